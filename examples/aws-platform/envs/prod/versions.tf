@@ -1,0 +1,26 @@
+terraform {
+  required_version = ">= 1.5.0"
+
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "~> 5.60"
+    }
+  }
+
+  backend "s3" {
+    bucket         = "acme-terraform-state"
+    key            = "envs/prod/terraform.tfstate"
+    region         = "eu-west-1"
+    dynamodb_table = "acme-terraform-locks"
+    encrypt        = true
+  }
+}
+
+provider "aws" {
+  region = var.region
+
+  default_tags {
+    tags = local.common_tags
+  }
+}

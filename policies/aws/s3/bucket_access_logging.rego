@@ -1,0 +1,71 @@
+# METADATA
+# title: S3 buckets have server access logging
+# description: >-
+#   Every S3 bucket sends server access logs to a log bucket, so that requests
+#   to the data can be investigated. Buckets that are themselves the target of
+#   access logging are exempt (logging them would loop).
+# custom:
+#   id: RUNGS-AWS-S3-004
+#   severity: medium
+#   kind: resource
+#   resource_types: [aws_s3_bucket]
+#   controls: [LOG-2.3]
+#   frameworks:
+#     cis-aws-foundations-5.0: ["3.4"]
+#     csa-ccm-v4: ["LOG-08"]
+#   remediation: |
+#     Send access logs to a dedicated log bucket:
+#       resource "aws_s3_bucket_logging" "data" {
+#         bucket        = aws_s3_bucket.data.id
+#         target_bucket = aws_s3_bucket.access_logs.id
+#         target_prefix = "s3/data/"
+#       }
+package rungs.aws.s3.bucket_access_logging
+
+import rego.v1
+
+import data.rungs.lib
+
+logging_type := "aws_s3_bucket_logging"
+
+logged(bucket) if {
+	count(lib.blocks(bucket, "logging")) > 0
+}
+
+logged(bucket) if {
+	lib.maybe_companion(bucket, logging_type, "bucket")
+}
+
+# The bucket receives access logs of other buckets.
+log_target(bucket) if {
+	some l in lib.resources(logging_type)
+	targets(l, lib.attr(l, "target_bucket", null), bucket)
+}
+
+log_target(bucket) if {
+	some other in lib.resources("aws_s3_bucket")
+	some block in lib.blocks(other, "logging")
+	targets(other, object.get(block, "target_bucket", null), bucket)
+}
+
+# Legacy canned ACL granting the log delivery group write access.
+log_target(bucket) if {
+	lib.attr(bucket, "acl", "") == "log-delivery-write"
+}
+
+targets(from, v, bucket) if {
+	lib.module_of(from) == lib.module_of(bucket)
+	lib.refers_to(v, bucket)
+}
+
+targets(_, v, bucket) if {
+	lib.is_known_string(v)
+	v in lib.literal_names(bucket)
+}
+
+deny contains finding if {
+	some bucket in lib.resources("aws_s3_bucket")
+	not logged(bucket)
+	not log_target(bucket)
+	finding := lib.finding(bucket, "S3 bucket has no server access logging (aws_s3_bucket_logging)")
+}

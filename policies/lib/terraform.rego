@@ -1,0 +1,353 @@
+# Helpers shared by every rungs policy.
+#
+# Each policy receives one document per Terraform root module (see the
+# input description in the policy docs). Values that cannot be known at scan
+# time are strings holding their source text ("${var.x}"); helpers here make
+# it easy to never judge such a value.
+package rungs.lib
+
+import rego.v1
+
+# ---------------------------------------------------------------------------
+# Unknown values
+# ---------------------------------------------------------------------------
+
+# A value is unknown iff it is a string containing an interpolation.
+is_unknown(v) if {
+	is_string(v)
+	contains(v, "${")
+}
+
+# A value is known iff it is not unknown (null, numbers, bools, lists, objects
+# and plain strings are known).
+is_known(v) if {
+	not is_unknown(v)
+}
+
+# Known booleans. `is_false(x)` never holds for an unknown string.
+is_true(v) if {
+	is_boolean(v)
+	v == true
+}
+
+is_false(v) if {
+	is_boolean(v)
+	v == false
+}
+
+# Some HCL attributes are typed as strings by the provider but written as
+# booleans ("true") or the reverse; these accept both spellings.
+truthy(v) if is_true(v)
+
+truthy(v) if {
+	is_string(v)
+	lower(v) == "true"
+}
+
+falsy(v) if is_false(v)
+
+falsy(v) if {
+	is_string(v)
+	lower(v) == "false"
+}
+
+# A known string (not an interpolation).
+is_known_string(v) if {
+	is_string(v)
+	not contains(v, "${")
+}
+
+# A known, non-empty string.
+is_nonempty_string(v) if {
+	is_known_string(v)
+	trim_space(v) != ""
+}
+
+# A value that is set: present, not null, not an empty string. Unknown values
+# count as set (the user wrote something we cannot evaluate).
+is_set(v) if {
+	v != null
+	v != ""
+}
+
+# to_num(v) is v as a number when it is a number or a string of digits,
+# undefined otherwise (unknown strings included). Guard any comparison with it.
+to_num(v) := v if is_number(v)
+
+to_num(v) := to_number(v) if {
+	is_string(v)
+	regex.match(`^-?[0-9]+(\.[0-9]+)?$`, trim_space(v))
+}
+
+# ---------------------------------------------------------------------------
+# Resources and their configuration
+# ---------------------------------------------------------------------------
+
+# All resources of type t (data sources: "data.<type>"), [] when none.
+resources(t) := rs if {
+	rs := input.resources_by_type[t]
+	is_array(rs)
+} else := []
+
+# True when the document holds at least one resource of type t.
+has_resource(t) if {
+	count(resources(t)) > 0
+}
+
+# The module path of a resource ("" for the root module).
+module_of(r) := object.get(r, "module", "")
+
+# The evaluated configuration of a resource ({} when absent).
+config(r) := c if {
+	c := r.config
+	is_object(c)
+} else := {}
+
+# config(r)[name], or dflt when absent.
+attr(r, name, dflt) := object.get(config(r), name, dflt)
+
+# The nested blocks `name` of a resource: always an array of objects, [] when
+# the block is absent (or when an attribute of that name is not a list, e.g.
+# an unknown "${var.rules}").
+blocks(r, name) := bs if {
+	bs := config(r)[name]
+	is_array(bs)
+} else := []
+
+# Nested blocks `name` inside a block object b (same conventions as blocks).
+sub_blocks(b, name) := bs if {
+	bs := b[name]
+	is_array(bs)
+} else := []
+
+# A finding for resource r.
+finding(r, msg) := {"resource": r.address, "message": msg}
+
+# ---------------------------------------------------------------------------
+# References between resources
+# ---------------------------------------------------------------------------
+
+# The regular expression that matches a reference to `ref` inside an
+# expression text: the ref must not be preceded by an identifier character or
+# a dot (so "data.aws_x.a" does not match "aws_x.a") and must not be followed
+# by an identifier character (so "aws_x.a" does not match "aws_x.ab").
+ref_pattern(ref) := concat("", [`(^|[^A-Za-z0-9_.\-])`, replace(ref, ".", `\.`), `([^A-Za-z0-9_\-]|$)`])
+
+# v (an unknown string, or a list holding one) refers to resource target by
+# its `ref`: "${aws_s3_bucket.logs.id}", "${aws_s3_bucket.logs[0].arn}", ...
+refers_to(v, target) if {
+	is_unknown(v)
+	regex.match(ref_pattern(target.ref), v)
+}
+
+refers_to(v, target) if {
+	is_array(v)
+	some x in v
+	is_unknown(x)
+	regex.match(ref_pattern(target.ref), x)
+}
+
+# v refers to some resource of type t in module m.
+refers_to_type(v, t, m) if {
+	some other in resources(t)
+	module_of(other) == m
+	refers_to(v, other)
+}
+
+# The literal names a target can be referred to by when a companion uses a
+# plain string instead of a reference: its known `bucket` or `name`.
+literal_names(target) := {n |
+	some key in ["bucket", "name"]
+	n := config(target)[key]
+	is_known_string(n)
+}
+
+# companions(target, t, attr): the resources of type t whose config[attr]
+# designates target, either
+#   - by reference, from the same module ("${aws_s3_bucket.logs.id}"), or
+#   - by literal name, from any module: config[attr] equals the target's known
+#     `bucket` or `name` (S3 bucket names are global, so a literal match is
+#     a match wherever it is written).
+companions(target, t, attr) := [c |
+	some c in resources(t)
+	linked(c, attr, target)
+]
+
+linked(c, attr, target) if {
+	module_of(c) == module_of(target)
+	refers_to(object.get(config(c), attr, null), target)
+}
+
+linked(c, attr, target) if {
+	v := object.get(config(c), attr, null)
+	is_known_string(v)
+	v in literal_names(target)
+}
+
+# ambiguous_companion(target, t, attr) holds when some resource of type t
+# might designate target but the scan cannot tell: its config[attr] is unknown
+# and is not a reference to a resource of target's type declared in its own
+# module (e.g. "${var.bucket}", "${each.value.id}", "${module.x.id}"), or it is
+# a literal name while target's own name is unknown. Policies that require a
+# companion must not report a target in that case.
+ambiguous_companion(target, t, attr) if {
+	some c in resources(t)
+	v := object.get(config(c), attr, null)
+	is_unknown(v)
+	not refers_to_type(v, target.type, module_of(c))
+}
+
+ambiguous_companion(target, t, attr) if {
+	some c in resources(t)
+	is_known_string(object.get(config(c), attr, null))
+	some key in ["bucket", "name"]
+	is_unknown(object.get(config(target), key, null))
+}
+
+# There is, or may be, a companion of type t for target.
+maybe_companion(target, t, attr) if {
+	count(companions(target, t, attr)) > 0
+}
+
+maybe_companion(target, t, attr) if {
+	ambiguous_companion(target, t, attr)
+}
+
+# ---------------------------------------------------------------------------
+# Networking
+# ---------------------------------------------------------------------------
+
+# CIDR blocks that mean "the whole internet".
+open_cidrs := {"0.0.0.0/0", "::/0"}
+
+# Remote administration ports (SSH, RDP).
+admin_ports := {22, 3389}
+
+is_open_cidr(c) if {
+	is_string(c)
+	trim_space(c) in open_cidrs
+}
+
+# Some CIDR of the list (or single string) xs is open to the internet.
+any_open_cidr(xs) if {
+	is_array(xs)
+	some c in xs
+	is_open_cidr(c)
+}
+
+any_open_cidr(x) if is_open_cidr(x)
+
+# Protocol values meaning "all protocols".
+all_protocols(p) if {
+	is_string(p)
+	lower(trim_space(p)) in {"-1", "all"}
+}
+
+all_protocols(p) if {
+	is_number(p)
+	p == -1
+}
+
+# Protocol values that carry ports (tcp, udp, by name or number).
+port_protocol(p) if {
+	is_string(p)
+	lower(trim_space(p)) in {"tcp", "udp", "6", "17"}
+}
+
+port_protocol(p) if {
+	is_number(p)
+	p in {6, 17}
+}
+
+# The known port range [from, to] covers port p.
+range_covers(from, to, p) if {
+	f := to_num(from)
+	t := to_num(to)
+	f <= p
+	p <= t
+}
+
+# A rule (protocol, from, to) lets traffic reach port p. Unknown values never
+# match. With protocol "-1" every port is reachable whatever from/to say.
+rule_reaches_port(protocol, from, to, p) if {
+	all_protocols(protocol)
+}
+
+rule_reaches_port(protocol, from, to, p) if {
+	port_protocol(protocol)
+	range_covers(from, to, p)
+}
+
+# A rule lets traffic reach every port.
+rule_reaches_all_ports(protocol, from, to) if {
+	all_protocols(protocol)
+}
+
+rule_reaches_all_ports(protocol, from, to) if {
+	port_protocol(protocol)
+	range_covers(from, to, 0)
+	range_covers(from, to, 65535)
+}
+
+# ---------------------------------------------------------------------------
+# IAM policy documents
+# ---------------------------------------------------------------------------
+
+# policy_doc(v): the policy document held by v, when v is a JSON string that
+# parses (an interpolation inside a JSON string value keeps the JSON valid;
+# the unknown parts are then plain strings containing "${" that no check
+# matches) or already an object. Undefined otherwise ("${data.x.json}").
+policy_doc(v) := doc if {
+	is_string(v)
+	json.is_valid(v)
+	doc := json.unmarshal(v)
+	is_object(doc)
+}
+
+policy_doc(v) := v if is_object(v)
+
+# The statements of a policy document, always as an array.
+statements(doc) := s if {
+	s := doc.Statement
+	is_array(s)
+} else := [s] if {
+	s := doc.Statement
+	is_object(s)
+} else := []
+
+# A statement field (Action, Resource, ...) as an array.
+as_array(v) := v if is_array(v)
+
+as_array(v) := [v] if {
+	not is_array(v)
+}
+
+# The statement allows (Effect defaults to Allow when absent).
+is_allow(st) if {
+	object.get(st, "Effect", "Allow") == "Allow"
+}
+
+# v when it is a list, [] otherwise (absent, null or unknown).
+list_or_empty(v) := v if is_array(v)
+
+list_or_empty(v) := [] if not is_array(v)
+
+# ---------------------------------------------------------------------------
+# S3 public access blocks (bucket level and account level)
+# ---------------------------------------------------------------------------
+
+s3_pab_flags := ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"]
+
+# The settings of a public access block that are off: false, or absent (the
+# provider default is false). Unknown values count as on.
+s3_pab_off(pab) := {f |
+	some f in s3_pab_flags
+	v := attr(pab, f, false)
+	not is_true(v)
+	not is_unknown(v)
+}
+
+# A public access block with all four settings on (or unknown).
+s3_pab_complete(pab) if {
+	count(s3_pab_off(pab)) == 0
+}

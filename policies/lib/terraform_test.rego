@@ -1,0 +1,313 @@
+package rungs.lib_test
+
+import rego.v1
+
+import data.rungs.lib
+
+bucket := {"address": "aws_s3_bucket.logs", "ref": "aws_s3_bucket.logs", "type": "aws_s3_bucket", "module": "", "config": {"bucket": "acme-logs"}}
+
+other_bucket := {"address": "aws_s3_bucket.other", "ref": "aws_s3_bucket.other", "type": "aws_s3_bucket", "module": "", "config": {"bucket": "acme-other"}}
+
+sse(addr, b, m) := {"address": addr, "ref": addr, "type": "aws_s3_bucket_server_side_encryption_configuration", "module": m, "config": {"bucket": b}}
+
+# --- unknown values --------------------------------------------------------
+
+test_is_unknown_interpolation if {
+	lib.is_unknown("${var.port}")
+	lib.is_unknown("arn:aws:s3:::${var.name}/*")
+}
+
+test_is_unknown_not_for_known_values if {
+	not lib.is_unknown("plain")
+	not lib.is_unknown(22)
+	not lib.is_unknown(true)
+	not lib.is_unknown(null)
+	not lib.is_unknown(["${var.x}"])
+}
+
+test_is_known if {
+	lib.is_known("plain")
+	lib.is_known(3)
+	not lib.is_known("${var.x}")
+}
+
+test_is_true_is_false_known_booleans_only if {
+	lib.is_true(true)
+	lib.is_false(false)
+	not lib.is_true("true")
+	not lib.is_false("${var.enabled}")
+	not lib.is_false(null)
+	not lib.is_true(1)
+}
+
+test_truthy_falsy if {
+	lib.truthy(true)
+	lib.truthy("true")
+	lib.falsy(false)
+	lib.falsy("FALSE")
+	not lib.truthy("${var.x}")
+	not lib.falsy("${var.x}")
+}
+
+test_is_known_string if {
+	lib.is_known_string("abc")
+	not lib.is_known_string("${var.abc}")
+	not lib.is_known_string(1)
+}
+
+test_is_nonempty_string if {
+	lib.is_nonempty_string("x")
+	not lib.is_nonempty_string("  ")
+	not lib.is_nonempty_string("${var.x}")
+}
+
+test_is_set if {
+	lib.is_set("x")
+	lib.is_set("${var.x}")
+	lib.is_set(0)
+	not lib.is_set("")
+	not lib.is_set(null)
+}
+
+test_to_num if {
+	lib.to_num(22) == 22
+	lib.to_num("3389") == 3389
+	lib.to_num(" 7 ") == 7
+	not lib.to_num("${var.port}")
+	not lib.to_num("abc")
+	not lib.to_num(true)
+}
+
+# --- resources -------------------------------------------------------------
+
+test_resources_present_and_absent if {
+	count(lib.resources("aws_s3_bucket")) == 1 with input as {"resources_by_type": {"aws_s3_bucket": [bucket]}}
+	lib.resources("aws_vpc") == [] with input as {"resources_by_type": {"aws_s3_bucket": [bucket]}}
+	lib.resources("aws_vpc") == [] with input as {}
+}
+
+test_has_resource if {
+	lib.has_resource("aws_s3_bucket") with input as {"resources_by_type": {"aws_s3_bucket": [bucket]}}
+	not lib.has_resource("aws_vpc") with input as {"resources_by_type": {"aws_s3_bucket": [bucket]}}
+}
+
+test_module_of_defaults_to_root if {
+	lib.module_of({"address": "a.b"}) == ""
+	lib.module_of({"module": "module.net"}) == "module.net"
+}
+
+test_config_and_attr if {
+	lib.config({"address": "x"}) == {}
+	lib.attr(bucket, "bucket", "") == "acme-logs"
+	lib.attr(bucket, "missing", 7) == 7
+}
+
+test_blocks if {
+	r := {"config": {"ingress": [{"from_port": 22}], "egress": "${var.rules}"}}
+	count(lib.blocks(r, "ingress")) == 1
+	lib.blocks(r, "egress") == []
+	lib.blocks(r, "absent") == []
+}
+
+test_sub_blocks if {
+	b := {"rule": [{"x": 1}, {"x": 2}]}
+	count(lib.sub_blocks(b, "rule")) == 2
+	lib.sub_blocks(b, "other") == []
+}
+
+test_finding if {
+	lib.finding(bucket, "msg") == {"resource": "aws_s3_bucket.logs", "message": "msg"}
+}
+
+# --- references ------------------------------------------------------------
+
+test_refers_to_attribute_forms if {
+	lib.refers_to("${aws_s3_bucket.logs.id}", bucket)
+	lib.refers_to("${aws_s3_bucket.logs.bucket}", bucket)
+	lib.refers_to("${aws_s3_bucket.logs[0].arn}", bucket)
+	lib.refers_to("${aws_s3_bucket.logs}", bucket)
+	lib.refers_to("arn:aws:s3:::${aws_s3_bucket.logs.id}/*", bucket)
+	lib.refers_to(["${aws_s3_bucket.logs.arn}"], bucket)
+}
+
+test_refers_to_rejects_other_names if {
+	not lib.refers_to("${aws_s3_bucket.logs2.id}", bucket)
+	not lib.refers_to("${aws_s3_bucket.log.id}", bucket)
+	not lib.refers_to("${data.aws_s3_bucket.logs.id}", bucket)
+	not lib.refers_to("${module.x.aws_s3_bucket.logs.id}", bucket)
+	not lib.refers_to("aws_s3_bucket.logs", bucket)
+	not lib.refers_to("${var.bucket}", bucket)
+}
+
+test_refers_to_data_source if {
+	doc := {"ref": "data.aws_iam_policy_document.trust"}
+	lib.refers_to("${data.aws_iam_policy_document.trust.json}", doc)
+	not lib.refers_to("${data.aws_iam_policy_document.trust2.json}", doc)
+}
+
+test_companions_by_reference if {
+	inp := {"resources_by_type": {
+		"aws_s3_bucket": [bucket, other_bucket],
+		"aws_s3_bucket_server_side_encryption_configuration": [
+			sse("aws_s3_bucket_server_side_encryption_configuration.logs", "${aws_s3_bucket.logs.id}", ""),
+			sse("aws_s3_bucket_server_side_encryption_configuration.other", "${aws_s3_bucket.other.id}", ""),
+		],
+	}}
+	cs := lib.companions(bucket, "aws_s3_bucket_server_side_encryption_configuration", "bucket") with input as inp
+	count(cs) == 1
+	cs[0].address == "aws_s3_bucket_server_side_encryption_configuration.logs"
+}
+
+test_companions_reference_needs_same_module if {
+	inp := {"resources_by_type": {
+		"aws_s3_bucket": [bucket],
+		"aws_s3_bucket_server_side_encryption_configuration": [sse("module.m.aws_s3_bucket_server_side_encryption_configuration.logs", "${aws_s3_bucket.logs.id}", "module.m")],
+	}}
+	count(lib.companions(bucket, "aws_s3_bucket_server_side_encryption_configuration", "bucket")) == 0 with input as inp
+}
+
+test_companions_by_literal_name if {
+	inp := {"resources_by_type": {
+		"aws_s3_bucket": [bucket],
+		"aws_s3_bucket_server_side_encryption_configuration": [sse("module.m.x", "acme-logs", "module.m")],
+	}}
+	count(lib.companions(bucket, "aws_s3_bucket_server_side_encryption_configuration", "bucket")) == 1 with input as inp
+}
+
+test_ambiguous_companion_unknown_name if {
+	inp := {"resources_by_type": {
+		"aws_s3_bucket": [bucket],
+		"aws_s3_bucket_server_side_encryption_configuration": [sse("x", "${var.bucket_id}", "")],
+	}}
+	lib.ambiguous_companion(bucket, "aws_s3_bucket_server_side_encryption_configuration", "bucket") with input as inp
+	lib.maybe_companion(bucket, "aws_s3_bucket_server_side_encryption_configuration", "bucket") with input as inp
+}
+
+test_not_ambiguous_when_reference_to_other_local_bucket if {
+	inp := {"resources_by_type": {
+		"aws_s3_bucket": [bucket, other_bucket],
+		"aws_s3_bucket_server_side_encryption_configuration": [sse("x", "${aws_s3_bucket.other.id}", "")],
+	}}
+	not lib.ambiguous_companion(bucket, "aws_s3_bucket_server_side_encryption_configuration", "bucket") with input as inp
+	not lib.maybe_companion(bucket, "aws_s3_bucket_server_side_encryption_configuration", "bucket") with input as inp
+}
+
+test_ambiguous_when_target_name_unknown if {
+	unnamed := {"address": "aws_s3_bucket.u", "ref": "aws_s3_bucket.u", "type": "aws_s3_bucket", "module": "", "config": {"bucket": "${var.name}"}}
+	inp := {"resources_by_type": {
+		"aws_s3_bucket": [unnamed],
+		"aws_s3_bucket_server_side_encryption_configuration": [sse("x", "some-literal", "")],
+	}}
+	lib.ambiguous_companion(unnamed, "aws_s3_bucket_server_side_encryption_configuration", "bucket") with input as inp
+}
+
+test_no_companion if {
+	inp := {"resources_by_type": {"aws_s3_bucket": [bucket]}}
+	not lib.maybe_companion(bucket, "aws_s3_bucket_server_side_encryption_configuration", "bucket") with input as inp
+}
+
+# --- networking ------------------------------------------------------------
+
+test_is_open_cidr if {
+	lib.is_open_cidr("0.0.0.0/0")
+	lib.is_open_cidr("::/0")
+	not lib.is_open_cidr("10.0.0.0/8")
+	not lib.is_open_cidr("${var.cidr}")
+}
+
+test_any_open_cidr if {
+	lib.any_open_cidr(["10.0.0.0/8", "0.0.0.0/0"])
+	lib.any_open_cidr("::/0")
+	not lib.any_open_cidr(["10.0.0.0/8", "${var.cidr}"])
+	not lib.any_open_cidr("${var.cidrs}")
+}
+
+test_protocols if {
+	lib.all_protocols("-1")
+	lib.all_protocols(-1)
+	lib.all_protocols("all")
+	not lib.all_protocols("tcp")
+	lib.port_protocol("tcp")
+	lib.port_protocol("6")
+	lib.port_protocol(17)
+	not lib.port_protocol("icmp")
+	not lib.port_protocol("${var.proto}")
+}
+
+test_range_covers if {
+	lib.range_covers(0, 65535, 22)
+	lib.range_covers(22, 22, 22)
+	lib.range_covers("20", "25", 22)
+	not lib.range_covers(80, 443, 22)
+	not lib.range_covers("${var.from}", 65535, 22)
+	not lib.range_covers(0, "${var.to}", 22)
+}
+
+test_rule_reaches_port if {
+	lib.rule_reaches_port("tcp", 22, 22, 22)
+	lib.rule_reaches_port("-1", 0, 0, 3389)
+	not lib.rule_reaches_port("icmp", -1, -1, 22)
+	not lib.rule_reaches_port("tcp", 443, 443, 22)
+	not lib.rule_reaches_port("${var.p}", 22, 22, 22)
+}
+
+test_rule_reaches_all_ports if {
+	lib.rule_reaches_all_ports("-1", 0, 0)
+	lib.rule_reaches_all_ports("tcp", 0, 65535)
+	not lib.rule_reaches_all_ports("tcp", 1, 1024)
+	not lib.rule_reaches_all_ports("tcp", 0, "${var.to}")
+}
+
+# --- IAM policy documents --------------------------------------------------
+
+test_policy_doc_parses_json if {
+	doc := lib.policy_doc(`{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}`)
+	count(lib.statements(doc)) == 1
+}
+
+test_policy_doc_with_inner_interpolation if {
+	doc := lib.policy_doc(`{"Statement":[{"Action":"s3:GetObject","Resource":"arn:aws:s3:::${var.b}/*"}]}`)
+	count(lib.statements(doc)) == 1
+}
+
+test_policy_doc_undefined_for_unknown_and_invalid if {
+	not lib.policy_doc("${data.aws_iam_policy_document.x.json}")
+	not lib.policy_doc("{not json")
+	not lib.policy_doc(3)
+}
+
+test_policy_doc_object if {
+	lib.policy_doc({"Statement": []}) == {"Statement": []}
+}
+
+test_statements_shapes if {
+	lib.statements({"Statement": [{"a": 1}, {"b": 2}]}) == [{"a": 1}, {"b": 2}]
+	lib.statements({"Statement": {"a": 1}}) == [{"a": 1}]
+	lib.statements({}) == []
+}
+
+test_as_array if {
+	lib.as_array("*") == ["*"]
+	lib.as_array(["a", "b"]) == ["a", "b"]
+}
+
+test_is_allow if {
+	lib.is_allow({"Effect": "Allow"})
+	lib.is_allow({})
+	not lib.is_allow({"Effect": "Deny"})
+}
+
+test_list_or_empty if {
+	lib.list_or_empty(["a"]) == ["a"]
+	lib.list_or_empty("${var.x}") == []
+	lib.list_or_empty(null) == []
+}
+
+test_s3_pab_off if {
+	full := {"config": {"block_public_acls": true, "block_public_policy": true, "ignore_public_acls": true, "restrict_public_buckets": true}}
+	lib.s3_pab_off(full) == set()
+	lib.s3_pab_complete(full)
+	partial := {"config": {"block_public_acls": true, "block_public_policy": false, "ignore_public_acls": "${var.x}"}}
+	lib.s3_pab_off(partial) == {"block_public_policy", "restrict_public_buckets"}
+	not lib.s3_pab_complete(partial)
+}

@@ -1,0 +1,205 @@
+//! Problems found along the way, each with a stable code, a location and what to do next.
+//!
+//! Diagnostics never stop a scan: every stage records them and carries on with the rest of the
+//! input. Errors make the run exit 2 (after the full report), warnings do not.
+
+use serde::Serialize;
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// Stable diagnostic codes. The number never changes meaning; docs list them all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum Code {
+    /// A file or directory could not be read.
+    #[serde(rename = "R001")]
+    Unreadable,
+    /// A file is not valid UTF-8.
+    #[serde(rename = "R002")]
+    InvalidUtf8,
+    /// HCL syntax error.
+    #[serde(rename = "R003")]
+    HclSyntax,
+    /// JSON syntax error (`.tf.json`, `.tfvars.json`).
+    #[serde(rename = "R004")]
+    JsonSyntax,
+    /// A symlink loop or another walk error.
+    #[serde(rename = "R005")]
+    Walk,
+    /// A `--var` or `--var-file` that cannot be used.
+    #[serde(rename = "R006")]
+    Variables,
+    /// Modules call each other in a cycle.
+    #[serde(rename = "R101")]
+    ModuleCycle,
+    /// Module nesting deeper than the cap.
+    #[serde(rename = "R102")]
+    ModuleDepth,
+    /// A module source that points outside the scanned root.
+    #[serde(rename = "R103")]
+    ModuleOutsideRoot,
+    /// A remote module that `terraform init` has not fetched.
+    #[serde(rename = "R104")]
+    ModuleUnresolved,
+    /// A local module directory that does not exist or holds no configuration.
+    #[serde(rename = "R105")]
+    ModuleMissing,
+    /// A Rego policy that does not compile.
+    #[serde(rename = "R201")]
+    PolicyCompile,
+    /// A policy `# METADATA` block that is missing or invalid.
+    #[serde(rename = "R202")]
+    PolicyMetadata,
+    /// A policy rule that failed at evaluation time.
+    #[serde(rename = "R203")]
+    PolicyRuntime,
+    /// Two policies with the same id.
+    #[serde(rename = "R204")]
+    PolicyDuplicate,
+    /// A policy citing an objective the model does not have.
+    #[serde(rename = "R205")]
+    PolicyUnknownControl,
+    /// The maturity model file is invalid.
+    #[serde(rename = "R301")]
+    Model,
+}
+
+impl Code {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Unreadable => "R001",
+            Code::InvalidUtf8 => "R002",
+            Code::HclSyntax => "R003",
+            Code::JsonSyntax => "R004",
+            Code::Walk => "R005",
+            Code::Variables => "R006",
+            Code::ModuleCycle => "R101",
+            Code::ModuleDepth => "R102",
+            Code::ModuleOutsideRoot => "R103",
+            Code::ModuleUnresolved => "R104",
+            Code::ModuleMissing => "R105",
+            Code::PolicyCompile => "R201",
+            Code::PolicyMetadata => "R202",
+            Code::PolicyRuntime => "R203",
+            Code::PolicyDuplicate => "R204",
+            Code::PolicyUnknownControl => "R205",
+            Code::Model => "R301",
+        }
+    }
+}
+
+/// A position in a file: repo-relative path, 1-based line and column.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Location {
+    pub file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+}
+
+impl Location {
+    pub fn file(file: impl Into<String>) -> Self {
+        Location {
+            file: file.into(),
+            line: None,
+            column: None,
+        }
+    }
+
+    pub fn at(file: impl Into<String>, line: usize, column: usize) -> Self {
+        Location {
+            file: file.into(),
+            line: Some(line),
+            column: Some(column),
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(col) = self.column {
+                write!(f, ":{col}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub severity: Severity,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+    pub message: String,
+    /// What the user can do about it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(code: Code, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            severity: Severity::Error,
+            location: None,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn warning(code: Code, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, message)
+        }
+    }
+
+    pub fn at(mut self, location: Location) -> Self {
+        self.location = Some(location);
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{severity}[{}]: ", self.code.as_str())?;
+        if let Some(location) = &self.location {
+            write!(f, "{location}: ")?;
+        }
+        write!(f, "{}", self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Sorts diagnostics by location then code, so output is stable across runs and thread counts.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (&a.location, a.code, &a.message).cmp(&(&b.location, b.code, &b.message))
+    });
+}

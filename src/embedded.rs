@@ -1,0 +1,12 @@
+//! The default policies and model, compiled into the binary so it needs no files beside it.
+
+use include_dir::{include_dir, Dir};
+
+/// `policies/` as it was at build time.
+pub static POLICIES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/policies");
+
+/// `model/csmm.yaml` as it was at build time.
+pub static MODEL: &str = include_str!("../model/csmm.yaml");
+
+/// Display prefix for embedded files in diagnostics and reports.
+pub const POLICY_PREFIX: &str = "<embedded>/policies";

@@ -1,0 +1,276 @@
+//! Evaluate: run every policy on the documents that hold its resource types, with regorus.
+//!
+//! One engine holds the libraries and all valid policies; it is prepared once and cloned per
+//! worker thread. Each document is converted to a regorus value once and every applicable policy
+//! is evaluated against it. A rule that fails at run time yields `error` results, never passes.
+
+use crate::diagnostics::{Code, Diagnostic, Location};
+use crate::load::Document;
+use crate::policy::{engine_for, Bundle, Kind, Policy};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The address results of `presence` policies carry: they judge the scan, not one resource.
+pub const SCAN_ADDRESS: &str = "<scan>";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    Pass,
+    Fail,
+    Error,
+}
+
+/// One policy's verdict on one resource (or on the whole scan, for `presence` policies).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Check {
+    pub policy: String,
+    pub resource: String,
+    /// Root module of the document the resource belongs to; empty for presence results.
+    pub root: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    pub outcome: Outcome,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct Evaluation {
+    pub checks: Vec<Check>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// What one document produced for one presence policy, ordered so that the strongest wins
+/// across documents: present anywhere passes; otherwise an error outranks absence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Presence {
+    Absent,
+    Error,
+    Present,
+}
+
+struct DocResult {
+    checks: Vec<Check>,
+    presence: Vec<(usize, Presence, Option<String>)>,
+    errors: Vec<(usize, String)>,
+}
+
+pub fn evaluate(bundle: &Bundle, documents: &[Document]) -> Evaluation {
+    let mut out = Evaluation::default();
+    let mut base = match engine_for(bundle) {
+        Ok(engine) => engine,
+        Err(e) => {
+            out.diagnostics.push(
+                Diagnostic::error(Code::PolicyCompile, format!("the policy bundle does not load: {e}"))
+                    .help("run `rungs policy test` to find the broken file"),
+            );
+            return out;
+        }
+    };
+    // The first evaluation runs regorus' analysis; do it once before cloning per worker.
+    if let Some(p) = bundle.policies.first() {
+        base.set_input(regorus::Value::new_object());
+        let _ = base.eval_rule(p.rule_path());
+    }
+
+    let per_doc: Vec<DocResult> = documents
+        .par_iter()
+        .map_init(|| base.clone(), |engine, doc| evaluate_document(engine, bundle, doc))
+        .collect();
+
+    let mut presence: BTreeMap<usize, (Presence, Option<String>)> = BTreeMap::new();
+    let mut runtime_errors: BTreeMap<usize, String> = BTreeMap::new();
+    for result in per_doc {
+        out.checks.extend(result.checks);
+        for (i, state, message) in result.presence {
+            let entry = presence.entry(i).or_insert((Presence::Absent, None));
+            if state > entry.0 {
+                *entry = (state, message);
+            }
+        }
+        for (i, message) in result.errors {
+            runtime_errors.entry(i).or_insert(message);
+        }
+    }
+
+    let providers: BTreeSet<&str> = documents
+        .iter()
+        .flat_map(|d| d.resources.iter().map(|r| r.provider.as_str()))
+        .collect();
+    for (i, policy) in bundle.policies.iter().enumerate() {
+        if policy.meta.kind != Kind::Presence {
+            continue;
+        }
+        let (outcome, message) = match presence.get(&i) {
+            Some((Presence::Present, _)) => (Outcome::Pass, None),
+            Some((Presence::Error, message)) => (Outcome::Error, message.clone()),
+            // Absent everywhere, or no document had its types: fail only when the scan covers
+            // the policy's provider at all, so an Azure-only repository is not failed on AWS.
+            _ if policy_providers(policy).iter().any(|p| providers.contains(p.as_str())) => (
+                Outcome::Fail,
+                Some(format!("nothing in the scan satisfies: {}", policy.meta.title)),
+            ),
+            _ => continue,
+        };
+        out.checks.push(Check {
+            policy: policy.meta.id.clone(),
+            resource: SCAN_ADDRESS.into(),
+            root: String::new(),
+            file: None,
+            line: None,
+            outcome,
+            message,
+        });
+    }
+
+    for (i, message) in runtime_errors {
+        let policy = &bundle.policies[i];
+        out.diagnostics.push(
+            Diagnostic::error(
+                Code::PolicyRuntime,
+                format!("policy {} failed at evaluation: {message}", policy.meta.id),
+            )
+            .at(Location::file(&policy.file.path))
+            .help("its results are reported as errors, not passes; guard the rule against unknown or mistyped values"),
+        );
+    }
+    out.checks.sort_by(|a, b| {
+        (&a.policy, &a.root, &a.resource, a.outcome).cmp(&(&b.policy, &b.root, &b.resource, b.outcome))
+    });
+    out
+}
+
+/// Providers a policy is about, from its resource types (`aws_s3_bucket` -> `aws`).
+fn policy_providers(policy: &Policy) -> Vec<String> {
+    policy
+        .meta
+        .resource_types
+        .iter()
+        .map(|t| {
+            let t = t.strip_prefix("data.").unwrap_or(t);
+            t.split('_').next().unwrap_or(t).to_string()
+        })
+        .collect()
+}
+
+fn evaluate_document(engine: &mut regorus::Engine, bundle: &Bundle, doc: &Document) -> DocResult {
+    let mut result = DocResult {
+        checks: Vec::new(),
+        presence: Vec::new(),
+        errors: Vec::new(),
+    };
+    let types = doc.type_keys();
+    let applicable: Vec<usize> = bundle
+        .policies
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.meta.resource_types.iter().any(|t| types.contains(t)))
+        .map(|(i, _)| i)
+        .collect();
+    if applicable.is_empty() {
+        return result;
+    }
+    engine.set_input(doc.to_input());
+    for i in applicable {
+        let policy = &bundle.policies[i];
+        let value = engine.eval_rule(policy.rule_path());
+        match policy.meta.kind {
+            Kind::Presence => {
+                let state = match value {
+                    Ok(v) if v == regorus::Value::from(true) => (Presence::Present, None),
+                    Ok(_) => (Presence::Absent, None),
+                    Err(e) => {
+                        result.errors.push((i, e.to_string()));
+                        (Presence::Error, Some(e.to_string()))
+                    }
+                };
+                result.presence.push((i, state.0, state.1));
+            }
+            Kind::Resource => {
+                let denied = value.map_err(|e| e.to_string()).and_then(|v| findings(&v));
+                if let Err(message) = &denied {
+                    result.errors.push((i, message.clone()));
+                }
+                judge_resources(policy, doc, denied, &mut result.checks);
+            }
+        }
+    }
+    result
+}
+
+/// Reads the `deny` set: address -> messages.
+fn findings(value: &regorus::Value) -> Result<BTreeMap<String, Vec<String>>, String> {
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let items: Vec<&regorus::Value> = match value {
+        regorus::Value::Undefined => return Ok(out),
+        regorus::Value::Set(set) => set.iter().collect(),
+        regorus::Value::Array(items) => items.iter().collect(),
+        other => return Err(format!("`deny` must be a set, got {other}")),
+    };
+    for item in items {
+        let field = |name: &str| match item {
+            regorus::Value::Object(obj) => obj
+                .get(&regorus::Value::from(name))
+                .and_then(|v| v.as_string().ok())
+                .map(|s| s.to_string()),
+            _ => None,
+        };
+        let resource = field("resource").ok_or_else(|| {
+            format!("a `deny` entry has no string `resource` field: {item}")
+        })?;
+        let message = field("message").unwrap_or_default();
+        out.entry(resource).or_default().push(message);
+    }
+    Ok(out)
+}
+
+fn judge_resources(
+    policy: &Policy,
+    doc: &Document,
+    denied: Result<BTreeMap<String, Vec<String>>, String>,
+    checks: &mut Vec<Check>,
+) {
+    let types = &policy.meta.resource_types;
+    let mut denied = denied;
+    for resource in doc.resources.iter().filter(|r| types.contains(&r.type_key())) {
+        let (outcome, message) = match &mut denied {
+            Err(e) => (Outcome::Error, Some(e.clone())),
+            Ok(map) => match map.remove(&resource.address) {
+                Some(mut messages) => {
+                    messages.sort();
+                    messages.dedup();
+                    (Outcome::Fail, Some(messages.join("; ")))
+                }
+                None => (Outcome::Pass, None),
+            },
+        };
+        checks.push(Check {
+            policy: policy.meta.id.clone(),
+            resource: resource.address.clone(),
+            root: doc.root.clone(),
+            file: Some(resource.file.clone()),
+            line: Some(resource.line),
+            outcome,
+            message,
+        });
+    }
+    // Findings on addresses outside the policy's types still count as failures.
+    if let Ok(rest) = denied {
+        for (address, messages) in rest {
+            let at = doc.resources.iter().find(|r| r.address == address);
+            checks.push(Check {
+                policy: policy.meta.id.clone(),
+                resource: address,
+                root: doc.root.clone(),
+                file: at.map(|r| r.file.clone()),
+                line: at.map(|r| r.line),
+                outcome: Outcome::Fail,
+                message: Some(messages.join("; ")),
+            });
+        }
+    }
+}

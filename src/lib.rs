@@ -1,0 +1,16 @@
+//! rungs: scan infrastructure as code, evaluate Rego policies with an embedded engine, and roll the
+//! results up into maturity levels.
+//!
+//! The pipeline runs one way: [`discover`] -> [`load`] -> [`evaluate`] -> [`score`] -> [`report`].
+//! Each stage takes plain data from the one before and returns plain data plus [`diagnostics`].
+
+pub mod diagnostics;
+pub mod discover;
+pub mod embedded;
+pub mod evaluate;
+pub mod load;
+pub mod model;
+pub mod policy;
+pub mod report;
+pub mod scan;
+pub mod score;

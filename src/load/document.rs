@@ -1,0 +1,213 @@
+//! The documents policies receive: one per root module, with every resource flattened out of
+//! its modules. `docs/policy-input.md` is the reference for this shape; change both together.
+
+use super::terraform::value::Val;
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Version of the input document shape, given to policies as `input.schema_version`.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    Managed,
+    Data,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Resource {
+    /// Full address, e.g. `module.net.aws_security_group.web`.
+    pub address: String,
+    /// How code in the same module refers to it, e.g. `aws_security_group.web`.
+    #[serde(rename = "ref")]
+    pub reference: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub name: String,
+    pub provider: String,
+    pub mode: Mode,
+    /// Module path, `""` in the root module.
+    pub module: String,
+    pub file: String,
+    pub line: usize,
+    pub end_line: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub count: Option<Val>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub for_each: Option<Val>,
+    pub config: BTreeMap<String, Val>,
+}
+
+impl Resource {
+    /// The key of `resources_by_type`: the type, or `data.<type>` for data sources.
+    pub fn type_key(&self) -> String {
+        match self.mode {
+            Mode::Managed => self.kind.clone(),
+            Mode::Data => format!("data.{}", self.kind),
+        }
+    }
+}
+
+/// A module call seen while loading, resolved or not.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ModuleCall {
+    pub address: String,
+    pub source: String,
+    pub resolved: bool,
+    /// Repo-relative directory the module was loaded from, when resolved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dir: Option<String>,
+    pub file: String,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Document {
+    pub schema_version: u32,
+    /// Repo-relative directory of the root module, `.` for the scan root.
+    pub root: String,
+    pub files: Vec<String>,
+    pub resources: Vec<Resource>,
+    pub module_calls: Vec<ModuleCall>,
+}
+
+impl Document {
+    /// Types present in this document, as `resources_by_type` keys.
+    pub fn type_keys(&self) -> std::collections::BTreeSet<String> {
+        self.resources.iter().map(Resource::type_key).collect()
+    }
+
+    /// The value handed to the Rego engine. Resources are built once and shared between
+    /// `resources` and `resources_by_type` (regorus values are reference counted).
+    pub fn to_input(&self) -> regorus::Value {
+        let resources: Vec<regorus::Value> = self.resources.iter().map(resource_value).collect();
+        let mut by_type: BTreeMap<String, Vec<regorus::Value>> = BTreeMap::new();
+        for (r, v) in self.resources.iter().zip(&resources) {
+            by_type.entry(r.type_key()).or_default().push(v.clone());
+        }
+        let mut input = BTreeMap::new();
+        input.insert(key("schema_version"), regorus::Value::from(self.schema_version as u64));
+        input.insert(key("root"), regorus::Value::from(self.root.as_str()));
+        input.insert(
+            key("files"),
+            regorus::Value::from(
+                self.files
+                    .iter()
+                    .map(|f| regorus::Value::from(f.as_str()))
+                    .collect::<Vec<_>>(),
+            ),
+        );
+        input.insert(key("resources"), regorus::Value::from(resources));
+        input.insert(
+            key("resources_by_type"),
+            regorus::Value::from(
+                by_type
+                    .into_iter()
+                    .map(|(k, v)| (key(&k), regorus::Value::from(v)))
+                    .collect::<BTreeMap<_, _>>(),
+            ),
+        );
+        input.insert(
+            key("module_calls"),
+            regorus::Value::from(
+                self.module_calls
+                    .iter()
+                    .map(module_call_value)
+                    .collect::<Vec<_>>(),
+            ),
+        );
+        regorus::Value::from(input)
+    }
+}
+
+fn key(s: &str) -> regorus::Value {
+    regorus::Value::from(s)
+}
+
+fn resource_value(r: &Resource) -> regorus::Value {
+    let mut m = BTreeMap::new();
+    m.insert(key("address"), key(&r.address));
+    m.insert(key("ref"), key(&r.reference));
+    m.insert(key("type"), key(&r.kind));
+    m.insert(key("name"), key(&r.name));
+    m.insert(key("provider"), key(&r.provider));
+    m.insert(
+        key("mode"),
+        key(match r.mode {
+            Mode::Managed => "managed",
+            Mode::Data => "data",
+        }),
+    );
+    m.insert(key("module"), key(&r.module));
+    m.insert(key("file"), key(&r.file));
+    m.insert(key("line"), regorus::Value::from(r.line as u64));
+    m.insert(key("end_line"), regorus::Value::from(r.end_line as u64));
+    if let Some(c) = &r.count {
+        m.insert(key("count"), val_to_value(c));
+    }
+    if let Some(f) = &r.for_each {
+        m.insert(key("for_each"), val_to_value(f));
+    }
+    m.insert(
+        key("config"),
+        regorus::Value::from(
+            r.config
+                .iter()
+                .map(|(k, v)| (key(k), val_to_value(v)))
+                .collect::<BTreeMap<_, _>>(),
+        ),
+    );
+    regorus::Value::from(m)
+}
+
+fn module_call_value(c: &ModuleCall) -> regorus::Value {
+    let mut m = BTreeMap::new();
+    m.insert(key("address"), key(&c.address));
+    m.insert(key("source"), key(&c.source));
+    m.insert(key("resolved"), regorus::Value::from(c.resolved));
+    if let Some(dir) = &c.dir {
+        m.insert(key("dir"), key(dir));
+    }
+    m.insert(key("file"), key(&c.file));
+    m.insert(key("line"), regorus::Value::from(c.line as u64));
+    regorus::Value::from(m)
+}
+
+/// Converts an evaluated value; unknowns become their source text.
+pub fn val_to_value(v: &Val) -> regorus::Value {
+    match v {
+        Val::Null => regorus::Value::Null,
+        Val::Bool(b) => regorus::Value::from(*b),
+        Val::Number(n) if n.fract() == 0.0 && n.abs() < 9e15 => regorus::Value::from(*n as i64),
+        Val::Number(n) => regorus::Value::from(*n),
+        Val::String(s) | Val::Unknown(s) => key(s),
+        Val::List(items) => regorus::Value::from(items.iter().map(val_to_value).collect::<Vec<_>>()),
+        Val::Object(map) => regorus::Value::from(
+            map.iter()
+                .map(|(k, v)| (key(k), val_to_value(v)))
+                .collect::<BTreeMap<_, _>>(),
+        ),
+    }
+}
+
+impl Serialize for Val {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Val::Null => s.serialize_unit(),
+            Val::Bool(b) => s.serialize_bool(*b),
+            Val::Number(n) if n.fract() == 0.0 && n.abs() < 9e15 => s.serialize_i64(*n as i64),
+            Val::Number(n) => s.serialize_f64(*n),
+            Val::String(v) | Val::Unknown(v) => s.serialize_str(v),
+            Val::List(items) => items.serialize(s),
+            Val::Object(map) => {
+                let mut m = s.serialize_map(Some(map.len()))?;
+                for (k, v) in map {
+                    m.serialize_entry(k, v)?;
+                }
+                m.end()
+            }
+        }
+    }
+}

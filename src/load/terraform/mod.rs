@@ -1,0 +1,744 @@
+//! Load Terraform: parse every discovered file once, find the root modules, and evaluate each
+//! root with its variables and the modules it calls into one [`Document`].
+//!
+//! A root module is a directory with Terraform files that no other scanned module calls. Local
+//! module calls are followed with their inputs bound, under a depth cap and a cycle guard; remote
+//! modules are read from `.terraform/modules/modules.json` when `terraform init` has run, and are
+//! otherwise listed as unresolved. Nothing outside the scan root is ever read.
+
+pub mod eval;
+pub mod functions;
+pub mod parse;
+pub mod value;
+
+use crate::diagnostics::{Code, Diagnostic, Location};
+use crate::discover::{terraform_syntax, Discovery, SourceFile, Syntax};
+use crate::load::document::{Document, Mode, ModuleCall, Resource, SCHEMA_VERSION};
+use eval::{Bindings, Scope};
+use hcl::Expression;
+use parse::TopBlock;
+use rayon::prelude::*;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use value::Val;
+
+/// Module nesting deeper than this is reported (R102) and not followed.
+pub const DEFAULT_MAX_MODULE_DEPTH: usize = 16;
+
+/// Arguments of a `module` block that are not inputs.
+const MODULE_META: &[&str] = &[
+    "source",
+    "version",
+    "count",
+    "for_each",
+    "providers",
+    "depends_on",
+];
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// `--var-file`, applied to every root module after its own tfvars, in order.
+    pub var_files: Vec<PathBuf>,
+    /// `--var NAME=VALUE`, applied last.
+    pub vars: Vec<(String, String)>,
+    pub max_module_depth: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            var_files: Vec::new(),
+            vars: Vec::new(),
+            max_module_depth: DEFAULT_MAX_MODULE_DEPTH,
+        }
+    }
+}
+
+/// One parsed file.
+#[derive(Debug)]
+pub struct ParsedFile {
+    pub rel: String,
+    pub blocks: Vec<TopBlock>,
+}
+
+/// The Terraform files of one directory: those that parsed, and those that did not.
+#[derive(Debug, Default)]
+struct DirFiles {
+    parsed: Vec<Arc<ParsedFile>>,
+    failed: Vec<String>,
+}
+
+/// Loads every root module under `root`.
+pub fn load(root: &Path, discovery: &Discovery, options: &Options) -> (Vec<Document>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let results: Vec<(&SourceFile, Result<ParsedFile, Diagnostic>)> = discovery
+        .files
+        .par_iter()
+        .map(|f| (f, read_and_parse(root, &f.rel, f.syntax)))
+        .collect();
+    let mut dirs: BTreeMap<String, DirFiles> = BTreeMap::new();
+    for (file, result) in results {
+        let entry = dirs.entry(file.dir().to_string()).or_default();
+        match result {
+            Ok(parsed) => entry.parsed.push(Arc::new(parsed)),
+            Err(d) => {
+                entry.failed.push(file.rel.clone());
+                diagnostics.push(d);
+            }
+        }
+    }
+
+    let overrides = match global_overrides(options) {
+        Ok(v) => v,
+        Err(d) => {
+            diagnostics.push(d);
+            Vec::new()
+        }
+    };
+
+    let roots = root_modules(&dirs);
+    let loaded: Vec<(Document, Vec<Diagnostic>)> = roots
+        .par_iter()
+        .map(|dir| {
+            let loader = Loader {
+                scan_root: root,
+                root_dir: dir,
+                dirs: &dirs,
+                extra: RefCell::new(HashMap::new()),
+                resources: RefCell::new(Vec::new()),
+                calls: RefCell::new(Vec::new()),
+                loaded_dirs: RefCell::new(BTreeSet::new()),
+                diagnostics: RefCell::new(Vec::new()),
+                max_depth: options.max_module_depth,
+            };
+            loader.load_root(&overrides)
+        })
+        .collect();
+    let mut documents = Vec::with_capacity(loaded.len());
+    for (doc, mut diags) in loaded {
+        diagnostics.append(&mut diags);
+        documents.push(doc);
+    }
+    diagnostics.sort_by(|a, b| (&a.location, &a.message).cmp(&(&b.location, &b.message)));
+    diagnostics.dedup();
+    (documents, diagnostics)
+}
+
+/// Reads and parses one file; every failure is a diagnostic with the best position we have.
+fn read_and_parse(root: &Path, rel: &str, syntax: Syntax) -> Result<ParsedFile, Diagnostic> {
+    let bytes = std::fs::read(root.join(rel)).map_err(|e| {
+        Diagnostic::error(Code::Unreadable, format!("cannot read file: {e}"))
+            .at(Location::file(rel))
+            .help("check the file's permissions; it was left out of the scan")
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+        let column = valid.iter().rev().take_while(|b| **b != b'\n').count() + 1;
+        Diagnostic::error(Code::InvalidUtf8, "file is not valid UTF-8")
+            .at(Location::at(rel, line, column))
+            .help("Terraform files must be UTF-8; re-encode the file. It was left out of the scan")
+    })?;
+    let blocks = match syntax {
+        Syntax::Hcl => parse::parse_hcl(&text),
+        Syntax::Json => parse::parse_json(&text),
+    }
+    .map_err(|e| {
+        let code = match syntax {
+            Syntax::Hcl => Code::HclSyntax,
+            Syntax::Json => Code::JsonSyntax,
+        };
+        Diagnostic::error(code, e.message)
+            .at(Location::at(rel, e.line, e.column))
+            .help("fix the syntax (`terraform validate` shows the same error); the file was left out, so nothing in it passed")
+    })?;
+    Ok(ParsedFile {
+        rel: rel.to_string(),
+        blocks,
+    })
+}
+
+/// Joins a relative module source onto a repo-relative directory; `None` if it leaves the root.
+pub fn normalize(base: &str, source: &str) -> Option<String> {
+    let mut parts: Vec<&str> = base.split('/').filter(|p| !p.is_empty() && *p != ".").collect();
+    for part in source.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(if parts.is_empty() {
+        ".".to_string()
+    } else {
+        parts.join("/")
+    })
+}
+
+fn is_local_source(source: &str) -> bool {
+    source.starts_with("./") || source.starts_with("../") || source == "." || source == ".."
+}
+
+/// The literal `source` of a module block, when it is a plain string.
+fn literal_source(block: &TopBlock) -> Option<&str> {
+    block.body.attributes().find(|a| a.key.as_str() == "source").and_then(|a| match &a.expr {
+        Expression::String(s) => Some(s.as_str()),
+        _ => None,
+    })
+}
+
+/// Directories no other scanned module calls, plus any directory only reachable through a
+/// cycle, so every file is scanned once from somewhere.
+fn root_modules(dirs: &BTreeMap<String, DirFiles>) -> Vec<String> {
+    let mut edges: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    let mut called = BTreeSet::new();
+    for (dir, files) in dirs {
+        for file in &files.parsed {
+            for block in file.blocks.iter().filter(|b| b.kind == "module") {
+                let Some(source) = literal_source(block).filter(|s| is_local_source(s)) else {
+                    continue;
+                };
+                if let Some(target) = normalize(dir, source) {
+                    if &target != dir {
+                        called.insert(target.clone());
+                    }
+                    edges.entry(dir.as_str()).or_default().push(target);
+                }
+            }
+        }
+    }
+    let mut roots: Vec<String> = dirs.keys().filter(|d| !called.contains(*d)).cloned().collect();
+    let mut reached: BTreeSet<String> = BTreeSet::new();
+    let mut queue: VecDeque<String> = roots.iter().cloned().collect();
+    loop {
+        while let Some(dir) = queue.pop_front() {
+            if reached.insert(dir.clone()) {
+                for next in edges.get(dir.as_str()).into_iter().flatten() {
+                    queue.push_back(next.clone());
+                }
+            }
+        }
+        match dirs.keys().find(|d| !reached.contains(*d)) {
+            Some(orphan) => {
+                roots.push(orphan.clone());
+                queue.push_back(orphan.clone());
+            }
+            None => break,
+        }
+    }
+    roots.sort();
+    roots
+}
+
+/// `--var-file` and `--var` values, evaluated once for all roots.
+fn global_overrides(options: &Options) -> Result<Vec<(String, Val)>, Diagnostic> {
+    let mut out = Vec::new();
+    for path in &options.var_files {
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            Diagnostic::error(Code::Variables, format!("cannot read --var-file: {e}"))
+                .at(Location::file(&shown))
+        })?;
+        out.extend(parse_tfvars(&text, &shown, shown.ends_with(".json"))?);
+    }
+    for (name, raw) in &options.vars {
+        out.push((name.clone(), parse_var_value(raw)));
+    }
+    Ok(out)
+}
+
+/// A `--var` value: HCL when it looks like a list, object, number or bool; a string otherwise.
+fn parse_var_value(raw: &str) -> Val {
+    let t = raw.trim();
+    let looks_typed = t.starts_with('[')
+        || t.starts_with('{')
+        || t == "true"
+        || t == "false"
+        || t.parse::<f64>().is_ok();
+    if looks_typed {
+        if let Ok(body) = hcl::parse(&format!("v = {t}\n")) {
+            if let Some(attr) = body.attributes().next() {
+                let none = |_: &Scope<'_>, _: &str| None;
+                if let Ok(v) = Scope::constant(&none).eval(&attr.expr, &mut Bindings::default()) {
+                    return v;
+                }
+            }
+        }
+    }
+    Val::String(raw.to_string())
+}
+
+/// Parses a tfvars file (HCL or JSON) into name/value pairs.
+fn parse_tfvars(text: &str, shown: &str, json: bool) -> Result<Vec<(String, Val)>, Diagnostic> {
+    let none = |_: &Scope<'_>, _: &str| None;
+    let scope = Scope::constant(&none);
+    if json {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+            Diagnostic::error(Code::JsonSyntax, e.to_string())
+                .at(Location::at(shown, e.line(), e.column()))
+        })?;
+        let serde_json::Value::Object(map) = value else {
+            return Err(Diagnostic::error(Code::Variables, "a tfvars JSON file must hold an object")
+                .at(Location::file(shown)));
+        };
+        return Ok(map.into_iter().map(|(k, v)| (k, json_to_val(v))).collect());
+    }
+    let body = hcl::edit::parser::parse_body(text).map_err(|e| {
+        Diagnostic::error(Code::HclSyntax, e.message().to_string())
+            .at(Location::at(shown, e.location().line(), e.location().column()))
+    })?;
+    let body: hcl::Body = body.into();
+    Ok(body
+        .attributes()
+        .map(|a| (a.key.to_string(), scope.eval_top(&a.expr, &mut Bindings::default())))
+        .collect())
+}
+
+fn json_to_val(v: serde_json::Value) -> Val {
+    match v {
+        serde_json::Value::Null => Val::Null,
+        serde_json::Value::Bool(b) => Val::Bool(b),
+        serde_json::Value::Number(n) => Val::Number(n.as_f64().unwrap_or(f64::NAN)),
+        serde_json::Value::String(s) => Val::String(s),
+        serde_json::Value::Array(items) => Val::List(items.into_iter().map(json_to_val).collect()),
+        serde_json::Value::Object(map) => {
+            Val::Object(map.into_iter().map(|(k, v)| (k, json_to_val(v))).collect())
+        }
+    }
+}
+
+/// Loads one root module and everything it calls. All state is per root, so roots load in
+/// parallel.
+struct Loader<'a> {
+    scan_root: &'a Path,
+    root_dir: &'a str,
+    dirs: &'a BTreeMap<String, DirFiles>,
+    /// Module directories outside the discovered set (`.terraform/modules`, excluded paths).
+    extra: RefCell<HashMap<String, Arc<DirFiles>>>,
+    resources: RefCell<Vec<Resource>>,
+    calls: RefCell<Vec<ModuleCall>>,
+    loaded_dirs: RefCell<BTreeSet<String>>,
+    diagnostics: RefCell<Vec<Diagnostic>>,
+    max_depth: usize,
+}
+
+/// A `module` block waiting to be loaded.
+struct PendingCall<'b> {
+    block: &'b TopBlock,
+    file: &'b str,
+}
+
+impl<'a> Loader<'a> {
+    fn load_root(self, overrides: &[(String, Val)]) -> (Document, Vec<Diagnostic>) {
+        let mut inputs = BTreeMap::new();
+        for (name, value) in self.root_tfvars().into_iter().chain(overrides.iter().cloned()) {
+            inputs.insert(name, value);
+        }
+        self.load_module(self.root_dir, &[], inputs, &[self.root_dir.to_string()]);
+        let mut resources = self.resources.into_inner();
+        resources.sort_by(|a, b| a.address.cmp(&b.address).then(a.file.cmp(&b.file)));
+        let mut module_calls = self.calls.into_inner();
+        module_calls.sort_by(|a, b| a.address.cmp(&b.address));
+        module_calls.dedup_by(|a, b| a.address == b.address);
+        let loaded_dirs = self.loaded_dirs.into_inner();
+        let mut files = Vec::new();
+        for dir in &loaded_dirs {
+            if let Some(d) = self.dirs.get(dir) {
+                files.extend(d.parsed.iter().map(|f| f.rel.clone()));
+                files.extend(d.failed.iter().cloned());
+            } else if let Some(d) = self.extra.borrow().get(dir) {
+                files.extend(d.parsed.iter().map(|f| f.rel.clone()));
+                files.extend(d.failed.iter().cloned());
+            }
+        }
+        files.sort();
+        files.dedup();
+        let document = Document {
+            schema_version: SCHEMA_VERSION,
+            root: self.root_dir.to_string(),
+            files,
+            resources,
+            module_calls,
+        };
+        (document, self.diagnostics.into_inner())
+    }
+
+    /// `terraform.tfvars`, `terraform.tfvars.json`, then `*.auto.tfvars(.json)` in name order.
+    fn root_tfvars(&self) -> Vec<(String, Val)> {
+        let dir = self.scan_root.join(self.root_dir);
+        let mut names: Vec<String> = std::fs::read_dir(&dir)
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".auto.tfvars") || n.ends_with(".auto.tfvars.json"))
+            .collect();
+        names.sort();
+        for first in ["terraform.tfvars.json", "terraform.tfvars"] {
+            if dir.join(first).is_file() {
+                names.insert(0, first.to_string());
+            }
+        }
+        let mut out = Vec::new();
+        for name in names {
+            let rel = join_rel(self.root_dir, &name);
+            match std::fs::read_to_string(dir.join(&name)) {
+                Ok(text) => match parse_tfvars(&text, &rel, name.ends_with(".json")) {
+                    Ok(vars) => out.extend(vars),
+                    Err(d) => self.diagnostics.borrow_mut().push(d),
+                },
+                Err(e) => self.diagnostics.borrow_mut().push(
+                    Diagnostic::error(Code::Unreadable, format!("cannot read tfvars: {e}"))
+                        .at(Location::file(rel)),
+                ),
+            }
+        }
+        out
+    }
+
+    /// The parsed files of a module directory, reading directories outside the discovered
+    /// set on demand.
+    fn dir_files(&self, dir: &str) -> Option<Arc<DirFiles>> {
+        if let Some(files) = self.dirs.get(dir) {
+            // Discovered directories are shared by every root; wrap without copying the files.
+            return Some(Arc::new(DirFiles {
+                parsed: files.parsed.clone(),
+                failed: files.failed.clone(),
+            }));
+        }
+        if let Some(files) = self.extra.borrow().get(dir) {
+            return Some(files.clone());
+        }
+        let path = self.scan_root.join(dir);
+        let mut names: Vec<(String, Syntax)> = std::fs::read_dir(&path)
+            .ok()?
+            .filter_map(|e| e.ok())
+            .filter_map(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                terraform_syntax(&name).map(|s| (name, s))
+            })
+            .collect();
+        names.sort();
+        let mut files = DirFiles::default();
+        for (name, syntax) in names {
+            let rel = join_rel(dir, &name);
+            match read_and_parse(self.scan_root, &rel, syntax) {
+                Ok(parsed) => files.parsed.push(Arc::new(parsed)),
+                Err(d) => {
+                    files.failed.push(rel);
+                    self.diagnostics.borrow_mut().push(d);
+                }
+            }
+        }
+        let files = Arc::new(files);
+        self.extra.borrow_mut().insert(dir.to_string(), files.clone());
+        Some(files)
+    }
+
+    /// Loads one module instance and returns its outputs.
+    fn load_module(
+        &self,
+        dir: &str,
+        path: &[String],
+        inputs: BTreeMap<String, Val>,
+        stack: &[String],
+    ) -> Val {
+        self.loaded_dirs.borrow_mut().insert(dir.to_string());
+        let Some(files) = self.dir_files(dir) else {
+            return Val::Object(BTreeMap::new());
+        };
+        let none = |_: &Scope<'_>, _: &str| None;
+        let constant = Scope::constant(&none);
+
+        let mut vars = BTreeMap::new();
+        let mut locals: HashMap<String, &Expression> = HashMap::new();
+        let mut calls: BTreeMap<String, PendingCall<'_>> = BTreeMap::new();
+        for file in &files.parsed {
+            for block in &file.blocks {
+                match (block.kind.as_str(), block.labels.as_slice()) {
+                    ("variable", [name]) => {
+                        let default = block
+                            .body
+                            .attributes()
+                            .find(|a| a.key.as_str() == "default")
+                            .map(|a| constant.eval_top(&a.expr, &mut Bindings::default()))
+                            .unwrap_or_else(|| Val::Unknown(format!("${{var.{name}}}")));
+                        vars.insert(name.clone(), default);
+                    }
+                    ("locals", []) => {
+                        for attr in block.body.attributes() {
+                            locals.insert(attr.key.to_string(), &attr.expr);
+                        }
+                    }
+                    ("module", [name]) => {
+                        calls.insert(
+                            name.clone(),
+                            PendingCall {
+                                block,
+                                file: &file.rel,
+                            },
+                        );
+                    }
+                    _ => {}
+                }
+            }
+        }
+        for (name, value) in inputs {
+            // Inputs for undeclared variables are ignored, as Terraform warns and ignores them.
+            if let Some(slot) = vars.get_mut(&name) {
+                *slot = value;
+            }
+        }
+
+        let outputs_cache: RefCell<HashMap<String, Option<Val>>> = RefCell::new(HashMap::new());
+        let resolve = |scope: &Scope<'_>, name: &str| -> Option<Val> {
+            if let Some(done) = outputs_cache.borrow().get(name) {
+                return done.clone();
+            }
+            let call = calls.get(name)?;
+            outputs_cache.borrow_mut().insert(name.to_string(), None);
+            let outputs = self.call_module(name, call, scope, dir, path, stack);
+            outputs_cache
+                .borrow_mut()
+                .insert(name.to_string(), outputs.clone());
+            outputs
+        };
+        let module_path = if path.is_empty() { ".".to_string() } else { dir.to_string() };
+        let scope = Scope::new(vars, locals, &module_path, self.root_dir, &resolve);
+
+        let prefix: String = path.iter().map(|n| format!("module.{n}.")).collect();
+        let module = prefix.trim_end_matches('.').to_string();
+        let mut outputs = BTreeMap::new();
+        for file in &files.parsed {
+            for block in &file.blocks {
+                match (block.kind.as_str(), block.labels.as_slice()) {
+                    ("resource", [kind, name]) | ("data", [kind, name]) => {
+                        let mode = if block.kind == "data" { Mode::Data } else { Mode::Managed };
+                        let mut config = scope.eval_body(&block.body, &mut Bindings::default());
+                        let count = config.remove("count");
+                        let for_each = config.remove("for_each");
+                        if creates_nothing(count.as_ref(), for_each.as_ref()) {
+                            continue;
+                        }
+                        let reference = match mode {
+                            Mode::Managed => format!("{kind}.{name}"),
+                            Mode::Data => format!("data.{kind}.{name}"),
+                        };
+                        let resource = Resource {
+                            address: format!("{prefix}{reference}"),
+                            reference,
+                            kind: kind.clone(),
+                            name: name.clone(),
+                            provider: kind.split('_').next().unwrap_or(kind).to_string(),
+                            mode,
+                            module: module.clone(),
+                            file: file.rel.clone(),
+                            line: block.line,
+                            end_line: block.end_line,
+                            count,
+                            for_each,
+                            config,
+                        };
+                        self.resources.borrow_mut().push(resource);
+                    }
+                    ("output", [name]) => {
+                        if let Some(attr) = block.body.attributes().find(|a| a.key.as_str() == "value") {
+                            outputs.insert(name.clone(), scope.eval_top(&attr.expr, &mut Bindings::default()));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        // Calls nothing referred to still contribute their resources.
+        for name in calls.keys() {
+            resolve(&scope, name);
+        }
+        Val::Object(outputs)
+    }
+
+    /// Resolves, checks and loads one module call; returns its outputs when it was loaded.
+    fn call_module(
+        &self,
+        name: &str,
+        call: &PendingCall<'_>,
+        scope: &Scope<'_>,
+        dir: &str,
+        path: &[String],
+        stack: &[String],
+    ) -> Option<Val> {
+        let address: String = path
+            .iter()
+            .chain(std::iter::once(&name.to_string()))
+            .map(|n| format!("module.{n}"))
+            .collect::<Vec<_>>()
+            .join(".");
+        let location = Location::at(call.file, call.block.line, 1);
+        let mut record = ModuleCall {
+            address: address.clone(),
+            source: String::new(),
+            resolved: false,
+            dir: None,
+            file: call.file.to_string(),
+            line: call.block.line,
+        };
+        let source = call
+            .block
+            .body
+            .attributes()
+            .find(|a| a.key.as_str() == "source")
+            .map(|a| scope.eval_top(&a.expr, &mut Bindings::default()));
+        let source = match source {
+            Some(Val::String(s)) => s,
+            _ => {
+                self.warn(
+                    Diagnostic::error(Code::ModuleMissing, format!("{address} has no literal `source`"))
+                        .at(location),
+                );
+                self.calls.borrow_mut().push(record);
+                return None;
+            }
+        };
+        record.source = source.clone();
+        let target = if is_local_source(&source) {
+            match normalize(dir, &source) {
+                Some(t) => t,
+                None => {
+                    self.warn(
+                        Diagnostic::error(
+                            Code::ModuleOutsideRoot,
+                            format!("{address}: source {source:?} points outside the scanned directory"),
+                        )
+                        .at(location)
+                        .help("scan a directory that contains the module, or exclude this root; the module was not loaded"),
+                    );
+                    self.calls.borrow_mut().push(record);
+                    return None;
+                }
+            }
+        } else {
+            let mut key: Vec<&str> = path.iter().map(String::as_str).collect();
+            key.push(name);
+            match self.fetched_module(&key.join(".")) {
+                Some(t) => t,
+                None => {
+                    self.warn(
+                        Diagnostic::warning(
+                            Code::ModuleUnresolved,
+                            format!("{address}: remote module {source:?} is not available locally; its resources were not scanned"),
+                        )
+                        .at(location)
+                        .help("run `terraform init` (or `tofu init`) before scanning so .terraform/modules holds it"),
+                    );
+                    self.calls.borrow_mut().push(record);
+                    return None;
+                }
+            }
+        };
+        if stack.contains(&target) {
+            self.warn(
+                Diagnostic::error(
+                    Code::ModuleCycle,
+                    format!("{address}: module cycle {} -> {target}", stack.join(" -> ")),
+                )
+                .at(location)
+                .help("break the cycle; the repeated call was not followed"),
+            );
+            self.calls.borrow_mut().push(record);
+            return None;
+        }
+        if path.len() + 1 > self.max_depth {
+            self.warn(
+                Diagnostic::error(
+                    Code::ModuleDepth,
+                    format!("{address}: modules nest deeper than {} levels", self.max_depth),
+                )
+                .at(location)
+                .help("deeper calls were not followed"),
+            );
+            self.calls.borrow_mut().push(record);
+            return None;
+        }
+        let exists = self.dir_files(&target).is_some_and(|f| !f.parsed.is_empty() || !f.failed.is_empty());
+        if !exists {
+            self.warn(
+                Diagnostic::error(
+                    Code::ModuleMissing,
+                    format!("{address}: module directory {target} has no Terraform files"),
+                )
+                .at(location)
+                .help("check the module's `source` path"),
+            );
+            self.calls.borrow_mut().push(record);
+            return None;
+        }
+        let meta = |key: &str| {
+            call.block
+                .body
+                .attributes()
+                .find(|a| a.key.as_str() == key)
+                .map(|a| scope.eval_top(&a.expr, &mut Bindings::default()))
+        };
+        if creates_nothing(meta("count").as_ref(), meta("for_each").as_ref()) {
+            return None;
+        }
+        let mut inputs = BTreeMap::new();
+        for attr in call.block.body.attributes() {
+            if !MODULE_META.contains(&attr.key.as_str()) {
+                inputs.insert(attr.key.to_string(), scope.eval_top(&attr.expr, &mut Bindings::default()));
+            }
+        }
+        record.resolved = true;
+        record.dir = Some(target.clone());
+        self.calls.borrow_mut().push(record);
+        let mut child_path = path.to_vec();
+        child_path.push(name.to_string());
+        let mut child_stack = stack.to_vec();
+        child_stack.push(target.clone());
+        Some(self.load_module(&target, &child_path, inputs, &child_stack))
+    }
+
+    /// The directory `terraform init` fetched a module into, from `modules.json`.
+    fn fetched_module(&self, key: &str) -> Option<String> {
+        let manifest = self
+            .scan_root
+            .join(self.root_dir)
+            .join(".terraform/modules/modules.json");
+        let text = std::fs::read_to_string(manifest).ok()?;
+        let json: serde_json::Value = serde_json::from_str(&text).ok()?;
+        let entry = json
+            .get("Modules")?
+            .as_array()?
+            .iter()
+            .find(|m| m.get("Key").and_then(|k| k.as_str()) == Some(key))?;
+        let dir = entry.get("Dir")?.as_str()?;
+        normalize(self.root_dir, dir)
+    }
+
+    fn warn(&self, d: Diagnostic) {
+        self.diagnostics.borrow_mut().push(d);
+    }
+}
+
+/// `count = 0` or an empty `for_each` creates no instance: such blocks are left out.
+fn creates_nothing(count: Option<&Val>, for_each: Option<&Val>) -> bool {
+    let zero = matches!(count, Some(Val::Number(n)) if *n == 0.0);
+    let empty = match for_each {
+        Some(Val::List(items)) => items.is_empty(),
+        Some(Val::Object(map)) => map.is_empty(),
+        _ => false,
+    };
+    zero || empty
+}
+
+fn join_rel(dir: &str, name: &str) -> String {
+    if dir == "." {
+        name.to_string()
+    } else {
+        format!("{dir}/{name}")
+    }
+}

@@ -1,0 +1,227 @@
+//! Parsing Terraform files (`.tf`, `.tofu`, `.tf.json`) into top-level blocks with positions.
+//!
+//! HCL goes through hcl-edit, which keeps byte spans, so every block gets its first and last line;
+//! the block bodies are then converted to plain `hcl` structures for evaluation. JSON syntax is
+//! mapped onto the same structures, with strings parsed as templates as Terraform does.
+
+use hcl::edit::Span;
+use hcl::{Body, Expression, Identifier, Object, ObjectKey, TemplateExpr};
+
+/// A top-level block (`resource`, `data`, `module`, `variable`, `locals`, `output`, ...).
+#[derive(Debug, Clone)]
+pub struct TopBlock {
+    pub kind: String,
+    pub labels: Vec<String>,
+    pub body: Body,
+    pub line: usize,
+    pub end_line: usize,
+}
+
+/// A parse failure with its 1-based position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParseError {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+/// Byte offset to 1-based line numbers.
+struct LineIndex(Vec<usize>);
+
+impl LineIndex {
+    fn new(source: &str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex(starts)
+    }
+
+    fn line(&self, offset: usize) -> usize {
+        match self.0.binary_search(&offset) {
+            Ok(i) => i + 1,
+            Err(i) => i,
+        }
+    }
+}
+
+/// Parses HCL native syntax.
+pub fn parse_hcl(source: &str) -> Result<Vec<TopBlock>, ParseError> {
+    let body = hcl::edit::parser::parse_body(source).map_err(|e| ParseError {
+        line: e.location().line(),
+        column: e.location().column(),
+        message: e.message().to_string(),
+    })?;
+    let index = LineIndex::new(source);
+    let mut blocks = Vec::new();
+    for structure in body.into_iter() {
+        let hcl::edit::structure::Structure::Block(block) = structure else {
+            continue; // top-level attributes mean nothing to Terraform
+        };
+        let (line, end_line) = block
+            .span()
+            .map(|s| (index.line(s.start), index.line(s.end.saturating_sub(1).max(s.start))))
+            .unwrap_or((1, 1));
+        let block: hcl::Block = block.into();
+        blocks.push(TopBlock {
+            kind: block.identifier.to_string(),
+            labels: block.labels.iter().map(|l| l.as_str().to_string()).collect(),
+            body: block.body,
+            line,
+            end_line,
+        });
+    }
+    Ok(blocks)
+}
+
+/// Parses Terraform JSON syntax: `{"resource": {"TYPE": {"NAME": {...}}}, "variable": {...}}`.
+pub fn parse_json(source: &str) -> Result<Vec<TopBlock>, ParseError> {
+    let root: serde_json::Value = serde_json::from_str(source).map_err(|e| ParseError {
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })?;
+    let serde_json::Value::Object(root) = root else {
+        return Err(ParseError {
+            line: 1,
+            column: 1,
+            message: "a Terraform JSON file must hold an object".into(),
+        });
+    };
+    let label_depth = |kind: &str| match kind {
+        "resource" | "data" => 2,
+        "variable" | "module" | "output" | "provider" => 1,
+        _ => 0,
+    };
+    let mut blocks = Vec::new();
+    for (kind, value) in root {
+        let depth = label_depth(&kind);
+        let mut found = Vec::new();
+        collect_json_blocks(&value, depth, &mut Vec::new(), &mut found);
+        for (labels, body) in found {
+            let line = locate_json(source, &labels);
+            blocks.push(TopBlock {
+                kind: kind.clone(),
+                labels,
+                body: json_body(body),
+                line,
+                end_line: line,
+            });
+        }
+    }
+    Ok(blocks)
+}
+
+/// Walks `depth` levels of labels; a list at any level holds several blocks.
+fn collect_json_blocks<'a>(
+    value: &'a serde_json::Value,
+    depth: usize,
+    labels: &mut Vec<String>,
+    out: &mut Vec<(Vec<String>, &'a serde_json::Map<String, serde_json::Value>)>,
+) {
+    match value {
+        serde_json::Value::Array(items) => {
+            for item in items {
+                collect_json_blocks(item, depth, labels, out);
+            }
+        }
+        serde_json::Value::Object(map) if depth == 0 => out.push((labels.clone(), map)),
+        serde_json::Value::Object(map) => {
+            for (key, inner) in map {
+                labels.push(key.clone());
+                collect_json_blocks(inner, depth - 1, labels, out);
+                labels.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The line of the last label's key, searched in order after the previous ones.
+fn locate_json(source: &str, labels: &[String]) -> usize {
+    let mut from = 0;
+    for label in labels {
+        let needle = format!("\"{label}\"");
+        match source[from..].find(&needle) {
+            Some(i) => from += i + needle.len(),
+            None => break,
+        }
+    }
+    source[..from].matches('\n').count() + 1
+}
+
+fn json_body(map: &serde_json::Map<String, serde_json::Value>) -> Body {
+    let mut builder = Body::builder();
+    for (key, value) in map {
+        // Nested blocks in JSON are objects or lists of objects; we keep them as attributes and
+        // the loader's normalisation turns them into lists of objects.
+        builder = builder.add_attribute((key.as_str(), json_expr(value)));
+    }
+    builder.build()
+}
+
+fn json_expr(value: &serde_json::Value) -> Expression {
+    match value {
+        serde_json::Value::Null => Expression::Null,
+        serde_json::Value::Bool(b) => Expression::Bool(*b),
+        serde_json::Value::Number(n) => n
+            .as_f64()
+            .and_then(hcl::Number::from_f64)
+            .map(Expression::Number)
+            .unwrap_or(Expression::Null),
+        serde_json::Value::String(s) if s.contains("${") || s.contains("%{") => {
+            Expression::TemplateExpr(Box::new(TemplateExpr::QuotedString(s.clone())))
+        }
+        serde_json::Value::String(s) => Expression::String(s.clone()),
+        serde_json::Value::Array(items) => Expression::Array(items.iter().map(json_expr).collect()),
+        serde_json::Value::Object(map) => {
+            let mut object = Object::new();
+            for (k, v) in map {
+                object.insert(ObjectKey::Identifier(Identifier::sanitized(k)), json_expr(v));
+            }
+            Expression::Object(object)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_carry_first_and_last_line() {
+        let src = "terraform {}\n\nresource \"aws_s3_bucket\" \"logs\" {\n  bucket = \"x\"\n}\n";
+        let blocks = parse_hcl(src).unwrap();
+        assert_eq!(blocks.len(), 2);
+        let r = &blocks[1];
+        assert_eq!((r.kind.as_str(), r.labels.clone()), ("resource", vec!["aws_s3_bucket".to_string(), "logs".to_string()]));
+        assert_eq!((r.line, r.end_line), (3, 5));
+    }
+
+    #[test]
+    fn syntax_error_has_line_and_column() {
+        let e = parse_hcl("resource \"a\" \"b\" {\n  x = \n}\n").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 7));
+    }
+
+    #[test]
+    fn empty_file_has_no_blocks() {
+        assert!(parse_hcl("").unwrap().is_empty());
+    }
+
+    #[test]
+    fn json_resources_and_lines() {
+        let src = "{\n  \"resource\": {\n    \"aws_s3_bucket\": {\n      \"logs\": {\"bucket\": \"${var.name}\"}\n    }\n  }\n}\n";
+        let blocks = parse_json(src).unwrap();
+        assert_eq!(blocks.len(), 1);
+        assert_eq!(blocks[0].labels, vec!["aws_s3_bucket", "logs"]);
+        assert_eq!(blocks[0].line, 4);
+        let attr = blocks[0].body.attributes().next().unwrap();
+        assert!(matches!(attr.expr, Expression::TemplateExpr(_)));
+    }
+
+    #[test]
+    fn json_syntax_error_has_position() {
+        let e = parse_json("{\n  \"resource\": ,\n}").unwrap_err();
+        assert_eq!(e.line, 2);
+    }
+}

@@ -1,0 +1,192 @@
+//! The OPA `# METADATA` block of a policy, which regorus ignores, so we parse it ourselves.
+//!
+//! The block is the run of comment lines starting at `# METADATA`, directly before `package`.
+//! After stripping `# ` it is YAML; our fields live under `custom`.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Critical => "critical",
+        }
+    }
+}
+
+/// How a policy's result is counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// Judges each resource of its types: `deny` names the failures, the rest pass.
+    #[default]
+    Resource,
+    /// Asserts that something exists anywhere in the scan: `present` decides one result.
+    Presence,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct Raw {
+    title: Option<String>,
+    description: Option<String>,
+    custom: Option<RawCustom>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCustom {
+    id: String,
+    severity: Severity,
+    #[serde(default)]
+    kind: Kind,
+    resource_types: Vec<String>,
+    controls: Vec<String>,
+    #[serde(default)]
+    frameworks: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    remediation: String,
+}
+
+/// What a policy says about itself.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Metadata {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub severity: Severity,
+    pub kind: Kind,
+    pub resource_types: Vec<String>,
+    pub controls: Vec<String>,
+    pub frameworks: BTreeMap<String, Vec<String>>,
+    pub remediation: String,
+}
+
+/// A metadata problem with its 1-based line in the policy file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetadataError {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+/// Parses the `# METADATA` block of `source`.
+pub fn parse(source: &str) -> Result<Metadata, MetadataError> {
+    let lines: Vec<&str> = source.lines().collect();
+    let start = lines
+        .iter()
+        .position(|l| l.trim() == "# METADATA")
+        .ok_or_else(|| MetadataError {
+            line: 1,
+            column: 1,
+            message: "no `# METADATA` block".into(),
+        })?;
+    let mut yaml = String::new();
+    for line in &lines[start + 1..] {
+        let Some(rest) = line.trim_start().strip_prefix('#') else {
+            break;
+        };
+        yaml.push_str(rest.strip_prefix(' ').unwrap_or(rest));
+        yaml.push('\n');
+    }
+    let err_at = |line: usize, column: usize, message: String| MetadataError {
+        line: start + 1 + line,
+        column: column + 2,
+        message,
+    };
+    let raw: Raw = yaml_serde::from_str(&yaml).map_err(|e| {
+        let (line, column) = e
+            .location()
+            .map(|l| (l.line(), l.column()))
+            .unwrap_or((1, 1));
+        err_at(line, column, format!("invalid METADATA: {e}"))
+    })?;
+    let custom = raw
+        .custom
+        .ok_or_else(|| err_at(0, 0, "METADATA has no `custom` section".into()))?;
+    let title = raw
+        .title
+        .ok_or_else(|| err_at(0, 0, "METADATA has no `title`".into()))?;
+    if custom.id.trim().is_empty() {
+        return Err(err_at(0, 0, "`custom.id` is empty".into()));
+    }
+    if custom.resource_types.is_empty() {
+        return Err(err_at(0, 0, "`custom.resource_types` is empty".into()));
+    }
+    if custom.controls.is_empty() {
+        return Err(err_at(
+            0,
+            0,
+            "`custom.controls` is empty: a policy must cite at least one model objective".into(),
+        ));
+    }
+    Ok(Metadata {
+        id: custom.id,
+        title,
+        description: raw.description.unwrap_or_default(),
+        severity: custom.severity,
+        kind: custom.kind,
+        resource_types: custom.resource_types,
+        controls: custom.controls,
+        frameworks: custom.frameworks,
+        remediation: custom.remediation,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = "# METADATA\n# title: T\n# description: D\n# custom:\n#   id: X-1\n#   severity: high\n#   resource_types: [aws_s3_bucket]\n#   controls: [DAT-2.1]\n#   frameworks:\n#     csa-ccm-v4: [CEK-03]\npackage p\n";
+
+    #[test]
+    fn parses_all_fields() {
+        let m = parse(GOOD).unwrap();
+        assert_eq!(m.id, "X-1");
+        assert_eq!(m.title, "T");
+        assert_eq!(m.severity, Severity::High);
+        assert_eq!(m.kind, Kind::Resource);
+        assert_eq!(m.resource_types, vec!["aws_s3_bucket"]);
+        assert_eq!(m.controls, vec!["DAT-2.1"]);
+        assert_eq!(m.frameworks["csa-ccm-v4"], vec!["CEK-03"]);
+    }
+
+    #[test]
+    fn missing_block_is_an_error_on_line_one() {
+        let e = parse("package p\n").unwrap_err();
+        assert_eq!((e.line, e.message.as_str()), (1, "no `# METADATA` block"));
+    }
+
+    #[test]
+    fn unknown_custom_field_reports_its_line() {
+        let src = "\n# METADATA\n# title: T\n# custom:\n#   id: X\n#   severity: low\n#   resource_types: [a]\n#   controls: [b]\n#   contrls: [c]\npackage p\n";
+        let e = parse(src).unwrap_err();
+        assert!(e.message.contains("unknown field `contrls`"), "{}", e.message);
+        assert_eq!(e.line, 9);
+    }
+
+    #[test]
+    fn bad_severity_is_rejected() {
+        let src = GOOD.replace("high", "urgent");
+        assert!(parse(&src).unwrap_err().message.contains("urgent"));
+    }
+
+    #[test]
+    fn empty_controls_are_rejected() {
+        let src = GOOD.replace("[DAT-2.1]", "[]");
+        assert!(parse(&src).unwrap_err().message.contains("controls"));
+    }
+}

@@ -1,0 +1,376 @@
+//! Policies: loading a bundle of `.rego` files, checking each one alone, and their metadata.
+//!
+//! A bundle is the embedded default library plus any `--policy DIR`. Files in a directory named
+//! `lib` are helper libraries; files ending `_test.rego` are tests; every other `.rego` file is one
+//! policy with a `# METADATA` block. A policy that fails to compile or has bad metadata is reported
+//! and left out, so it cannot poison the rest of the bundle.
+
+pub mod metadata;
+pub mod testing;
+
+use crate::diagnostics::{Code, Diagnostic, Location};
+use crate::embedded;
+use include_dir::Dir;
+pub use metadata::{Kind, Metadata, Severity};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// One `.rego` file, with the path shown to users.
+#[derive(Debug, Clone)]
+pub struct RegoFile {
+    pub path: String,
+    pub source: String,
+}
+
+/// A policy ready to evaluate.
+#[derive(Debug, Clone)]
+pub struct Policy {
+    pub meta: Metadata,
+    /// Rego package without the `data.` prefix, e.g. `rungs.aws.s3.bucket_encryption`.
+    pub package: String,
+    pub file: RegoFile,
+}
+
+impl Policy {
+    /// The rule the engine evaluates for this policy.
+    pub fn rule_path(&self) -> String {
+        match self.meta.kind {
+            Kind::Resource => format!("data.{}.deny", self.package),
+            Kind::Presence => format!("data.{}.present", self.package),
+        }
+    }
+}
+
+/// Everything loaded from the policy sources.
+#[derive(Debug, Clone, Default)]
+pub struct Bundle {
+    pub policies: Vec<Policy>,
+    pub libraries: Vec<RegoFile>,
+    pub tests: Vec<RegoFile>,
+}
+
+/// Where policies come from.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    /// Include the embedded default library.
+    pub defaults: bool,
+    /// Extra policy directories (`--policy DIR`).
+    pub dirs: Vec<std::path::PathBuf>,
+}
+
+/// Reads, classifies and validates all policy files. Never fails as a whole: each bad file
+/// becomes a diagnostic.
+pub fn load(sources: &Sources) -> (Bundle, Vec<Diagnostic>) {
+    let mut files = Vec::new();
+    let mut diagnostics = Vec::new();
+    if sources.defaults {
+        collect_embedded(&embedded::POLICIES, &mut files);
+    }
+    for dir in &sources.dirs {
+        collect_dir(dir, &mut files, &mut diagnostics);
+    }
+    let (bundle, mut more) = build(files);
+    diagnostics.append(&mut more);
+    (bundle, diagnostics)
+}
+
+fn collect_embedded(dir: &Dir<'static>, out: &mut Vec<RegoFile>) {
+    for file in dir.files() {
+        if file.path().extension().is_some_and(|e| e == "rego") {
+            if let Some(source) = file.contents_utf8() {
+                out.push(RegoFile {
+                    path: format!("{}/{}", embedded::POLICY_PREFIX, file.path().display()),
+                    source: source.to_string(),
+                });
+            }
+        }
+    }
+    for sub in dir.dirs() {
+        collect_embedded(sub, out);
+    }
+}
+
+fn collect_dir(dir: &Path, out: &mut Vec<RegoFile>, diagnostics: &mut Vec<Diagnostic>) {
+    if !dir.is_dir() {
+        diagnostics.push(
+            Diagnostic::error(
+                Code::Unreadable,
+                format!("policy directory {} does not exist", dir.display()),
+            )
+            .help("check the path given to --policy"),
+        );
+        return;
+    }
+    let mut entries: Vec<_> = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .collect();
+    for entry in entries.drain(..) {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                diagnostics.push(Diagnostic::error(Code::Walk, e.to_string()));
+                continue;
+            }
+        };
+        let path = entry.path();
+        if !entry.file_type().is_file() || path.extension().is_none_or(|e| e != "rego") {
+            continue;
+        }
+        let shown = path.display().to_string();
+        match std::fs::read(path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(source) => out.push(RegoFile {
+                    path: shown,
+                    source,
+                }),
+                Err(_) => diagnostics.push(
+                    Diagnostic::error(Code::InvalidUtf8, "policy file is not valid UTF-8")
+                        .at(Location::file(shown)),
+                ),
+            },
+            Err(e) => diagnostics.push(
+                Diagnostic::error(Code::Unreadable, format!("cannot read policy file: {e}"))
+                    .at(Location::file(shown)),
+            ),
+        }
+    }
+}
+
+fn is_library(path: &str) -> bool {
+    path.split('/').rev().skip(1).any(|c| c == "lib")
+}
+
+/// Classifies files and validates each policy alone against the libraries.
+pub fn build(files: Vec<RegoFile>) -> (Bundle, Vec<Diagnostic>) {
+    let mut bundle = Bundle::default();
+    let mut diagnostics = Vec::new();
+    let mut candidates = Vec::new();
+    for file in files {
+        if file.path.ends_with("_test.rego") {
+            bundle.tests.push(file);
+        } else if is_library(&file.path) {
+            bundle.libraries.push(file);
+        } else {
+            match metadata::parse(&file.source) {
+                Ok(meta) => match package_of(&file.source) {
+                    Some(package) => candidates.push(Policy {
+                        meta,
+                        package,
+                        file,
+                    }),
+                    None => diagnostics.push(
+                        Diagnostic::error(Code::PolicyCompile, "policy has no `package` line")
+                            .at(Location::file(&file.path)),
+                    ),
+                },
+                Err(e) => diagnostics.push(
+                    Diagnostic::error(Code::PolicyMetadata, e.message)
+                        .at(Location::at(&file.path, e.line, e.column))
+                        .help("see docs/writing-policies.md for the METADATA fields; the policy was skipped"),
+                ),
+            }
+        }
+    }
+
+    // Libraries must compile on their own; a broken one is dropped.
+    let mut libs = Vec::new();
+    for lib in std::mem::take(&mut bundle.libraries) {
+        let mut engine = new_engine();
+        let ok = libs
+            .iter()
+            .chain(std::iter::once(&lib))
+            .try_for_each(|f: &RegoFile| add(&mut engine, f))
+            .and_then(|_| check(&mut engine, None));
+        match ok {
+            Ok(()) => libs.push(lib),
+            Err(message) => diagnostics.push(compile_diagnostic(&lib.path, message)),
+        }
+    }
+    bundle.libraries = libs;
+
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    for policy in candidates {
+        if let Some(first) = seen.get(&policy.meta.id) {
+            diagnostics.push(
+                Diagnostic::error(
+                    Code::PolicyDuplicate,
+                    format!("policy id {} is already defined in {first}", policy.meta.id),
+                )
+                .at(Location::file(&policy.file.path))
+                .help("give each policy a unique custom.id; this one was skipped"),
+            );
+            continue;
+        }
+        match validate(&bundle.libraries, &policy) {
+            Ok(()) => {
+                seen.insert(policy.meta.id.clone(), policy.file.path.clone());
+                bundle.policies.push(policy);
+            }
+            Err(message) => diagnostics.push(compile_diagnostic(&policy.file.path, message)),
+        }
+    }
+    bundle.policies.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+    (bundle, diagnostics)
+}
+
+fn compile_diagnostic(path: &str, message: String) -> Diagnostic {
+    let (location, message) = locate_regorus_error(path, &message);
+    Diagnostic::error(Code::PolicyCompile, message)
+        .at(location)
+        .help("fix the policy and run `rungs policy test`; it was skipped, the other policies still ran")
+}
+
+/// regorus errors read `--> path:line:col`, a source excerpt, then `error: message`; pull out
+/// the position and the message.
+fn locate_regorus_error(path: &str, message: &str) -> (Location, String) {
+    let position = message.lines().find_map(|l| {
+        let rest = l.trim().strip_prefix("-->")?.trim();
+        let mut parts = rest.rsplitn(3, ':');
+        let col = parts.next()?.parse().ok()?;
+        let line = parts.next()?.parse().ok()?;
+        Some((line, col))
+    });
+    let text = message
+        .lines()
+        .rev()
+        .find_map(|l| l.trim().strip_prefix("error:"))
+        .map(|t| t.trim().to_string())
+        .unwrap_or_else(|| message.trim().to_string());
+    match position {
+        Some((line, col)) => (Location::at(path, line, col), text),
+        None => (Location::file(path), text),
+    }
+}
+
+/// The package of a Rego file, from its `package` line.
+pub fn package_of(source: &str) -> Option<String> {
+    source.lines().find_map(|l| {
+        l.trim()
+            .strip_prefix("package ")
+            .map(|p| p.trim().to_string())
+    })
+}
+
+/// A fresh engine with the settings every rungs engine shares.
+pub fn new_engine() -> regorus::Engine {
+    let mut engine = regorus::Engine::new();
+    // OPA semantics: a builtin error makes the expression undefined rather than aborting the rule.
+    engine.set_strict_builtin_errors(false);
+    engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
+        limit: std::time::Duration::from_secs(10),
+        check_interval: std::num::NonZeroU32::new(1000).expect("non-zero"),
+    });
+    engine
+}
+
+pub fn add(engine: &mut regorus::Engine, file: &RegoFile) -> Result<(), String> {
+    engine
+        .add_policy(file.path.clone(), file.source.clone())
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
+/// regorus defers some checks (unsafe variables) to the first evaluation, so evaluate once.
+fn check(engine: &mut regorus::Engine, rule: Option<&str>) -> Result<(), String> {
+    engine.set_input(regorus::Value::new_object());
+    match rule {
+        Some(rule) => engine.eval_rule(rule.to_string()).map(|_| ()),
+        None => engine.eval_modules(false).map(|_| ()),
+    }
+    .map_err(|e| e.to_string())
+}
+
+fn validate(libraries: &[RegoFile], policy: &Policy) -> Result<(), String> {
+    let mut engine = new_engine();
+    for lib in libraries {
+        add(&mut engine, lib)?;
+    }
+    add(&mut engine, &policy.file)?;
+    check(&mut engine, Some(&policy.rule_path()))
+}
+
+/// An engine holding the libraries and every valid policy, ready to clone per worker.
+pub fn engine_for(bundle: &Bundle) -> Result<regorus::Engine, String> {
+    let mut engine = new_engine();
+    for file in bundle
+        .libraries
+        .iter()
+        .chain(bundle.policies.iter().map(|p| &p.file))
+    {
+        add(&mut engine, file)?;
+    }
+    Ok(engine)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, source: &str) -> RegoFile {
+        RegoFile {
+            path: path.into(),
+            source: source.into(),
+        }
+    }
+
+    const META: &str = "# METADATA\n# title: T\n# custom:\n#   id: ID\n#   severity: low\n#   resource_types: [t]\n#   controls: [C-1.1]\n";
+
+    fn policy(id: &str, pkg: &str, body: &str) -> RegoFile {
+        file(
+            &format!("p/{pkg}.rego"),
+            &format!(
+                "{}package {pkg}\nimport rego.v1\n{body}\n",
+                META.replace("ID", id)
+            ),
+        )
+    }
+
+    #[test]
+    fn broken_policy_is_reported_with_position_and_others_survive() {
+        let good = policy("A", "a", "deny contains x if { some x in input.xs }");
+        let unsafe_var = policy("B", "b", "deny contains x if { y == 1; x := 2 }");
+        let syntax = policy("C", "c", "deny contains x if {");
+        let (bundle, diags) = build(vec![good, unsafe_var, syntax]);
+        let ids: Vec<_> = bundle.policies.iter().map(|p| p.meta.id.as_str()).collect();
+        assert_eq!(ids, vec!["A"]);
+        assert_eq!(diags.len(), 2);
+        assert!(diags.iter().all(|d| d.code == Code::PolicyCompile));
+        let files: Vec<_> = diags
+            .iter()
+            .map(|d| d.location.as_ref().unwrap().file.as_str())
+            .collect();
+        assert_eq!(files, vec!["p/b.rego", "p/c.rego"]);
+        for d in &diags {
+            assert!(d.location.as_ref().unwrap().line.is_some(), "{d}");
+        }
+    }
+
+    #[test]
+    fn duplicate_ids_keep_the_first() {
+        let a = policy("A", "a", "deny contains 1 if { false }");
+        let b = policy("A", "b", "deny contains 1 if { false }");
+        let (bundle, diags) = build(vec![a, b]);
+        assert_eq!(bundle.policies.len(), 1);
+        assert_eq!(bundle.policies[0].package, "a");
+        assert_eq!(diags[0].code, Code::PolicyDuplicate);
+    }
+
+    #[test]
+    fn libraries_and_tests_are_classified_by_path() {
+        let lib = file("x/lib/h.rego", "package rungs.lib\nimport rego.v1\nis_x(v) if { v == 1 }\n");
+        let test = file("x/a_test.rego", "package a_test\nimport rego.v1\ntest_ok if { true }\n");
+        let (bundle, diags) = build(vec![lib, test]);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(bundle.libraries.len(), 1);
+        assert_eq!(bundle.tests.len(), 1);
+    }
+
+    #[test]
+    fn policy_without_metadata_is_skipped_with_metadata_code() {
+        let (bundle, diags) = build(vec![file("p/x.rego", "package x\n")]);
+        assert!(bundle.policies.is_empty());
+        assert_eq!(diags[0].code, Code::PolicyMetadata);
+    }
+}

@@ -1,0 +1,151 @@
+//! The JSON report. Its shape is versioned by `schema_version` and documented in
+//! docs/json-output.md; additions keep the version, removals and renames bump it.
+
+use super::Report;
+use crate::diagnostics::Diagnostic;
+use crate::evaluate::Outcome;
+use crate::scan::GateResult;
+use crate::score::DomainScore;
+use serde::Serialize;
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Output<'a> {
+    schema_version: u32,
+    tool: Tool,
+    model: ModelRef<'a>,
+    scan: ScanInfo<'a>,
+    summary: Summary,
+    domains: &'a [DomainScore],
+    findings: Vec<Finding<'a>>,
+    diagnostics: &'a [Diagnostic],
+    gate: Gate<'a>,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct ModelRef<'a> {
+    id: &'a str,
+    version: &'a str,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct ScanInfo<'a> {
+    root: &'a str,
+    documents: Vec<DocumentInfo<'a>>,
+    policies: usize,
+    resources: usize,
+}
+
+#[derive(Serialize)]
+struct DocumentInfo<'a> {
+    root: &'a str,
+    files: &'a [String],
+    resources: usize,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    level: Option<u8>,
+    mean: Option<f64>,
+    threshold: f64,
+    passed: usize,
+    failed: usize,
+    errors: usize,
+}
+
+#[derive(Serialize)]
+struct Finding<'a> {
+    policy: &'a str,
+    title: &'a str,
+    severity: &'a str,
+    outcome: Outcome,
+    resource: &'a str,
+    root: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    message: &'a str,
+    controls: &'a [String],
+}
+
+#[derive(Serialize)]
+struct Gate<'a> {
+    passed: bool,
+    requirements: &'a [GateResult],
+}
+
+pub fn render(report: &Report<'_>) -> String {
+    let scan = report.scan;
+    let findings = report
+        .problems()
+        .into_iter()
+        .map(|c| {
+            let policy = report.policy(&c.policy);
+            Finding {
+                policy: &c.policy,
+                title: policy.map_or("", |p| p.meta.title.as_str()),
+                severity: policy.map_or("", |p| p.meta.severity.as_str()),
+                outcome: c.outcome,
+                resource: &c.resource,
+                root: &c.root,
+                file: c.file.as_deref(),
+                line: c.line,
+                message: c.message.as_deref().unwrap_or(""),
+                controls: policy.map_or(&[], |p| p.meta.controls.as_slice()),
+            }
+        })
+        .collect();
+    let output = Output {
+        schema_version: SCHEMA_VERSION,
+        tool: Tool {
+            name: "rungs",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        model: ModelRef {
+            id: &scan.model.model.id,
+            version: &scan.model.model.version,
+            name: &scan.model.model.name,
+        },
+        scan: ScanInfo {
+            root: &scan.root,
+            documents: scan
+                .documents
+                .iter()
+                .map(|d| DocumentInfo {
+                    root: &d.root,
+                    files: &d.files,
+                    resources: d.resources.len(),
+                })
+                .collect(),
+            policies: scan.bundle.policies.len(),
+            resources: scan.documents.iter().map(|d| d.resources.len()).sum(),
+        },
+        summary: Summary {
+            level: scan.scorecard.level,
+            mean: scan.scorecard.mean,
+            threshold: scan.scorecard.threshold,
+            passed: report.count(Outcome::Pass),
+            failed: report.count(Outcome::Fail),
+            errors: report.count(Outcome::Error),
+        },
+        domains: &scan.scorecard.domains,
+        findings,
+        diagnostics: &scan.diagnostics,
+        gate: Gate {
+            passed: report.gate_passed(),
+            requirements: report.gate,
+        },
+    };
+    let mut s = serde_json::to_string_pretty(&output).expect("report serializes");
+    s.push('\n');
+    s
+}

@@ -1,0 +1,48 @@
+//! Report: render a finished scan for people (text) or programs (JSON).
+
+pub mod json;
+pub mod text;
+
+use crate::evaluate::{Check, Outcome};
+use crate::policy::Policy;
+use crate::scan::{GateResult, Scan};
+
+/// Everything a report shows.
+pub struct Report<'a> {
+    pub scan: &'a Scan,
+    pub gate: &'a [GateResult],
+}
+
+impl Report<'_> {
+    pub fn gate_passed(&self) -> bool {
+        self.gate.iter().all(|g| g.passed)
+    }
+
+    pub fn policy(&self, id: &str) -> Option<&Policy> {
+        self.scan
+            .bundle
+            .policies
+            .binary_search_by(|p| p.meta.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.scan.bundle.policies[i])
+    }
+
+    pub fn count(&self, outcome: Outcome) -> usize {
+        self.scan.checks.iter().filter(|c| c.outcome == outcome).count()
+    }
+
+    /// Failed and errored checks, most severe policy first, then by policy, file and line.
+    pub fn problems(&self) -> Vec<&Check> {
+        let mut out: Vec<&Check> = self
+            .scan
+            .checks
+            .iter()
+            .filter(|c| c.outcome != Outcome::Pass)
+            .collect();
+        out.sort_by(|a, b| {
+            let sev = |c: &Check| std::cmp::Reverse(self.policy(&c.policy).map(|p| p.meta.severity));
+            (sev(a), &a.policy, &a.file, a.line, &a.resource).cmp(&(sev(b), &b.policy, &b.file, b.line, &b.resource))
+        });
+        out
+    }
+}

@@ -1,0 +1,170 @@
+//! The terminal report: levels as bars, the objectives holding levels back, findings grouped by
+//! policy with file:line, problems met on the way, and the gate.
+
+use super::Report;
+use crate::evaluate::{Check, Outcome};
+use crate::model::MAX_LEVEL;
+use crate::score::{ObjectiveScore, Status};
+use std::fmt::Write;
+
+/// How many failing objectives the summary lists.
+const TOP_OBJECTIVES: usize = 10;
+
+fn bar(level: Option<u8>) -> String {
+    match level {
+        None => format!("{:<width$}", "", width = MAX_LEVEL as usize),
+        Some(l) => {
+            let l = l.min(MAX_LEVEL) as usize;
+            format!("{}{}", "█".repeat(l), "░".repeat(MAX_LEVEL as usize - l))
+        }
+    }
+}
+
+fn level_text(level: Option<u8>) -> String {
+    level.map_or_else(|| "n/a".to_string(), |l| l.to_string())
+}
+
+fn location(check: &Check) -> String {
+    match (&check.file, check.line) {
+        (Some(f), Some(l)) => format!("{f}:{l}"),
+        (Some(f), None) => f.clone(),
+        _ => "(scan)".to_string(),
+    }
+}
+
+pub fn render(report: &Report<'_>) -> String {
+    let scan = report.scan;
+    let card = &scan.scorecard;
+    let mut out = String::new();
+    let resources: usize = scan.documents.iter().map(|d| d.resources.len()).sum();
+    let _ = writeln!(
+        out,
+        "rungs {} · {} · {} root module{}, {} resources, {} policies",
+        env!("CARGO_PKG_VERSION"),
+        scan.root,
+        scan.documents.len(),
+        if scan.documents.len() == 1 { "" } else { "s" },
+        resources,
+        scan.bundle.policies.len()
+    );
+    let _ = writeln!(
+        out,
+        "checks: {} passed, {} failed, {} errors",
+        report.count(Outcome::Pass),
+        report.count(Outcome::Fail),
+        report.count(Outcome::Error)
+    );
+
+    let _ = writeln!(out, "\nMaturity · {} {}", scan.model.model.name, scan.model.model.version);
+    let _ = writeln!(
+        out,
+        "  {:<44} {}  {:>3}   mean {}",
+        "Program",
+        bar(card.level),
+        level_text(card.level),
+        card.mean.map_or("n/a".into(), |m| format!("{m:.1}"))
+    );
+    for domain in &card.domains {
+        let _ = writeln!(
+            out,
+            "  {:<44} {}  {:>3}   mean {}",
+            domain.name,
+            bar(domain.level),
+            level_text(domain.level),
+            domain.mean.map_or("n/a".into(), |m| format!("{m:.1}"))
+        );
+        for category in &domain.categories {
+            let name = format!(
+                "{} {}{}",
+                category.id,
+                category.name,
+                if category.provisional { "*" } else { "" }
+            );
+            let detail = match category.level {
+                None => "no evidence".to_string(),
+                Some(_) => format!("coverage {:.0}%", category.coverage * 100.0),
+            };
+            let _ = writeln!(
+                out,
+                "    {:<42} {}  {:>3}   {}",
+                name,
+                bar(category.level),
+                level_text(category.level),
+                detail
+            );
+        }
+    }
+    if card.categories().any(|c| c.provisional) {
+        let _ = writeln!(out, "  * category name not confirmed by public CSMM sources");
+    }
+
+    let mut holding: Vec<&ObjectiveScore> = card
+        .objectives()
+        .filter(|o| matches!(o.status, Status::Failed | Status::Error))
+        .collect();
+    holding.sort_by(|a, b| (a.level, a.rate.map(|r| (r * 1e6) as i64), &a.id).cmp(&(b.level, b.rate.map(|r| (r * 1e6) as i64), &b.id)));
+    if !holding.is_empty() {
+        let _ = writeln!(out, "\nObjectives holding levels back");
+        for o in holding.iter().take(TOP_OBJECTIVES) {
+            let state = match o.status {
+                Status::Error => format!("{} errors", o.errors),
+                _ => format!("{}/{} passed", o.passed, o.passed + o.failed),
+            };
+            let _ = writeln!(out, "  {:<8} L{}  {:<16} {}", o.id, o.level, state, o.title);
+        }
+        if holding.len() > TOP_OBJECTIVES {
+            let _ = writeln!(out, "  … and {} more", holding.len() - TOP_OBJECTIVES);
+        }
+    }
+
+    let problems = report.problems();
+    if !problems.is_empty() {
+        let _ = writeln!(out, "\nFindings ({})", problems.len());
+        let mut current = "";
+        for check in problems {
+            if check.policy != current {
+                current = &check.policy;
+                let (severity, title) = report
+                    .policy(current)
+                    .map_or(("", ""), |p| (p.meta.severity.as_str(), p.meta.title.as_str()));
+                let _ = writeln!(out, "  {current} [{severity}] {title}");
+            }
+            let tag = if check.outcome == Outcome::Error { "ERROR " } else { "" };
+            let _ = writeln!(
+                out,
+                "    {}  {}{}  {}",
+                location(check),
+                tag,
+                check.resource,
+                check.message.as_deref().unwrap_or("")
+            );
+        }
+    }
+
+    if !scan.diagnostics.is_empty() {
+        let _ = writeln!(out, "\nProblems ({})", scan.diagnostics.len());
+        for d in &scan.diagnostics {
+            let _ = writeln!(out, "  {}", d.to_string().replace('\n', "\n  "));
+        }
+    }
+
+    if !report.gate.is_empty() {
+        let verdict = if report.gate_passed() { "passed" } else { "FAILED" };
+        let _ = writeln!(out, "\nGate {verdict}");
+        for g in report.gate {
+            let what = match &g.requirement.target {
+                crate::scan::Target::Program => "program".to_string(),
+                crate::scan::Target::Domain(id) => format!("domain {id}"),
+                crate::scan::Target::Category(id) => format!("category {id}"),
+            };
+            let _ = writeln!(
+                out,
+                "  {} {what}: level {} (needs {})",
+                if g.passed { "ok  " } else { "FAIL" },
+                level_text(g.actual),
+                g.requirement.min
+            );
+        }
+    }
+    out
+}

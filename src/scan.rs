@@ -1,0 +1,193 @@
+//! One scan end to end: discover -> load -> evaluate -> score, plus the gate on the result.
+
+use crate::diagnostics::{self, Code, Diagnostic, Location};
+use crate::discover;
+use crate::evaluate::{self, Check};
+use crate::load::{terraform, Document};
+use crate::model::{self, Model};
+use crate::policy::{self, Bundle};
+use crate::score::{self, Scorecard};
+use serde::Serialize;
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub root: PathBuf,
+    pub excludes: Vec<String>,
+    pub policies: policy::Sources,
+    /// `--model FILE`; the embedded model when `None`.
+    pub model: Option<PathBuf>,
+    pub load: terraform::Options,
+    /// Pass rate an objective needs to be met.
+    pub threshold: f64,
+}
+
+impl Options {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        Options {
+            root: root.into(),
+            excludes: Vec::new(),
+            policies: policy::Sources {
+                defaults: true,
+                dirs: Vec::new(),
+            },
+            model: None,
+            load: terraform::Options::default(),
+            threshold: 1.0,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Scan {
+    pub root: String,
+    pub documents: Vec<Document>,
+    pub bundle: Bundle,
+    pub model: Model,
+    pub checks: Vec<Check>,
+    pub scorecard: Scorecard,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Scan {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Loads the model named by the options, or the embedded one.
+pub fn load_model(path: Option<&PathBuf>) -> Result<Model, Diagnostic> {
+    match path {
+        None => Model::embedded(),
+        Some(path) => {
+            let shown = path.display().to_string();
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                Diagnostic::error(Code::Model, format!("cannot read model: {e}"))
+                    .at(Location::file(&shown))
+            })?;
+            model::parse(&text, &shown)
+        }
+    }
+}
+
+/// Runs a scan. `Err` only for problems that leave nothing to report (a missing root, an
+/// invalid model or exclude pattern); everything else is a diagnostic in the result.
+pub fn run(options: &Options) -> Result<Scan, Diagnostic> {
+    if !options.root.is_dir() {
+        return Err(Diagnostic::error(
+            Code::Unreadable,
+            format!("{} is not a directory", options.root.display()),
+        )
+        .help("pass the directory holding your Terraform, e.g. `rungs scan infra/`"));
+    }
+    if !(options.threshold > 0.0 && options.threshold <= 1.0) {
+        return Err(Diagnostic::error(
+            Code::Model,
+            format!("threshold {} is out of range", options.threshold),
+        )
+        .help("use a pass rate above 0 and at most 1, e.g. --threshold 0.9"));
+    }
+    let model = load_model(options.model.as_ref())?;
+    let excluded = discover::excludes(&options.excludes)
+        .map_err(|e| Diagnostic::error(Code::Walk, e).help("fix the --exclude pattern"))?;
+
+    let discovery = discover::discover(&options.root, &excluded);
+    let (documents, load_diagnostics) = terraform::load(&options.root, &discovery, &options.load);
+    let (bundle, policy_diagnostics) = policy::load(&options.policies);
+    let evaluation = evaluate::evaluate(&bundle, &documents);
+    let scorecard = score::score(&model, &bundle.policies, &evaluation.checks, options.threshold);
+
+    let mut diagnostics = discovery.diagnostics;
+    diagnostics.extend(load_diagnostics);
+    diagnostics.extend(policy_diagnostics);
+    diagnostics.extend(unknown_controls(&bundle, &model));
+    diagnostics.extend(evaluation.diagnostics);
+    diagnostics::sort(&mut diagnostics);
+
+    Ok(Scan {
+        root: options.root.display().to_string(),
+        documents,
+        bundle,
+        model,
+        checks: evaluation.checks,
+        scorecard,
+        diagnostics,
+    })
+}
+
+/// Policies citing objectives the model does not have: their results count for nothing there.
+fn unknown_controls(bundle: &Bundle, model: &Model) -> Vec<Diagnostic> {
+    let known: BTreeSet<&str> = model.objectives().map(|(_, _, o)| o.id.as_str()).collect();
+    bundle
+        .policies
+        .iter()
+        .flat_map(|p| {
+            p.meta
+                .controls
+                .iter()
+                .filter(|c| !known.contains(c.as_str()))
+                .map(move |c| {
+                    Diagnostic::warning(
+                        Code::PolicyUnknownControl,
+                        format!("policy {} cites objective {c}, which the model does not define", p.meta.id),
+                    )
+                    .at(Location::file(&p.file.path))
+                    .help("fix custom.controls or use a model that defines it; these results do not count toward that objective")
+                })
+        })
+        .collect()
+}
+
+/// What a gate requirement applies to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "scope", content = "id", rename_all = "lowercase")]
+pub enum Target {
+    Program,
+    Domain(String),
+    Category(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Requirement {
+    #[serde(flatten)]
+    pub target: Target,
+    pub min: u8,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GateResult {
+    #[serde(flatten)]
+    pub requirement: Requirement,
+    /// `None` when the target has no level (no evidence): that never satisfies a gate.
+    pub actual: Option<u8>,
+    pub passed: bool,
+}
+
+/// Checks each requirement; an id the model does not know is an error.
+pub fn gate(scorecard: &Scorecard, requirements: &[Requirement]) -> Result<Vec<GateResult>, String> {
+    requirements
+        .iter()
+        .map(|req| {
+            let actual = match &req.target {
+                Target::Program => scorecard.level,
+                Target::Domain(id) => scorecard
+                    .domains
+                    .iter()
+                    .find(|d| d.id.eq_ignore_ascii_case(id))
+                    .ok_or_else(|| format!("the model has no domain {id:?}"))?
+                    .level,
+                Target::Category(id) => scorecard
+                    .categories()
+                    .find(|c| c.id.eq_ignore_ascii_case(id))
+                    .ok_or_else(|| format!("the model has no category {id:?}"))?
+                    .level,
+            };
+            Ok(GateResult {
+                requirement: req.clone(),
+                actual,
+                passed: actual.is_some_and(|a| a >= req.min),
+            })
+        })
+        .collect()
+}

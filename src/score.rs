@@ -1,0 +1,334 @@
+//! Score: roll policy results up the model into objective, category, domain and program levels.
+//!
+//! The rules (docs/scoring.md is the user-facing statement; keep both in step):
+//! - An objective's results are the checks of every policy citing it. Its pass rate is
+//!   passed / (passed + failed). It is `met` when it has results and the rate reaches the
+//!   threshold, `failed` when it has results and does not, `error` when any policy citing it
+//!   failed to evaluate, and `unassessed` without results. Unassessed is never met.
+//! - A category's level is the highest L such that every level 1..=L has no failed or errored
+//!   objective and at least one met objective. A category with no assessed objective has no
+//!   level at all: zero evidence is never a level.
+//! - A domain's level is the minimum over its assessed categories; the program's is the minimum
+//!   over its assessed domains. Means (one decimal) are reported beside them for charts.
+
+use crate::evaluate::{Check, Outcome};
+use crate::model::{Evidence, Model, MAX_LEVEL};
+use crate::policy::Policy;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Met,
+    Failed,
+    Error,
+    Unassessed,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ObjectiveScore {
+    pub id: String,
+    pub level: u8,
+    pub title: String,
+    pub evidence: Evidence,
+    pub status: Status,
+    pub passed: usize,
+    pub failed: usize,
+    pub errors: usize,
+    /// passed / (passed + failed), when there are results.
+    pub rate: Option<f64>,
+    /// Ids of the policies citing this objective.
+    pub policies: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CategoryScore {
+    pub id: String,
+    pub name: String,
+    pub provisional: bool,
+    /// `None` when no objective has evidence.
+    pub level: Option<u8>,
+    /// Share of objectives with evidence, 0.0 to 1.0.
+    pub coverage: f64,
+    pub objectives: Vec<ObjectiveScore>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DomainScore {
+    pub id: String,
+    pub name: String,
+    pub level: Option<u8>,
+    pub mean: Option<f64>,
+    pub categories: Vec<CategoryScore>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scorecard {
+    pub threshold: f64,
+    pub level: Option<u8>,
+    pub mean: Option<f64>,
+    pub domains: Vec<DomainScore>,
+}
+
+impl Scorecard {
+    pub fn categories(&self) -> impl Iterator<Item = &CategoryScore> {
+        self.domains.iter().flat_map(|d| d.categories.iter())
+    }
+
+    pub fn objectives(&self) -> impl Iterator<Item = &ObjectiveScore> {
+        self.categories().flat_map(|c| c.objectives.iter())
+    }
+}
+
+/// Rounds to one decimal, as reported.
+fn one_decimal(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+fn mean(levels: &[u8]) -> Option<f64> {
+    if levels.is_empty() {
+        None
+    } else {
+        let sum: f64 = levels.iter().map(|&l| f64::from(l)).sum();
+        Some(one_decimal(sum / levels.len() as f64))
+    }
+}
+
+/// Scores one objective from the checks of the policies citing it.
+fn score_objective(
+    objective: &crate::model::Objective,
+    policies: Vec<String>,
+    counts: (usize, usize, usize),
+    threshold: f64,
+) -> ObjectiveScore {
+    let (passed, failed, errors) = counts;
+    let rate = (passed + failed > 0).then(|| passed as f64 / (passed + failed) as f64);
+    let status = match rate {
+        _ if errors > 0 => Status::Error,
+        None => Status::Unassessed,
+        Some(r) if r >= threshold => Status::Met,
+        Some(_) => Status::Failed,
+    };
+    ObjectiveScore {
+        id: objective.id.clone(),
+        level: objective.level,
+        title: objective.title.clone(),
+        evidence: objective.evidence,
+        status,
+        passed,
+        failed,
+        errors,
+        rate,
+        policies,
+    }
+}
+
+/// The category level rule.
+pub fn category_level(objectives: &[ObjectiveScore]) -> Option<u8> {
+    if objectives.iter().all(|o| o.status == Status::Unassessed) {
+        return None;
+    }
+    let mut level = 0;
+    for l in 1..=MAX_LEVEL {
+        let at: Vec<&ObjectiveScore> = objectives.iter().filter(|o| o.level == l).collect();
+        let blocked = at
+            .iter()
+            .any(|o| matches!(o.status, Status::Failed | Status::Error));
+        let met = at.iter().any(|o| o.status == Status::Met);
+        if blocked || !met {
+            break;
+        }
+        level = l;
+    }
+    Some(level)
+}
+
+pub fn score(model: &Model, policies: &[Policy], checks: &[Check], threshold: f64) -> Scorecard {
+    // Results per policy, then per objective through the policies' `controls`.
+    let mut per_policy: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
+    for check in checks {
+        let entry = per_policy.entry(check.policy.as_str()).or_default();
+        match check.outcome {
+            Outcome::Pass => entry.0 += 1,
+            Outcome::Fail => entry.1 += 1,
+            Outcome::Error => entry.2 += 1,
+        }
+    }
+    let mut citing: BTreeMap<&str, Vec<&Policy>> = BTreeMap::new();
+    for policy in policies {
+        for control in &policy.meta.controls {
+            citing.entry(control.as_str()).or_default().push(policy);
+        }
+    }
+
+    let mut domains = Vec::new();
+    let mut all_levels = Vec::new();
+    let mut domain_levels = Vec::new();
+    for domain in &model.domains {
+        let mut categories = Vec::new();
+        let mut levels = Vec::new();
+        for category in &domain.categories {
+            let objectives: Vec<ObjectiveScore> = category
+                .objectives
+                .iter()
+                .map(|o| {
+                    let cited = citing.get(o.id.as_str()).cloned().unwrap_or_default();
+                    let mut counts = (0, 0, 0);
+                    for p in &cited {
+                        if let Some((pass, fail, err)) = per_policy.get(p.meta.id.as_str()) {
+                            counts.0 += pass;
+                            counts.1 += fail;
+                            counts.2 += err;
+                        }
+                    }
+                    let ids = cited.iter().map(|p| p.meta.id.clone()).collect();
+                    score_objective(o, ids, counts, threshold)
+                })
+                .collect();
+            let level = category_level(&objectives);
+            let assessed = objectives
+                .iter()
+                .filter(|o| o.status != Status::Unassessed)
+                .count();
+            let coverage = if objectives.is_empty() {
+                0.0
+            } else {
+                assessed as f64 / objectives.len() as f64
+            };
+            if let Some(l) = level {
+                levels.push(l);
+            }
+            categories.push(CategoryScore {
+                id: category.id.clone(),
+                name: category.name.clone(),
+                provisional: category.provisional,
+                level,
+                coverage,
+                objectives,
+            });
+        }
+        let level = levels.iter().copied().min();
+        if let Some(l) = level {
+            domain_levels.push(l);
+        }
+        domains.push(DomainScore {
+            id: domain.id.clone(),
+            name: domain.name.clone(),
+            level,
+            mean: mean(&levels),
+            categories,
+        });
+        all_levels.extend(levels);
+    }
+    Scorecard {
+        threshold,
+        level: domain_levels.iter().copied().min(),
+        mean: mean(&all_levels),
+        domains,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Objective;
+
+    fn objective(level: u8, status: Status) -> ObjectiveScore {
+        ObjectiveScore {
+            id: format!("X-{level}"),
+            level,
+            title: String::new(),
+            evidence: Evidence::Automated,
+            status,
+            passed: 0,
+            failed: 0,
+            errors: 0,
+            rate: None,
+            policies: Vec::new(),
+        }
+    }
+
+    fn model_objective(level: u8) -> Objective {
+        Objective {
+            id: "O".into(),
+            level,
+            title: "t".into(),
+            evidence: Evidence::Automated,
+            provisional: false,
+        }
+    }
+
+    #[test]
+    fn rate_at_threshold_is_met_below_is_failed() {
+        let o = model_objective(1);
+        assert_eq!(score_objective(&o, vec![], (3, 1, 0), 0.75).status, Status::Met);
+        assert_eq!(score_objective(&o, vec![], (3, 1, 0), 0.76).status, Status::Failed);
+        assert_eq!(score_objective(&o, vec![], (3, 1, 0), 0.75).rate, Some(0.75));
+    }
+
+    #[test]
+    fn no_results_is_unassessed_and_any_error_is_error() {
+        let o = model_objective(1);
+        let none = score_objective(&o, vec![], (0, 0, 0), 1.0);
+        assert_eq!((none.status, none.rate), (Status::Unassessed, None));
+        assert_eq!(score_objective(&o, vec![], (9, 0, 1), 1.0).status, Status::Error);
+    }
+
+    #[test]
+    fn level_stops_at_first_failed_level() {
+        let objectives = vec![
+            objective(1, Status::Met),
+            objective(2, Status::Met),
+            objective(3, Status::Failed),
+            objective(4, Status::Met),
+        ];
+        assert_eq!(category_level(&objectives), Some(2));
+    }
+
+    #[test]
+    fn level_needs_a_met_objective_at_each_level() {
+        // Level 2 has only an unassessed objective, so level 3's success does not count.
+        let objectives = vec![
+            objective(1, Status::Met),
+            objective(2, Status::Unassessed),
+            objective(3, Status::Met),
+        ];
+        assert_eq!(category_level(&objectives), Some(1));
+    }
+
+    #[test]
+    fn unassessed_objectives_beside_a_met_one_do_not_block() {
+        let objectives = vec![
+            objective(1, Status::Met),
+            objective(1, Status::Unassessed),
+            objective(2, Status::Met),
+        ];
+        assert_eq!(category_level(&objectives), Some(2));
+    }
+
+    #[test]
+    fn error_blocks_like_failure() {
+        let objectives = vec![objective(1, Status::Met), objective(2, Status::Error), objective(2, Status::Met)];
+        assert_eq!(category_level(&objectives), Some(1));
+    }
+
+    #[test]
+    fn failing_level_one_is_level_zero_but_no_evidence_is_no_level() {
+        assert_eq!(category_level(&[objective(1, Status::Failed)]), Some(0));
+        assert_eq!(category_level(&[objective(1, Status::Unassessed)]), None);
+        assert_eq!(category_level(&[]), None);
+    }
+
+    #[test]
+    fn all_five_levels_met() {
+        let objectives: Vec<_> = (1..=5).map(|l| objective(l, Status::Met)).collect();
+        assert_eq!(category_level(&objectives), Some(5));
+    }
+
+    #[test]
+    fn mean_rounds_to_one_decimal() {
+        assert_eq!(mean(&[1, 2, 2]), Some(1.7));
+        assert_eq!(mean(&[]), None);
+    }
+}
