@@ -103,8 +103,12 @@ config(r) := c if {
 	is_object(c)
 } else := {}
 
-# config(r)[name], or dflt when absent.
-attr(r, name, dflt) := object.get(config(r), name, dflt)
+# config(r)[name], or dflt when absent or null (Terraform treats an argument
+# set to null as unset, so the provider default applies).
+attr(r, name, dflt) := v if {
+	v := config(r)[name]
+	v != null
+} else := dflt
 
 # The nested blocks `name` of a resource: always an array of objects, [] when
 # the block is absent (or when an attribute of that name is not a list, e.g.
@@ -351,3 +355,50 @@ s3_pab_off(pab) := {f |
 s3_pab_complete(pab) if {
 	count(s3_pab_off(pab)) == 0
 }
+
+# ---------------------------------------------------------------------------
+# Security group ingress rules, normalised across the three ways to write them
+# ---------------------------------------------------------------------------
+
+# One object per ingress rule of the document:
+#   {"resource": <resource holding the rule>, "protocol", "from_port",
+#    "to_port", "cidrs": [source CIDRs, IPv4 and IPv6]}
+# from inline `ingress` blocks of aws_security_group, aws_security_group_rule
+# with type "ingress", and aws_vpc_security_group_ingress_rule.
+sg_ingress_rules contains rule if {
+	some sg in resources("aws_security_group")
+	some b in blocks(sg, "ingress")
+	rule := {
+		"resource": sg,
+		"protocol": object.get(b, "protocol", null),
+		"from_port": object.get(b, "from_port", null),
+		"to_port": object.get(b, "to_port", null),
+		"cidrs": array.concat(list_or_empty(object.get(b, "cidr_blocks", [])), list_or_empty(object.get(b, "ipv6_cidr_blocks", []))),
+	}
+}
+
+sg_ingress_rules contains rule if {
+	some r in resources("aws_security_group_rule")
+	attr(r, "type", "") == "ingress"
+	rule := {
+		"resource": r,
+		"protocol": attr(r, "protocol", null),
+		"from_port": attr(r, "from_port", null),
+		"to_port": attr(r, "to_port", null),
+		"cidrs": array.concat(list_or_empty(attr(r, "cidr_blocks", [])), list_or_empty(attr(r, "ipv6_cidr_blocks", []))),
+	}
+}
+
+sg_ingress_rules contains rule if {
+	some r in resources("aws_vpc_security_group_ingress_rule")
+	rule := {
+		"resource": r,
+		"protocol": attr(r, "ip_protocol", null),
+		"from_port": attr(r, "from_port", null),
+		"to_port": attr(r, "to_port", null),
+		"cidrs": [c | some key in ["cidr_ipv4", "cidr_ipv6"]; c := attr(r, key, null); c != null],
+	}
+}
+
+# The open (internet) CIDRs of a normalised rule.
+open_cidrs_of(rule) := {c | some c in rule.cidrs; is_open_cidr(c)}

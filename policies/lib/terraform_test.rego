@@ -100,6 +100,8 @@ test_config_and_attr if {
 	lib.config({"address": "x"}) == {}
 	lib.attr(bucket, "bucket", "") == "acme-logs"
 	lib.attr(bucket, "missing", 7) == 7
+	lib.attr({"config": {"x": null}}, "x", 7) == 7
+	lib.attr({"config": {"x": false}}, "x", true) == false
 }
 
 test_blocks if {
@@ -310,4 +312,21 @@ test_s3_pab_off if {
 	partial := {"config": {"block_public_acls": true, "block_public_policy": false, "ignore_public_acls": "${var.x}"}}
 	lib.s3_pab_off(partial) == {"block_public_policy", "restrict_public_buckets"}
 	not lib.s3_pab_complete(partial)
+}
+
+test_sg_ingress_rules_normalised if {
+	sg := {"address": "aws_security_group.web", "type": "aws_security_group", "config": {"ingress": [{"protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_blocks": ["0.0.0.0/0"], "ipv6_cidr_blocks": ["::/0"]}], "egress": [{"protocol": "-1", "from_port": 0, "to_port": 0, "cidr_blocks": ["0.0.0.0/0"]}]}}
+	legacy := {"address": "aws_security_group_rule.ssh", "type": "aws_security_group_rule", "config": {"type": "ingress", "protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_blocks": "${var.cidrs}"}}
+	egress := {"address": "aws_security_group_rule.out", "type": "aws_security_group_rule", "config": {"type": "egress", "protocol": "-1", "from_port": 0, "to_port": 0, "cidr_blocks": ["0.0.0.0/0"]}}
+	modern := {"address": "aws_vpc_security_group_ingress_rule.rdp", "type": "aws_vpc_security_group_ingress_rule", "config": {"ip_protocol": "tcp", "from_port": 3389, "to_port": 3389, "cidr_ipv4": "0.0.0.0/0"}}
+	rules := lib.sg_ingress_rules with input as {"resources_by_type": {"aws_security_group": [sg], "aws_security_group_rule": [legacy, egress], "aws_vpc_security_group_ingress_rule": [modern]}}
+	count(rules) == 3
+	{r.resource.address | some r in rules} == {"aws_security_group.web", "aws_security_group_rule.ssh", "aws_vpc_security_group_ingress_rule.rdp"}
+	some r in rules
+	r.resource.address == "aws_security_group.web"
+	lib.open_cidrs_of(r) == {"0.0.0.0/0", "::/0"}
+	some m in rules
+	m.resource.address == "aws_vpc_security_group_ingress_rule.rdp"
+	m.cidrs == ["0.0.0.0/0"]
+	m.protocol == "tcp"
 }

@@ -18,6 +18,7 @@ struct Output<'a> {
     scan: ScanInfo<'a>,
     summary: Summary,
     domains: &'a [DomainScore],
+    policies: Vec<PolicySummary<'a>>,
     findings: Vec<Finding<'a>>,
     diagnostics: &'a [Diagnostic],
     gate: Gate<'a>,
@@ -56,6 +57,18 @@ struct Summary {
     level: Option<u8>,
     mean: Option<f64>,
     threshold: f64,
+    passed: usize,
+    failed: usize,
+    errors: usize,
+}
+
+#[derive(Serialize)]
+struct PolicySummary<'a> {
+    id: &'a str,
+    title: &'a str,
+    severity: &'a str,
+    kind: crate::policy::Kind,
+    controls: &'a [String],
     passed: usize,
     failed: usize,
     errors: usize,
@@ -104,6 +117,28 @@ pub fn render(report: &Report<'_>) -> String {
             }
         })
         .collect();
+    let mut counts: std::collections::HashMap<&str, [usize; 3]> = std::collections::HashMap::new();
+    for c in &scan.checks {
+        counts.entry(c.policy.as_str()).or_default()[c.outcome as usize] += 1;
+    }
+    let policies = scan
+        .bundle
+        .policies
+        .iter()
+        .map(|p| {
+            let [passed, failed, errors] = counts.get(p.meta.id.as_str()).copied().unwrap_or_default();
+            PolicySummary {
+                id: &p.meta.id,
+                title: &p.meta.title,
+                severity: p.meta.severity.as_str(),
+                kind: p.meta.kind,
+                controls: &p.meta.controls,
+                passed,
+                failed,
+                errors,
+            }
+        })
+        .collect();
     let output = Output {
         schema_version: SCHEMA_VERSION,
         tool: Tool {
@@ -138,6 +173,7 @@ pub fn render(report: &Report<'_>) -> String {
             errors: report.count(Outcome::Error),
         },
         domains: &scan.scorecard.domains,
+        policies,
         findings,
         diagnostics: &scan.diagnostics,
         gate: Gate {

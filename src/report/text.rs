@@ -130,11 +130,17 @@ pub fn render(report: &Report<'_>) -> String {
                 let _ = writeln!(out, "  {current} [{severity}] {title}");
             }
             let tag = if check.outcome == Outcome::Error { "ERROR " } else { "" };
+            // A module shared by several roots: say which root this instance belongs to.
+            let inside_root = check.root == "."
+                || check.root.is_empty()
+                || check.file.as_deref().is_some_and(|f| f.starts_with(&format!("{}/", check.root)));
+            let root = if inside_root { String::new() } else { format!("{} › ", check.root) };
             let _ = writeln!(
                 out,
-                "    {}  {}{}  {}",
+                "    {}  {}{}{}  {}",
                 location(check),
                 tag,
+                root,
                 check.resource,
                 check.message.as_deref().unwrap_or("")
             );

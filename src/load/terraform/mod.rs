@@ -742,3 +742,6 @@ fn join_rel(dir: &str, name: &str) -> String {
         format!("{dir}/{name}")
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,48 @@
+package rungs.aws.cloudtrail.log_file_validation_test
+
+import rego.v1
+
+import data.rungs.aws.cloudtrail.log_file_validation as policy
+
+# --- test helpers: build resources and input documents ---------------------
+
+res(t, name, cfg) := {"address": concat(".", [t, name]), "ref": concat(".", [t, name]), "type": t, "name": name, "provider": "aws", "mode": "managed", "module": "", "file": "main.tf", "line": 1, "end_line": 2, "config": cfg}
+
+data_res(t, name, cfg) := {"address": concat(".", ["data", t, name]), "ref": concat(".", ["data", t, name]), "type": t, "name": name, "provider": "aws", "mode": "data", "module": "", "file": "main.tf", "line": 1, "end_line": 2, "config": cfg}
+
+type_key(x) := concat(".", ["data", x.type]) if x.mode == "data"
+
+type_key(x) := x.type if x.mode != "data"
+
+doc(rs) := {
+	"schema_version": 1,
+	"root": ".",
+	"files": ["main.tf"],
+	"resources": rs,
+	"resources_by_type": {k: [x | some x in rs; type_key(x) == k] | some y in rs; k := type_key(y)},
+	"module_calls": [],
+}
+
+addresses(findings) := {f.resource | some f in findings}
+
+trail(cfg) := res("aws_cloudtrail", "main", object.union({"name": "main", "s3_bucket_name": "trail-logs"}, cfg))
+
+test_disabled_denied if {
+	findings := policy.deny with input as doc([trail({"enable_log_file_validation": false})])
+	addresses(findings) == {"aws_cloudtrail.main"}
+}
+
+test_default_denied if {
+	findings := policy.deny with input as doc([trail({})])
+	count(findings) == 1
+}
+
+test_enabled_passes if {
+	findings := policy.deny with input as doc([trail({"enable_log_file_validation": true})])
+	count(findings) == 0
+}
+
+test_unknown_no_finding if {
+	findings := policy.deny with input as doc([trail({"enable_log_file_validation": "${var.validate}"})])
+	count(findings) == 0
+}

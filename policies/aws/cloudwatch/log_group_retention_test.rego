@@ -1,0 +1,53 @@
+package rungs.aws.cloudwatch.log_group_retention_test
+
+import rego.v1
+
+import data.rungs.aws.cloudwatch.log_group_retention as policy
+
+# --- test helpers: build resources and input documents ---------------------
+
+res(t, name, cfg) := {"address": concat(".", [t, name]), "ref": concat(".", [t, name]), "type": t, "name": name, "provider": "aws", "mode": "managed", "module": "", "file": "main.tf", "line": 1, "end_line": 2, "config": cfg}
+
+data_res(t, name, cfg) := {"address": concat(".", ["data", t, name]), "ref": concat(".", ["data", t, name]), "type": t, "name": name, "provider": "aws", "mode": "data", "module": "", "file": "main.tf", "line": 1, "end_line": 2, "config": cfg}
+
+type_key(x) := concat(".", ["data", x.type]) if x.mode == "data"
+
+type_key(x) := x.type if x.mode != "data"
+
+doc(rs) := {
+	"schema_version": 1,
+	"root": ".",
+	"files": ["main.tf"],
+	"resources": rs,
+	"resources_by_type": {k: [x | some x in rs; type_key(x) == k] | some y in rs; k := type_key(y)},
+	"module_calls": [],
+}
+
+addresses(findings) := {f.resource | some f in findings}
+
+group(cfg) := res("aws_cloudwatch_log_group", "app", object.union({"name": "/app"}, cfg))
+
+test_short_retention_denied if {
+	findings := policy.deny with input as doc([group({"retention_in_days": 30})])
+	addresses(findings) == {"aws_cloudwatch_log_group.app"}
+}
+
+test_year_passes if {
+	findings := policy.deny with input as doc([group({"retention_in_days": 365})])
+	count(findings) == 0
+}
+
+test_never_expire_passes if {
+	findings := policy.deny with input as doc([group({}), res("aws_cloudwatch_log_group", "zero", {"retention_in_days": 0})])
+	count(findings) == 0
+}
+
+test_string_number_denied if {
+	findings := policy.deny with input as doc([group({"retention_in_days": "14"})])
+	count(findings) == 1
+}
+
+test_unknown_no_finding if {
+	findings := policy.deny with input as doc([group({"retention_in_days": "${var.retention}"})])
+	count(findings) == 0
+}

@@ -1,0 +1,31 @@
+# METADATA
+# title: No IAM user access keys are created in code
+# description: >-
+#   Infrastructure code does not create long-lived IAM user access keys
+#   (aws_iam_access_key). Such keys end up in Terraform state and outputs and
+#   never expire; workloads should assume roles and people should federate.
+# custom:
+#   id: RUNGS-AWS-IAM-003
+#   severity: medium
+#   kind: resource
+#   resource_types: [aws_iam_access_key]
+#   controls: [IAM-2.2]
+#   frameworks:
+#     csa-ccm-v4: ["IAM-14"]
+#   remediation: |
+#     Remove the aws_iam_access_key and give the workload a role instead, e.g.
+#     an instance profile, an IRSA/EKS Pod Identity role, or an OIDC role for CI:
+#       resource "aws_iam_role" "ci" {
+#         name               = "ci-deploy"
+#         assume_role_policy = data.aws_iam_policy_document.github_oidc.json
+#       }
+package rungs.aws.iam.no_user_access_keys
+
+import rego.v1
+
+import data.rungs.lib
+
+deny contains finding if {
+	some key in lib.resources("aws_iam_access_key")
+	finding := lib.finding(key, "Long-lived IAM access key created in code; use a role instead")
+}

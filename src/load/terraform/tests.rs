@@ -1,0 +1,302 @@
+//! Loader and evaluator tests on small Terraform trees written to temporary directories.
+
+use super::*;
+use crate::diagnostics::Code;
+use crate::discover;
+use std::fs;
+
+/// Writes `files` under a temporary root and loads it.
+fn load_tree(files: &[(&str, &str)]) -> (Vec<Document>, Vec<Diagnostic>) {
+    load_tree_with(files, &Options::default())
+}
+
+fn load_tree_with(files: &[(&str, &str)], options: &Options) -> (Vec<Document>, Vec<Diagnostic>) {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in files {
+        let p = dir.path().join(path);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(p, text).unwrap();
+    }
+    let discovery = discover::discover(dir.path(), &discover::excludes(&[]).unwrap());
+    load(dir.path(), &discovery, options)
+}
+
+/// Evaluates `expr` in a root module with the given extra HCL (variables, locals).
+fn eval_with(prelude: &str, expr: &str) -> Val {
+    let src = format!("{prelude}\nresource \"t\" \"x\" {{\n  v = {expr}\n}}\n");
+    let (docs, diags) = load_tree(&[("main.tf", &src)]);
+    assert!(diags.is_empty(), "{diags:?}");
+    docs[0].resources[0].config["v"].clone()
+}
+
+fn eval(expr: &str) -> Val {
+    eval_with("", expr)
+}
+
+fn s(v: &str) -> Val {
+    Val::String(v.into())
+}
+
+fn unknown(v: &str) -> Val {
+    Val::Unknown(v.into())
+}
+
+#[test]
+fn literals_operators_and_conditionals() {
+    assert_eq!(eval("1 + 2 * 3"), Val::Number(7.0));
+    assert_eq!(eval("\"a\" == \"a\" && !false"), Val::Bool(true));
+    assert_eq!(eval("5 > 3 ? \"big\" : \"small\""), s("big"));
+    assert_eq!(eval("-(2)"), Val::Number(-2.0));
+    assert_eq!(eval("null"), Val::Null);
+}
+
+#[test]
+fn variables_defaults_tfvars_and_cli_override_in_order() {
+    let files = [
+        ("main.tf", "variable \"a\" { default = \"default\" }\nvariable \"b\" { default = 1 }\nvariable \"c\" {}\nvariable \"d\" {}\nresource \"t\" \"x\" {\n  a = var.a\n  b = var.b\n  c = var.c\n  d = var.d\n}\n"),
+        ("terraform.tfvars", "a = \"tfvars\"\nb = 2\n"),
+        ("z.auto.tfvars", "b = 3\n"),
+    ];
+    let mut options = Options::default();
+    options.vars = vec![("d".into(), "[1, 2]".into())];
+    let (docs, diags) = load_tree_with(&files, &options);
+    assert!(diags.is_empty(), "{diags:?}");
+    let config = &docs[0].resources[0].config;
+    assert_eq!(config["a"], s("tfvars"));
+    assert_eq!(config["b"], Val::Number(3.0));
+    assert_eq!(config["c"], unknown("${var.c}"));
+    assert_eq!(config["d"], Val::List(vec![Val::Number(1.0), Val::Number(2.0)]));
+}
+
+#[test]
+fn locals_templates_and_references() {
+    let prelude = "variable \"env\" { default = \"prod\" }\nvariable \"id\" {}\nlocals {\n  name = \"app-${var.env}\"\n  tags = { Env = var.env }\n}";
+    assert_eq!(eval_with(prelude, "local.name"), s("app-prod"));
+    assert_eq!(eval_with(prelude, "local.tags.Env"), s("prod"));
+    assert_eq!(eval_with(prelude, "\"arn:${var.id}/*\""), unknown("arn:${var.id}/*"));
+    assert_eq!(eval_with(prelude, "aws_s3_bucket.logs.id"), unknown("${aws_s3_bucket.logs.id}"));
+    assert_eq!(eval_with(prelude, "aws_s3_bucket.logs[0].arn"), unknown("${aws_s3_bucket.logs[0].arn}"));
+    assert_eq!(eval_with(prelude, "data.aws_caller_identity.me.account_id"), unknown("${data.aws_caller_identity.me.account_id}"));
+    assert_eq!(eval_with(prelude, "var.id == \"x\" ? 1 : 2"), unknown("${var.id == \"x\" ? 1 : 2}"));
+}
+
+#[test]
+fn self_referencing_locals_are_unknown_not_a_hang() {
+    let prelude = "locals {\n  a = local.b\n  b = local.a\n}";
+    assert_eq!(eval_with(prelude, "local.a"), unknown("${local.a}"));
+}
+
+#[test]
+fn for_expressions_and_splats() {
+    assert_eq!(
+        eval("[for x in [1, 2, 3] : x * 2 if x != 2]"),
+        Val::List(vec![Val::Number(2.0), Val::Number(6.0)])
+    );
+    assert_eq!(
+        eval("{for k, v in {a = 1, b = 2} : upper(k) => v}"),
+        Val::Object(BTreeMap::from([("A".into(), Val::Number(1.0)), ("B".into(), Val::Number(2.0))]))
+    );
+    assert_eq!(eval("[{n = 1}, {n = 2}][*].n"), Val::List(vec![Val::Number(1.0), Val::Number(2.0)]));
+    assert_eq!(eval("[for x in var.unset : x]"), unknown("${[for x in var.unset : x]}"));
+}
+
+#[test]
+fn try_and_can_catch_errors_but_keep_unknowns() {
+    assert_eq!(eval("try({a = 1}.b, \"fallback\")"), s("fallback"));
+    assert_eq!(eval("can({a = 1}.b)"), Val::Bool(false));
+    assert_eq!(eval("can({a = 1}.a)"), Val::Bool(true));
+    assert_eq!(eval_with("variable \"x\" {}", "try(var.x, \"d\")"), unknown("${var.x}"));
+}
+
+#[test]
+fn functions_fold_known_values_and_keep_unknown_parts() {
+    assert_eq!(eval("merge({a = 1}, {b = 2})").to_tf_string(), None);
+    assert_eq!(eval("lower(\"ABC\")"), s("abc"));
+    assert_eq!(
+        eval_with("variable \"x\" {}", "merge({a = 1}, {b = var.x})"),
+        Val::Object(BTreeMap::from([("a".into(), Val::Number(1.0)), ("b".into(), unknown("${var.x}"))]))
+    );
+    assert_eq!(eval_with("variable \"x\" {}", "lower(var.x)"), unknown("${lower(var.x)}"));
+    assert_eq!(eval("definitely_not_a_function(1)"), unknown("${definitely_not_a_function(1)}"));
+    // Encoders keep unknown parts as text so policies can still read the known ones.
+    assert_eq!(
+        eval_with("variable \"r\" {}", "jsonencode({Action = \"*\", Resource = var.r})"),
+        s("{\"Action\":\"*\",\"Resource\":\"${var.r}\"}")
+    );
+}
+
+#[test]
+fn nested_blocks_are_always_lists_and_never_merged() {
+    let src = "resource \"aws_security_group\" \"web\" {\n  ingress {\n    from_port = 22\n  }\n  ingress {\n    from_port = 443\n  }\n  egress {\n    from_port = 0\n  }\n}\n";
+    let (docs, _) = load_tree(&[("main.tf", src)]);
+    let config = &docs[0].resources[0].config;
+    let Val::List(ingress) = &config["ingress"] else { panic!("{config:?}") };
+    assert_eq!(ingress.len(), 2);
+    let Val::List(egress) = &config["egress"] else { panic!("{config:?}") };
+    assert_eq!(egress.len(), 1);
+}
+
+#[test]
+fn dynamic_blocks_expand_when_known() {
+    let src = "variable \"ports\" { default = [22, 443] }\nvariable \"other\" {}\nresource \"aws_security_group\" \"web\" {\n  dynamic \"ingress\" {\n    for_each = var.ports\n    content {\n      from_port = ingress.value\n    }\n  }\n  dynamic \"egress\" {\n    for_each = var.other\n    iterator = e\n    content {\n      to_port = e.value.port\n      protocol = \"tcp\"\n    }\n  }\n}\n";
+    let (docs, _) = load_tree(&[("main.tf", src)]);
+    let config = &docs[0].resources[0].config;
+    let from = |i: usize| match &config["ingress"] {
+        Val::List(items) => match &items[i] {
+            Val::Object(o) => o["from_port"].clone(),
+            _ => Val::Null,
+        },
+        _ => Val::Null,
+    };
+    assert_eq!((from(0), from(1)), (Val::Number(22.0), Val::Number(443.0)));
+    let Val::List(egress) = &config["egress"] else { panic!() };
+    let Val::Object(e) = &egress[0] else { panic!() };
+    assert_eq!(e["to_port"], unknown("${e.value.port}"));
+    assert_eq!(e["protocol"], s("tcp"));
+}
+
+#[test]
+fn resource_fields_and_count_zero() {
+    let src = "resource \"aws_s3_bucket\" \"logs\" {\n  count = 2\n  bucket = \"logs\"\n}\nresource \"aws_s3_bucket\" \"off\" {\n  count = 0\n}\ndata \"aws_iam_policy_document\" \"p\" {\n  for_each = toset([])\n}\n";
+    let (docs, _) = load_tree(&[("main.tf", src)]);
+    assert_eq!(docs[0].resources.len(), 1);
+    let r = &docs[0].resources[0];
+    assert_eq!(
+        (r.address.as_str(), r.reference.as_str(), r.provider.as_str(), r.mode, r.line, r.end_line),
+        ("aws_s3_bucket.logs", "aws_s3_bucket.logs", "aws", Mode::Managed, 1, 4)
+    );
+    assert_eq!(r.count, Some(Val::Number(2.0)));
+    assert!(!r.config.contains_key("count"));
+}
+
+#[test]
+fn local_modules_bind_inputs_and_return_outputs() {
+    let files = [
+        ("envs/prod/main.tf", "variable \"env\" { default = \"prod\" }\nmodule \"net\" {\n  source = \"../../modules/net\"\n  name = \"vpc-${var.env}\"\n}\nresource \"aws_flow_log\" \"f\" {\n  vpc_id = module.net.vpc_id\n  name = module.net.name\n}\n"),
+        ("modules/net/main.tf", "variable \"name\" {}\nresource \"aws_vpc\" \"this\" {\n  tags = { Name = var.name }\n}\ndata \"aws_region\" \"current\" {}\noutput \"vpc_id\" { value = aws_vpc.this.id }\noutput \"name\" { value = var.name }\n"),
+    ];
+    let (docs, diags) = load_tree(&files);
+    assert!(diags.is_empty(), "{diags:?}");
+    assert_eq!(docs.len(), 1, "modules/net is called, so only envs/prod is a root");
+    let doc = &docs[0];
+    assert_eq!(doc.root, "envs/prod");
+    let addresses: Vec<_> = doc.resources.iter().map(|r| r.address.as_str()).collect();
+    assert_eq!(addresses, vec!["aws_flow_log.f", "module.net.aws_vpc.this", "module.net.data.aws_region.current"]);
+    let vpc = &doc.resources[1];
+    assert_eq!((vpc.module.as_str(), vpc.file.as_str()), ("module.net", "modules/net/main.tf"));
+    assert_eq!(vpc.config["tags"], Val::Object(BTreeMap::from([("Name".into(), s("vpc-prod"))])));
+    let flow = &doc.resources[0];
+    assert_eq!(flow.config["vpc_id"], unknown("${module.net.vpc_id}"));
+    assert_eq!(flow.config["name"], s("vpc-prod"));
+    assert_eq!(doc.files, vec!["envs/prod/main.tf", "modules/net/main.tf"]);
+    assert_eq!(doc.module_calls[0].dir.as_deref(), Some("modules/net"));
+}
+
+#[test]
+fn module_cycles_are_reported_and_everything_else_loads() {
+    let files = [
+        ("root/main.tf", "module \"a\" {\n  source = \"../a\"\n}\nresource \"t\" \"root\" {}\n"),
+        ("a/main.tf", "module \"b\" {\n  source = \"../b\"\n}\nresource \"t\" \"a\" {}\n"),
+        ("b/main.tf", "module \"a\" {\n  source = \"../a\"\n}\nresource \"t\" \"b\" {}\n"),
+    ];
+    let (docs, diags) = load_tree(&files);
+    assert_eq!(docs.len(), 1);
+    let addresses: Vec<_> = docs[0].resources.iter().map(|r| r.address.as_str()).collect();
+    assert_eq!(addresses, vec!["module.a.module.b.t.b", "module.a.t.a", "t.root"]);
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert_eq!(diags[0].code, Code::ModuleCycle);
+    assert_eq!(diags[0].location.as_ref().unwrap().to_string(), "b/main.tf:1:1");
+}
+
+#[test]
+fn a_cycle_with_no_caller_is_still_scanned() {
+    let files = [
+        ("a/main.tf", "module \"b\" {\n  source = \"../b\"\n}\n"),
+        ("b/main.tf", "module \"a\" {\n  source = \"../a\"\n}\nresource \"t\" \"b\" {}\n"),
+    ];
+    let (docs, diags) = load_tree(&files);
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0].root, "a");
+    assert_eq!(docs[0].resources[0].address, "module.b.t.b");
+    assert_eq!(diags[0].code, Code::ModuleCycle);
+}
+
+#[test]
+fn module_depth_is_capped() {
+    let files = [
+        ("main.tf", "module \"m\" {\n  source = \"./m\"\n}\n"),
+        ("m/main.tf", "module \"m\" {\n  source = \"./m\"\n}\nresource \"t\" \"x\" {}\n"),
+        ("m/m/main.tf", "module \"m\" {\n  source = \"./m\"\n}\nresource \"t\" \"x\" {}\n"),
+        ("m/m/m/main.tf", "resource \"t\" \"x\" {}\n"),
+    ];
+    let options = Options {
+        max_module_depth: 2,
+        ..Options::default()
+    };
+    let (docs, diags) = load_tree_with(&files, &options);
+    assert_eq!(docs[0].resources.len(), 2);
+    assert_eq!(diags[0].code, Code::ModuleDepth);
+}
+
+#[test]
+fn sources_outside_the_root_and_remote_modules() {
+    let files = [(
+        "main.tf",
+        "module \"escape\" {\n  source = \"../../etc\"\n}\nmodule \"vpc\" {\n  source = \"terraform-aws-modules/vpc/aws\"\n}\nmodule \"gone\" {\n  source = \"./missing\"\n}\n",
+    )];
+    let (docs, diags) = load_tree(&files);
+    let codes: Vec<_> = diags.iter().map(|d| d.code).collect();
+    assert_eq!(codes, vec![Code::ModuleOutsideRoot, Code::ModuleUnresolved, Code::ModuleMissing]);
+    assert!(docs[0].module_calls.iter().all(|c| !c.resolved));
+}
+
+#[test]
+fn fetched_remote_modules_are_read_from_modules_json() {
+    let files = [
+        ("main.tf", "module \"vpc\" {\n  source = \"terraform-aws-modules/vpc/aws\"\n  cidr = \"10.0.0.0/16\"\n}\n"),
+        (".terraform/modules/modules.json", "{\"Modules\":[{\"Key\":\"\",\"Source\":\"\",\"Dir\":\".\"},{\"Key\":\"vpc\",\"Source\":\"registry.terraform.io/terraform-aws-modules/vpc/aws\",\"Dir\":\".terraform/modules/vpc\"}]}"),
+        (".terraform/modules/vpc/main.tf", "variable \"cidr\" {}\nresource \"aws_vpc\" \"this\" {\n  cidr_block = var.cidr\n}\n"),
+    ];
+    let (docs, diags) = load_tree(&files);
+    assert!(diags.is_empty(), "{diags:?}");
+    assert_eq!(docs[0].resources[0].address, "module.vpc.aws_vpc.this");
+    assert_eq!(docs[0].resources[0].config["cidr_block"], s("10.0.0.0/16"));
+}
+
+#[test]
+fn bad_files_are_reported_and_the_rest_loads() {
+    let files: [(&str, &str); 3] = [
+        ("good.tf", "resource \"t\" \"ok\" {}\n"),
+        ("broken.tf", "resource \"t\" \"bad\" {\n  x = \n"),
+        ("empty.tf", ""),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (p, t) in files {
+        fs::write(dir.path().join(p), t).unwrap();
+    }
+    fs::write(dir.path().join("latin1.tf"), b"resource \"t\" \"x\" {\n  name = \"caf\xe9\"\n}\n").unwrap();
+    let discovery = discover::discover(dir.path(), &discover::excludes(&[]).unwrap());
+    let (docs, diags) = load(dir.path(), &discovery, &Options::default());
+    assert_eq!(docs[0].resources.len(), 1);
+    assert_eq!(docs[0].resources[0].address, "t.ok");
+    let found: Vec<_> = diags.iter().map(|d| (d.code, d.location.as_ref().unwrap().to_string())).collect();
+    assert_eq!(found, vec![(Code::HclSyntax, "broken.tf:2:7".to_string()), (Code::InvalidUtf8, "latin1.tf:2:14".to_string())]);
+}
+
+#[test]
+fn json_syntax_files_load_like_hcl() {
+    let files = [(
+        "main.tf.json",
+        "{\"variable\": {\"n\": {\"default\": \"x\"}}, \"resource\": {\"aws_s3_bucket\": {\"b\": {\"bucket\": \"${var.n}-logs\"}}}}",
+    )];
+    let (docs, diags) = load_tree(&files);
+    assert!(diags.is_empty(), "{diags:?}");
+    assert_eq!(docs[0].resources[0].config["bucket"], s("x-logs"));
+}
+
+#[test]
+fn normalize_refuses_to_leave_the_root() {
+    assert_eq!(normalize("envs/prod", "../../modules/x"), Some("modules/x".into()));
+    assert_eq!(normalize(".", "./m"), Some("m".into()));
+    assert_eq!(normalize("a", "../../b"), None);
+}
