@@ -199,7 +199,6 @@ impl fmt::Display for Diagnostic {
 
 /// Sorts diagnostics by location then code, so output is stable across runs and thread counts.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by(|a, b| {
-        (&a.location, a.code, &a.message).cmp(&(&b.location, b.code, &b.message))
-    });
+    diagnostics
+        .sort_by(|a, b| (&a.location, a.code, &a.message).cmp(&(&b.location, b.code, &b.message)));
 }

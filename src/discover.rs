@@ -56,7 +56,8 @@ pub fn excludes(patterns: &[String]) -> Result<GlobSet, String> {
     for p in patterns {
         let trimmed = p.trim_end_matches('/');
         for candidate in [trimmed.to_string(), format!("{trimmed}/**")] {
-            let glob = Glob::new(&candidate).map_err(|e| format!("invalid --exclude {p:?}: {e}"))?;
+            let glob =
+                Glob::new(&candidate).map_err(|e| format!("invalid --exclude {p:?}: {e}"))?;
             builder.add(glob);
         }
     }
@@ -102,7 +103,10 @@ pub fn discover(root: &Path, excluded: &GlobSet) -> Discovery {
                 let message = if e.loop_ancestor().is_some() {
                     "symlink loop; the directory was skipped".to_string()
                 } else {
-                    format!("cannot read: {}", e.io_error().map_or(e.to_string(), |io| io.to_string()))
+                    format!(
+                        "cannot read: {}",
+                        e.io_error().map_or(e.to_string(), |io| io.to_string())
+                    )
                 };
                 let mut d = Diagnostic::warning(Code::Walk, message);
                 if let Some(p) = path {
@@ -170,7 +174,10 @@ mod tests {
         assert_eq!(found.files.len(), 1);
         assert_eq!(found.diagnostics.len(), 1);
         assert_eq!(found.diagnostics[0].code, Code::Walk);
-        assert_eq!(found.diagnostics[0].location.as_ref().unwrap().file, "a/loop");
+        assert_eq!(
+            found.diagnostics[0].location.as_ref().unwrap().file,
+            "a/loop"
+        );
     }
 
     #[test]

@@ -65,8 +65,11 @@ pub fn evaluate(bundle: &Bundle, documents: &[Document]) -> Evaluation {
         Ok(engine) => engine,
         Err(e) => {
             out.diagnostics.push(
-                Diagnostic::error(Code::PolicyCompile, format!("the policy bundle does not load: {e}"))
-                    .help("run `rungs policy test` to find the broken file"),
+                Diagnostic::error(
+                    Code::PolicyCompile,
+                    format!("the policy bundle does not load: {e}"),
+                )
+                .help("run `rungs policy test` to find the broken file"),
             );
             return out;
         }
@@ -79,7 +82,10 @@ pub fn evaluate(bundle: &Bundle, documents: &[Document]) -> Evaluation {
 
     let per_doc: Vec<DocResult> = documents
         .par_iter()
-        .map_init(|| base.clone(), |engine, doc| evaluate_document(engine, bundle, doc))
+        .map_init(
+            || base.clone(),
+            |engine, doc| evaluate_document(engine, bundle, doc),
+        )
         .collect();
 
     let mut presence: BTreeMap<usize, (Presence, Option<String>)> = BTreeMap::new();
@@ -110,10 +116,18 @@ pub fn evaluate(bundle: &Bundle, documents: &[Document]) -> Evaluation {
             Some((Presence::Error, message)) => (Outcome::Error, message.clone()),
             // Absent everywhere, or no document had its types: fail only when the scan covers
             // the policy's provider at all, so an Azure-only repository is not failed on AWS.
-            _ if policy_providers(policy).iter().any(|p| providers.contains(p.as_str())) => (
-                Outcome::Fail,
-                Some(format!("nothing in the scan satisfies: {}", policy.meta.title)),
-            ),
+            _ if policy_providers(policy)
+                .iter()
+                .any(|p| providers.contains(p.as_str())) =>
+            {
+                (
+                    Outcome::Fail,
+                    Some(format!(
+                        "nothing in the scan satisfies: {}",
+                        policy.meta.title
+                    )),
+                )
+            }
             _ => continue,
         };
         out.checks.push(Check {
@@ -139,7 +153,12 @@ pub fn evaluate(bundle: &Bundle, documents: &[Document]) -> Evaluation {
         );
     }
     out.checks.sort_by(|a, b| {
-        (&a.policy, &a.root, &a.resource, a.outcome).cmp(&(&b.policy, &b.root, &b.resource, b.outcome))
+        (&a.policy, &a.root, &a.resource, a.outcome).cmp(&(
+            &b.policy,
+            &b.root,
+            &b.resource,
+            b.outcome,
+        ))
     });
     out
 }
@@ -219,9 +238,8 @@ fn findings(value: &regorus::Value) -> Result<BTreeMap<String, Vec<String>>, Str
                 .map(|s| s.to_string()),
             _ => None,
         };
-        let resource = field("resource").ok_or_else(|| {
-            format!("a `deny` entry has no string `resource` field: {item}")
-        })?;
+        let resource = field("resource")
+            .ok_or_else(|| format!("a `deny` entry has no string `resource` field: {item}"))?;
         let message = field("message").unwrap_or_default();
         out.entry(resource).or_default().push(message);
     }
@@ -236,7 +254,11 @@ fn judge_resources(
 ) {
     let types = &policy.meta.resource_types;
     let mut denied = denied;
-    for resource in doc.resources.iter().filter(|r| types.contains(&r.type_key())) {
+    for resource in doc
+        .resources
+        .iter()
+        .filter(|r| types.contains(&r.type_key()))
+    {
         let (outcome, message) = match &mut denied {
             Err(e) => (Outcome::Error, Some(e.clone())),
             Ok(map) => match map.remove(&resource.address) {

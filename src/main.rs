@@ -15,7 +15,11 @@ const EXIT_GATE_FAILED: u8 = 1;
 const EXIT_ERROR: u8 = 2;
 
 #[derive(Parser)]
-#[command(name = "rungs", version, about = "Scan Terraform with Rego policies and report cloud security maturity levels (CSMM-aligned)")]
+#[command(
+    name = "rungs",
+    version,
+    about = "Scan Terraform with Rego policies and report cloud security maturity levels (CSMM-aligned)"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -276,7 +280,11 @@ fn run_policy_test(dirs: Vec<PathBuf>) -> ExitCode {
             }
             TestOutcome::Error(e) => {
                 failed += 1;
-                out.push_str(&format!("  ERROR {}: {}\n", r.name, e.replace('\n', "\n        ")));
+                out.push_str(&format!(
+                    "  ERROR {}: {}\n",
+                    r.name,
+                    e.replace('\n', "\n        ")
+                ));
             }
         }
     }
@@ -337,6 +345,8 @@ fn main() -> ExitCode {
         Command::Scan(args) => run_scan(args),
         Command::Input(args) => run_input(args),
         Command::Policy(PolicyCommand::Test { dirs }) => run_policy_test(dirs),
-        Command::Policy(PolicyCommand::List { policies, format }) => run_policy_list(policies, format),
+        Command::Policy(PolicyCommand::List { policies, format }) => {
+            run_policy_list(policies, format)
+        }
     }
 }

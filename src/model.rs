@@ -178,12 +178,18 @@ mod tests {
     #[test]
     fn level_out_of_range_is_rejected() {
         let bad = SMALL.replace("level: 1, title", "level: 6, title");
-        assert!(parse(&bad, "m.yaml").unwrap_err().message.contains("level 6"));
+        assert!(parse(&bad, "m.yaml")
+            .unwrap_err()
+            .message
+            .contains("level 6"));
     }
 
     #[test]
     fn duplicate_ids_are_rejected() {
         let bad = SMALL.replace("id: C\n", "id: d\n");
-        assert!(parse(&bad, "m.yaml").unwrap_err().message.contains("duplicate id d"));
+        assert!(parse(&bad, "m.yaml")
+            .unwrap_err()
+            .message
+            .contains("duplicate id d"));
     }
 }

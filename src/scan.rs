@@ -39,6 +39,16 @@ impl Options {
     }
 }
 
+/// Wall time of each stage, for benchmarks and `--timings`.
+#[derive(Debug, Clone, Default)]
+pub struct Timings {
+    pub discover: std::time::Duration,
+    pub load: std::time::Duration,
+    pub policies: std::time::Duration,
+    pub evaluate: std::time::Duration,
+    pub score: std::time::Duration,
+}
+
 #[derive(Debug)]
 pub struct Scan {
     pub root: String,
@@ -48,6 +58,7 @@ pub struct Scan {
     pub checks: Vec<Check>,
     pub scorecard: Scorecard,
     pub diagnostics: Vec<Diagnostic>,
+    pub timings: Timings,
 }
 
 impl Scan {
@@ -92,11 +103,27 @@ pub fn run(options: &Options) -> Result<Scan, Diagnostic> {
     let excluded = discover::excludes(&options.excludes)
         .map_err(|e| Diagnostic::error(Code::Walk, e).help("fix the --exclude pattern"))?;
 
+    let mut timings = Timings::default();
+    let clock = std::time::Instant::now();
     let discovery = discover::discover(&options.root, &excluded);
+    timings.discover = clock.elapsed();
+    let clock = std::time::Instant::now();
     let (documents, load_diagnostics) = terraform::load(&options.root, &discovery, &options.load);
+    timings.load = clock.elapsed();
+    let clock = std::time::Instant::now();
     let (bundle, policy_diagnostics) = policy::load(&options.policies);
+    timings.policies = clock.elapsed();
+    let clock = std::time::Instant::now();
     let evaluation = evaluate::evaluate(&bundle, &documents);
-    let scorecard = score::score(&model, &bundle.policies, &evaluation.checks, options.threshold);
+    timings.evaluate = clock.elapsed();
+    let clock = std::time::Instant::now();
+    let scorecard = score::score(
+        &model,
+        &bundle.policies,
+        &evaluation.checks,
+        options.threshold,
+    );
+    timings.score = clock.elapsed();
 
     let mut diagnostics = discovery.diagnostics;
     diagnostics.extend(load_diagnostics);
@@ -113,6 +140,7 @@ pub fn run(options: &Options) -> Result<Scan, Diagnostic> {
         checks: evaluation.checks,
         scorecard,
         diagnostics,
+        timings,
     })
 }
 
@@ -165,23 +193,30 @@ pub struct GateResult {
 }
 
 /// Checks each requirement; an id the model does not know is an error.
-pub fn gate(scorecard: &Scorecard, requirements: &[Requirement]) -> Result<Vec<GateResult>, String> {
+pub fn gate(
+    scorecard: &Scorecard,
+    requirements: &[Requirement],
+) -> Result<Vec<GateResult>, String> {
     requirements
         .iter()
         .map(|req| {
             let actual = match &req.target {
                 Target::Program => scorecard.level,
-                Target::Domain(id) => scorecard
-                    .domains
-                    .iter()
-                    .find(|d| d.id.eq_ignore_ascii_case(id))
-                    .ok_or_else(|| format!("the model has no domain {id:?}"))?
-                    .level,
-                Target::Category(id) => scorecard
-                    .categories()
-                    .find(|c| c.id.eq_ignore_ascii_case(id))
-                    .ok_or_else(|| format!("the model has no category {id:?}"))?
-                    .level,
+                Target::Domain(id) => {
+                    scorecard
+                        .domains
+                        .iter()
+                        .find(|d| d.id.eq_ignore_ascii_case(id))
+                        .ok_or_else(|| format!("the model has no domain {id:?}"))?
+                        .level
+                }
+                Target::Category(id) => {
+                    scorecard
+                        .categories()
+                        .find(|c| c.id.eq_ignore_ascii_case(id))
+                        .ok_or_else(|| format!("the model has no category {id:?}"))?
+                        .level
+                }
             };
             Ok(GateResult {
                 requirement: req.clone(),

@@ -262,9 +262,18 @@ mod tests {
     #[test]
     fn rate_at_threshold_is_met_below_is_failed() {
         let o = model_objective(1);
-        assert_eq!(score_objective(&o, vec![], (3, 1, 0), 0.75).status, Status::Met);
-        assert_eq!(score_objective(&o, vec![], (3, 1, 0), 0.76).status, Status::Failed);
-        assert_eq!(score_objective(&o, vec![], (3, 1, 0), 0.75).rate, Some(0.75));
+        assert_eq!(
+            score_objective(&o, vec![], (3, 1, 0), 0.75).status,
+            Status::Met
+        );
+        assert_eq!(
+            score_objective(&o, vec![], (3, 1, 0), 0.76).status,
+            Status::Failed
+        );
+        assert_eq!(
+            score_objective(&o, vec![], (3, 1, 0), 0.75).rate,
+            Some(0.75)
+        );
     }
 
     #[test]
@@ -272,7 +281,10 @@ mod tests {
         let o = model_objective(1);
         let none = score_objective(&o, vec![], (0, 0, 0), 1.0);
         assert_eq!((none.status, none.rate), (Status::Unassessed, None));
-        assert_eq!(score_objective(&o, vec![], (9, 0, 1), 1.0).status, Status::Error);
+        assert_eq!(
+            score_objective(&o, vec![], (9, 0, 1), 1.0).status,
+            Status::Error
+        );
     }
 
     #[test]
@@ -309,7 +321,11 @@ mod tests {
 
     #[test]
     fn error_blocks_like_failure() {
-        let objectives = vec![objective(1, Status::Met), objective(2, Status::Error), objective(2, Status::Met)];
+        let objectives = vec![
+            objective(1, Status::Met),
+            objective(2, Status::Error),
+            objective(2, Status::Met),
+        ];
         assert_eq!(category_level(&objectives), Some(1));
     }
 

@@ -75,7 +75,12 @@ fn category<'a>(json: &'a Value, id: &str) -> &'a Value {
 }
 
 fn domain<'a>(json: &'a Value, id: &str) -> &'a Value {
-    json["domains"].as_array().unwrap().iter().find(|d| d["id"] == id).unwrap()
+    json["domains"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["id"] == id)
+        .unwrap()
 }
 
 #[test]
@@ -105,11 +110,19 @@ fn gate_failures_exit_one() {
     assert_eq!(scan_small(dir.path(), &["--min-level", "3"]).code, 1);
     assert_eq!(scan_small(dir.path(), &["--min-category", "DAT=2"]).code, 0);
     assert_eq!(scan_small(dir.path(), &["--min-category", "dat=3"]).code, 1);
-    assert_eq!(scan_small(dir.path(), &["--min-domain", "structural=2"]).code, 0);
+    assert_eq!(
+        scan_small(dir.path(), &["--min-domain", "structural=2"]).code,
+        0
+    );
     // No evidence never satisfies a gate, even a gate at level 0.
     let run = scan_small(dir.path(), &["--min-domain", "procedural=0"]);
     assert_eq!(run.code, 1);
-    assert!(run.stdout.contains("FAIL domain procedural: level n/a (needs 0)"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("FAIL domain procedural: level n/a (needs 0)"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
@@ -117,9 +130,16 @@ fn unknown_gate_target_and_bad_flags_are_usage_errors() {
     let dir = tree(&[("main.tf", CLEAN)]);
     let run = scan_small(dir.path(), &["--min-category", "NOPE=1"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("no category \"NOPE\""), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("no category \"NOPE\""),
+        "{}",
+        run.stderr
+    );
     assert_eq!(scan_small(dir.path(), &["--min-level", "9"]).code, 2);
-    assert_eq!(scan_small(dir.path(), &["--min-domain", "structural"]).code, 2);
+    assert_eq!(
+        scan_small(dir.path(), &["--min-domain", "structural"]).code,
+        2
+    );
     assert_eq!(rungs(&["scan", "/definitely/not/here"]).code, 2);
     assert_eq!(rungs(&["frobnicate"]).code, 2);
 }
@@ -135,11 +155,26 @@ fn a_finding_drops_the_level_and_threshold_relaxes_it() {
     assert_eq!(findings.len(), 1);
     let f = &findings[0];
     assert_eq!(
-        (f["policy"].as_str(), f["resource"].as_str(), f["file"].as_str(), f["line"].as_u64(), f["message"].as_str()),
-        (Some("TEST-001"), Some("test_thing.b"), Some("main.tf"), Some(6), Some("thing is flagged"))
+        (
+            f["policy"].as_str(),
+            f["resource"].as_str(),
+            f["file"].as_str(),
+            f["line"].as_u64(),
+            f["message"].as_str()
+        ),
+        (
+            Some("TEST-001"),
+            Some("test_thing.b"),
+            Some("main.tf"),
+            Some(6),
+            Some("thing is flagged")
+        )
     );
     let objective = &category(&json, "DAT")["objectives"][0];
-    assert_eq!((objective["status"].as_str(), objective["rate"].as_f64()), (Some("failed"), Some(0.5)));
+    assert_eq!(
+        (objective["status"].as_str(), objective["rate"].as_f64()),
+        (Some("failed"), Some(0.5))
+    );
 
     let relaxed = scan_small(dir.path(), &["--format", "json", "--threshold", "0.5"]).json();
     assert_eq!(category(&relaxed, "DAT")["level"], 2);
@@ -151,10 +186,19 @@ fn text_report_shows_levels_findings_and_locations() {
     let run = scan_small(dir.path(), &[]);
     assert_eq!(run.code, 0);
     let out = run.stdout;
-    assert!(out.contains("checks: 3 passed, 1 failed, 0 errors"), "{out}");
+    assert!(
+        out.contains("checks: 3 passed, 1 failed, 0 errors"),
+        "{out}"
+    );
     assert!(out.contains("DAT Data"), "{out}");
-    assert!(out.contains("TEST-001 [high] Test resources are not flagged"), "{out}");
-    assert!(out.contains("main.tf:6  test_thing.b  thing is flagged"), "{out}");
+    assert!(
+        out.contains("TEST-001 [high] Test resources are not flagged"),
+        "{out}"
+    );
+    assert!(
+        out.contains("main.tf:6  test_thing.b  thing is flagged"),
+        "{out}"
+    );
     assert!(out.contains("DAT-1.1  L1  1/2 passed"), "{out}");
 }
 
@@ -168,14 +212,24 @@ fn runtime_errors_are_their_own_outcome_never_a_pass() {
     assert_eq!(run.code, 2);
     let json = run.json();
     assert_eq!(json["summary"]["errors"], 1);
-    let error = json["findings"].as_array().unwrap().iter().find(|f| f["policy"] == "TEST-002").unwrap();
+    let error = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["policy"] == "TEST-002")
+        .unwrap();
     assert_eq!(error["outcome"], "error");
     assert_eq!(error["resource"], "test_thing.a");
     let objective = &category(&json, "DAT")["objectives"][1];
     assert_eq!(objective["status"], "error");
     // Level 1 is met; the errored level-2 objective blocks level 2.
     assert_eq!(category(&json, "DAT")["level"], 1);
-    let codes: Vec<_> = json["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+    let codes: Vec<_> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
     assert_eq!(codes, vec!["R203"]);
 }
 
@@ -234,8 +288,16 @@ fn bad_input_is_reported_with_locations_and_the_rest_is_scanned() {
         ]
     );
     // The good policies still ran on everything that loaded, including the cycle's module.
-    let failing: Vec<&str> = json["findings"].as_array().unwrap().iter().map(|f| f["resource"].as_str().unwrap()).collect();
-    assert_eq!(failing, vec!["test_thing.b", "module.b.test_thing.in_cycle"]);
+    let failing: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["resource"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        failing,
+        vec!["test_thing.b", "module.b.test_thing.in_cycle"]
+    );
     assert_eq!(json["scan"]["policies"], 2);
 }
 
@@ -263,7 +325,15 @@ fn policy_test_reports_counts_and_fails_on_failure() {
     ]);
     let run = rungs(&["policy", "test", dir.path().join("p").to_str().unwrap()]);
     assert_eq!(run.code, 1);
-    assert!(run.stdout.contains("  ok    test_flags_bad"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("  ok    test_flags_bad"),
+        "{}",
+        run.stdout
+    );
     assert!(run.stdout.contains("  FAIL  test_wrong"), "{}", run.stdout);
-    assert!(run.stdout.ends_with("1 passed, 1 failed\n"), "{}", run.stdout);
+    assert!(
+        run.stdout.ends_with("1 passed, 1 failed\n"),
+        "{}",
+        run.stdout
+    );
 }

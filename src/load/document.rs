@@ -88,7 +88,10 @@ impl Document {
             by_type.entry(r.type_key()).or_default().push(v.clone());
         }
         let mut input = BTreeMap::new();
-        input.insert(key("schema_version"), regorus::Value::from(self.schema_version as u64));
+        input.insert(
+            key("schema_version"),
+            regorus::Value::from(self.schema_version as u64),
+        );
         input.insert(key("root"), regorus::Value::from(self.root.as_str()));
         input.insert(
             key("files"),
@@ -183,7 +186,9 @@ pub fn val_to_value(v: &Val) -> regorus::Value {
         Val::Number(n) if n.fract() == 0.0 && n.abs() < 9e15 => regorus::Value::from(*n as i64),
         Val::Number(n) => regorus::Value::from(*n),
         Val::String(s) | Val::Unknown(s) => key(s),
-        Val::List(items) => regorus::Value::from(items.iter().map(val_to_value).collect::<Vec<_>>()),
+        Val::List(items) => {
+            regorus::Value::from(items.iter().map(val_to_value).collect::<Vec<_>>())
+        }
         Val::Object(map) => regorus::Value::from(
             map.iter()
                 .map(|(k, v)| (key(k), val_to_value(v)))

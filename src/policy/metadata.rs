@@ -174,7 +174,11 @@ mod tests {
     fn unknown_custom_field_reports_its_line() {
         let src = "\n# METADATA\n# title: T\n# custom:\n#   id: X\n#   severity: low\n#   resource_types: [a]\n#   controls: [b]\n#   contrls: [c]\npackage p\n";
         let e = parse(src).unwrap_err();
-        assert!(e.message.contains("unknown field `contrls`"), "{}", e.message);
+        assert!(
+            e.message.contains("unknown field `contrls`"),
+            "{}",
+            e.message
+        );
         assert_eq!(e.line, 9);
     }
 

@@ -359,8 +359,14 @@ mod tests {
 
     #[test]
     fn libraries_and_tests_are_classified_by_path() {
-        let lib = file("x/lib/h.rego", "package rungs.lib\nimport rego.v1\nis_x(v) if { v == 1 }\n");
-        let test = file("x/a_test.rego", "package a_test\nimport rego.v1\ntest_ok if { true }\n");
+        let lib = file(
+            "x/lib/h.rego",
+            "package rungs.lib\nimport rego.v1\nis_x(v) if { v == 1 }\n",
+        );
+        let test = file(
+            "x/a_test.rego",
+            "package a_test\nimport rego.v1\ntest_ok if { true }\n",
+        );
         let (bundle, diags) = build(vec![lib, test]);
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(bundle.libraries.len(), 1);

@@ -110,11 +110,21 @@ mod tests {
         let results = run(&bundle);
         let outcomes: Vec<_> = results
             .iter()
-            .map(|r| (r.name.as_str(), matches!(r.outcome, Outcome::Error(_)), r.outcome == Outcome::Pass))
+            .map(|r| {
+                (
+                    r.name.as_str(),
+                    matches!(r.outcome, Outcome::Error(_)),
+                    r.outcome == Outcome::Pass,
+                )
+            })
             .collect();
         assert_eq!(
             outcomes,
-            vec![("test_denies", false, true), ("test_wrong", false, false), ("test_errors", true, false)]
+            vec![
+                ("test_denies", false, true),
+                ("test_wrong", false, false),
+                ("test_errors", true, false)
+            ]
         );
     }
 }

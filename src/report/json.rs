@@ -126,7 +126,8 @@ pub fn render(report: &Report<'_>) -> String {
         .policies
         .iter()
         .map(|p| {
-            let [passed, failed, errors] = counts.get(p.meta.id.as_str()).copied().unwrap_or_default();
+            let [passed, failed, errors] =
+                counts.get(p.meta.id.as_str()).copied().unwrap_or_default();
             PolicySummary {
                 id: &p.meta.id,
                 title: &p.meta.title,

@@ -28,7 +28,11 @@ impl Report<'_> {
     }
 
     pub fn count(&self, outcome: Outcome) -> usize {
-        self.scan.checks.iter().filter(|c| c.outcome == outcome).count()
+        self.scan
+            .checks
+            .iter()
+            .filter(|c| c.outcome == outcome)
+            .count()
     }
 
     /// Failed and errored checks, most severe policy first, then by policy, file and line.
@@ -40,8 +44,15 @@ impl Report<'_> {
             .filter(|c| c.outcome != Outcome::Pass)
             .collect();
         out.sort_by(|a, b| {
-            let sev = |c: &Check| std::cmp::Reverse(self.policy(&c.policy).map(|p| p.meta.severity));
-            (sev(a), &a.policy, &a.file, a.line, &a.resource).cmp(&(sev(b), &b.policy, &b.file, b.line, &b.resource))
+            let sev =
+                |c: &Check| std::cmp::Reverse(self.policy(&c.policy).map(|p| p.meta.severity));
+            (sev(a), &a.policy, &a.file, a.line, &a.resource).cmp(&(
+                sev(b),
+                &b.policy,
+                &b.file,
+                b.line,
+                &b.resource,
+            ))
         });
         out
     }

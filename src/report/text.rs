@@ -55,7 +55,11 @@ pub fn render(report: &Report<'_>) -> String {
         report.count(Outcome::Error)
     );
 
-    let _ = writeln!(out, "\nMaturity · {} {}", scan.model.model.name, scan.model.model.version);
+    let _ = writeln!(
+        out,
+        "\nMaturity · {} {}",
+        scan.model.model.name, scan.model.model.version
+    );
     let _ = writeln!(
         out,
         "  {:<44} {}  {:>3}   mean {}",
@@ -95,14 +99,23 @@ pub fn render(report: &Report<'_>) -> String {
         }
     }
     if card.categories().any(|c| c.provisional) {
-        let _ = writeln!(out, "  * category name not confirmed by public CSMM sources");
+        let _ = writeln!(
+            out,
+            "  * category name not confirmed by public CSMM sources"
+        );
     }
 
     let mut holding: Vec<&ObjectiveScore> = card
         .objectives()
         .filter(|o| matches!(o.status, Status::Failed | Status::Error))
         .collect();
-    holding.sort_by(|a, b| (a.level, a.rate.map(|r| (r * 1e6) as i64), &a.id).cmp(&(b.level, b.rate.map(|r| (r * 1e6) as i64), &b.id)));
+    holding.sort_by(|a, b| {
+        (a.level, a.rate.map(|r| (r * 1e6) as i64), &a.id).cmp(&(
+            b.level,
+            b.rate.map(|r| (r * 1e6) as i64),
+            &b.id,
+        ))
+    });
     if !holding.is_empty() {
         let _ = writeln!(out, "\nObjectives holding levels back");
         for o in holding.iter().take(TOP_OBJECTIVES) {
@@ -124,17 +137,28 @@ pub fn render(report: &Report<'_>) -> String {
         for check in problems {
             if check.policy != current {
                 current = &check.policy;
-                let (severity, title) = report
-                    .policy(current)
-                    .map_or(("", ""), |p| (p.meta.severity.as_str(), p.meta.title.as_str()));
+                let (severity, title) = report.policy(current).map_or(("", ""), |p| {
+                    (p.meta.severity.as_str(), p.meta.title.as_str())
+                });
                 let _ = writeln!(out, "  {current} [{severity}] {title}");
             }
-            let tag = if check.outcome == Outcome::Error { "ERROR " } else { "" };
+            let tag = if check.outcome == Outcome::Error {
+                "ERROR "
+            } else {
+                ""
+            };
             // A module shared by several roots: say which root this instance belongs to.
             let inside_root = check.root == "."
                 || check.root.is_empty()
-                || check.file.as_deref().is_some_and(|f| f.starts_with(&format!("{}/", check.root)));
-            let root = if inside_root { String::new() } else { format!("{} › ", check.root) };
+                || check
+                    .file
+                    .as_deref()
+                    .is_some_and(|f| f.starts_with(&format!("{}/", check.root)));
+            let root = if inside_root {
+                String::new()
+            } else {
+                format!("{} › ", check.root)
+            };
             let _ = writeln!(
                 out,
                 "    {}  {}{}{}  {}",
@@ -155,7 +179,11 @@ pub fn render(report: &Report<'_>) -> String {
     }
 
     if !report.gate.is_empty() {
-        let verdict = if report.gate_passed() { "passed" } else { "FAILED" };
+        let verdict = if report.gate_passed() {
+            "passed"
+        } else {
+            "FAILED"
+        };
         let _ = writeln!(out, "\nGate {verdict}");
         for g in report.gate {
             let what = match &g.requirement.target {

@@ -33,7 +33,11 @@ pub struct Bindings {
 
 impl Bindings {
     fn lookup(&self, name: &str) -> Option<&Val> {
-        self.vars.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v)
+        self.vars
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v)
     }
 
     fn with<T>(&mut self, vars: Vec<(String, Val)>, f: impl FnOnce(&mut Self) -> T) -> T {
@@ -90,14 +94,10 @@ impl<'a> Scope<'a> {
         path_root: &str,
         modules: &'a ModuleResolver<'a>,
     ) -> Self {
-        let paths = [
-            ("module", path_module),
-            ("root", path_root),
-            ("cwd", "."),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), Val::String(v.to_string())))
-        .collect();
+        let paths = [("module", path_module), ("root", path_root), ("cwd", ".")]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), Val::String(v.to_string())))
+            .collect();
         Scope {
             vars,
             locals,
@@ -114,7 +114,8 @@ impl<'a> Scope<'a> {
 
     /// Evaluates an attribute value: what cannot be evaluated is unknown, never an error.
     pub fn eval_top(&self, expr: &Expression, b: &mut Bindings) -> Val {
-        self.eval(expr, b).unwrap_or_else(|_| Val::Unknown(render(expr)))
+        self.eval(expr, b)
+            .unwrap_or_else(|_| Val::Unknown(render(expr)))
     }
 
     /// Evaluates a block body: attributes by name, nested blocks as lists of objects (one entry
@@ -143,7 +144,11 @@ impl<'a> Scope<'a> {
                             .collect();
                         object.insert("_labels".into(), Val::List(labels));
                     }
-                    push_blocks(&mut out, block.identifier.as_str(), vec![Val::Object(object)]);
+                    push_blocks(
+                        &mut out,
+                        block.identifier.as_str(),
+                        vec![Val::Object(object)],
+                    );
                 }
             }
         }
@@ -158,7 +163,10 @@ impl<'a> Scope<'a> {
                 _ => None,
             })
             .unwrap_or_else(|| label.to_string());
-        let Some(content) = body.blocks().find(|blk| blk.identifier.as_str() == "content") else {
+        let Some(content) = body
+            .blocks()
+            .find(|blk| blk.identifier.as_str() == "content")
+        else {
             return Vec::new();
         };
         let collection = attr("for_each")
@@ -430,7 +438,9 @@ impl<'a> Scope<'a> {
             match name {
                 "merge" | "concat" | "length" | "tolist" | "tomap" | "lookup" | "element"
                 | "coalesce" | "compact" | "reverse" | "slice" | "zipmap" | "values" | "keys" => {}
-                "jsonencode" | "yamlencode" => args = args.into_iter().map(unknown_as_text).collect(),
+                "jsonencode" | "yamlencode" => {
+                    args = args.into_iter().map(unknown_as_text).collect()
+                }
                 _ => return Ok(Val::Unknown(render(whole))),
             }
             return Ok(functions::call(name, args).unwrap_or_else(|_| Val::Unknown(render(whole))));
@@ -488,7 +498,12 @@ impl<'a> Scope<'a> {
         }
     }
 
-    fn eval_for(&self, f: &ForExpr, whole: &Expression, b: &mut Bindings) -> Result<Val, EvalError> {
+    fn eval_for(
+        &self,
+        f: &ForExpr,
+        whole: &Expression,
+        b: &mut Bindings,
+    ) -> Result<Val, EvalError> {
         let entries: Vec<(Val, Val)> = match self.eval(&f.collection_expr, b)? {
             Val::Unknown(_) => return Ok(Val::Unknown(render(whole))),
             Val::List(items) => items
@@ -679,7 +694,10 @@ fn dedent(text: &str) -> String {
 }
 
 fn push_blocks(out: &mut BTreeMap<String, Val>, name: &str, blocks: Vec<Val>) {
-    match out.entry(name.to_string()).or_insert_with(|| Val::List(Vec::new())) {
+    match out
+        .entry(name.to_string())
+        .or_insert_with(|| Val::List(Vec::new()))
+    {
         Val::List(items) => items.extend(blocks),
         // An attribute of the same name came first; blocks are kept beside it, not merged.
         _ => {
@@ -692,7 +710,11 @@ fn unknown_as_text(v: Val) -> Val {
     match v {
         Val::Unknown(text) => Val::String(text),
         Val::List(items) => Val::List(items.into_iter().map(unknown_as_text).collect()),
-        Val::Object(map) => Val::Object(map.into_iter().map(|(k, v)| (k, unknown_as_text(v))).collect()),
+        Val::Object(map) => Val::Object(
+            map.into_iter()
+                .map(|(k, v)| (k, unknown_as_text(v)))
+                .collect(),
+        ),
         other => other,
     }
 }
@@ -702,7 +724,10 @@ fn get_attr(v: Val, name: &str) -> Result<Val, EvalError> {
         Val::Object(mut map) => map
             .remove(name)
             .ok_or_else(|| format!("object has no attribute {name:?}")),
-        other => Err(format!("cannot read attribute {name:?} of a {}", other.type_name())),
+        other => Err(format!(
+            "cannot read attribute {name:?} of a {}",
+            other.type_name()
+        )),
     }
 }
 
@@ -711,13 +736,17 @@ fn index(v: Val, key: &Val) -> Result<Val, EvalError> {
         Val::List(mut items) => {
             let i = key.to_tf_number().ok_or("list index must be a number")?;
             if i < 0.0 || i.fract() != 0.0 || i as usize >= items.len() {
-                return Err(format!("index {i} out of range for a list of {}", items.len()));
+                return Err(format!(
+                    "index {i} out of range for a list of {}",
+                    items.len()
+                ));
             }
             Ok(items.swap_remove(i as usize))
         }
         Val::Object(mut map) => {
             let k = key.to_tf_string().ok_or("map key must be a string")?;
-            map.remove(&k).ok_or_else(|| format!("map has no key {k:?}"))
+            map.remove(&k)
+                .ok_or_else(|| format!("map has no key {k:?}"))
         }
         other => Err(format!("cannot index a {}", other.type_name())),
     }

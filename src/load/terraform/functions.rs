@@ -299,16 +299,18 @@ fn number(v: &Val, at: At) -> Result<f64, String> {
         .ok_or_else(|| mismatch(at, "a number", v))
 }
 
-/// A number that must be whole (and exactly representable).
+/// A whole number, within the range where every integer is exactly representable.
 fn integer(v: &Val, at: At) -> Result<i64, String> {
     let n = number(v, at)?;
-    if n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_992.0 {
-        Ok(n as i64)
-    } else {
+    if n.fract() != 0.0 {
         Err(format!(
             "{at} must be a whole number, got {}",
             format_number(n)
         ))
+    } else if n.abs() > 9_007_199_254_740_992.0 {
+        Err(format!("{at} is too large, got {}", format_number(n)))
+    } else {
+        Ok(n as i64)
     }
 }
 
@@ -476,14 +478,19 @@ fn coalescelist(args: &[Val]) -> Result<Val, String> {
         .ok_or_else(|| "no non-null arguments".into())
 }
 
-/// `compact`: the list's elements as strings, without nulls and empty strings.
+/// `compact`: the list's elements as strings, without nulls and empty strings. Unknown elements
+/// are kept as they are.
 fn compact(args: &[Val]) -> Result<Val, String> {
     let mut out = Vec::new();
     for (i, v) in list(&args[0], Arg(0))?.iter().enumerate() {
-        if !matches!(v, Val::Null) {
-            let s = string(v, Elem(i))?;
-            if !s.is_empty() {
-                out.push(Val::String(s));
+        match v {
+            Val::Null => {}
+            Val::Unknown(_) => out.push(v.clone()),
+            v => {
+                let s = string(v, Elem(i))?;
+                if !s.is_empty() {
+                    out.push(Val::String(s));
+                }
             }
         }
     }
@@ -545,11 +552,12 @@ fn chunklist(args: &[Val]) -> Result<Val, String> {
     if size < 0 {
         return Err("the size argument must be positive".into());
     }
-    let chunks: Vec<Val> = match usize::try_from(size) {
-        _ if items.is_empty() => Vec::new(),
-        Ok(0) => vec![Val::List(items.to_vec())],
-        Ok(size) => items.chunks(size).map(|c| Val::List(c.to_vec())).collect(),
-        Err(_) => vec![Val::List(items.to_vec())],
+    if items.is_empty() {
+        return Ok(Val::List(Vec::new()));
+    }
+    let chunks = match usize::try_from(size) {
+        Ok(size) if size > 0 => items.chunks(size).map(|c| Val::List(c.to_vec())).collect(),
+        _ => vec![Val::List(items.to_vec())],
     };
     Ok(Val::List(chunks))
 }
@@ -2552,6 +2560,56 @@ mod tests {
             err("chunklist", vec![list, n(-1.0)]),
             "chunklist: the size argument must be positive"
         );
+    }
+
+    #[test]
+    fn unknown_elements_pass_through_value_moving_functions() {
+        let unknown = Val::Unknown("var.x".into());
+        let mixed = Val::List(vec![s(""), unknown.clone(), n(1.0)]);
+        assert_eq!(
+            ok("compact", vec![mixed.clone()]),
+            Val::List(vec![unknown.clone(), s("1")])
+        );
+        assert_eq!(
+            ok("tolist", vec![mixed]),
+            Val::List(vec![s(""), unknown.clone(), s("1")])
+        );
+        assert_eq!(
+            ok("coalesce", vec![Val::Null, unknown.clone(), s("b")]),
+            unknown
+        );
+    }
+
+    /// Every function, with every combination of up to three awkward arguments, returns instead
+    /// of panicking.
+    #[test]
+    fn odd_arguments_never_panic() {
+        let pool = [
+            Val::Null,
+            Val::Bool(true),
+            n(-1.0),
+            n(0.0),
+            n(1.5),
+            n(1e300),
+            s(""),
+            s("%[9]5.3q%"),
+            s("10.0.0.0/8"),
+            s("::/0"),
+            s("/x/"),
+            Val::Unknown("var.x".into()),
+            Val::List(vec![s("a"), n(2.0), Val::Null, strs(&["b"])]),
+            obj(&[("k", strs(&["v"])), ("n", Val::Null)]),
+        ];
+        for (name, ..) in FUNCTIONS {
+            for len in 0..=3_u32 {
+                for combo in 0..pool.len().pow(len) {
+                    let args = (0..len)
+                        .map(|i| pool[combo / pool.len().pow(i) % pool.len()].clone())
+                        .collect();
+                    let _ = call(name, args);
+                }
+            }
+        }
     }
 
     #[test]

@@ -71,7 +71,11 @@ struct DirFiles {
 }
 
 /// Loads every root module under `root`.
-pub fn load(root: &Path, discovery: &Discovery, options: &Options) -> (Vec<Document>, Vec<Diagnostic>) {
+pub fn load(
+    root: &Path,
+    discovery: &Discovery,
+    options: &Options,
+) -> (Vec<Document>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let results: Vec<(&SourceFile, Result<ParsedFile, Diagnostic>)> = discovery
         .files
@@ -162,7 +166,10 @@ fn read_and_parse(root: &Path, rel: &str, syntax: Syntax) -> Result<ParsedFile, 
 
 /// Joins a relative module source onto a repo-relative directory; `None` if it leaves the root.
 pub fn normalize(base: &str, source: &str) -> Option<String> {
-    let mut parts: Vec<&str> = base.split('/').filter(|p| !p.is_empty() && *p != ".").collect();
+    let mut parts: Vec<&str> = base
+        .split('/')
+        .filter(|p| !p.is_empty() && *p != ".")
+        .collect();
     for part in source.split('/') {
         match part {
             "" | "." => {}
@@ -185,10 +192,14 @@ fn is_local_source(source: &str) -> bool {
 
 /// The literal `source` of a module block, when it is a plain string.
 fn literal_source(block: &TopBlock) -> Option<&str> {
-    block.body.attributes().find(|a| a.key.as_str() == "source").and_then(|a| match &a.expr {
-        Expression::String(s) => Some(s.as_str()),
-        _ => None,
-    })
+    block
+        .body
+        .attributes()
+        .find(|a| a.key.as_str() == "source")
+        .and_then(|a| match &a.expr {
+            Expression::String(s) => Some(s.as_str()),
+            _ => None,
+        })
 }
 
 /// Directories no other scanned module calls, plus any directory only reachable through a
@@ -211,7 +222,11 @@ fn root_modules(dirs: &BTreeMap<String, DirFiles>) -> Vec<String> {
             }
         }
     }
-    let mut roots: Vec<String> = dirs.keys().filter(|d| !called.contains(*d)).cloned().collect();
+    let mut roots: Vec<String> = dirs
+        .keys()
+        .filter(|d| !called.contains(*d))
+        .cloned()
+        .collect();
     let mut reached: BTreeSet<String> = BTreeSet::new();
     let mut queue: VecDeque<String> = roots.iter().cloned().collect();
     loop {
@@ -278,23 +293,37 @@ fn parse_tfvars(text: &str, shown: &str, json: bool) -> Result<Vec<(String, Val)
     let scope = Scope::constant(&none);
     if json {
         let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-            Diagnostic::error(Code::JsonSyntax, e.to_string())
-                .at(Location::at(shown, e.line(), e.column()))
+            Diagnostic::error(Code::JsonSyntax, e.to_string()).at(Location::at(
+                shown,
+                e.line(),
+                e.column(),
+            ))
         })?;
         let serde_json::Value::Object(map) = value else {
-            return Err(Diagnostic::error(Code::Variables, "a tfvars JSON file must hold an object")
-                .at(Location::file(shown)));
+            return Err(Diagnostic::error(
+                Code::Variables,
+                "a tfvars JSON file must hold an object",
+            )
+            .at(Location::file(shown)));
         };
         return Ok(map.into_iter().map(|(k, v)| (k, json_to_val(v))).collect());
     }
     let body = hcl::edit::parser::parse_body(text).map_err(|e| {
-        Diagnostic::error(Code::HclSyntax, e.message().to_string())
-            .at(Location::at(shown, e.location().line(), e.location().column()))
+        Diagnostic::error(Code::HclSyntax, e.message().to_string()).at(Location::at(
+            shown,
+            e.location().line(),
+            e.location().column(),
+        ))
     })?;
     let body: hcl::Body = body.into();
     Ok(body
         .attributes()
-        .map(|a| (a.key.to_string(), scope.eval_top(&a.expr, &mut Bindings::default())))
+        .map(|a| {
+            (
+                a.key.to_string(),
+                scope.eval_top(&a.expr, &mut Bindings::default()),
+            )
+        })
         .collect())
 }
 
@@ -335,7 +364,11 @@ struct PendingCall<'b> {
 impl<'a> Loader<'a> {
     fn load_root(self, overrides: &[(String, Val)]) -> (Document, Vec<Diagnostic>) {
         let mut inputs = BTreeMap::new();
-        for (name, value) in self.root_tfvars().into_iter().chain(overrides.iter().cloned()) {
+        for (name, value) in self
+            .root_tfvars()
+            .into_iter()
+            .chain(overrides.iter().cloned())
+        {
             inputs.insert(name, value);
         }
         self.load_module(self.root_dir, &[], inputs, &[self.root_dir.to_string()]);
@@ -435,7 +468,9 @@ impl<'a> Loader<'a> {
             }
         }
         let files = Arc::new(files);
-        self.extra.borrow_mut().insert(dir.to_string(), files.clone());
+        self.extra
+            .borrow_mut()
+            .insert(dir.to_string(), files.clone());
         Some(files)
     }
 
@@ -507,7 +542,11 @@ impl<'a> Loader<'a> {
                 .insert(name.to_string(), outputs.clone());
             outputs
         };
-        let module_path = if path.is_empty() { ".".to_string() } else { dir.to_string() };
+        let module_path = if path.is_empty() {
+            ".".to_string()
+        } else {
+            dir.to_string()
+        };
         let scope = Scope::new(vars, locals, &module_path, self.root_dir, &resolve);
 
         let prefix: String = path.iter().map(|n| format!("module.{n}.")).collect();
@@ -517,7 +556,11 @@ impl<'a> Loader<'a> {
             for block in &file.blocks {
                 match (block.kind.as_str(), block.labels.as_slice()) {
                     ("resource", [kind, name]) | ("data", [kind, name]) => {
-                        let mode = if block.kind == "data" { Mode::Data } else { Mode::Managed };
+                        let mode = if block.kind == "data" {
+                            Mode::Data
+                        } else {
+                            Mode::Managed
+                        };
                         let mut config = scope.eval_body(&block.body, &mut Bindings::default());
                         let count = config.remove("count");
                         let for_each = config.remove("for_each");
@@ -546,8 +589,13 @@ impl<'a> Loader<'a> {
                         self.resources.borrow_mut().push(resource);
                     }
                     ("output", [name]) => {
-                        if let Some(attr) = block.body.attributes().find(|a| a.key.as_str() == "value") {
-                            outputs.insert(name.clone(), scope.eval_top(&attr.expr, &mut Bindings::default()));
+                        if let Some(attr) =
+                            block.body.attributes().find(|a| a.key.as_str() == "value")
+                        {
+                            outputs.insert(
+                                name.clone(),
+                                scope.eval_top(&attr.expr, &mut Bindings::default()),
+                            );
                         }
                     }
                     _ => {}
@@ -596,8 +644,11 @@ impl<'a> Loader<'a> {
             Some(Val::String(s)) => s,
             _ => {
                 self.warn(
-                    Diagnostic::error(Code::ModuleMissing, format!("{address} has no literal `source`"))
-                        .at(location),
+                    Diagnostic::error(
+                        Code::ModuleMissing,
+                        format!("{address} has no literal `source`"),
+                    )
+                    .at(location),
                 );
                 self.calls.borrow_mut().push(record);
                 return None;
@@ -655,7 +706,10 @@ impl<'a> Loader<'a> {
             self.warn(
                 Diagnostic::error(
                     Code::ModuleDepth,
-                    format!("{address}: modules nest deeper than {} levels", self.max_depth),
+                    format!(
+                        "{address}: modules nest deeper than {} levels",
+                        self.max_depth
+                    ),
                 )
                 .at(location)
                 .help("deeper calls were not followed"),
@@ -663,7 +717,9 @@ impl<'a> Loader<'a> {
             self.calls.borrow_mut().push(record);
             return None;
         }
-        let exists = self.dir_files(&target).is_some_and(|f| !f.parsed.is_empty() || !f.failed.is_empty());
+        let exists = self
+            .dir_files(&target)
+            .is_some_and(|f| !f.parsed.is_empty() || !f.failed.is_empty());
         if !exists {
             self.warn(
                 Diagnostic::error(
@@ -689,7 +745,10 @@ impl<'a> Loader<'a> {
         let mut inputs = BTreeMap::new();
         for attr in call.block.body.attributes() {
             if !MODULE_META.contains(&attr.key.as_str()) {
-                inputs.insert(attr.key.to_string(), scope.eval_top(&attr.expr, &mut Bindings::default()));
+                inputs.insert(
+                    attr.key.to_string(),
+                    scope.eval_top(&attr.expr, &mut Bindings::default()),
+                );
             }
         }
         record.resolved = true;

@@ -59,12 +59,21 @@ pub fn parse_hcl(source: &str) -> Result<Vec<TopBlock>, ParseError> {
         };
         let (line, end_line) = block
             .span()
-            .map(|s| (index.line(s.start), index.line(s.end.saturating_sub(1).max(s.start))))
+            .map(|s| {
+                (
+                    index.line(s.start),
+                    index.line(s.end.saturating_sub(1).max(s.start)),
+                )
+            })
             .unwrap_or((1, 1));
         let block: hcl::Block = block.into();
         blocks.push(TopBlock {
             kind: block.identifier.to_string(),
-            labels: block.labels.iter().map(|l| l.as_str().to_string()).collect(),
+            labels: block
+                .labels
+                .iter()
+                .map(|l| l.as_str().to_string())
+                .collect(),
             body: block.body,
             line,
             end_line,
@@ -176,7 +185,10 @@ fn json_expr(value: &serde_json::Value) -> Expression {
         serde_json::Value::Object(map) => {
             let mut object = Object::new();
             for (k, v) in map {
-                object.insert(ObjectKey::Identifier(Identifier::sanitized(k)), json_expr(v));
+                object.insert(
+                    ObjectKey::Identifier(Identifier::sanitized(k)),
+                    json_expr(v),
+                );
             }
             Expression::Object(object)
         }
@@ -193,7 +205,13 @@ mod tests {
         let blocks = parse_hcl(src).unwrap();
         assert_eq!(blocks.len(), 2);
         let r = &blocks[1];
-        assert_eq!((r.kind.as_str(), r.labels.clone()), ("resource", vec!["aws_s3_bucket".to_string(), "logs".to_string()]));
+        assert_eq!(
+            (r.kind.as_str(), r.labels.clone()),
+            (
+                "resource",
+                vec!["aws_s3_bucket".to_string(), "logs".to_string()]
+            )
+        );
         assert_eq!((r.line, r.end_line), (3, 5));
     }
 

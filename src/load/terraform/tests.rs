@@ -57,15 +57,20 @@ fn variables_defaults_tfvars_and_cli_override_in_order() {
         ("terraform.tfvars", "a = \"tfvars\"\nb = 2\n"),
         ("z.auto.tfvars", "b = 3\n"),
     ];
-    let mut options = Options::default();
-    options.vars = vec![("d".into(), "[1, 2]".into())];
+    let options = Options {
+        vars: vec![("d".into(), "[1, 2]".into())],
+        ..Options::default()
+    };
     let (docs, diags) = load_tree_with(&files, &options);
     assert!(diags.is_empty(), "{diags:?}");
     let config = &docs[0].resources[0].config;
     assert_eq!(config["a"], s("tfvars"));
     assert_eq!(config["b"], Val::Number(3.0));
     assert_eq!(config["c"], unknown("${var.c}"));
-    assert_eq!(config["d"], Val::List(vec![Val::Number(1.0), Val::Number(2.0)]));
+    assert_eq!(
+        config["d"],
+        Val::List(vec![Val::Number(1.0), Val::Number(2.0)])
+    );
 }
 
 #[test]
@@ -73,11 +78,26 @@ fn locals_templates_and_references() {
     let prelude = "variable \"env\" { default = \"prod\" }\nvariable \"id\" {}\nlocals {\n  name = \"app-${var.env}\"\n  tags = { Env = var.env }\n}";
     assert_eq!(eval_with(prelude, "local.name"), s("app-prod"));
     assert_eq!(eval_with(prelude, "local.tags.Env"), s("prod"));
-    assert_eq!(eval_with(prelude, "\"arn:${var.id}/*\""), unknown("arn:${var.id}/*"));
-    assert_eq!(eval_with(prelude, "aws_s3_bucket.logs.id"), unknown("${aws_s3_bucket.logs.id}"));
-    assert_eq!(eval_with(prelude, "aws_s3_bucket.logs[0].arn"), unknown("${aws_s3_bucket.logs[0].arn}"));
-    assert_eq!(eval_with(prelude, "data.aws_caller_identity.me.account_id"), unknown("${data.aws_caller_identity.me.account_id}"));
-    assert_eq!(eval_with(prelude, "var.id == \"x\" ? 1 : 2"), unknown("${var.id == \"x\" ? 1 : 2}"));
+    assert_eq!(
+        eval_with(prelude, "\"arn:${var.id}/*\""),
+        unknown("arn:${var.id}/*")
+    );
+    assert_eq!(
+        eval_with(prelude, "aws_s3_bucket.logs.id"),
+        unknown("${aws_s3_bucket.logs.id}")
+    );
+    assert_eq!(
+        eval_with(prelude, "aws_s3_bucket.logs[0].arn"),
+        unknown("${aws_s3_bucket.logs[0].arn}")
+    );
+    assert_eq!(
+        eval_with(prelude, "data.aws_caller_identity.me.account_id"),
+        unknown("${data.aws_caller_identity.me.account_id}")
+    );
+    assert_eq!(
+        eval_with(prelude, "var.id == \"x\" ? 1 : 2"),
+        unknown("${var.id == \"x\" ? 1 : 2}")
+    );
 }
 
 #[test]
@@ -94,10 +114,19 @@ fn for_expressions_and_splats() {
     );
     assert_eq!(
         eval("{for k, v in {a = 1, b = 2} : upper(k) => v}"),
-        Val::Object(BTreeMap::from([("A".into(), Val::Number(1.0)), ("B".into(), Val::Number(2.0))]))
+        Val::Object(BTreeMap::from([
+            ("A".into(), Val::Number(1.0)),
+            ("B".into(), Val::Number(2.0))
+        ]))
     );
-    assert_eq!(eval("[{n = 1}, {n = 2}][*].n"), Val::List(vec![Val::Number(1.0), Val::Number(2.0)]));
-    assert_eq!(eval("[for x in var.unset : x]"), unknown("${[for x in var.unset : x]}"));
+    assert_eq!(
+        eval("[{n = 1}, {n = 2}][*].n"),
+        Val::List(vec![Val::Number(1.0), Val::Number(2.0)])
+    );
+    assert_eq!(
+        eval("[for x in var.unset : x]"),
+        unknown("${[for x in var.unset : x]}")
+    );
 }
 
 #[test]
@@ -105,7 +134,10 @@ fn try_and_can_catch_errors_but_keep_unknowns() {
     assert_eq!(eval("try({a = 1}.b, \"fallback\")"), s("fallback"));
     assert_eq!(eval("can({a = 1}.b)"), Val::Bool(false));
     assert_eq!(eval("can({a = 1}.a)"), Val::Bool(true));
-    assert_eq!(eval_with("variable \"x\" {}", "try(var.x, \"d\")"), unknown("${var.x}"));
+    assert_eq!(
+        eval_with("variable \"x\" {}", "try(var.x, \"d\")"),
+        unknown("${var.x}")
+    );
 }
 
 #[test]
@@ -114,13 +146,25 @@ fn functions_fold_known_values_and_keep_unknown_parts() {
     assert_eq!(eval("lower(\"ABC\")"), s("abc"));
     assert_eq!(
         eval_with("variable \"x\" {}", "merge({a = 1}, {b = var.x})"),
-        Val::Object(BTreeMap::from([("a".into(), Val::Number(1.0)), ("b".into(), unknown("${var.x}"))]))
+        Val::Object(BTreeMap::from([
+            ("a".into(), Val::Number(1.0)),
+            ("b".into(), unknown("${var.x}"))
+        ]))
     );
-    assert_eq!(eval_with("variable \"x\" {}", "lower(var.x)"), unknown("${lower(var.x)}"));
-    assert_eq!(eval("definitely_not_a_function(1)"), unknown("${definitely_not_a_function(1)}"));
+    assert_eq!(
+        eval_with("variable \"x\" {}", "lower(var.x)"),
+        unknown("${lower(var.x)}")
+    );
+    assert_eq!(
+        eval("definitely_not_a_function(1)"),
+        unknown("${definitely_not_a_function(1)}")
+    );
     // Encoders keep unknown parts as text so policies can still read the known ones.
     assert_eq!(
-        eval_with("variable \"r\" {}", "jsonencode({Action = \"*\", Resource = var.r})"),
+        eval_with(
+            "variable \"r\" {}",
+            "jsonencode({Action = \"*\", Resource = var.r})"
+        ),
         s("{\"Action\":\"*\",\"Resource\":\"${var.r}\"}")
     );
 }
@@ -130,9 +174,13 @@ fn nested_blocks_are_always_lists_and_never_merged() {
     let src = "resource \"aws_security_group\" \"web\" {\n  ingress {\n    from_port = 22\n  }\n  ingress {\n    from_port = 443\n  }\n  egress {\n    from_port = 0\n  }\n}\n";
     let (docs, _) = load_tree(&[("main.tf", src)]);
     let config = &docs[0].resources[0].config;
-    let Val::List(ingress) = &config["ingress"] else { panic!("{config:?}") };
+    let Val::List(ingress) = &config["ingress"] else {
+        panic!("{config:?}")
+    };
     assert_eq!(ingress.len(), 2);
-    let Val::List(egress) = &config["egress"] else { panic!("{config:?}") };
+    let Val::List(egress) = &config["egress"] else {
+        panic!("{config:?}")
+    };
     assert_eq!(egress.len(), 1);
 }
 
@@ -149,7 +197,9 @@ fn dynamic_blocks_expand_when_known() {
         _ => Val::Null,
     };
     assert_eq!((from(0), from(1)), (Val::Number(22.0), Val::Number(443.0)));
-    let Val::List(egress) = &config["egress"] else { panic!() };
+    let Val::List(egress) = &config["egress"] else {
+        panic!()
+    };
     let Val::Object(e) = &egress[0] else { panic!() };
     assert_eq!(e["to_port"], unknown("${e.value.port}"));
     assert_eq!(e["protocol"], s("tcp"));
@@ -162,8 +212,22 @@ fn resource_fields_and_count_zero() {
     assert_eq!(docs[0].resources.len(), 1);
     let r = &docs[0].resources[0];
     assert_eq!(
-        (r.address.as_str(), r.reference.as_str(), r.provider.as_str(), r.mode, r.line, r.end_line),
-        ("aws_s3_bucket.logs", "aws_s3_bucket.logs", "aws", Mode::Managed, 1, 4)
+        (
+            r.address.as_str(),
+            r.reference.as_str(),
+            r.provider.as_str(),
+            r.mode,
+            r.line,
+            r.end_line
+        ),
+        (
+            "aws_s3_bucket.logs",
+            "aws_s3_bucket.logs",
+            "aws",
+            Mode::Managed,
+            1,
+            4
+        )
     );
     assert_eq!(r.count, Some(Val::Number(2.0)));
     assert!(!r.config.contains_key("count"));
@@ -177,14 +241,31 @@ fn local_modules_bind_inputs_and_return_outputs() {
     ];
     let (docs, diags) = load_tree(&files);
     assert!(diags.is_empty(), "{diags:?}");
-    assert_eq!(docs.len(), 1, "modules/net is called, so only envs/prod is a root");
+    assert_eq!(
+        docs.len(),
+        1,
+        "modules/net is called, so only envs/prod is a root"
+    );
     let doc = &docs[0];
     assert_eq!(doc.root, "envs/prod");
     let addresses: Vec<_> = doc.resources.iter().map(|r| r.address.as_str()).collect();
-    assert_eq!(addresses, vec!["aws_flow_log.f", "module.net.aws_vpc.this", "module.net.data.aws_region.current"]);
+    assert_eq!(
+        addresses,
+        vec![
+            "aws_flow_log.f",
+            "module.net.aws_vpc.this",
+            "module.net.data.aws_region.current"
+        ]
+    );
     let vpc = &doc.resources[1];
-    assert_eq!((vpc.module.as_str(), vpc.file.as_str()), ("module.net", "modules/net/main.tf"));
-    assert_eq!(vpc.config["tags"], Val::Object(BTreeMap::from([("Name".into(), s("vpc-prod"))])));
+    assert_eq!(
+        (vpc.module.as_str(), vpc.file.as_str()),
+        ("module.net", "modules/net/main.tf")
+    );
+    assert_eq!(
+        vpc.config["tags"],
+        Val::Object(BTreeMap::from([("Name".into(), s("vpc-prod"))]))
+    );
     let flow = &doc.resources[0];
     assert_eq!(flow.config["vpc_id"], unknown("${module.net.vpc_id}"));
     assert_eq!(flow.config["name"], s("vpc-prod"));
@@ -195,24 +276,46 @@ fn local_modules_bind_inputs_and_return_outputs() {
 #[test]
 fn module_cycles_are_reported_and_everything_else_loads() {
     let files = [
-        ("root/main.tf", "module \"a\" {\n  source = \"../a\"\n}\nresource \"t\" \"root\" {}\n"),
-        ("a/main.tf", "module \"b\" {\n  source = \"../b\"\n}\nresource \"t\" \"a\" {}\n"),
-        ("b/main.tf", "module \"a\" {\n  source = \"../a\"\n}\nresource \"t\" \"b\" {}\n"),
+        (
+            "root/main.tf",
+            "module \"a\" {\n  source = \"../a\"\n}\nresource \"t\" \"root\" {}\n",
+        ),
+        (
+            "a/main.tf",
+            "module \"b\" {\n  source = \"../b\"\n}\nresource \"t\" \"a\" {}\n",
+        ),
+        (
+            "b/main.tf",
+            "module \"a\" {\n  source = \"../a\"\n}\nresource \"t\" \"b\" {}\n",
+        ),
     ];
     let (docs, diags) = load_tree(&files);
     assert_eq!(docs.len(), 1);
-    let addresses: Vec<_> = docs[0].resources.iter().map(|r| r.address.as_str()).collect();
-    assert_eq!(addresses, vec!["module.a.module.b.t.b", "module.a.t.a", "t.root"]);
+    let addresses: Vec<_> = docs[0]
+        .resources
+        .iter()
+        .map(|r| r.address.as_str())
+        .collect();
+    assert_eq!(
+        addresses,
+        vec!["module.a.module.b.t.b", "module.a.t.a", "t.root"]
+    );
     assert_eq!(diags.len(), 1, "{diags:?}");
     assert_eq!(diags[0].code, Code::ModuleCycle);
-    assert_eq!(diags[0].location.as_ref().unwrap().to_string(), "b/main.tf:1:1");
+    assert_eq!(
+        diags[0].location.as_ref().unwrap().to_string(),
+        "b/main.tf:1:1"
+    );
 }
 
 #[test]
 fn a_cycle_with_no_caller_is_still_scanned() {
     let files = [
         ("a/main.tf", "module \"b\" {\n  source = \"../b\"\n}\n"),
-        ("b/main.tf", "module \"a\" {\n  source = \"../a\"\n}\nresource \"t\" \"b\" {}\n"),
+        (
+            "b/main.tf",
+            "module \"a\" {\n  source = \"../a\"\n}\nresource \"t\" \"b\" {}\n",
+        ),
     ];
     let (docs, diags) = load_tree(&files);
     assert_eq!(docs.len(), 1);
@@ -225,8 +328,14 @@ fn a_cycle_with_no_caller_is_still_scanned() {
 fn module_depth_is_capped() {
     let files = [
         ("main.tf", "module \"m\" {\n  source = \"./m\"\n}\n"),
-        ("m/main.tf", "module \"m\" {\n  source = \"./m\"\n}\nresource \"t\" \"x\" {}\n"),
-        ("m/m/main.tf", "module \"m\" {\n  source = \"./m\"\n}\nresource \"t\" \"x\" {}\n"),
+        (
+            "m/main.tf",
+            "module \"m\" {\n  source = \"./m\"\n}\nresource \"t\" \"x\" {}\n",
+        ),
+        (
+            "m/m/main.tf",
+            "module \"m\" {\n  source = \"./m\"\n}\nresource \"t\" \"x\" {}\n",
+        ),
         ("m/m/m/main.tf", "resource \"t\" \"x\" {}\n"),
     ];
     let options = Options {
@@ -246,7 +355,14 @@ fn sources_outside_the_root_and_remote_modules() {
     )];
     let (docs, diags) = load_tree(&files);
     let codes: Vec<_> = diags.iter().map(|d| d.code).collect();
-    assert_eq!(codes, vec![Code::ModuleOutsideRoot, Code::ModuleUnresolved, Code::ModuleMissing]);
+    assert_eq!(
+        codes,
+        vec![
+            Code::ModuleOutsideRoot,
+            Code::ModuleUnresolved,
+            Code::ModuleMissing
+        ]
+    );
     assert!(docs[0].module_calls.iter().all(|c| !c.resolved));
 }
 
@@ -274,13 +390,26 @@ fn bad_files_are_reported_and_the_rest_loads() {
     for (p, t) in files {
         fs::write(dir.path().join(p), t).unwrap();
     }
-    fs::write(dir.path().join("latin1.tf"), b"resource \"t\" \"x\" {\n  name = \"caf\xe9\"\n}\n").unwrap();
+    fs::write(
+        dir.path().join("latin1.tf"),
+        b"resource \"t\" \"x\" {\n  name = \"caf\xe9\"\n}\n",
+    )
+    .unwrap();
     let discovery = discover::discover(dir.path(), &discover::excludes(&[]).unwrap());
     let (docs, diags) = load(dir.path(), &discovery, &Options::default());
     assert_eq!(docs[0].resources.len(), 1);
     assert_eq!(docs[0].resources[0].address, "t.ok");
-    let found: Vec<_> = diags.iter().map(|d| (d.code, d.location.as_ref().unwrap().to_string())).collect();
-    assert_eq!(found, vec![(Code::HclSyntax, "broken.tf:2:7".to_string()), (Code::InvalidUtf8, "latin1.tf:2:14".to_string())]);
+    let found: Vec<_> = diags
+        .iter()
+        .map(|d| (d.code, d.location.as_ref().unwrap().to_string()))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (Code::HclSyntax, "broken.tf:2:7".to_string()),
+            (Code::InvalidUtf8, "latin1.tf:2:14".to_string())
+        ]
+    );
 }
 
 #[test]
@@ -296,7 +425,10 @@ fn json_syntax_files_load_like_hcl() {
 
 #[test]
 fn normalize_refuses_to_leave_the_root() {
-    assert_eq!(normalize("envs/prod", "../../modules/x"), Some("modules/x".into()));
+    assert_eq!(
+        normalize("envs/prod", "../../modules/x"),
+        Some("modules/x".into())
+    );
     assert_eq!(normalize(".", "./m"), Some("m".into()));
     assert_eq!(normalize("a", "../../b"), None);
 }

@@ -1,0 +1,335 @@
+//! Scan benchmark over generated repositories and the bundled example.
+//!
+//! `cargo bench --bench scan` generates repositories of N root modules (25 resources each, a
+//! realistic AWS mix that the default policies judge, with variables, locals, a local module and
+//! tfvars), scans each several times with the embedded policies and model, and prints the median
+//! wall time per stage. Record the table in docs/performance.md with the machine it ran on.
+//!
+//! Options (after `--`): `--roots 50,100,200,400` sizes to run, `--runs 5` scans per size.
+
+use rungs::scan::{self, Scan};
+use std::fmt::Write as _;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// One root module: 25 resources across S3, IAM, KMS, logging, network, compute and data.
+fn root_module(i: usize) -> String {
+    let mut s = String::new();
+    let env = if i % 2 == 0 { "prod" } else { "dev" };
+    let _ = write!(
+        s,
+        r#"variable "env" {{ default = "{env}" }}
+variable "kms_key_arn" {{}}
+locals {{
+  name = "svc{i}-${{var.env}}"
+  tags = merge({{ Service = "svc{i}" }}, {{ Env = var.env }})
+}}
+
+module "net" {{
+  source = "../../modules/net"
+  name   = local.name
+  cidr   = "10.{octet}.0.0/16"
+}}
+
+resource "aws_s3_bucket" "data" {{
+  bucket = "${{local.name}}-data"
+  tags   = local.tags
+}}
+resource "aws_s3_bucket_server_side_encryption_configuration" "data" {{
+  bucket = aws_s3_bucket.data.id
+  rule {{
+    apply_server_side_encryption_by_default {{
+      sse_algorithm     = "aws:kms"
+      kms_master_key_id = var.kms_key_arn
+    }}
+  }}
+}}
+resource "aws_s3_bucket_public_access_block" "data" {{
+  bucket                  = aws_s3_bucket.data.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = {restrict}
+}}
+resource "aws_s3_bucket_versioning" "data" {{
+  bucket = aws_s3_bucket.data.id
+  versioning_configuration {{ status = "Enabled" }}
+}}
+resource "aws_kms_key" "data" {{
+  description         = "data key"
+  enable_key_rotation = {rotation}
+}}
+resource "aws_cloudwatch_log_group" "app" {{
+  name              = "/svc{i}/app"
+  retention_in_days = {retention}
+  kms_key_id        = aws_kms_key.data.arn
+}}
+resource "aws_iam_policy" "app" {{
+  name = "${{local.name}}-app"
+  policy = jsonencode({{
+    Version   = "2012-10-17"
+    Statement = [{{ Effect = "Allow", Action = ["s3:GetObject"], Resource = "${{aws_s3_bucket.data.arn}}/*" }}]
+  }})
+}}
+resource "aws_iam_role" "app" {{
+  name = "${{local.name}}-app"
+  assume_role_policy = jsonencode({{
+    Version   = "2012-10-17"
+    Statement = [{{ Effect = "Allow", Action = "sts:AssumeRole", Principal = {{ Service = "ec2.amazonaws.com" }} }}]
+  }})
+}}
+resource "aws_security_group" "web" {{
+  name        = "${{local.name}}-web"
+  description = "web tier"
+  vpc_id      = module.net.vpc_id
+  ingress {{
+    description = "https"
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }}
+  ingress {{
+    description = "ssh"
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = [{ssh}]
+  }}
+}}
+resource "aws_instance" "app" {{
+  count         = 2
+  ami           = "ami-123456"
+  instance_type = var.env == "prod" ? "m5.large" : "t3.micro"
+  metadata_options {{
+    http_tokens = "{tokens}"
+  }}
+  root_block_device {{
+    encrypted = true
+  }}
+}}
+resource "aws_ebs_volume" "data" {{
+  availability_zone = "eu-west-1a"
+  size              = 100
+  encrypted         = {ebs}
+}}
+resource "aws_db_instance" "main" {{
+  identifier              = "${{local.name}}-db"
+  engine                  = "postgres"
+  instance_class          = "db.t3.medium"
+  storage_encrypted       = true
+  publicly_accessible     = false
+  backup_retention_period = var.env == "prod" ? 14 : 1
+  deletion_protection     = var.env == "prod"
+}}
+resource "aws_ecr_repository" "app" {{
+  name                 = local.name
+  image_tag_mutability = "IMMUTABLE"
+  image_scanning_configuration {{ scan_on_push = true }}
+}}
+resource "aws_cloudtrail" "main" {{
+  name                          = "${{local.name}}-trail"
+  s3_bucket_name                = aws_s3_bucket.data.id
+  is_multi_region_trail         = true
+  enable_log_file_validation    = true
+  kms_key_id                    = aws_kms_key.data.arn
+  cloud_watch_logs_group_arn    = "${{aws_cloudwatch_log_group.app.arn}}:*"
+}}
+resource "aws_guardduty_detector" "main" {{
+  enable = true
+}}
+resource "aws_sqs_queue" "jobs" {{
+  name              = "${{local.name}}-jobs"
+  kms_master_key_id = aws_kms_key.data.arn
+}}
+resource "aws_sns_topic" "alerts" {{
+  name = "${{local.name}}-alerts"
+}}
+resource "aws_dynamodb_table" "state" {{
+  name     = "${{local.name}}-state"
+  hash_key = "id"
+  attribute {{
+    name = "id"
+    type = "S"
+  }}
+  point_in_time_recovery {{ enabled = true }}
+}}
+resource "aws_lambda_function" "worker" {{
+  function_name = "${{local.name}}-worker"
+  role          = aws_iam_role.app.arn
+  handler       = "main.handler"
+  runtime       = "python3.12"
+  tracing_config {{ mode = "Active" }}
+}}
+resource "aws_eks_cluster" "main" {{
+  name     = local.name
+  role_arn = aws_iam_role.app.arn
+  vpc_config {{
+    subnet_ids              = ["subnet-1", "subnet-2"]
+    endpoint_public_access  = false
+    endpoint_private_access = true
+  }}
+  encryption_config {{
+    resources = ["secrets"]
+    provider {{ key_arn = aws_kms_key.data.arn }}
+  }}
+}}
+resource "aws_iam_role_policy_attachment" "app" {{
+  role       = aws_iam_role.app.name
+  policy_arn = aws_iam_policy.app.arn
+}}
+"#,
+        octet = i % 250,
+        restrict = i % 7 != 0,
+        rotation = i % 5 != 0,
+        retention = if i % 3 == 0 { 30 } else { 365 },
+        ssh = if i % 11 == 0 {
+            "\"0.0.0.0/0\""
+        } else {
+            "\"10.0.0.0/8\""
+        },
+        tokens = if i % 4 == 0 { "optional" } else { "required" },
+        ebs = i % 6 != 0,
+    );
+    s
+}
+
+const NET_MODULE: &str = r#"variable "name" {}
+variable "cidr" {}
+resource "aws_vpc" "this" {
+  cidr_block = var.cidr
+  tags       = { Name = var.name }
+}
+resource "aws_flow_log" "this" {
+  vpc_id          = aws_vpc.this.id
+  traffic_type    = "ALL"
+  log_destination = "arn:aws:s3:::flow-logs"
+}
+resource "aws_subnet" "private" {
+  count      = 2
+  vpc_id     = aws_vpc.this.id
+  cidr_block = cidrsubnet(var.cidr, 8, count.index)
+}
+resource "aws_default_security_group" "this" {
+  vpc_id = aws_vpc.this.id
+}
+output "vpc_id" { value = aws_vpc.this.id }
+"#;
+
+/// Writes a repository of `roots` root modules into `dir`; returns the resource count.
+fn generate(dir: &Path, roots: usize) -> usize {
+    let net = dir.join("modules/net");
+    std::fs::create_dir_all(&net).unwrap();
+    std::fs::write(net.join("main.tf"), NET_MODULE).unwrap();
+    for i in 0..roots {
+        let root = dir.join(format!("services/svc{i:04}"));
+        std::fs::create_dir_all(&root).unwrap();
+        std::fs::write(root.join("main.tf"), root_module(i)).unwrap();
+        std::fs::write(
+            root.join("terraform.tfvars"),
+            "kms_key_arn = \"arn:aws:kms:eu-west-1:111122223333:key/abc\"\n",
+        )
+        .unwrap();
+    }
+    roots * 25
+}
+
+fn median(mut xs: Vec<Duration>) -> Duration {
+    xs.sort();
+    xs[xs.len() / 2]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1}", d.as_secs_f64() * 1000.0)
+}
+
+struct Row {
+    label: String,
+    documents: usize,
+    resources: usize,
+    checks: usize,
+    total: Duration,
+    stages: [Duration; 5],
+}
+
+fn measure(label: &str, dir: &Path, runs: usize) -> Row {
+    let options = scan::Options::new(dir);
+    let mut totals = Vec::new();
+    let mut stages: Vec<[Duration; 5]> = Vec::new();
+    let mut last: Option<Scan> = None;
+    for _ in 0..runs {
+        let start = Instant::now();
+        let scan = scan::run(&options).expect("scan runs");
+        totals.push(start.elapsed());
+        let t = &scan.timings;
+        stages.push([t.discover, t.load, t.policies, t.evaluate, t.score]);
+        last = Some(scan);
+    }
+    let scan = last.expect("at least one run");
+    assert!(
+        scan.diagnostics.iter().all(|d| !d.is_error()),
+        "{:?}",
+        scan.diagnostics
+    );
+    let stage = |i: usize| median(stages.iter().map(|s| s[i]).collect());
+    Row {
+        label: label.to_string(),
+        documents: scan.documents.len(),
+        resources: scan.documents.iter().map(|d| d.resources.len()).sum(),
+        checks: scan.checks.len(),
+        total: median(totals),
+        stages: [stage(0), stage(1), stage(2), stage(3), stage(4)],
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let value = |flag: &str| {
+        args.iter()
+            .position(|a| a == flag)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let sizes: Vec<usize> = value("--roots")
+        .unwrap_or_else(|| "50,100,200,400".into())
+        .split(',')
+        .map(|s| s.parse().expect("--roots takes numbers"))
+        .collect();
+    let runs: usize = value("--runs").map_or(5, |r| r.parse().expect("--runs takes a number"));
+
+    let mut rows = Vec::new();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/aws-platform");
+    rows.push(measure("examples/aws-platform", &example, runs));
+    for roots in sizes {
+        let dir = tempfile::tempdir().unwrap();
+        generate(dir.path(), roots);
+        rows.push(measure(
+            &format!("generated, {roots} roots"),
+            dir.path(),
+            runs,
+        ));
+    }
+
+    println!(
+        "median of {runs} runs, milliseconds; threads: {}",
+        rayon::current_num_threads()
+    );
+    println!("| repository | roots | resources | checks | total | discover | load | policies | evaluate | score | µs per resource |");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for r in rows {
+        println!(
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {:.1} |",
+            r.label,
+            r.documents,
+            r.resources,
+            r.checks,
+            ms(r.total),
+            ms(r.stages[0]),
+            ms(r.stages[1]),
+            ms(r.stages[2]),
+            ms(r.stages[3]),
+            ms(r.stages[4]),
+            r.total.as_secs_f64() * 1e6 / r.resources.max(1) as f64
+        );
+    }
+}

@@ -1,0 +1,79 @@
+# METADATA
+# title: EBS volumes are encrypted
+# description: >-
+#   Every aws_ebs_volume is encrypted, and every aws_instance declares its root
+#   and EBS block devices encrypted, unless EBS encryption by default is
+#   enabled in the same root module. Volumes created from a snapshot inherit
+#   its encryption and are not judged.
+# custom:
+#   id: RUNGS-AWS-EC2-002
+#   severity: high
+#   kind: resource
+#   resource_types: [aws_ebs_volume, aws_instance]
+#   controls: [WKL-1.1, DAT-2.1]
+#   frameworks:
+#     csa-ccm-v4: ["CEK-03"]
+#   remediation: |
+#     Encrypt the volumes (or enable aws_ebs_encryption_by_default):
+#       resource "aws_ebs_volume" "data" {
+#         availability_zone = "eu-west-1a"
+#         size              = 100
+#         encrypted         = true
+#         kms_key_id        = aws_kms_key.ebs.arn
+#       }
+#       resource "aws_instance" "app" {
+#         # ...
+#         root_block_device {
+#           encrypted = true
+#         }
+#       }
+package rungs.aws.ec2.ebs_encryption
+
+import rego.v1
+
+import data.rungs.lib
+
+# EBS encryption by default makes every new volume of the region encrypted.
+default_encryption if {
+	some e in lib.resources("aws_ebs_encryption_by_default")
+	# The provider default for enabled is true.
+	not lib.falsy(lib.attr(e, "enabled", true))
+}
+
+# encrypted is false or absent (the provider default is false).
+unencrypted(v) if lib.falsy(v)
+
+unencrypted(v) if v == null
+
+deny contains finding if {
+	not default_encryption
+	some vol in lib.resources("aws_ebs_volume")
+	not lib.is_set(lib.attr(vol, "snapshot_id", null))
+	unencrypted(lib.attr(vol, "encrypted", null))
+	finding := lib.finding(vol, "EBS volume is not encrypted")
+}
+
+deny contains finding if {
+	not default_encryption
+	some inst in lib.resources("aws_instance")
+	count(lib.blocks(inst, "root_block_device")) == 0
+	not lib.is_unknown(lib.attr(inst, "root_block_device", null))
+	finding := lib.finding(inst, "Instance root volume is not declared encrypted (no root_block_device with encrypted = true)")
+}
+
+deny contains finding if {
+	not default_encryption
+	some inst in lib.resources("aws_instance")
+	some b in lib.blocks(inst, "root_block_device")
+	unencrypted(object.get(b, "encrypted", null))
+	finding := lib.finding(inst, "Instance root volume is not encrypted")
+}
+
+deny contains finding if {
+	not default_encryption
+	some inst in lib.resources("aws_instance")
+	some b in lib.blocks(inst, "ebs_block_device")
+	not lib.is_set(object.get(b, "snapshot_id", null))
+	unencrypted(object.get(b, "encrypted", null))
+	finding := lib.finding(inst, sprintf("Instance EBS block device %v is not encrypted", [object.get(b, "device_name", "?")]))
+}

@@ -1,0 +1,59 @@
+# METADATA
+# title: Instances require IMDSv2
+# description: >-
+#   EC2 instances and launch templates require session tokens for the instance
+#   metadata service (metadata_options http_tokens = "required"), which blocks
+#   the SSRF-style credential theft IMDSv1 allows. Disabling the metadata
+#   endpoint altogether also passes.
+# custom:
+#   id: RUNGS-AWS-EC2-001
+#   severity: high
+#   kind: resource
+#   resource_types: [aws_instance, aws_launch_template]
+#   controls: [WKL-2.1]
+#   frameworks:
+#     cis-aws-foundations-5.0: ["5.7"]
+#     csa-ccm-v4: ["IVS-04"]
+#   remediation: |
+#     Require tokens in metadata_options:
+#       resource "aws_instance" "app" {
+#         # ...
+#         metadata_options {
+#           http_endpoint = "enabled"
+#           http_tokens   = "required"
+#         }
+#       }
+package rungs.aws.ec2.imdsv2
+
+import rego.v1
+
+import data.rungs.lib
+
+types := ["aws_instance", "aws_launch_template"]
+
+token_ok(v) if v == "required"
+
+token_ok(v) if lib.is_unknown(v)
+
+protected(r) if {
+	some mo in lib.blocks(r, "metadata_options")
+	# The provider default for http_tokens is "optional".
+	token_ok(object.get(mo, "http_tokens", "optional"))
+}
+
+protected(r) if {
+	some mo in lib.blocks(r, "metadata_options")
+	object.get(mo, "http_endpoint", "enabled") == "disabled"
+}
+
+# metadata_options given as an unknown expression.
+protected(r) if {
+	lib.is_unknown(lib.attr(r, "metadata_options", null))
+}
+
+deny contains finding if {
+	some t in types
+	some r in lib.resources(t)
+	not protected(r)
+	finding := lib.finding(r, "Instance metadata service does not require IMDSv2 (metadata_options http_tokens = \"required\")")
+}

@@ -1,0 +1,59 @@
+package rungs.aws.ec2.imdsv2_test
+
+import rego.v1
+
+import data.rungs.aws.ec2.imdsv2 as policy
+
+# --- test helpers: build resources and input documents ---------------------
+
+res(t, name, cfg) := {"address": concat(".", [t, name]), "ref": concat(".", [t, name]), "type": t, "name": name, "provider": "aws", "mode": "managed", "module": "", "file": "main.tf", "line": 1, "end_line": 2, "config": cfg}
+
+data_res(t, name, cfg) := {"address": concat(".", ["data", t, name]), "ref": concat(".", ["data", t, name]), "type": t, "name": name, "provider": "aws", "mode": "data", "module": "", "file": "main.tf", "line": 1, "end_line": 2, "config": cfg}
+
+type_key(x) := concat(".", ["data", x.type]) if x.mode == "data"
+
+type_key(x) := x.type if x.mode != "data"
+
+doc(rs) := {
+	"schema_version": 1,
+	"root": ".",
+	"files": ["main.tf"],
+	"resources": rs,
+	"resources_by_type": {k: [x | some x in rs; type_key(x) == k] | some y in rs; k := type_key(y)},
+	"module_calls": [],
+}
+
+addresses(findings) := {f.resource | some f in findings}
+
+instance(cfg) := res("aws_instance", "app", object.union({"ami": "ami-123", "instance_type": "t3.micro"}, cfg))
+
+test_missing_metadata_options_denied if {
+	findings := policy.deny with input as doc([instance({})])
+	addresses(findings) == {"aws_instance.app"}
+}
+
+test_optional_tokens_denied if {
+	findings := policy.deny with input as doc([instance({"metadata_options": [{"http_tokens": "optional"}]})])
+	count(findings) == 1
+}
+
+test_required_tokens_pass if {
+	findings := policy.deny with input as doc([instance({"metadata_options": [{"http_tokens": "required"}]})])
+	count(findings) == 0
+}
+
+test_disabled_endpoint_passes if {
+	findings := policy.deny with input as doc([instance({"metadata_options": [{"http_endpoint": "disabled"}]})])
+	count(findings) == 0
+}
+
+test_launch_template_denied if {
+	lt := res("aws_launch_template", "app", {"name_prefix": "app", "metadata_options": [{"http_endpoint": "enabled"}]})
+	findings := policy.deny with input as doc([lt])
+	addresses(findings) == {"aws_launch_template.app"}
+}
+
+test_unknown_tokens_no_finding if {
+	findings := policy.deny with input as doc([instance({"metadata_options": [{"http_tokens": "${var.http_tokens}"}]})])
+	count(findings) == 0
+}

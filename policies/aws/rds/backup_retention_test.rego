@@ -1,0 +1,51 @@
+package rungs.aws.rds.backup_retention_test
+
+import rego.v1
+
+import data.rungs.aws.rds.backup_retention as policy
+
+# --- test helpers: build resources and input documents ---------------------
+
+res(t, name, cfg) := {"address": concat(".", [t, name]), "ref": concat(".", [t, name]), "type": t, "name": name, "provider": "aws", "mode": "managed", "module": "", "file": "main.tf", "line": 1, "end_line": 2, "config": cfg}
+
+data_res(t, name, cfg) := {"address": concat(".", ["data", t, name]), "ref": concat(".", ["data", t, name]), "type": t, "name": name, "provider": "aws", "mode": "data", "module": "", "file": "main.tf", "line": 1, "end_line": 2, "config": cfg}
+
+type_key(x) := concat(".", ["data", x.type]) if x.mode == "data"
+
+type_key(x) := x.type if x.mode != "data"
+
+doc(rs) := {
+	"schema_version": 1,
+	"root": ".",
+	"files": ["main.tf"],
+	"resources": rs,
+	"resources_by_type": {k: [x | some x in rs; type_key(x) == k] | some y in rs; k := type_key(y)},
+	"module_calls": [],
+}
+
+addresses(findings) := {f.resource | some f in findings}
+
+test_default_retention_denied if {
+	findings := policy.deny with input as doc([res("aws_db_instance", "app", {"engine": "postgres"})])
+	addresses(findings) == {"aws_db_instance.app"}
+}
+
+test_short_cluster_retention_denied if {
+	findings := policy.deny with input as doc([res("aws_rds_cluster", "c", {"backup_retention_period": 3})])
+	addresses(findings) == {"aws_rds_cluster.c"}
+}
+
+test_week_passes if {
+	findings := policy.deny with input as doc([res("aws_db_instance", "app", {"backup_retention_period": 7}), res("aws_rds_cluster", "c", {"backup_retention_period": 35})])
+	count(findings) == 0
+}
+
+test_replica_not_judged if {
+	findings := policy.deny with input as doc([res("aws_db_instance", "replica", {"replicate_source_db": "primary", "backup_retention_period": 0})])
+	count(findings) == 0
+}
+
+test_unknown_no_finding if {
+	findings := policy.deny with input as doc([res("aws_db_instance", "app", {"backup_retention_period": "${var.retention}"})])
+	count(findings) == 0
+}
