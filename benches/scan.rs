@@ -5,7 +5,8 @@
 //! tfvars), scans each several times with the embedded policies and model, and prints the median
 //! wall time per stage. Record the table in docs/performance.md with the machine it ran on.
 //!
-//! Options (after `--`): `--roots 50,100,200,400` sizes to run, `--runs 5` scans per size.
+//! Options (after `--`): `--roots 50,100,200,400` sizes to run, `--runs 5` scans per size,
+//! `--generate DIR` to only write the repositories (`DIR/roots-N`) for timing the binary.
 
 use rungs::scan::{self, Scan};
 use std::fmt::Write as _;
@@ -296,6 +297,15 @@ fn main() {
         .map(|s| s.parse().expect("--roots takes numbers"))
         .collect();
     let runs: usize = value("--runs").map_or(5, |r| r.parse().expect("--runs takes a number"));
+    if let Some(dir) = value("--generate") {
+        // Write one repository per size and stop, for timing the binary with other tools.
+        for roots in &sizes {
+            let out = Path::new(&dir).join(format!("roots-{roots}"));
+            let resources = generate(&out, *roots);
+            println!("{}: {roots} roots, {resources} resources", out.display());
+        }
+        return;
+    }
 
     let mut rows = Vec::new();
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/aws-platform");

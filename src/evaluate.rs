@@ -59,26 +59,53 @@ struct DocResult {
     errors: Vec<(usize, String)>,
 }
 
+/// Package of the generated module that evaluates every policy in one pass.
+const BATCH_PACKAGE: &str = "rungs_internal.batch";
+
+/// One rule that collects every policy's result by id. Evaluating it once per document lets
+/// regorus share rule values and builtin caches between policies instead of resetting them for
+/// each policy; a document on which it fails falls back to one evaluation per policy, so an
+/// error stays with the policy that raised it.
+fn batch_module(bundle: &Bundle) -> String {
+    let mut src = format!("package {BATCH_PACKAGE}\n\nimport rego.v1\n\n");
+    let mut entries = Vec::new();
+    for (i, policy) in bundle.policies.iter().enumerate() {
+        // Each result gets a default, so an undefined rule cannot make the whole object undefined.
+        let (default, body) = match policy.meta.kind {
+            Kind::Resource => ("[]", format!("r{i} := {}\n", policy.rule_path())),
+            Kind::Presence => ("false", format!("r{i} := true if {}\n", policy.rule_path())),
+        };
+        src.push_str(&format!("default r{i} := {default}\n{body}"));
+        let id = serde_json::to_string(&policy.meta.id).expect("ids serialize");
+        entries.push(format!("\t{id}: r{i},\n"));
+    }
+    src.push_str(&format!("\nresults := {{\n{}}}\n", entries.concat()));
+    src
+}
+
 pub fn evaluate(bundle: &Bundle, documents: &[Document]) -> Evaluation {
     let mut out = Evaluation::default();
-    let mut base = match engine_for(bundle) {
+    let prepared = engine_for(bundle).and_then(|mut engine| {
+        let batch = crate::policy::RegoFile {
+            path: "<rungs>/batch.rego".into(),
+            source: batch_module(bundle),
+        };
+        crate::policy::add(&mut engine, &batch)?;
+        Ok(engine)
+    });
+    let mut base = match prepared {
         Ok(engine) => engine,
         Err(e) => {
             out.diagnostics.push(
-                Diagnostic::error(
-                    Code::PolicyCompile,
-                    format!("the policy bundle does not load: {e}"),
-                )
-                .help("run `rungs policy test` to find the broken file"),
+                Diagnostic::error(Code::PolicyCompile, format!("the policy bundle does not load: {e}"))
+                    .help("run `rungs policy test` to find the broken file"),
             );
             return out;
         }
     };
     // The first evaluation runs regorus' analysis; do it once before cloning per worker.
-    if let Some(p) = bundle.policies.first() {
-        base.set_input(regorus::Value::new_object());
-        let _ = base.eval_rule(p.rule_path());
-    }
+    base.set_input(regorus::Value::new_object());
+    let _ = base.eval_rule(format!("data.{BATCH_PACKAGE}.results"));
 
     let per_doc: Vec<DocResult> = documents
         .par_iter()
@@ -194,9 +221,19 @@ fn evaluate_document(engine: &mut regorus::Engine, bundle: &Bundle, doc: &Docume
         return result;
     }
     engine.set_input(doc.to_input());
+    let batch = engine
+        .eval_rule(format!("data.{BATCH_PACKAGE}.results"))
+        .ok()
+        .and_then(|v| v.as_object().ok().cloned());
     for i in applicable {
         let policy = &bundle.policies[i];
-        let value = engine.eval_rule(policy.rule_path());
+        let value = match &batch {
+            Some(results) => Ok(results
+                .get(&regorus::Value::from(policy.meta.id.as_str()))
+                .cloned()
+                .unwrap_or(regorus::Value::Undefined)),
+            None => engine.eval_rule(policy.rule_path()),
+        };
         match policy.meta.kind {
             Kind::Presence => {
                 let state = match value {

@@ -203,6 +203,17 @@ pub fn build(files: Vec<RegoFile>) -> (Bundle, Vec<Diagnostic>) {
             );
             continue;
         }
+        if let Some(other) = bundle.policies.iter().find(|p| p.package == policy.package) {
+            diagnostics.push(
+                Diagnostic::error(
+                    Code::PolicyDuplicate,
+                    format!("package {} is already used by {}", policy.package, other.file.path),
+                )
+                .at(Location::file(&policy.file.path))
+                .help("give each policy its own package (rules of one package would merge); this one was skipped"),
+            );
+            continue;
+        }
         match validate(&bundle.libraries, &policy) {
             Ok(()) => {
                 seen.insert(policy.meta.id.clone(), policy.file.path.clone());

@@ -2,7 +2,7 @@
 //! policy with file:line, problems met on the way, and the gate.
 
 use super::Report;
-use crate::evaluate::{Check, Outcome};
+use crate::evaluate::{Check, Outcome, SCAN_ADDRESS};
 use crate::model::MAX_LEVEL;
 use crate::score::{ObjectiveScore, Status};
 use std::fmt::Write;
@@ -28,7 +28,7 @@ fn location(check: &Check) -> String {
     match (&check.file, check.line) {
         (Some(f), Some(l)) => format!("{f}:{l}"),
         (Some(f), None) => f.clone(),
-        _ => "(scan)".to_string(),
+        _ => "?".to_string(),
     }
 }
 
@@ -147,6 +147,11 @@ pub fn render(report: &Report<'_>) -> String {
             } else {
                 ""
             };
+            if check.resource == SCAN_ADDRESS {
+                let message = check.message.as_deref().unwrap_or("");
+                let _ = writeln!(out, "    scan-wide  {tag}{message}");
+                continue;
+            }
             // A module shared by several roots: say which root this instance belongs to.
             let inside_root = check.root == "."
                 || check.root.is_empty()

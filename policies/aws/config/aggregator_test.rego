@@ -4,7 +4,26 @@ import rego.v1
 
 import data.rungs.aws.config.aggregator as policy
 
-# @helpers
+# --- test helpers: build resources and input documents ---------------------
+
+res(t, name, cfg) := {"address": concat(".", [t, name]), "ref": concat(".", [t, name]), "type": t, "name": name, "provider": "aws", "mode": "managed", "module": "", "file": "main.tf", "line": 1, "end_line": 2, "config": cfg}
+
+data_res(t, name, cfg) := {"address": concat(".", ["data", t, name]), "ref": concat(".", ["data", t, name]), "type": t, "name": name, "provider": "aws", "mode": "data", "module": "", "file": "main.tf", "line": 1, "end_line": 2, "config": cfg}
+
+type_key(x) := concat(".", ["data", x.type]) if x.mode == "data"
+
+type_key(x) := x.type if x.mode != "data"
+
+doc(rs) := {
+	"schema_version": 1,
+	"root": ".",
+	"files": ["main.tf"],
+	"resources": rs,
+	"resources_by_type": {k: [x | some x in rs; type_key(x) == k] | some y in rs; k := type_key(y)},
+	"module_calls": [],
+}
+
+addresses(findings) := {f.resource | some f in findings}
 
 test_org_aggregator_present if {
 	policy.present with input as doc([res("aws_config_configuration_aggregator", "org", {"name": "org", "organization_aggregation_source": [{"all_regions": true, "role_arn": "${aws_iam_role.agg.arn}"}]})])

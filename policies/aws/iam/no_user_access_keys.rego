@@ -1,9 +1,10 @@
 # METADATA
-# title: No IAM user access keys are created in code
+# title: No active IAM user access keys are created in code
 # description: >-
-#   Infrastructure code does not create long-lived IAM user access keys
-#   (aws_iam_access_key). Such keys end up in Terraform state and outputs and
-#   never expire; workloads should assume roles and people should federate.
+#   Infrastructure code does not create active long-lived IAM user access
+#   keys (aws_iam_access_key). Such keys end up in Terraform state and outputs
+#   and never expire; workloads should assume roles and people should
+#   federate. A key declared with status = "Inactive" (being retired) passes.
 # custom:
 #   id: RUNGS-AWS-IAM-003
 #   severity: medium
@@ -27,5 +28,7 @@ import data.rungs.lib
 
 deny contains finding if {
 	some key in lib.resources("aws_iam_access_key")
+	# The provider default status is Active.
+	lib.attr(key, "status", "Active") == "Active"
 	finding := lib.finding(key, "Long-lived IAM access key created in code; use a role instead")
 }

@@ -37,10 +37,28 @@ test_no_access_key_passes if {
 }
 
 test_unknown_user_still_a_key if {
-	# The key exists whatever its user is: the finding is about the resource, not a value.
+	# The key is active whatever its user is.
 	k := res("aws_iam_access_key", "ci", {"user": "${var.user}"})
 	findings := policy.deny with input as doc([k])
 	count(findings) == 1
+}
+
+test_inactive_key_passes if {
+	k := res("aws_iam_access_key", "old", {"user": "ci", "status": "Inactive"})
+	findings := policy.deny with input as doc([k])
+	count(findings) == 0
+}
+
+test_explicit_active_denied if {
+	k := res("aws_iam_access_key", "ci", {"user": "ci", "status": "Active"})
+	findings := policy.deny with input as doc([k])
+	count(findings) == 1
+}
+
+test_unknown_status_no_finding if {
+	k := res("aws_iam_access_key", "ci", {"user": "ci", "status": "${var.key_status}"})
+	findings := policy.deny with input as doc([k])
+	count(findings) == 0
 }
 
 test_empty_input_passes if {

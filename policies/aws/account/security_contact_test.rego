@@ -1,0 +1,44 @@
+package rungs.aws.account.security_contact_test
+
+import rego.v1
+
+import data.rungs.aws.account.security_contact as policy
+
+# --- test helpers: build resources and input documents ---------------------
+
+res(t, name, cfg) := {"address": concat(".", [t, name]), "ref": concat(".", [t, name]), "type": t, "name": name, "provider": "aws", "mode": "managed", "module": "", "file": "main.tf", "line": 1, "end_line": 2, "config": cfg}
+
+data_res(t, name, cfg) := {"address": concat(".", ["data", t, name]), "ref": concat(".", ["data", t, name]), "type": t, "name": name, "provider": "aws", "mode": "data", "module": "", "file": "main.tf", "line": 1, "end_line": 2, "config": cfg}
+
+type_key(x) := concat(".", ["data", x.type]) if x.mode == "data"
+
+type_key(x) := x.type if x.mode != "data"
+
+doc(rs) := {
+	"schema_version": 1,
+	"root": ".",
+	"files": ["main.tf"],
+	"resources": rs,
+	"resources_by_type": {k: [x | some x in rs; type_key(x) == k] | some y in rs; k := type_key(y)},
+	"module_calls": [],
+}
+
+addresses(findings) := {f.resource | some f in findings}
+
+contact(t) := res("aws_account_alternate_contact", "c", {"alternate_contact_type": t, "name": "Sec", "title": "Sec", "email_address": "sec@example.com", "phone_number": "+1"})
+
+test_security_contact_present if {
+	policy.present with input as doc([contact("SECURITY")])
+}
+
+test_billing_contact_not_present if {
+	not policy.present with input as doc([contact("BILLING")])
+}
+
+test_absent_not_present if {
+	not policy.present with input as doc([res("aws_s3_bucket", "b", {})])
+}
+
+test_unknown_type_counts_as_present if {
+	policy.present with input as doc([contact("${each.key}")])
+}
