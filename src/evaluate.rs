@@ -70,12 +70,16 @@ fn batch_module(bundle: &Bundle) -> String {
     let mut src = format!("package {BATCH_PACKAGE}\n\nimport rego.v1\n\n");
     let mut entries = Vec::new();
     for (i, policy) in bundle.policies.iter().enumerate() {
-        // Each result gets a default, so an undefined rule cannot make the whole object undefined.
-        let (default, body) = match policy.meta.kind {
-            Kind::Resource => ("[]", format!("r{i} := {}\n", policy.rule_path())),
-            Kind::Presence => ("false", format!("r{i} := true if {}\n", policy.rule_path())),
+        // A policy runs only on documents holding one of its types; each result has a default
+        // so an undefined rule cannot make the whole object undefined.
+        let types = serde_json::to_string(&policy.meta.resource_types).expect("types serialize");
+        let (default, value) = match policy.meta.kind {
+            Kind::Resource => ("[]", format!("r{i} := {} if a{i}", policy.rule_path())),
+            Kind::Presence => ("false", format!("r{i} := true if {{\n\ta{i}\n\t{}\n}}", policy.rule_path())),
         };
-        src.push_str(&format!("default r{i} := {default}\n{body}"));
+        src.push_str(&format!(
+            "a{i} if {{\n\tsome t in {types}\n\tinput.resources_by_type[t]\n}}\n\ndefault r{i} := {default}\n\n{value}\n\n"
+        ));
         let id = serde_json::to_string(&policy.meta.id).expect("ids serialize");
         entries.push(format!("\t{id}: r{i},\n"));
     }

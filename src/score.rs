@@ -342,6 +342,60 @@ mod tests {
         assert_eq!(category_level(&objectives), Some(5));
     }
 
+    fn policy(id: &str, controls: &[&str]) -> Policy {
+        let source = format!("# METADATA\n# title: {id}\n# custom:\n#   id: {id}\n#   severity: low\n#   resource_types: [t]\n#   controls: {controls:?}\npackage p\n");
+        Policy {
+            meta: crate::policy::metadata::parse(&source).unwrap(),
+            package: "p".into(),
+            file: crate::policy::RegoFile {
+                path: "p.rego".into(),
+                source,
+            },
+        }
+    }
+
+    fn check(policy: &str, outcome: Outcome) -> Check {
+        Check {
+            policy: policy.into(),
+            resource: "r".into(),
+            root: ".".into(),
+            file: None,
+            line: None,
+            outcome,
+            message: None,
+        }
+    }
+
+    #[test]
+    fn domains_take_the_minimum_of_assessed_categories_and_program_of_domains() {
+        let model = crate::model::parse(
+            "model: {id: m, version: '1', name: M}\nlevels: []\ndomains:\n  - id: d1\n    name: D1\n    categories:\n      - {id: A, name: A, objectives: [{id: A-1, level: 1, title: t, evidence: automated}, {id: A-2, level: 2, title: t, evidence: automated}]}\n      - {id: B, name: B, objectives: [{id: B-1, level: 1, title: t, evidence: automated}]}\n      - {id: C, name: C, objectives: [{id: C-1, level: 1, title: t, evidence: attested}]}\n  - id: d2\n    name: D2\n    categories:\n      - {id: E, name: E, objectives: [{id: E-1, level: 1, title: t, evidence: attested}]}\n",
+            "m.yaml",
+        )
+        .unwrap();
+        let policies = vec![policy("P1", &["A-1", "B-1"]), policy("P2", &["A-2"])];
+        let checks = vec![
+            check("P1", Outcome::Pass),
+            check("P1", Outcome::Pass),
+            check("P2", Outcome::Pass),
+        ];
+        let card = score(&model, &policies, &checks, 1.0);
+        let levels: Vec<_> = card.categories().map(|c| (c.id.as_str(), c.level)).collect();
+        assert_eq!(levels, vec![("A", Some(2)), ("B", Some(1)), ("C", None), ("E", None)]);
+        assert_eq!((card.domains[0].level, card.domains[0].mean), (Some(1), Some(1.5)));
+        assert_eq!((card.domains[1].level, card.domains[1].mean), (None, None));
+        assert_eq!((card.level, card.mean), (Some(1), Some(1.5)));
+        assert_eq!(card.domains[0].categories[0].objectives[0].passed, 2);
+        assert_eq!(card.domains[0].categories[0].coverage, 1.0);
+
+        // One failure on a policy cited by two objectives fails both.
+        let checks = vec![check("P1", Outcome::Pass), check("P1", Outcome::Fail), check("P2", Outcome::Pass)];
+        let card = score(&model, &policies, &checks, 1.0);
+        let levels: Vec<_> = card.categories().map(|c| c.level).collect();
+        assert_eq!(levels, vec![Some(0), Some(0), None, None]);
+        assert_eq!(card.level, Some(0));
+    }
+
     #[test]
     fn mean_rounds_to_one_decimal() {
         assert_eq!(mean(&[1, 2, 2]), Some(1.7));

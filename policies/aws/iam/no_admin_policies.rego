@@ -10,7 +10,7 @@
 #   severity: high
 #   kind: resource
 #   resource_types: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy, data.aws_iam_policy_document]
-#   controls: [IAM-3.1]
+#   controls: [IAM-1.2]
 #   frameworks:
 #     cis-aws-foundations-5.0: ["1.15"]
 #     csa-ccm-v4: ["IAM-05"]

@@ -10,7 +10,7 @@
 #   severity: medium
 #   kind: resource
 #   resource_types: [aws_iam_access_key]
-#   controls: [IAM-2.2]
+#   controls: [IAM-3.1]
 #   frameworks:
 #     csa-ccm-v4: ["IAM-14"]
 #   remediation: |

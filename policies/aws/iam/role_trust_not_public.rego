@@ -10,7 +10,7 @@
 #   severity: critical
 #   kind: resource
 #   resource_types: [aws_iam_role]
-#   controls: [IAM-3.2]
+#   controls: [IAM-2.1]
 #   frameworks:
 #     csa-ccm-v4: ["IAM-16"]
 #   remediation: |

@@ -10,7 +10,7 @@
 #   severity: medium
 #   kind: resource
 #   resource_types: [aws_iam_user_policy, aws_iam_user_policy_attachment, aws_iam_policy_attachment]
-#   controls: [IAM-2.1]
+#   controls: [IAM-2.2]
 #   frameworks:
 #     cis-aws-foundations-5.0: ["1.14"]
 #     csa-ccm-v4: ["IAM-16"]
