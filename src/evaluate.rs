@@ -75,7 +75,10 @@ fn batch_module(bundle: &Bundle) -> String {
         let types = serde_json::to_string(&policy.meta.resource_types).expect("types serialize");
         let (default, value) = match policy.meta.kind {
             Kind::Resource => ("[]", format!("r{i} := {} if a{i}", policy.rule_path())),
-            Kind::Presence => ("false", format!("r{i} := true if {{\n\ta{i}\n\t{}\n}}", policy.rule_path())),
+            Kind::Presence => (
+                "false",
+                format!("r{i} := true if {{\n\ta{i}\n\t{}\n}}", policy.rule_path()),
+            ),
         };
         src.push_str(&format!(
             "a{i} if {{\n\tsome t in {types}\n\tinput.resources_by_type[t]\n}}\n\ndefault r{i} := {default}\n\n{value}\n\n"
@@ -101,8 +104,11 @@ pub fn evaluate(bundle: &Bundle, documents: &[Document]) -> Evaluation {
         Ok(engine) => engine,
         Err(e) => {
             out.diagnostics.push(
-                Diagnostic::error(Code::PolicyCompile, format!("the policy bundle does not load: {e}"))
-                    .help("run `rungs policy test` to find the broken file"),
+                Diagnostic::error(
+                    Code::PolicyCompile,
+                    format!("the policy bundle does not load: {e}"),
+                )
+                .help("run `rungs policy test` to find the broken file"),
             );
             return out;
         }

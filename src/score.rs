@@ -380,16 +380,29 @@ mod tests {
             check("P2", Outcome::Pass),
         ];
         let card = score(&model, &policies, &checks, 1.0);
-        let levels: Vec<_> = card.categories().map(|c| (c.id.as_str(), c.level)).collect();
-        assert_eq!(levels, vec![("A", Some(2)), ("B", Some(1)), ("C", None), ("E", None)]);
-        assert_eq!((card.domains[0].level, card.domains[0].mean), (Some(1), Some(1.5)));
+        let levels: Vec<_> = card
+            .categories()
+            .map(|c| (c.id.as_str(), c.level))
+            .collect();
+        assert_eq!(
+            levels,
+            vec![("A", Some(2)), ("B", Some(1)), ("C", None), ("E", None)]
+        );
+        assert_eq!(
+            (card.domains[0].level, card.domains[0].mean),
+            (Some(1), Some(1.5))
+        );
         assert_eq!((card.domains[1].level, card.domains[1].mean), (None, None));
         assert_eq!((card.level, card.mean), (Some(1), Some(1.5)));
         assert_eq!(card.domains[0].categories[0].objectives[0].passed, 2);
         assert_eq!(card.domains[0].categories[0].coverage, 1.0);
 
         // One failure on a policy cited by two objectives fails both.
-        let checks = vec![check("P1", Outcome::Pass), check("P1", Outcome::Fail), check("P2", Outcome::Pass)];
+        let checks = vec![
+            check("P1", Outcome::Pass),
+            check("P1", Outcome::Fail),
+            check("P2", Outcome::Pass),
+        ];
         let card = score(&model, &policies, &checks, 1.0);
         let levels: Vec<_> = card.categories().map(|c| c.level).collect();
         assert_eq!(levels, vec![Some(0), Some(0), None, None]);

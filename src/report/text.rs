@@ -2,10 +2,12 @@
 //! policy with file:line, problems met on the way, and the gate.
 
 use super::Report;
+use crate::diagnostics::Diagnostic;
 use crate::evaluate::{Check, Outcome, SCAN_ADDRESS};
 use crate::model::MAX_LEVEL;
 use crate::score::{ObjectiveScore, Status};
 use std::fmt::Write;
+use std::path::Path;
 
 /// How many failing objectives the summary lists.
 const TOP_OBJECTIVES: usize = 10;
@@ -30,6 +32,29 @@ fn location(check: &Check) -> String {
         (Some(f), None) => f.clone(),
         _ => "?".to_string(),
     }
+}
+
+/// The source line a diagnostic points at, with a caret under its column, rustc style.
+fn excerpt(root: &str, d: &Diagnostic) -> Option<String> {
+    let location = d.location.as_ref()?;
+    let (line, column) = (location.line?, location.column.unwrap_or(1));
+    let path = Path::new(&location.file);
+    let path = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        Path::new(root).join(path)
+    };
+    let bytes = std::fs::read(path).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    let source = text
+        .lines()
+        .nth(line.checked_sub(1)?)?
+        .replace('\t', "    ");
+    let gutter = " ".repeat(line.to_string().len());
+    let caret = " ".repeat(column.saturating_sub(1).min(source.chars().count()));
+    Some(format!(
+        "\n{gutter} |\n{line} | {source}\n{gutter} | {caret}^"
+    ))
 }
 
 pub fn render(report: &Report<'_>) -> String {
@@ -179,7 +204,15 @@ pub fn render(report: &Report<'_>) -> String {
     if !scan.diagnostics.is_empty() {
         let _ = writeln!(out, "\nProblems ({})", scan.diagnostics.len());
         for d in &scan.diagnostics {
-            let _ = writeln!(out, "  {}", d.to_string().replace('\n', "\n  "));
+            let mut text = d.to_string();
+            if let Some(excerpt) = excerpt(&scan.root, d) {
+                // Put the source excerpt between the message and the help line.
+                match text.find("\n  help:") {
+                    Some(i) => text.insert_str(i, &excerpt),
+                    None => text.push_str(&excerpt),
+                }
+            }
+            let _ = writeln!(out, "  {}", text.replace('\n', "\n  "));
         }
     }
 
