@@ -151,11 +151,53 @@ refers_to(v, target) if {
 	regex.match(ref_pattern(target.ref), x)
 }
 
-# v refers to some resource of type t in module m.
-refers_to_type(v, t, m) if {
-	some other in resources(t)
+# The key of r in input.resources_by_type: its type, "data.<type>" for data
+# sources.
+type_key(r) := concat(".", ["data", r.type]) if r.mode == "data"
+
+type_key(r) := r.type if object.get(r, "mode", "managed") != "data"
+
+# Module path m2 is m1 or nested (directly or not) inside m1.
+within(m2, m1) if m2 == m1
+
+within(m2, m1) if {
+	m1 == ""
+	m2 != ""
+}
+
+within(m2, m1) if {
+	m1 != ""
+	startswith(m2, concat("", [m1, "."]))
+}
+
+# Module m declares a resource with this type key and ref.
+declares(m, key, ref) if {
+	some r in resources(key)
+	module_of(r) == m
+	r.ref == ref
+}
+
+# Text v, found in a resource of module m, designates resource `other`: it
+# refers to other's ref, and other is declared in m or in an enclosing module.
+# Module arguments are evaluated in the caller's scope, so a resource inside
+# module.x can hold "${aws_s3_bucket.data.id}" meaning the caller's bucket;
+# when m declares a resource with the same ref, the text means that one.
+designates(v, other, m) if {
 	module_of(other) == m
 	refers_to(v, other)
+}
+
+designates(v, other, m) if {
+	module_of(other) != m
+	within(m, module_of(other))
+	refers_to(v, other)
+	not declares(m, type_key(other), other.ref)
+}
+
+# v, found in module m, designates some resource of type key t.
+refers_to_type(v, t, m) if {
+	some other in resources(t)
+	designates(v, other, m)
 }
 
 # The literal names a target can be referred to by when a companion uses a
@@ -168,7 +210,8 @@ literal_names(target) := {n |
 
 # companions(target, t, attr): the resources of type t whose config[attr]
 # designates target, either
-#   - by reference, from the same module ("${aws_s3_bucket.logs.id}"), or
+#   - by reference ("${aws_s3_bucket.logs.id}"), from the same module or a
+#     module nested in target's (see designates), or
 #   - by literal name, from any module: config[attr] equals the target's known
 #     `bucket` or `name` (S3 bucket names are global, so a literal match is
 #     a match wherever it is written).
@@ -178,8 +221,7 @@ companions(target, t, attr) := [c |
 ]
 
 linked(c, attr, target) if {
-	module_of(c) == module_of(target)
-	refers_to(object.get(config(c), attr, null), target)
+	designates(object.get(config(c), attr, null), target, module_of(c))
 }
 
 linked(c, attr, target) if {
@@ -190,15 +232,15 @@ linked(c, attr, target) if {
 
 # ambiguous_companion(target, t, attr) holds when some resource of type t
 # might designate target but the scan cannot tell: its config[attr] is unknown
-# and is not a reference to a resource of target's type declared in its own
-# module (e.g. "${var.bucket}", "${each.value.id}", "${module.x.id}"), or it is
+# and does not designate a resource of target's type (e.g. "${var.bucket}",
+# "${each.value.id}", "${module.x.id}"), or it is
 # a literal name while target's own name is unknown. Policies that require a
 # companion must not report a target in that case.
 ambiguous_companion(target, t, attr) if {
 	some c in resources(t)
 	v := object.get(config(c), attr, null)
 	is_unknown(v)
-	not refers_to_type(v, target.type, module_of(c))
+	not refers_to_type(v, type_key(target), module_of(c))
 }
 
 ambiguous_companion(target, t, attr) if {

@@ -160,12 +160,57 @@ test_companions_by_reference if {
 	cs[0].address == "aws_s3_bucket_server_side_encryption_configuration.logs"
 }
 
-test_companions_reference_needs_same_module if {
+test_companions_reference_from_nested_module if {
+	# Module arguments are evaluated in the caller's scope: module.m holds the
+	# root's reference text.
 	inp := {"resources_by_type": {
 		"aws_s3_bucket": [bucket],
 		"aws_s3_bucket_server_side_encryption_configuration": [sse("module.m.aws_s3_bucket_server_side_encryption_configuration.logs", "${aws_s3_bucket.logs.id}", "module.m")],
 	}}
+	count(lib.companions(bucket, "aws_s3_bucket_server_side_encryption_configuration", "bucket")) == 1 with input as inp
+}
+
+test_companions_reference_prefers_own_module if {
+	inner := {"address": "module.m.aws_s3_bucket.logs", "ref": "aws_s3_bucket.logs", "type": "aws_s3_bucket", "module": "module.m", "config": {"bucket": "inner-logs"}}
+	inp := {"resources_by_type": {
+		"aws_s3_bucket": [bucket, inner],
+		"aws_s3_bucket_server_side_encryption_configuration": [sse("module.m.aws_s3_bucket_server_side_encryption_configuration.logs", "${aws_s3_bucket.logs.id}", "module.m")],
+	}}
 	count(lib.companions(bucket, "aws_s3_bucket_server_side_encryption_configuration", "bucket")) == 0 with input as inp
+	count(lib.companions(inner, "aws_s3_bucket_server_side_encryption_configuration", "bucket")) == 1 with input as inp
+}
+
+test_companions_reference_not_from_parent_into_module if {
+	inner := {"address": "module.m.aws_s3_bucket.logs", "ref": "aws_s3_bucket.logs", "type": "aws_s3_bucket", "module": "module.m", "config": {"bucket": "${var.name}"}}
+	inp := {"resources_by_type": {
+		"aws_s3_bucket": [inner],
+		"aws_s3_bucket_server_side_encryption_configuration": [sse("aws_s3_bucket_server_side_encryption_configuration.logs", "${aws_s3_bucket.logs.id}", "")],
+	}}
+	count(lib.companions(inner, "aws_s3_bucket_server_side_encryption_configuration", "bucket")) == 0 with input as inp
+}
+
+test_within if {
+	lib.within("module.a", "module.a")
+	lib.within("module.a", "")
+	lib.within("module.a.module.b", "module.a")
+	not lib.within("", "module.a")
+	not lib.within("module.ab", "module.a")
+	not lib.within("module.b", "module.a")
+}
+
+test_type_key if {
+	lib.type_key({"type": "aws_iam_policy_document", "mode": "data"}) == "data.aws_iam_policy_document"
+	lib.type_key({"type": "aws_s3_bucket", "mode": "managed"}) == "aws_s3_bucket"
+	lib.type_key({"type": "aws_s3_bucket"}) == "aws_s3_bucket"
+}
+
+test_designates_and_refers_to_type if {
+	inp := {"resources_by_type": {"aws_s3_bucket": [bucket, other_bucket]}}
+	lib.designates("${aws_s3_bucket.logs.id}", bucket, "") with input as inp
+	lib.designates("${aws_s3_bucket.logs.id}", bucket, "module.x") with input as inp
+	not lib.designates("${aws_s3_bucket.other.id}", bucket, "") with input as inp
+	lib.refers_to_type("${aws_s3_bucket.other.arn}", "aws_s3_bucket", "") with input as inp
+	not lib.refers_to_type("${var.bucket}", "aws_s3_bucket", "") with input as inp
 }
 
 test_companions_by_literal_name if {

@@ -191,6 +191,7 @@ pub fn build(files: Vec<RegoFile>) -> (Bundle, Vec<Diagnostic>) {
     bundle.libraries = libs;
 
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    let mut unique: Vec<Policy> = Vec::new();
     for policy in candidates {
         if let Some(first) = seen.get(&policy.meta.id) {
             diagnostics.push(
@@ -203,7 +204,7 @@ pub fn build(files: Vec<RegoFile>) -> (Bundle, Vec<Diagnostic>) {
             );
             continue;
         }
-        if let Some(other) = bundle.policies.iter().find(|p| p.package == policy.package) {
+        if let Some(other) = unique.iter().find(|p| p.package == policy.package) {
             diagnostics.push(
                 Diagnostic::error(
                     Code::PolicyDuplicate,
@@ -214,12 +215,19 @@ pub fn build(files: Vec<RegoFile>) -> (Bundle, Vec<Diagnostic>) {
             );
             continue;
         }
-        match validate(&bundle.libraries, &policy) {
-            Ok(()) => {
-                seen.insert(policy.meta.id.clone(), policy.file.path.clone());
-                bundle.policies.push(policy);
+        seen.insert(policy.meta.id.clone(), policy.file.path.clone());
+        unique.push(policy);
+    }
+    // Fast path: the whole bundle in one engine. Only when that fails is each policy checked
+    // alone, to find the broken ones without letting them poison the rest.
+    if validate_all(&bundle.libraries, &unique).is_ok() {
+        bundle.policies = unique;
+    } else {
+        for policy in unique {
+            match validate(&bundle.libraries, &policy) {
+                Ok(()) => bundle.policies.push(policy),
+                Err(message) => diagnostics.push(compile_diagnostic(&policy.file.path, message)),
             }
-            Err(message) => diagnostics.push(compile_diagnostic(&policy.file.path, message)),
         }
     }
     bundle.policies.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
@@ -300,6 +308,16 @@ fn validate(libraries: &[RegoFile], policy: &Policy) -> Result<(), String> {
     }
     add(&mut engine, &policy.file)?;
     check(&mut engine, Some(&policy.rule_path()))
+}
+
+fn validate_all(libraries: &[RegoFile], policies: &[Policy]) -> Result<(), String> {
+    let mut engine = new_engine();
+    for file in libraries.iter().chain(policies.iter().map(|p| &p.file)) {
+        add(&mut engine, file)?;
+    }
+    policies
+        .iter()
+        .try_for_each(|p| check(&mut engine, Some(&p.rule_path())))
 }
 
 /// An engine holding the libraries and every valid policy, ready to clone per worker.

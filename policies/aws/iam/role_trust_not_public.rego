@@ -53,12 +53,11 @@ public_trust(role) if {
 	not has_condition(st)
 }
 
-# Trust policy taken from a data "aws_iam_policy_document" of the same module.
+# Trust policy taken from a referenced data "aws_iam_policy_document".
 public_trust(role) if {
 	v := lib.attr(role, "assume_role_policy", null)
 	some d in lib.resources("data.aws_iam_policy_document")
-	lib.module_of(d) == lib.module_of(role)
-	lib.refers_to(v, d)
+	lib.designates(v, d, lib.module_of(role))
 	some st in lib.blocks(d, "statement")
 	object.get(st, "effect", "Allow") == "Allow"
 	count(lib.sub_blocks(st, "condition")) == 0

@@ -36,8 +36,7 @@ scp(p) if lib.is_unknown(lib.attr(p, "type", null))
 
 # The attachment refers to this policy.
 attaches(a, p) if {
-	lib.module_of(a) == lib.module_of(p)
-	lib.refers_to(lib.attr(a, "policy_id", null), p)
+	lib.designates(lib.attr(a, "policy_id", null), p, lib.module_of(a))
 }
 
 # The attachment's policy cannot be told (a variable, a literal id, a module

@@ -54,8 +54,7 @@ log_target(bucket) if {
 }
 
 targets(from, v, bucket) if {
-	lib.module_of(from) == lib.module_of(bucket)
-	lib.refers_to(v, bucket)
+	lib.designates(v, bucket, lib.module_of(from))
 }
 
 targets(_, v, bucket) if {

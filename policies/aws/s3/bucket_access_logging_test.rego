@@ -68,3 +68,11 @@ test_log_delivery_acl_exempt if {
 	findings := policy.deny with input as doc([target])
 	count(findings) == 0
 }
+
+test_target_passed_into_module_is_exempt if {
+	# A module call `log_bucket = aws_s3_bucket.logs.id` puts the caller's reference text in the module.
+	inner := {"address": "module.m.aws_s3_bucket.this", "ref": "aws_s3_bucket.this", "type": "aws_s3_bucket", "mode": "managed", "module": "module.m", "config": {"bucket": "acme-m"}}
+	l := {"address": "module.m.aws_s3_bucket_logging.this", "ref": "aws_s3_bucket_logging.this", "type": "aws_s3_bucket_logging", "mode": "managed", "module": "module.m", "config": {"bucket": "${aws_s3_bucket.this.id}", "target_bucket": "${aws_s3_bucket.logs.id}"}}
+	findings := policy.deny with input as doc([logs, inner, l])
+	count(findings) == 0
+}
