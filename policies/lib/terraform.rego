@@ -111,15 +111,17 @@ attr(r, name, dflt) := v if {
 } else := dflt
 
 # The nested blocks `name` of a resource: always an array of objects, [] when
-# the block is absent (or when an attribute of that name is not a list, e.g.
-# an unknown "${var.rules}").
-blocks(r, name) := bs if {
+# the block is absent or when an attribute of that name is not a list (e.g. an
+# unknown "${var.rules}"). Items that are not objects (attribute syntax such as
+# `ingress = [local.rule]` leaves "${local.rule}") are dropped, so callers can
+# use object.get on every item.
+blocks(r, name) := [b | some b in bs; is_object(b)] if {
 	bs := config(r)[name]
 	is_array(bs)
 } else := []
 
 # Nested blocks `name` inside a block object b (same conventions as blocks).
-sub_blocks(b, name) := bs if {
+sub_blocks(b, name) := [x | some x in bs; is_object(x)] if {
 	bs := b[name]
 	is_array(bs)
 } else := []
@@ -352,8 +354,9 @@ policy_doc(v) := doc if {
 
 policy_doc(v) := v if is_object(v)
 
-# The statements of a policy document, always as an array.
-statements(doc) := s if {
+# The statements of a policy document, always as an array of objects (other
+# items are dropped so that object.get never sees a non-object).
+statements(doc) := [x | some x in s; is_object(x)] if {
 	s := doc.Statement
 	is_array(s)
 } else := [s] if {

@@ -109,12 +109,14 @@ test_blocks if {
 	count(lib.blocks(r, "ingress")) == 1
 	lib.blocks(r, "egress") == []
 	lib.blocks(r, "absent") == []
+	lib.blocks({"config": {"ingress": ["${local.rule}", {"from_port": 443}]}}, "ingress") == [{"from_port": 443}]
 }
 
 test_sub_blocks if {
 	b := {"rule": [{"x": 1}, {"x": 2}]}
 	count(lib.sub_blocks(b, "rule")) == 2
 	lib.sub_blocks(b, "other") == []
+	lib.sub_blocks({"rule": ["${var.r}"]}, "rule") == []
 }
 
 test_finding if {
@@ -331,6 +333,8 @@ test_statements_shapes if {
 	lib.statements({"Statement": [{"a": 1}, {"b": 2}]}) == [{"a": 1}, {"b": 2}]
 	lib.statements({"Statement": {"a": 1}}) == [{"a": 1}]
 	lib.statements({}) == []
+	lib.statements({"Statement": ["junk", {"a": 1}]}) == [{"a": 1}]
+	lib.statements({"Statement": "junk"}) == []
 }
 
 test_as_array if {

@@ -12,7 +12,6 @@
 #   controls: [ORG-1.1, IR-1.2]
 #   frameworks:
 #     cis-aws-foundations-5.0: ["1.2"]
-#     csa-ccm-v4: ["SEF-08"]
 #   remediation: |
 #     Register the security contact (per account, or per member account via account_id):
 #       resource "aws_account_alternate_contact" "security" {

@@ -4,7 +4,8 @@
 #   Every aws_ebs_volume is encrypted, and every aws_instance declares its root
 #   and EBS block devices encrypted, unless EBS encryption by default is
 #   enabled in the same root module. Volumes created from a snapshot inherit
-#   its encryption and are not judged.
+#   its encryption and are not judged, nor is the root volume of an instance
+#   launched from a launch template.
 # custom:
 #   id: RUNGS-AWS-EC2-002
 #   severity: high
@@ -58,6 +59,8 @@ deny contains finding if {
 	some inst in lib.resources("aws_instance")
 	count(lib.blocks(inst, "root_block_device")) == 0
 	not lib.is_unknown(lib.attr(inst, "root_block_device", null))
+	# With a launch template, the root volume comes from the template.
+	count(lib.blocks(inst, "launch_template")) == 0
 	finding := lib.finding(inst, "Instance root volume is not declared encrypted (no root_block_device with encrypted = true)")
 }
 

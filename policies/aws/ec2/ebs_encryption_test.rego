@@ -68,3 +68,9 @@ test_unknown_no_finding if {
 	findings := policy.deny with input as doc([volume({"encrypted": "${var.encrypted}"}), instance({"root_block_device": [{"encrypted": "${var.encrypted}"}]})])
 	count(findings) == 0
 }
+
+test_instance_from_launch_template_root_not_judged if {
+	inst := instance({"launch_template": [{"id": "${aws_launch_template.app.id}"}]})
+	findings := policy.deny with input as doc([inst])
+	count(findings) == 0
+}

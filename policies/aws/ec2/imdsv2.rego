@@ -51,6 +51,14 @@ protected(r) if {
 	lib.is_unknown(lib.attr(r, "metadata_options", null))
 }
 
+# An instance launched from a launch template without its own
+# metadata_options gets the template's (the template is judged itself).
+protected(r) if {
+	r.type == "aws_instance"
+	count(lib.blocks(r, "launch_template")) > 0
+	count(lib.blocks(r, "metadata_options")) == 0
+}
+
 deny contains finding if {
 	some t in types
 	some r in lib.resources(t)

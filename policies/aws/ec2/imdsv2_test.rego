@@ -57,3 +57,9 @@ test_unknown_tokens_no_finding if {
 	findings := policy.deny with input as doc([instance({"metadata_options": [{"http_tokens": "${var.http_tokens}"}]})])
 	count(findings) == 0
 }
+
+test_instance_from_launch_template_defers_to_template if {
+	inst := instance({"launch_template": [{"id": "${aws_launch_template.app.id}", "version": "$Latest"}]})
+	findings := policy.deny with input as doc([inst])
+	count(findings) == 0
+}

@@ -9,8 +9,7 @@
 #   kind: resource
 #   resource_types: [aws_ecr_repository]
 #   controls: [WKL-3.1]
-#   frameworks:
-#     csa-ccm-v4: ["CCC-07"]
+#   frameworks: {}
 #   remediation: |
 #     Make tags immutable:
 #       resource "aws_ecr_repository" "app" {

@@ -11,8 +11,7 @@
 #   kind: presence
 #   resource_types: [aws_organizations_organization]
 #   controls: [ORG-2.1]
-#   frameworks:
-#     csa-ccm-v4: ["IVS-05"]
+#   frameworks: {}
 #   remediation: |
 #     In the management account:
 #       resource "aws_organizations_organization" "this" {

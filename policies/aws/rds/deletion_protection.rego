@@ -10,8 +10,7 @@
 #   kind: resource
 #   resource_types: [aws_db_instance, aws_rds_cluster]
 #   controls: [DAT-3.2]
-#   frameworks:
-#     csa-ccm-v4: ["BCR-08"]
+#   frameworks: {}
 #   remediation: |
 #     Turn deletion protection on:
 #       resource "aws_rds_cluster" "app" {

@@ -92,3 +92,8 @@ test_unknown_values_no_finding if {
 	])
 	count(findings) == 0
 }
+
+test_rules_given_as_expressions_no_error if {
+	findings := policy.deny with input as doc([sg(["${local.ssh_rule}", {"protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_blocks": ["0.0.0.0/0"]}])])
+	count(findings) == 1
+}
