@@ -133,25 +133,42 @@ finding(r, msg) := {"resource": r.address, "message": msg}
 # References between resources
 # ---------------------------------------------------------------------------
 
-# The regular expression that matches a reference to `ref` inside an
-# expression text: the ref must not be preceded by an identifier character or
-# a dot (so "data.aws_x.a" does not match "aws_x.a") and must not be followed
-# by an identifier character (so "aws_x.a" does not match "aws_x.ab").
-ref_pattern(ref) := concat("", [`(^|[^A-Za-z0-9_.\-])`, replace(ref, ".", `\.`), `([^A-Za-z0-9_\-]|$)`])
-
 # v (an unknown string, or a list holding one) refers to resource target by
 # its `ref`: "${aws_s3_bucket.logs.id}", "${aws_s3_bucket.logs[0].arn}", ...
 refers_to(v, target) if {
 	is_unknown(v)
-	regex.match(ref_pattern(target.ref), v)
+	mentions(v, target.ref)
 }
 
 refers_to(v, target) if {
 	is_array(v)
 	some x in v
 	is_unknown(x)
-	regex.match(ref_pattern(target.ref), x)
+	mentions(x, target.ref)
 }
+
+# Text s mentions ref as a whole reference: ref is not preceded by an
+# identifier character or a dot (so "data.aws_x.a" does not mention "aws_x.a")
+# and not followed by an identifier character (so "aws_x.ab" does not mention
+# "aws_x.a"). Plain string functions, not a regex: this runs for every pair of
+# resources a join compares, and a regex would be compiled for each.
+mentions(s, ref) if {
+	contains(s, ref)
+	some i in indexof_n(s, ref)
+	not contains(`ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.`, char_before(s, i))
+	not contains(`ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-`, char_at(s, i + count(ref)))
+}
+
+# The character before position i of s, and the one at position i. The ends of
+# s read as a space: contains(x, "") is always true, so "" cannot stand for a
+# boundary.
+char_before(s, i) := substring(s, i - 1, 1) if i > 0
+
+char_before(_, 0) := " "
+
+char_at(s, i) := substring(s, i, 1) if i < count(s)
+
+char_at(s, i) := " " if i >= count(s)
 
 # The key of r in input.resources_by_type: its type, "data.<type>" for data
 # sources.

@@ -379,3 +379,12 @@ test_sg_ingress_rules_normalised if {
 	m.cidrs == ["0.0.0.0/0"]
 	m.protocol == "tcp"
 }
+
+test_mentions_boundaries if {
+	lib.mentions("aws_s3_bucket.logs", "aws_s3_bucket.logs")
+	lib.mentions("${concat(aws_s3_bucket.logs.arn, x)}", "aws_s3_bucket.logs")
+	lib.mentions("${aws_s3_bucket.logs2.id} ${aws_s3_bucket.logs.id}", "aws_s3_bucket.logs")
+	not lib.mentions("${data.aws_s3_bucket.logs.id}", "aws_s3_bucket.logs")
+	not lib.mentions("${aws_s3_bucket.logs_b.id}", "aws_s3_bucket.logs")
+	not lib.mentions("${xaws_s3_bucket.logs.id}", "aws_s3_bucket.logs")
+}
