@@ -173,13 +173,8 @@ impl<'a> Scope<'a> {
             .map(|a| self.eval_top(&a.expr, b))
             .unwrap_or(Val::Null);
         let entries: Vec<(Val, Val)> = match collection {
-            Val::List(items) => items
-                .into_iter()
-                .enumerate()
-                .map(|(i, v)| (Val::Number(i as f64), v))
-                .collect(),
-            Val::Object(map) => map.into_iter().map(|(k, v)| (Val::String(k), v)).collect(),
             Val::Null => Vec::new(),
+            c @ (Val::List(_) | Val::Object(_)) => entries(c).unwrap_or_default(),
             // Unknown collection: keep one block with an unknown iterator, so known arguments
             // in `content` can still be judged and the rest shows as unknown text.
             _ => {
@@ -504,15 +499,9 @@ impl<'a> Scope<'a> {
         whole: &Expression,
         b: &mut Bindings,
     ) -> Result<Val, EvalError> {
-        let entries: Vec<(Val, Val)> = match self.eval(&f.collection_expr, b)? {
+        let entries = match self.eval(&f.collection_expr, b)? {
             Val::Unknown(_) => return Ok(Val::Unknown(render(whole))),
-            Val::List(items) => items
-                .into_iter()
-                .enumerate()
-                .map(|(i, v)| (Val::Number(i as f64), v))
-                .collect(),
-            Val::Object(map) => map.into_iter().map(|(k, v)| (Val::String(k), v)).collect(),
-            other => return Err(format!("cannot iterate over {}", other.type_name())),
+            other => entries(other)?,
         };
         let mut list = Vec::new();
         let mut object: BTreeMap<String, Val> = BTreeMap::new();
@@ -637,19 +626,9 @@ impl<'a> Scope<'a> {
                     }
                     Directive::For(d) => {
                         strip(out, d.for_strip, &mut strip_next);
-                        let entries: Vec<(Val, Val)> = match self.eval(&d.collection_expr, b)? {
+                        let entries = match self.eval(&d.collection_expr, b)? {
                             Val::Unknown(_) => return Ok(false),
-                            Val::List(items) => items
-                                .into_iter()
-                                .enumerate()
-                                .map(|(i, v)| (Val::Number(i as f64), v))
-                                .collect(),
-                            Val::Object(map) => {
-                                map.into_iter().map(|(k, v)| (Val::String(k), v)).collect()
-                            }
-                            other => {
-                                return Err(format!("cannot iterate over {}", other.type_name()))
-                            }
+                            other => entries(other)?,
                         };
                         for (key, value) in entries {
                             let mut vars = vec![(d.value_var.to_string(), value)];
@@ -691,6 +670,19 @@ fn dedent(text: &str) -> String {
         out.push_str(line.get(indent..).unwrap_or(line.trim_start()));
     }
     out
+}
+
+/// The (key, value) pairs a `for` or `dynamic` iterates: list indexes or object keys.
+fn entries(collection: Val) -> Result<Vec<(Val, Val)>, EvalError> {
+    match collection {
+        Val::List(items) => Ok(items
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| (Val::Number(i as f64), v))
+            .collect()),
+        Val::Object(map) => Ok(map.into_iter().map(|(k, v)| (Val::String(k), v)).collect()),
+        other => Err(format!("cannot iterate over {}", other.type_name())),
+    }
 }
 
 fn push_blocks(out: &mut BTreeMap<String, Val>, name: &str, blocks: Vec<Val>) {
