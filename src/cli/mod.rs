@@ -1,0 +1,136 @@
+//! The `rungs` command line: one module per command. Exit codes: 0 passed, 1 gate failed,
+//! 2 usage, configuration, policy or input error (the report is still printed in full first).
+
+pub mod input;
+pub mod policy;
+pub mod scan;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use rungs::diagnostics::Diagnostic;
+use rungs::policy::Sources;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub const EXIT_GATE_FAILED: u8 = 1;
+pub const EXIT_ERROR: u8 = 2;
+
+#[derive(Parser)]
+#[command(
+    name = "rungs",
+    version,
+    about = "Scan Terraform with Rego policies and report cloud security maturity levels (CSMM-aligned)"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Scan a repository and report maturity levels, optionally gating on them.
+    Scan(scan::ScanArgs),
+    /// Print the documents policies receive, one per root module (JSON).
+    Input(input::InputArgs),
+    /// Work with policies.
+    #[command(subcommand)]
+    Policy(policy::PolicyCommand),
+}
+
+impl Command {
+    pub fn run(self) -> ExitCode {
+        match self {
+            Command::Scan(args) => scan::run(args),
+            Command::Input(args) => input::run(args),
+            Command::Policy(command) => policy::run(command),
+        }
+    }
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Args, Clone)]
+pub struct PolicyArgs {
+    /// Extra policy directory (repeatable), evaluated with the embedded library.
+    #[arg(long = "policy", value_name = "DIR")]
+    pub policy: Vec<PathBuf>,
+    /// Leave out the embedded policy library (use only --policy directories).
+    #[arg(long)]
+    pub no_default_policies: bool,
+}
+
+impl PolicyArgs {
+    pub fn sources(&self) -> Sources {
+        Sources {
+            defaults: !self.no_default_policies,
+            dirs: self.policy.clone(),
+        }
+    }
+}
+
+#[derive(Args, Clone)]
+pub struct LoadArgs {
+    /// Skip paths matching this glob, relative to the scan root (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Variable definitions file applied to every root module (repeatable).
+    #[arg(long = "var-file", value_name = "FILE")]
+    pub var_file: Vec<PathBuf>,
+    /// Set a variable in every root module: NAME=VALUE (repeatable).
+    #[arg(long = "var", value_name = "NAME=VALUE", value_parser = parse_key_value)]
+    pub var: Vec<(String, String)>,
+}
+
+impl LoadArgs {
+    pub fn options(&self) -> rungs::load::terraform::Options {
+        rungs::load::terraform::Options {
+            var_files: self.var_file.clone(),
+            vars: self.var.clone(),
+            ..Default::default()
+        }
+    }
+}
+
+pub fn parse_key_value(s: &str) -> Result<(String, String), String> {
+    let (k, v) = s
+        .split_once('=')
+        .ok_or_else(|| format!("expected NAME=VALUE, got {s:?}"))?;
+    if k.is_empty() {
+        return Err(format!("expected NAME=VALUE, got {s:?}"));
+    }
+    Ok((k.to_string(), v.to_string()))
+}
+
+pub fn parse_key_level(s: &str) -> Result<(String, u8), String> {
+    let (k, v) = parse_key_value(s)?;
+    let level: u8 = v
+        .parse()
+        .ok()
+        .filter(|l| *l <= 5)
+        .ok_or_else(|| format!("level must be 0 to 5, got {v:?}"))?;
+    Ok((k, level))
+}
+
+pub fn print(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    // A closed pipe (`rungs scan | head`) is not an error worth a panic.
+    let _ = stdout.write_all(text.as_bytes());
+}
+
+pub fn fail(d: &Diagnostic) -> ExitCode {
+    eprintln!("{d}");
+    ExitCode::from(EXIT_ERROR)
+}
+
+/// Exit 2 when any diagnostic is an error, 0 otherwise.
+pub fn exit_for(diagnostics: &[Diagnostic]) -> ExitCode {
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        ExitCode::from(EXIT_ERROR)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
