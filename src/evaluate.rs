@@ -20,6 +20,22 @@ pub enum Outcome {
     Pass,
     Fail,
     Error,
+    /// A failure a suppression or baseline accepts: shown, counted apart, out of pass rates.
+    Waived,
+}
+
+/// Why a failure is waived.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Waiver {
+    /// `inline` (a `# rungs:ignore` comment), `config` (.rungs.yaml) or `baseline`.
+    pub source: String,
+    pub reason: String,
+    /// Last day the waiver holds, `YYYY-MM-DD`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires: Option<String>,
+    /// Where the waiver is written, when it is written somewhere.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
 }
 
 /// One policy's verdict on one resource (or on the whole scan, for `presence` policies).
@@ -36,6 +52,9 @@ pub struct Check {
     pub outcome: Outcome,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+    /// Set when `outcome` is `Waived`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub waiver: Option<Waiver>,
 }
 
 #[derive(Debug, Default)]
@@ -175,6 +194,7 @@ pub fn evaluate(bundle: &Bundle, documents: &[Document]) -> Evaluation {
             line: None,
             outcome,
             message,
+            waiver: None,
         });
     }
 
@@ -325,6 +345,7 @@ fn judge_resources(
             line: Some(resource.line),
             outcome,
             message,
+            waiver: None,
         });
     }
     // Findings on addresses outside the policy's types still count as failures.
@@ -339,6 +360,7 @@ fn judge_resources(
                 line: at.map(|r| r.line),
                 outcome: Outcome::Fail,
                 message: Some(messages.join("; ")),
+                waiver: None,
             });
         }
     }

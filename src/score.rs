@@ -36,6 +36,8 @@ pub struct ObjectiveScore {
     pub passed: usize,
     pub failed: usize,
     pub errors: usize,
+    /// Failures accepted by a suppression or baseline: counted apart, not in the rate.
+    pub waived: usize,
     /// passed / (passed + failed), when there are results.
     pub rate: Option<f64>,
     /// Ids of the policies citing this objective.
@@ -95,14 +97,28 @@ fn mean(levels: &[u8]) -> Option<f64> {
     }
 }
 
+/// Check counts of one policy or objective.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub passed: usize,
+    pub failed: usize,
+    pub errors: usize,
+    pub waived: usize,
+}
+
 /// Scores one objective from the checks of the policies citing it.
 fn score_objective(
     objective: &crate::model::Objective,
     policies: Vec<String>,
-    counts: (usize, usize, usize),
+    counts: Counts,
     threshold: f64,
 ) -> ObjectiveScore {
-    let (passed, failed, errors) = counts;
+    let Counts {
+        passed,
+        failed,
+        errors,
+        waived,
+    } = counts;
     let rate = (passed + failed > 0).then(|| passed as f64 / (passed + failed) as f64);
     let status = match rate {
         _ if errors > 0 => Status::Error,
@@ -119,6 +135,7 @@ fn score_objective(
         passed,
         failed,
         errors,
+        waived,
         rate,
         policies,
     }
@@ -146,13 +163,14 @@ pub fn category_level(objectives: &[ObjectiveScore]) -> Option<u8> {
 
 pub fn score(model: &Model, policies: &[Policy], checks: &[Check], threshold: f64) -> Scorecard {
     // Results per policy, then per objective through the policies' `controls`.
-    let mut per_policy: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
+    let mut per_policy: BTreeMap<&str, Counts> = BTreeMap::new();
     for check in checks {
         let entry = per_policy.entry(check.policy.as_str()).or_default();
         match check.outcome {
-            Outcome::Pass => entry.0 += 1,
-            Outcome::Fail => entry.1 += 1,
-            Outcome::Error => entry.2 += 1,
+            Outcome::Pass => entry.passed += 1,
+            Outcome::Fail => entry.failed += 1,
+            Outcome::Error => entry.errors += 1,
+            Outcome::Waived => entry.waived += 1,
         }
     }
     let mut citing: BTreeMap<&str, Vec<&Policy>> = BTreeMap::new();
@@ -174,12 +192,13 @@ pub fn score(model: &Model, policies: &[Policy], checks: &[Check], threshold: f6
                 .iter()
                 .map(|o| {
                     let cited = citing.get(o.id.as_str()).cloned().unwrap_or_default();
-                    let mut counts = (0, 0, 0);
+                    let mut counts = Counts::default();
                     for p in &cited {
-                        if let Some((pass, fail, err)) = per_policy.get(p.meta.id.as_str()) {
-                            counts.0 += pass;
-                            counts.1 += fail;
-                            counts.2 += err;
+                        if let Some(c) = per_policy.get(p.meta.id.as_str()) {
+                            counts.passed += c.passed;
+                            counts.failed += c.failed;
+                            counts.errors += c.errors;
+                            counts.waived += c.waived;
                         }
                     }
                     let ids = cited.iter().map(|p| p.meta.id.clone()).collect();
@@ -244,9 +263,32 @@ mod tests {
             passed: 0,
             failed: 0,
             errors: 0,
+            waived: 0,
             rate: None,
             policies: Vec::new(),
         }
+    }
+
+    fn counts(passed: usize, failed: usize, errors: usize) -> Counts {
+        Counts {
+            passed,
+            failed,
+            errors,
+            waived: 0,
+        }
+    }
+
+    #[test]
+    fn waived_failures_stay_out_of_the_rate() {
+        let o = model_objective(1);
+        let c = Counts {
+            passed: 2,
+            failed: 0,
+            errors: 0,
+            waived: 3,
+        };
+        let s = score_objective(&o, vec![], c, 1.0);
+        assert_eq!((s.status, s.rate, s.waived), (Status::Met, Some(1.0), 3));
     }
 
     fn model_objective(level: u8) -> Objective {
@@ -263,15 +305,15 @@ mod tests {
     fn rate_at_threshold_is_met_below_is_failed() {
         let o = model_objective(1);
         assert_eq!(
-            score_objective(&o, vec![], (3, 1, 0), 0.75).status,
+            score_objective(&o, vec![], counts(3, 1, 0), 0.75).status,
             Status::Met
         );
         assert_eq!(
-            score_objective(&o, vec![], (3, 1, 0), 0.76).status,
+            score_objective(&o, vec![], counts(3, 1, 0), 0.76).status,
             Status::Failed
         );
         assert_eq!(
-            score_objective(&o, vec![], (3, 1, 0), 0.75).rate,
+            score_objective(&o, vec![], counts(3, 1, 0), 0.75).rate,
             Some(0.75)
         );
     }
@@ -279,10 +321,10 @@ mod tests {
     #[test]
     fn no_results_is_unassessed_and_any_error_is_error() {
         let o = model_objective(1);
-        let none = score_objective(&o, vec![], (0, 0, 0), 1.0);
+        let none = score_objective(&o, vec![], counts(0, 0, 0), 1.0);
         assert_eq!((none.status, none.rate), (Status::Unassessed, None));
         assert_eq!(
-            score_objective(&o, vec![], (9, 0, 1), 1.0).status,
+            score_objective(&o, vec![], counts(9, 0, 1), 1.0).status,
             Status::Error
         );
     }
@@ -363,6 +405,7 @@ mod tests {
             line: None,
             outcome,
             message: None,
+            waiver: None,
         }
     }
 

@@ -60,6 +60,7 @@ struct Summary {
     passed: usize,
     failed: usize,
     errors: usize,
+    waived: usize,
 }
 
 #[derive(Serialize)]
@@ -72,6 +73,7 @@ struct PolicySummary<'a> {
     passed: usize,
     failed: usize,
     errors: usize,
+    waived: usize,
 }
 
 #[derive(Serialize)]
@@ -88,6 +90,8 @@ struct Finding<'a> {
     line: Option<usize>,
     message: &'a str,
     controls: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    waiver: Option<&'a crate::evaluate::Waiver>,
 }
 
 #[derive(Serialize)]
@@ -101,6 +105,7 @@ pub fn render(report: &Report<'_>) -> String {
     let findings = report
         .problems()
         .into_iter()
+        .chain(report.waived())
         .map(|c| {
             let policy = report.policy(&c.policy);
             Finding {
@@ -114,10 +119,11 @@ pub fn render(report: &Report<'_>) -> String {
                 line: c.line,
                 message: c.message.as_deref().unwrap_or(""),
                 controls: policy.map_or(&[], |p| p.meta.controls.as_slice()),
+                waiver: c.waiver.as_ref(),
             }
         })
         .collect();
-    let mut counts: std::collections::HashMap<&str, [usize; 3]> = std::collections::HashMap::new();
+    let mut counts: std::collections::HashMap<&str, [usize; 4]> = std::collections::HashMap::new();
     for c in &scan.checks {
         counts.entry(c.policy.as_str()).or_default()[c.outcome as usize] += 1;
     }
@@ -126,7 +132,7 @@ pub fn render(report: &Report<'_>) -> String {
         .policies
         .iter()
         .map(|p| {
-            let [passed, failed, errors] =
+            let [passed, failed, errors, waived] =
                 counts.get(p.meta.id.as_str()).copied().unwrap_or_default();
             PolicySummary {
                 id: &p.meta.id,
@@ -137,6 +143,7 @@ pub fn render(report: &Report<'_>) -> String {
                 passed,
                 failed,
                 errors,
+                waived,
             }
         })
         .collect();
@@ -172,6 +179,7 @@ pub fn render(report: &Report<'_>) -> String {
             passed: report.count(Outcome::Pass),
             failed: report.count(Outcome::Fail),
             errors: report.count(Outcome::Error),
+            waived: report.count(Outcome::Waived),
         },
         domains: &scan.scorecard.domains,
         policies,

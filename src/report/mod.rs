@@ -37,12 +37,16 @@ impl Report<'_> {
 
     /// Failed and errored checks, most severe policy first, then by policy, file and line.
     pub fn problems(&self) -> Vec<&Check> {
-        let mut out: Vec<&Check> = self
-            .scan
-            .checks
-            .iter()
-            .filter(|c| c.outcome != Outcome::Pass)
-            .collect();
+        self.sorted(|c| matches!(c.outcome, Outcome::Fail | Outcome::Error))
+    }
+
+    /// Waived checks, in the same order as problems.
+    pub fn waived(&self) -> Vec<&Check> {
+        self.sorted(|c| c.outcome == Outcome::Waived)
+    }
+
+    fn sorted(&self, keep: impl Fn(&Check) -> bool) -> Vec<&Check> {
+        let mut out: Vec<&Check> = self.scan.checks.iter().filter(|c| keep(c)).collect();
         out.sort_by(|a, b| {
             let sev =
                 |c: &Check| std::cmp::Reverse(self.policy(&c.policy).map(|p| p.meta.severity));

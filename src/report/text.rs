@@ -74,10 +74,14 @@ pub fn render(report: &Report<'_>) -> String {
     );
     let _ = writeln!(
         out,
-        "checks: {} passed, {} failed, {} errors",
+        "checks: {} passed, {} failed, {} errors{}",
         report.count(Outcome::Pass),
         report.count(Outcome::Fail),
-        report.count(Outcome::Error)
+        report.count(Outcome::Error),
+        match report.count(Outcome::Waived) {
+            0 => String::new(),
+            n => format!(", {n} waived"),
+        }
     );
 
     let _ = writeln!(
@@ -197,6 +201,24 @@ pub fn render(report: &Report<'_>) -> String {
                 root,
                 check.resource,
                 check.message.as_deref().unwrap_or("")
+            );
+        }
+    }
+
+    let waived = report.waived();
+    if !waived.is_empty() {
+        let _ = writeln!(out, "\nWaived ({})", waived.len());
+        for check in waived {
+            let (source, reason, expires) = check.waiver.as_ref().map_or(("", "", None), |w| {
+                (w.source.as_str(), w.reason.as_str(), w.expires.as_deref())
+            });
+            let until = expires.map_or(String::new(), |e| format!(" until {e}"));
+            let _ = writeln!(
+                out,
+                "  {} {}  {}  [{source}{until}] {reason}",
+                check.policy,
+                location(check),
+                check.resource
             );
         }
     }
