@@ -315,6 +315,8 @@ fn input_prints_the_policy_documents() {
     assert_eq!(r["config"]["bucket"], "${var.name}");
     assert_eq!(r["config"]["tags"]["team"], "x");
     assert_eq!(docs[0]["root"], ".");
+    assert_eq!(docs[0]["schema_version"], 1);
+    assert_eq!(docs[0]["resources_by_type"]["aws_s3_bucket"][0]["address"], "aws_s3_bucket.b");
 }
 
 #[test]
@@ -335,5 +337,104 @@ fn policy_test_reports_counts_and_fails_on_failure() {
         run.stdout.ends_with("1 passed, 1 failed\n"),
         "{}",
         run.stdout
+    );
+}
+
+#[test]
+fn policy_show_maps_a_policy_onto_the_model() {
+    let good = fixtures().join("user-policies/good");
+    let model = fixtures().join("gate/model.yaml");
+    let args = [
+        "policy",
+        "show",
+        "test-002",
+        "--no-default-policies",
+        "--policy",
+        good.to_str().unwrap(),
+        "--model",
+        model.to_str().unwrap(),
+    ];
+    let run = rungs(&args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.starts_with("TEST-002 [low] Sizes are small\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("kind: resource\nresource types: test_thing\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("  DAT-2.1  L2 Structural / Data: Sizes are small\n"),
+        "{}",
+        run.stdout
+    );
+
+    let mut json_args = args.to_vec();
+    json_args.extend(["--format", "json"]);
+    let json: Value = serde_json::from_str(&rungs(&json_args).stdout).unwrap();
+    assert_eq!(json["metadata"]["id"], "TEST-002");
+    assert_eq!(json["objectives"][0]["id"], "DAT-2.1");
+    assert_eq!(json["objectives"][0]["domain"], "structural");
+
+    let missing = rungs(&["policy", "show", "NOPE-1"]);
+    assert_eq!(missing.code, 2);
+    assert!(
+        missing.stderr.contains("no policy with id \"NOPE-1\""),
+        "{}",
+        missing.stderr
+    );
+}
+
+#[test]
+fn model_show_lists_objectives_with_their_policies() {
+    let good = fixtures().join("user-policies/good");
+    let model = fixtures().join("gate/model.yaml");
+    let run = rungs(&[
+        "model",
+        "show",
+        "--no-default-policies",
+        "--policy",
+        good.to_str().unwrap(),
+        "--model",
+        model.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("    DAT-1.1  L1 automated Nothing is flagged\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("<- TEST-001\n"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("    PROC-1.1 L1 attested  People follow a process\n"),
+        "{}",
+        run.stdout
+    );
+
+    let json: Value = serde_json::from_str(
+        &rungs(&[
+            "model",
+            "show",
+            "--no-default-policies",
+            "--policy",
+            good.to_str().unwrap(),
+            "--model",
+            model.to_str().unwrap(),
+            "--format",
+            "json",
+        ])
+        .stdout,
+    )
+    .unwrap();
+    assert_eq!(
+        json["domains"][0]["categories"][0]["objectives"][1]["policies"],
+        serde_json::json!(["TEST-002"])
     );
 }

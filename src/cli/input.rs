@@ -29,7 +29,12 @@ pub fn run(args: InputArgs) -> ExitCode {
     let discovery = rungs::discover::discover(&args.path, &excluded);
     let (documents, diagnostics) =
         rungs::load::terraform::load(&args.path, &discovery, &args.load.options());
-    print(&(serde_json::to_string_pretty(&documents).expect("documents serialize") + "\n"));
+    // Exactly what the engine receives, `resources_by_type` included.
+    let inputs: Vec<serde_json::Value> = documents
+        .iter()
+        .map(|d| serde_json::to_value(d.to_input()).expect("input serializes"))
+        .collect();
+    print(&(serde_json::to_string_pretty(&inputs).expect("documents serialize") + "\n"));
     let mut all = discovery.diagnostics;
     all.extend(diagnostics);
     for d in &all {

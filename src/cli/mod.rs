@@ -2,6 +2,7 @@
 //! 2 usage, configuration, policy or input error (the report is still printed in full first).
 
 pub mod input;
+pub mod model;
 pub mod policy;
 pub mod scan;
 
@@ -35,6 +36,9 @@ pub enum Command {
     /// Work with policies.
     #[command(subcommand)]
     Policy(policy::PolicyCommand),
+    /// Work with the maturity model.
+    #[command(subcommand)]
+    Model(model::ModelCommand),
 }
 
 impl Command {
@@ -43,6 +47,7 @@ impl Command {
             Command::Scan(args) => scan::run(args),
             Command::Input(args) => input::run(args),
             Command::Policy(command) => policy::run(command),
+            Command::Model(command) => model::run(command),
         }
     }
 }

@@ -1,6 +1,6 @@
-//! `rungs policy ...`: test and list policies.
+//! `rungs policy ...`: test, list and show policies.
 
-use super::{exit_for, print, Format, PolicyArgs, EXIT_GATE_FAILED};
+use super::{exit_for, fail, print, Format, PolicyArgs, EXIT_ERROR, EXIT_GATE_FAILED};
 use clap::Subcommand;
 use rungs::diagnostics::Diagnostic;
 use rungs::policy::testing::Outcome as TestOutcome;
@@ -22,13 +22,113 @@ pub enum PolicyCommand {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Show one policy: metadata, remediation, and the objectives and levels it feeds.
+    Show {
+        /// Policy id, e.g. RUNGS-AWS-S3-001.
+        id: String,
+        #[command(flatten)]
+        policies: PolicyArgs,
+        /// Maturity model to map the policy onto (default: the embedded one).
+        #[arg(long, value_name = "FILE")]
+        model: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
 }
 
 pub fn run(command: PolicyCommand) -> ExitCode {
     match command {
         PolicyCommand::Test { dirs } => test(dirs),
         PolicyCommand::List { policies, format } => list(policies, format),
+        PolicyCommand::Show {
+            id,
+            policies,
+            model,
+            format,
+        } => show(&id, policies, model, format),
     }
+}
+
+/// `rungs policy show ID`.
+pub fn show(id: &str, args: PolicyArgs, model: Option<PathBuf>, format: Format) -> ExitCode {
+    let (bundle, diagnostics) = policy::load(&args.sources());
+    for d in &diagnostics {
+        eprintln!("{d}");
+    }
+    let model = match rungs::scan::load_model(model.as_ref()) {
+        Ok(m) => m,
+        Err(d) => return fail(&d),
+    };
+    let Some(p) = bundle
+        .policies
+        .iter()
+        .find(|p| p.meta.id.eq_ignore_ascii_case(id))
+    else {
+        eprintln!("error: no policy with id {id:?}\n  help: `rungs policy list` shows the ids");
+        return ExitCode::from(EXIT_ERROR);
+    };
+    let feeds: Vec<_> = model
+        .objectives()
+        .filter(|(_, _, o)| p.meta.controls.contains(&o.id))
+        .collect();
+    match format {
+        Format::Json => {
+            let objectives: Vec<_> = feeds
+                .iter()
+                .map(|(d, c, o)| serde_json::json!({"id": o.id, "level": o.level, "title": o.title, "evidence": o.evidence, "category": c.id, "domain": d.id}))
+                .collect();
+            let out = serde_json::json!({"file": p.file.path, "package": p.package, "metadata": p.meta, "objectives": objectives});
+            print(&(serde_json::to_string_pretty(&out).expect("policy serializes") + "\n"));
+        }
+        Format::Text => {
+            let m = &p.meta;
+            let mut out = format!(
+                "{} [{}] {}\n\n{}\n\nkind: {}\nresource types: {}\nfile: {}\n",
+                m.id,
+                m.severity.as_str(),
+                m.title,
+                m.description.trim(),
+                m.kind.as_str(),
+                m.resource_types.join(", "),
+                p.file.path
+            );
+            out.push_str("\nFeeds objectives:\n");
+            for (d, c, o) in &feeds {
+                out.push_str(&format!(
+                    "  {:<8} L{} {} / {}: {}\n",
+                    o.id, o.level, d.name, c.name, o.title
+                ));
+            }
+            for missing in m
+                .controls
+                .iter()
+                .filter(|c| !feeds.iter().any(|(_, _, o)| &&o.id == c))
+            {
+                out.push_str(&format!("  {missing:<8} (not in the model)\n"));
+            }
+            if !m.frameworks.is_empty() {
+                out.push_str("\nFrameworks:\n");
+                for (framework, ids) in &m.frameworks {
+                    out.push_str(&format!("  {framework}: {}\n", ids.join(", ")));
+                }
+            }
+            if !m.remediation.trim().is_empty() {
+                out.push_str(&format!(
+                    "\nRemediation:\n{}\n",
+                    indent(m.remediation.trim_end())
+                ));
+            }
+            print(&out);
+        }
+    }
+    exit_for(&diagnostics)
+}
+
+fn indent(text: &str) -> String {
+    text.lines()
+        .map(|l| format!("  {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 pub fn test(dirs: Vec<PathBuf>) -> ExitCode {

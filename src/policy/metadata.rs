@@ -39,6 +39,15 @@ pub enum Kind {
     Presence,
 }
 
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Resource => "resource",
+            Kind::Presence => "presence",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 struct Raw {
     title: Option<String>,
