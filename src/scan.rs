@@ -7,6 +7,7 @@ use crate::load::{terraform, Document};
 use crate::model::{self, Model};
 use crate::policy::{self, Bundle};
 use crate::score::{self, Scorecard};
+use crate::source::{Source, WorkTree};
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -92,6 +93,11 @@ pub fn run(options: &Options) -> Result<Scan, Diagnostic> {
         )
         .help("pass the directory holding your Terraform, e.g. `rungs scan infra/`"));
     }
+    run_source(&WorkTree::new(&options.root), options)
+}
+
+/// Runs a scan of any source (a directory or a git revision); `options.root` is not read.
+pub fn run_source(source: &dyn Source, options: &Options) -> Result<Scan, Diagnostic> {
     if !(options.threshold > 0.0 && options.threshold <= 1.0) {
         return Err(Diagnostic::error(
             Code::Model,
@@ -105,10 +111,10 @@ pub fn run(options: &Options) -> Result<Scan, Diagnostic> {
 
     let mut timings = Timings::default();
     let clock = std::time::Instant::now();
-    let discovery = discover::discover(&options.root, &excluded);
+    let discovery = source.discover(&excluded);
     timings.discover = clock.elapsed();
     let clock = std::time::Instant::now();
-    let (documents, load_diagnostics) = terraform::load(&options.root, &discovery, &options.load);
+    let (documents, load_diagnostics) = terraform::load_from(source, &discovery, &options.load);
     timings.load = clock.elapsed();
     let clock = std::time::Instant::now();
     let (bundle, policy_diagnostics) = policy::load(&options.policies);
@@ -133,7 +139,7 @@ pub fn run(options: &Options) -> Result<Scan, Diagnostic> {
     diagnostics::sort(&mut diagnostics);
 
     Ok(Scan {
-        root: options.root.display().to_string(),
+        root: source.describe(),
         documents,
         bundle,
         model,

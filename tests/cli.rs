@@ -316,7 +316,10 @@ fn input_prints_the_policy_documents() {
     assert_eq!(r["config"]["tags"]["team"], "x");
     assert_eq!(docs[0]["root"], ".");
     assert_eq!(docs[0]["schema_version"], 1);
-    assert_eq!(docs[0]["resources_by_type"]["aws_s3_bucket"][0]["address"], "aws_s3_bucket.b");
+    assert_eq!(
+        docs[0]["resources_by_type"]["aws_s3_bucket"][0]["address"],
+        "aws_s3_bucket.b"
+    );
 }
 
 #[test]
