@@ -5,6 +5,7 @@
 //! Each stage takes plain data from the one before and returns plain data plus [`diagnostics`].
 
 pub mod diagnostics;
+pub mod diff;
 pub mod discover;
 pub mod embedded;
 pub mod evaluate;

@@ -1,9 +1,11 @@
 //! The `rungs` command line: one module per command. Exit codes: 0 passed, 1 gate failed,
 //! 2 usage, configuration, policy or input error (the report is still printed in full first).
 
+pub mod diff;
 pub mod input;
 pub mod model;
 pub mod policy;
+pub mod revision;
 pub mod scan;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -31,6 +33,8 @@ pub struct Cli {
 pub enum Command {
     /// Scan a repository and report maturity levels, optionally gating on them.
     Scan(scan::ScanArgs),
+    /// Compare two revisions or directories: new and fixed findings, level changes.
+    Diff(diff::DiffArgs),
     /// Print the documents policies receive, one per root module (JSON).
     Input(input::InputArgs),
     /// Work with policies.
@@ -45,6 +49,7 @@ impl Command {
     pub fn run(self) -> ExitCode {
         match self {
             Command::Scan(args) => scan::run(args),
+            Command::Diff(args) => diff::run(args),
             Command::Input(args) => input::run(args),
             Command::Policy(command) => policy::run(command),
             Command::Model(command) => model::run(command),

@@ -36,6 +36,9 @@ pub struct ScanArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Scan PATH as it is at this git revision, read from the repository without checking out.
+    #[arg(long, value_name = "REV")]
+    pub rev: Option<String>,
 }
 
 pub fn run(args: ScanArgs) -> ExitCode {
@@ -66,9 +69,13 @@ pub fn run(args: ScanArgs) -> ExitCode {
         });
     }
 
-    let scan = match scan::run(&options) {
+    let scanned = match &args.rev {
+        Some(rev) => super::revision::scan_revision(rev, &args.path, &options),
+        None => scan::run(&options).map_err(|d| fail(&d)),
+    };
+    let scan = match scanned {
         Ok(scan) => scan,
-        Err(d) => return fail(&d),
+        Err(code) => return code,
     };
     let gate = match scan::gate(&scan.scorecard, &requirements) {
         Ok(gate) => gate,
