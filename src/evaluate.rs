@@ -74,7 +74,7 @@ pub enum Presence {
 
 /// What one document produced; policies are indices into the bundle's `policies`. Plain data,
 /// so a cache can keep it per root module and [`combine`] results from several runs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DocResult {
     pub checks: Vec<Check>,
     pub presence: Vec<(usize, Presence, Option<String>)>,

@@ -98,13 +98,7 @@ pub fn run(options: &Options) -> Result<Scan, Diagnostic> {
 
 /// Runs a scan of any source (a directory or a git revision); `options.root` is not read.
 pub fn run_source(source: &dyn Source, options: &Options) -> Result<Scan, Diagnostic> {
-    if !(options.threshold > 0.0 && options.threshold <= 1.0) {
-        return Err(Diagnostic::error(
-            Code::Model,
-            format!("threshold {} is out of range", options.threshold),
-        )
-        .help("use a pass rate above 0 and at most 1, e.g. --threshold 0.9"));
-    }
+    check_threshold(options.threshold)?;
     let model = load_model(options.model.as_ref())?;
     let excluded = discover::excludes(&options.excludes)
         .map_err(|e| Diagnostic::error(Code::Walk, e).help("fix the --exclude pattern"))?;
@@ -150,8 +144,21 @@ pub fn run_source(source: &dyn Source, options: &Options) -> Result<Scan, Diagno
     })
 }
 
+/// A pass rate above 0 and at most 1.
+pub fn check_threshold(threshold: f64) -> Result<(), Diagnostic> {
+    if threshold > 0.0 && threshold <= 1.0 {
+        Ok(())
+    } else {
+        Err(Diagnostic::error(
+            Code::Model,
+            format!("threshold {threshold} is out of range"),
+        )
+        .help("use a pass rate above 0 and at most 1, e.g. --threshold 0.9"))
+    }
+}
+
 /// Policies citing objectives the model does not have: their results count for nothing there.
-fn unknown_controls(bundle: &Bundle, model: &Model) -> Vec<Diagnostic> {
+pub fn unknown_controls(bundle: &Bundle, model: &Model) -> Vec<Diagnostic> {
     let known: BTreeSet<&str> = model.objectives().map(|(_, _, o)| o.id.as_str()).collect();
     bundle
         .policies

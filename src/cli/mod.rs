@@ -5,8 +5,10 @@ pub mod diff;
 pub mod input;
 pub mod model;
 pub mod policy;
+pub mod progress;
 pub mod revision;
 pub mod scan;
+pub mod trend;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rungs::diagnostics::Diagnostic;
@@ -43,6 +45,8 @@ pub enum Command {
     /// Work with the maturity model.
     #[command(subcommand)]
     Model(model::ModelCommand),
+    /// Maturity levels commit by commit over git history (table, CSV, JSON, SVG chart).
+    Trend(trend::TrendArgs),
 }
 
 impl Command {
@@ -52,6 +56,7 @@ impl Command {
             Command::Diff(args) => diff::run(args),
             Command::Input(args) => input::run(args),
             Command::Policy(command) => policy::run(command),
+            Command::Trend(args) => trend::run(args),
             Command::Model(command) => model::run(command),
         }
     }
