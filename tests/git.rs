@@ -704,7 +704,10 @@ fn trend_is_identical_with_and_without_caches() {
     // file to it; t8 changes it again. Eight distinct results.
     assert_eq!(entries, 8);
     // Another policy bundle gets its own namespace: it never reuses these results.
-    let run = rungs_in(repo.path(), &["trend", "--format", "json", "--cache", cache_arg]);
+    let run = rungs_in(
+        repo.path(),
+        &["trend", "--format", "json", "--cache", cache_arg],
+    );
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_ne!(run.stdout, reference.stdout);
     assert_eq!(fs::read_dir(&ns).unwrap().count(), 2);
