@@ -16,6 +16,14 @@ fn mean(m: Option<f64>) -> String {
     m.map_or_else(String::new, |m| format!("{m:.1}"))
 }
 
+/// `1 (1.5)`: the level and, in brackets, the mean of the categories beneath.
+fn level_mean(l: Option<u8>, m: Option<f64>) -> String {
+    match m {
+        Some(m) => format!("{} ({m:.1})", level(l)),
+        None => level(l),
+    }
+}
+
 /// Oldest first; one column per domain, plus one category when `category` is given.
 pub fn table(rows: &[Row], category: Option<&str>) -> String {
     let mut s = String::new();
@@ -35,7 +43,7 @@ pub fn table(rows: &[Row], category: Option<&str>) -> String {
         "pass", "fail", "error", "status"
     );
     for row in rows {
-        let program = format!("{} {:>3}", level(row.level), mean(row.mean));
+        let program = level_mean(row.level, row.mean);
         let _ = write!(
             s,
             "{:<8} {:<10} {:>9}",
@@ -44,11 +52,7 @@ pub fn table(rows: &[Row], category: Option<&str>) -> String {
             program
         );
         for d in &row.domains {
-            let _ = write!(
-                s,
-                " {:>12}",
-                format!("{} {:>3}", level(d.level), mean(d.mean))
-            );
+            let _ = write!(s, " {:>12}", level_mean(d.level, d.mean));
         }
         if let Some(c) = category {
             let l = row
