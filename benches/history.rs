@@ -4,8 +4,8 @@
 //! files plus a shared local module, then a history of 500 commits that flip settings, add and
 //! delete files, rename a file and a root directory, touch the shared module, break a file and
 //! fix it, and change files that are not Terraform. It then times, in one run:
-//! - the trend with in-memory caches, in chunks of 50 commits on one pipeline (time per commit
-//!   as the caches warm) and in one call;
+//! - the trend with in-memory caches, in growing chunks of commits on one pipeline (time per
+//!   commit as the caches warm) and in one call;
 //! - the trend with a disk cache, cold then warm (a new pipeline reading the cache);
 //! - the trend with no reuse at all (every commit read and scanned from git objects);
 //! - checking out each commit into the work tree and scanning it (what you would do without
@@ -411,13 +411,19 @@ fn main() {
     );
     assert_eq!(list.len(), commits);
 
-    // Chunks of 50 on one pipeline: the time per commit as caches warm.
+    // Growing chunks on one pipeline: the time per commit as the caches warm.
     let mut table = String::from("| commits | ms | ms per commit | files parsed | roots loaded | roots evaluated |\n|---|---:|---:|---:|---:|---:|\n");
     let mut pipeline = Pipeline::new(&options, None).unwrap();
     let mut chunked = Vec::new();
     let mut previous = pipeline.stats.clone();
     let total = Instant::now();
-    for (c, chunk) in list.chunks(50).enumerate() {
+    let mut start = 0;
+    for end in [1, 5, 25, 100, 250, 500, commits] {
+        let end = end.min(commits);
+        if end <= start {
+            continue;
+        }
+        let chunk = &list[start..end];
         let clock = Instant::now();
         chunked.extend(pipeline.rows(&repo, chunk, &Silent));
         let took = clock.elapsed();
@@ -425,8 +431,8 @@ fn main() {
         let _ = writeln!(
             table,
             "| {}-{} | {} | {:.2} | {} | {} | {} |",
-            c * 50 + 1,
-            c * 50 + chunk.len(),
+            start + 1,
+            end,
             ms(took),
             took.as_secs_f64() * 1000.0 / chunk.len() as f64,
             s.files_parsed - previous.files_parsed,
@@ -434,9 +440,10 @@ fn main() {
             s.roots_evaluated - previous.roots_evaluated
         );
         previous = s;
+        start = end;
     }
     println!(
-        "\ntrend in chunks of 50 on one pipeline (in-memory caches), total {} ms:\n{table}",
+        "\ntrend in growing chunks on one pipeline (in-memory caches), total {} ms:\n{table}",
         ms(total.elapsed())
     );
 

@@ -77,7 +77,8 @@ impl Repo {
     }
 
     fn git(&self, args: &[&str]) -> String {
-        let date = format!("2024-01-{:02}T12:00:00+00:00", self.commits + 1);
+        // One commit a day from 2024-01-01T12:00:00Z, in git's raw date format.
+        let date = format!("{} +0000", 1_704_110_400 + self.commits * 86_400);
         let out = Command::new("git")
             .current_dir(self.path())
             .args([
@@ -878,4 +879,65 @@ fn submodules_symlinks_and_non_utf8_paths_are_reported_and_skipped() {
     );
     // main.tf is still scanned, once.
     assert_eq!(json["summary"]["failed"], 1);
+}
+
+#[test]
+fn generated_history_trend_is_identical_with_and_without_caches() {
+    // Three roots sharing a module; each commit changes one root, the module, or nothing
+    // Terraform, from a fixed sequence. Caches must never change a row.
+    let mut repo = Repo::new();
+    let mut sizes = [1u32, 2, 3];
+    let mut flags = [false, false, false];
+    let mut module_size = 1;
+    let write_root = |repo: &Repo, i: usize, size: u32, flagged: bool| {
+        repo.write(
+            &format!("envs/r{i}/main.tf"),
+            &format!("module \"box\" {{\n  source = \"../../modules/box\"\n  flag   = {flagged}\n}}\n\nresource \"test_thing\" \"t\" {{\n  flagged = false\n  size    = {size}\n}}\n"),
+        );
+    };
+    for i in 0..3 {
+        write_root(&repo, i, sizes[i], flags[i]);
+    }
+    repo.write("modules/box/main.tf", &module_box(module_size));
+    repo.commit("start");
+    for n in 1..40usize {
+        let i = n % 3;
+        match n % 7 {
+            0 => {
+                module_size = if module_size == 1 { 30 } else { 1 };
+                repo.write("modules/box/main.tf", &module_box(module_size));
+            }
+            3 => repo.write("README.md", &format!("revision {n}\n")),
+            5 => flags[i] = !flags[i],
+            _ => sizes[i] = if sizes[i] > 9 { 1 } else { sizes[i] + 4 },
+        }
+        write_root(&repo, i, sizes[i], flags[i]);
+        repo.commit(&format!("change {n}"));
+    }
+    let cache = tempfile::tempdir().unwrap();
+    let cache_arg = cache.path().to_str().unwrap();
+    let reference = small_run(repo.path(), &["trend", "--format", "json", "--no-cache"]);
+    assert_eq!(reference.code, 0, "{}", reference.stderr);
+    assert_eq!(reference.json()["commits"].as_array().unwrap().len(), 40);
+    let levels: std::collections::BTreeSet<String> = reference.json()["commits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["level"].to_string())
+        .collect();
+    assert!(
+        levels.len() >= 2,
+        "the history should move levels: {levels:?}"
+    );
+    for args in [
+        vec!["trend", "--format", "json"],
+        vec!["trend", "--format", "json", "--cache", cache_arg],
+        vec!["trend", "--format", "json", "--cache", cache_arg],
+    ] {
+        assert_eq!(
+            small_run(repo.path(), &args).stdout,
+            reference.stdout,
+            "{args:?}"
+        );
+    }
 }
