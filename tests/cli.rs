@@ -316,7 +316,10 @@ fn input_prints_the_policy_documents() {
     assert_eq!(r["config"]["tags"]["team"], "x");
     assert_eq!(docs[0]["root"], ".");
     assert_eq!(docs[0]["schema_version"], 1);
-    assert_eq!(docs[0]["resources_by_type"]["aws_s3_bucket"][0]["address"], "aws_s3_bucket.b");
+    assert_eq!(
+        docs[0]["resources_by_type"]["aws_s3_bucket"][0]["address"],
+        "aws_s3_bucket.b"
+    );
 }
 
 #[test]
@@ -436,5 +439,42 @@ fn model_show_lists_objectives_with_their_policies() {
     assert_eq!(
         json["domains"][0]["categories"][0]["objectives"][1]["policies"],
         serde_json::json!(["TEST-002"])
+    );
+}
+
+/// The worked example of docs/writing-policies.md, end to end.
+#[test]
+fn worked_example_policy_tests_and_scans() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/custom-policy");
+    let policies = root.join("policies");
+    let test = rungs(&["policy", "test", policies.to_str().unwrap()]);
+    assert_eq!(test.code, 0, "{}", test.stdout);
+    assert!(
+        test.stdout.ends_with("4 passed, 0 failed\n"),
+        "{}",
+        test.stdout
+    );
+
+    let scan = rungs(&[
+        "scan",
+        root.join("terraform").to_str().unwrap(),
+        "--no-default-policies",
+        "--policy",
+        policies.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(scan.code, 0, "{}", scan.stderr);
+    let json = scan.json();
+    let failing: Vec<_> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["resource"].as_str().unwrap())
+        .collect();
+    assert_eq!(failing, vec!["aws_dynamodb_table.sessions"]);
+    assert_eq!(
+        json["policies"][0]["passed"], 2,
+        "orders passes; audit's unknown setting is not judged"
     );
 }

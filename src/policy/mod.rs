@@ -63,9 +63,13 @@ pub struct Sources {
 pub fn load(sources: &Sources) -> (Bundle, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut diagnostics = Vec::new();
-    if sources.defaults {
-        collect_embedded(&embedded::POLICIES, &mut files);
-    }
+    // The embedded helper library is always there for user policies to import; the embedded
+    // policies and their tests only with `defaults`.
+    collect_embedded(
+        &embedded::POLICIES,
+        &mut |path| sources.defaults || (is_library(path) && !path.ends_with("_test.rego")),
+        &mut files,
+    );
     for dir in &sources.dirs {
         collect_dir(dir, &mut files, &mut diagnostics);
     }
@@ -74,19 +78,24 @@ pub fn load(sources: &Sources) -> (Bundle, Vec<Diagnostic>) {
     (bundle, diagnostics)
 }
 
-fn collect_embedded(dir: &Dir<'static>, out: &mut Vec<RegoFile>) {
+fn collect_embedded(
+    dir: &Dir<'static>,
+    keep: &mut dyn FnMut(&str) -> bool,
+    out: &mut Vec<RegoFile>,
+) {
     for file in dir.files() {
         if file.path().extension().is_some_and(|e| e == "rego") {
-            if let Some(source) = file.contents_utf8() {
+            let path = format!("{}/{}", embedded::POLICY_PREFIX, file.path().display());
+            if let (true, Some(source)) = (keep(&path), file.contents_utf8()) {
                 out.push(RegoFile {
-                    path: format!("{}/{}", embedded::POLICY_PREFIX, file.path().display()),
+                    path,
                     source: source.to_string(),
                 });
             }
         }
     }
     for sub in dir.dirs() {
-        collect_embedded(sub, out);
+        collect_embedded(sub, keep, out);
     }
 }
 
