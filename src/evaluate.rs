@@ -22,6 +22,9 @@ pub enum Outcome {
     Error,
     /// A failure a suppression or baseline accepts: shown, counted apart, out of pass rates.
     Waived,
+    /// The policy could not judge the resource (its `unknown` rule named it: a value the scan
+    /// cannot know). Never a pass: counted apart and out of pass rates.
+    Unknown,
 }
 
 /// Why a failure is waived.
@@ -93,7 +96,14 @@ fn batch_module(bundle: &Bundle) -> String {
         // so an undefined rule cannot make the whole object undefined.
         let types = serde_json::to_string(&policy.meta.resource_types).expect("types serialize");
         let (default, value) = match policy.meta.kind {
-            Kind::Resource => ("[]", format!("r{i} := {} if a{i}", policy.rule_path())),
+            Kind::Resource => (
+                "[]",
+                format!(
+                    "r{i} := {} if a{i}\n\ndefault u{i} := []\n\nu{i} := data.{}.unknown if a{i}",
+                    policy.rule_path(),
+                    policy.package
+                ),
+            ),
             Kind::Presence => (
                 "false",
                 format!("r{i} := true if {{\n\ta{i}\n\t{}\n}}", policy.rule_path()),
@@ -103,7 +113,11 @@ fn batch_module(bundle: &Bundle) -> String {
             "a{i} if {{\n\tsome t in {types}\n\tinput.resources_by_type[t]\n}}\n\ndefault r{i} := {default}\n\n{value}\n\n"
         ));
         let id = serde_json::to_string(&policy.meta.id).expect("ids serialize");
-        entries.push(format!("\t{id}: r{i},\n"));
+        let unknown = match policy.meta.kind {
+            Kind::Resource => format!("u{i}"),
+            Kind::Presence => "[]".into(),
+        };
+        entries.push(format!("\t{id}: [r{i}, {unknown}],\n"));
     }
     src.push_str(&format!("\nresults := {{\n{}}}\n", entries.concat()));
     src
@@ -257,12 +271,28 @@ fn evaluate_document(engine: &mut regorus::Engine, bundle: &Bundle, doc: &Docume
         .and_then(|v| v.as_object().ok().cloned());
     for i in applicable {
         let policy = &bundle.policies[i];
-        let value = match &batch {
-            Some(results) => Ok(results
-                .get(&regorus::Value::from(policy.meta.id.as_str()))
-                .cloned()
-                .unwrap_or(regorus::Value::Undefined)),
-            None => engine.eval_rule(policy.rule_path()),
+        // Each batch entry is [result, unknown set]; without a batch, evaluate the rules alone.
+        let (value, unknown) = match &batch {
+            Some(results) => {
+                let entry = results
+                    .get(&regorus::Value::from(policy.meta.id.as_str()))
+                    .cloned()
+                    .unwrap_or(regorus::Value::Undefined);
+                let part = |n: usize| match &entry {
+                    regorus::Value::Array(parts) => {
+                        parts.get(n).cloned().unwrap_or(regorus::Value::Undefined)
+                    }
+                    _ => regorus::Value::Undefined,
+                };
+                (Ok(part(0)), Ok(part(1)))
+            }
+            None => (
+                engine.eval_rule(policy.rule_path()),
+                match policy.meta.kind {
+                    Kind::Resource => engine.eval_rule(format!("data.{}.unknown", policy.package)),
+                    Kind::Presence => Ok(regorus::Value::Undefined),
+                },
+            ),
         };
         match policy.meta.kind {
             Kind::Presence => {
@@ -281,7 +311,12 @@ fn evaluate_document(engine: &mut regorus::Engine, bundle: &Bundle, doc: &Docume
                 if let Err(message) = &denied {
                     result.errors.push((i, message.clone()));
                 }
-                judge_resources(policy, doc, denied, &mut result.checks);
+                // An `unknown` rule that fails only loses the unknown marks, never the verdicts.
+                let unjudged = unknown
+                    .map_err(|e| e.to_string())
+                    .and_then(|v| findings(&v))
+                    .unwrap_or_default();
+                judge_resources(policy, doc, denied, unjudged, &mut result.checks);
             }
         }
     }
@@ -317,6 +352,7 @@ fn judge_resources(
     policy: &Policy,
     doc: &Document,
     denied: Result<BTreeMap<String, Vec<String>>, String>,
+    unjudged: BTreeMap<String, Vec<String>>,
     checks: &mut Vec<Check>,
 ) {
     let types = &policy.meta.resource_types;
@@ -334,7 +370,10 @@ fn judge_resources(
                     messages.dedup();
                     (Outcome::Fail, Some(messages.join("; ")))
                 }
-                None => (Outcome::Pass, None),
+                None => match unjudged.get(&resource.address) {
+                    Some(messages) => (Outcome::Unknown, Some(messages.join("; "))),
+                    None => (Outcome::Pass, None),
+                },
             },
         };
         checks.push(Check {

@@ -38,6 +38,8 @@ pub struct ObjectiveScore {
     pub errors: usize,
     /// Failures accepted by a suppression or baseline: counted apart, not in the rate.
     pub waived: usize,
+    /// Resources the policies could not judge (unknown values): counted apart, not in the rate.
+    pub unknown: usize,
     /// passed / (passed + failed), when there are results.
     pub rate: Option<f64>,
     /// Ids of the policies citing this objective.
@@ -104,6 +106,7 @@ pub struct Counts {
     pub failed: usize,
     pub errors: usize,
     pub waived: usize,
+    pub unknown: usize,
 }
 
 /// Scores one objective from the checks of the policies citing it.
@@ -118,6 +121,7 @@ fn score_objective(
         failed,
         errors,
         waived,
+        unknown,
     } = counts;
     let rate = (passed + failed > 0).then(|| passed as f64 / (passed + failed) as f64);
     let status = match rate {
@@ -136,6 +140,7 @@ fn score_objective(
         failed,
         errors,
         waived,
+        unknown,
         rate,
         policies,
     }
@@ -171,6 +176,7 @@ pub fn score(model: &Model, policies: &[Policy], checks: &[Check], threshold: f6
             Outcome::Fail => entry.failed += 1,
             Outcome::Error => entry.errors += 1,
             Outcome::Waived => entry.waived += 1,
+            Outcome::Unknown => entry.unknown += 1,
         }
     }
     let mut citing: BTreeMap<&str, Vec<&Policy>> = BTreeMap::new();
@@ -199,6 +205,7 @@ pub fn score(model: &Model, policies: &[Policy], checks: &[Check], threshold: f6
                             counts.failed += c.failed;
                             counts.errors += c.errors;
                             counts.waived += c.waived;
+                            counts.unknown += c.unknown;
                         }
                     }
                     let ids = cited.iter().map(|p| p.meta.id.clone()).collect();
@@ -264,6 +271,7 @@ mod tests {
             failed: 0,
             errors: 0,
             waived: 0,
+            unknown: 0,
             rate: None,
             policies: Vec::new(),
         }
@@ -275,20 +283,25 @@ mod tests {
             failed,
             errors,
             waived: 0,
+            unknown: 0,
         }
     }
 
     #[test]
-    fn waived_failures_stay_out_of_the_rate() {
+    fn waived_and_unknown_results_stay_out_of_the_rate() {
         let o = model_objective(1);
         let c = Counts {
             passed: 2,
             failed: 0,
             errors: 0,
             waived: 3,
+            unknown: 1,
         };
         let s = score_objective(&o, vec![], c, 1.0);
-        assert_eq!((s.status, s.rate, s.waived), (Status::Met, Some(1.0), 3));
+        assert_eq!(
+            (s.status, s.rate, s.waived, s.unknown),
+            (Status::Met, Some(1.0), 3, 1)
+        );
     }
 
     fn model_objective(level: u8) -> Objective {

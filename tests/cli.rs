@@ -466,15 +466,39 @@ fn worked_example_policy_tests_and_scans() {
     ]);
     assert_eq!(scan.code, 0, "{}", scan.stderr);
     let json = scan.json();
-    let failing: Vec<_> = json["findings"]
+    let listed: Vec<_> = json["findings"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|f| f["resource"].as_str().unwrap())
+        .map(|f| {
+            (
+                f["resource"].as_str().unwrap(),
+                f["outcome"].as_str().unwrap(),
+            )
+        })
         .collect();
-    assert_eq!(failing, vec!["aws_dynamodb_table.sessions"]);
     assert_eq!(
-        json["policies"][0]["passed"], 2,
-        "orders passes; audit's unknown setting is not judged"
+        listed,
+        vec![
+            ("aws_dynamodb_table.sessions", "fail"),
+            ("aws_dynamodb_table.audit", "unknown")
+        ]
     );
+    let policy = &json["policies"][0];
+    let counts = (
+        policy["passed"].as_u64(),
+        policy["failed"].as_u64(),
+        policy["unknown"].as_u64(),
+    );
+    assert_eq!(counts, (Some(1), Some(1), Some(1)));
+    assert_eq!(json["summary"]["unknown"], 1);
+    // The unknown result stays out of the rate: 1 passed of 2 judged.
+    let objective = &category(&json, "DAT")["objectives"];
+    let cited: Vec<_> = objective
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| o["policies"] == serde_json::json!(["ACME-DDB-001"]))
+        .collect();
+    assert_eq!(cited[0]["rate"], 0.5);
 }

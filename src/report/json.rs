@@ -61,6 +61,7 @@ struct Summary {
     failed: usize,
     errors: usize,
     waived: usize,
+    unknown: usize,
 }
 
 #[derive(Serialize)]
@@ -74,6 +75,7 @@ struct PolicySummary<'a> {
     failed: usize,
     errors: usize,
     waived: usize,
+    unknown: usize,
 }
 
 #[derive(Serialize)]
@@ -106,6 +108,7 @@ pub fn render(report: &Report<'_>) -> String {
         .problems()
         .into_iter()
         .chain(report.waived())
+        .chain(report.unjudged())
         .map(|c| {
             let policy = report.policy(&c.policy);
             Finding {
@@ -123,7 +126,7 @@ pub fn render(report: &Report<'_>) -> String {
             }
         })
         .collect();
-    let mut counts: std::collections::HashMap<&str, [usize; 4]> = std::collections::HashMap::new();
+    let mut counts: std::collections::HashMap<&str, [usize; 5]> = std::collections::HashMap::new();
     for c in &scan.checks {
         counts.entry(c.policy.as_str()).or_default()[c.outcome as usize] += 1;
     }
@@ -132,7 +135,7 @@ pub fn render(report: &Report<'_>) -> String {
         .policies
         .iter()
         .map(|p| {
-            let [passed, failed, errors, waived] =
+            let [passed, failed, errors, waived, unknown] =
                 counts.get(p.meta.id.as_str()).copied().unwrap_or_default();
             PolicySummary {
                 id: &p.meta.id,
@@ -144,6 +147,7 @@ pub fn render(report: &Report<'_>) -> String {
                 failed,
                 errors,
                 waived,
+                unknown,
             }
         })
         .collect();
@@ -180,6 +184,7 @@ pub fn render(report: &Report<'_>) -> String {
             failed: report.count(Outcome::Fail),
             errors: report.count(Outcome::Error),
             waived: report.count(Outcome::Waived),
+            unknown: report.count(Outcome::Unknown),
         },
         domains: &scan.scorecard.domains,
         policies,

@@ -45,6 +45,11 @@ impl Report<'_> {
         self.sorted(|c| c.outcome == Outcome::Waived)
     }
 
+    /// Checks a policy could not judge for unknown values, in the same order.
+    pub fn unjudged(&self) -> Vec<&Check> {
+        self.sorted(|c| c.outcome == Outcome::Unknown)
+    }
+
     fn sorted(&self, keep: impl Fn(&Check) -> bool) -> Vec<&Check> {
         let mut out: Vec<&Check> = self.scan.checks.iter().filter(|c| keep(c)).collect();
         out.sort_by(|a, b| {

@@ -74,13 +74,17 @@ pub fn render(report: &Report<'_>) -> String {
     );
     let _ = writeln!(
         out,
-        "checks: {} passed, {} failed, {} errors{}",
+        "checks: {} passed, {} failed, {} errors{}{}",
         report.count(Outcome::Pass),
         report.count(Outcome::Fail),
         report.count(Outcome::Error),
         match report.count(Outcome::Waived) {
             0 => String::new(),
             n => format!(", {n} waived"),
+        },
+        match report.count(Outcome::Unknown) {
+            0 => String::new(),
+            n => format!(", {n} not judged (unknown values)"),
         }
     );
 
@@ -219,6 +223,32 @@ pub fn render(report: &Report<'_>) -> String {
                 check.policy,
                 location(check),
                 check.resource
+            );
+        }
+    }
+
+    let unjudged = report.unjudged();
+    if !unjudged.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nNot judged: values unknown at scan time ({})",
+            unjudged.len()
+        );
+        for check in unjudged.iter().take(TOP_OBJECTIVES) {
+            let _ = writeln!(
+                out,
+                "  {} {}  {}  {}",
+                check.policy,
+                location(check),
+                check.resource,
+                check.message.as_deref().unwrap_or("")
+            );
+        }
+        if unjudged.len() > TOP_OBJECTIVES {
+            let _ = writeln!(
+                out,
+                "  … and {} more (see --format json)",
+                unjudged.len() - TOP_OBJECTIVES
             );
         }
     }

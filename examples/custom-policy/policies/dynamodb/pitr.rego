@@ -29,8 +29,15 @@ deny contains lib.finding(table, "DynamoDB table has no point-in-time recovery")
 	not pitr_may_be_on(table)
 }
 
-# The provider default is off: no block, or `enabled = false`, is a finding. An unknown
-# `enabled` (a variable without default) is not judged.
+# A table whose setting is unknown at scan time (a variable without default) is neither
+# passed nor failed: naming it here reports it as not judged.
+unknown contains lib.finding(table, "point_in_time_recovery.enabled is unknown at scan time") if {
+	some table in lib.resources("aws_dynamodb_table")
+	some block in lib.blocks(table, "point_in_time_recovery")
+	lib.is_unknown(block.enabled)
+}
+
+# The provider default is off: no block, or `enabled = false`, is a finding.
 pitr_may_be_on(table) if {
 	some block in lib.blocks(table, "point_in_time_recovery")
 	not lib.is_false(block.enabled)

@@ -24,5 +24,7 @@ test_pitr_enabled_passes if {
 }
 
 test_unknown_setting_is_not_judged if {
-	count(pitr.deny) == 0 with input as table({"point_in_time_recovery": [{"enabled": "${var.pitr}"}]})
+	inp := table({"point_in_time_recovery": [{"enabled": "${var.pitr}"}]})
+	count(pitr.deny) == 0 with input as inp
+	count(pitr.unknown) == 1 with input as inp
 }
