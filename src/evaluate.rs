@@ -96,14 +96,7 @@ fn batch_module(bundle: &Bundle) -> String {
         // so an undefined rule cannot make the whole object undefined.
         let types = serde_json::to_string(&policy.meta.resource_types).expect("types serialize");
         let (default, value) = match policy.meta.kind {
-            Kind::Resource => (
-                "[]",
-                format!(
-                    "r{i} := {} if a{i}\n\ndefault u{i} := []\n\nu{i} := data.{}.unknown if a{i}",
-                    policy.rule_path(),
-                    policy.package
-                ),
-            ),
+            Kind::Resource => ("[]", format!("r{i} := {} if a{i}", policy.rule_path())),
             Kind::Presence => (
                 "false",
                 format!("r{i} := true if {{\n\ta{i}\n\t{}\n}}", policy.rule_path()),
@@ -113,14 +106,28 @@ fn batch_module(bundle: &Bundle) -> String {
             "a{i} if {{\n\tsome t in {types}\n\tinput.resources_by_type[t]\n}}\n\ndefault r{i} := {default}\n\n{value}\n\n"
         ));
         let id = serde_json::to_string(&policy.meta.id).expect("ids serialize");
-        let unknown = match policy.meta.kind {
-            Kind::Resource => format!("u{i}"),
-            Kind::Presence => "[]".into(),
+        // Only policies that define an `unknown` rule pay for evaluating it.
+        let unknown = if policy.meta.kind == Kind::Resource && defines_unknown(&policy.file.source)
+        {
+            src.push_str(&format!(
+                "default u{i} := []\n\nu{i} := data.{}.unknown if a{i}\n\n",
+                policy.package
+            ));
+            format!("u{i}")
+        } else {
+            "[]".to_string()
         };
         entries.push(format!("\t{id}: [r{i}, {unknown}],\n"));
     }
     src.push_str(&format!("\nresults := {{\n{}}}\n", entries.concat()));
     src
+}
+
+/// Whether a policy defines the optional `unknown` rule (a line starting with its head).
+fn defines_unknown(source: &str) -> bool {
+    source
+        .lines()
+        .any(|l| l.starts_with("unknown contains") || l.starts_with("unknown["))
 }
 
 pub fn evaluate(bundle: &Bundle, documents: &[Document]) -> Evaluation {
@@ -288,9 +295,10 @@ fn evaluate_document(engine: &mut regorus::Engine, bundle: &Bundle, doc: &Docume
             }
             None => (
                 engine.eval_rule(policy.rule_path()),
-                match policy.meta.kind {
-                    Kind::Resource => engine.eval_rule(format!("data.{}.unknown", policy.package)),
-                    Kind::Presence => Ok(regorus::Value::Undefined),
+                if policy.meta.kind == Kind::Resource && defines_unknown(&policy.file.source) {
+                    engine.eval_rule(format!("data.{}.unknown", policy.package))
+                } else {
+                    Ok(regorus::Value::Undefined)
                 },
             ),
         };
