@@ -6,7 +6,7 @@
 
 use crate::diagnostics::{Code, Diagnostic, Location};
 use crate::load::Document;
-use crate::policy::{engine_for, Bundle, Kind, Policy};
+use crate::policy::{engine_for, locate_regorus_error, Bundle, Kind, Policy};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -221,12 +221,13 @@ pub fn evaluate(bundle: &Bundle, documents: &[Document]) -> Evaluation {
 
     for (i, message) in runtime_errors {
         let policy = &bundle.policies[i];
+        let (location, message) = locate_regorus_error(&policy.file.path, &message);
         out.diagnostics.push(
             Diagnostic::error(
                 Code::PolicyRuntime,
                 format!("policy {} failed at evaluation: {message}", policy.meta.id),
             )
-            .at(Location::file(&policy.file.path))
+            .at(location)
             .help("its results are reported as errors, not passes; guard the rule against unknown or mistyped values"),
         );
     }
@@ -239,6 +240,12 @@ pub fn evaluate(bundle: &Bundle, documents: &[Document]) -> Evaluation {
         ))
     });
     out
+}
+
+/// A regorus error as one line, `file:line:col: message`, for results and reports.
+fn one_line(policy: &Policy, raw: &str) -> String {
+    let (location, message) = locate_regorus_error(&policy.file.path, raw);
+    format!("{location}: {message}")
 }
 
 /// Providers a policy is about, from its resource types (`aws_s3_bucket` -> `aws`).
@@ -309,16 +316,20 @@ fn evaluate_document(engine: &mut regorus::Engine, bundle: &Bundle, doc: &Docume
                     Ok(_) => (Presence::Absent, None),
                     Err(e) => {
                         result.errors.push((i, e.to_string()));
-                        (Presence::Error, Some(e.to_string()))
+                        (Presence::Error, Some(one_line(policy, &e.to_string())))
                     }
                 };
                 result.presence.push((i, state.0, state.1));
             }
             Kind::Resource => {
-                let denied = value.map_err(|e| e.to_string()).and_then(|v| findings(&v));
-                if let Err(message) = &denied {
-                    result.errors.push((i, message.clone()));
-                }
+                // The diagnostic keeps the engine's full message; results get one line.
+                let denied = match value {
+                    Ok(v) => findings(&v).inspect_err(|m| result.errors.push((i, m.clone()))),
+                    Err(e) => {
+                        result.errors.push((i, e.to_string()));
+                        Err(one_line(policy, &e.to_string()))
+                    }
+                };
                 // An `unknown` rule that fails only loses the unknown marks, never the verdicts.
                 let unjudged = unknown
                     .map_err(|e| e.to_string())

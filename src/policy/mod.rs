@@ -252,7 +252,7 @@ fn compile_diagnostic(path: &str, message: String) -> Diagnostic {
 
 /// regorus errors read `--> path:line:col`, a source excerpt, then `error: message`; pull out
 /// the position and the message.
-fn locate_regorus_error(path: &str, message: &str) -> (Location, String) {
+pub fn locate_regorus_error(path: &str, message: &str) -> (Location, String) {
     let position = message.lines().find_map(|l| {
         let rest = l.trim().strip_prefix("-->")?.trim();
         let mut parts = rest.rsplitn(3, ':');

@@ -38,13 +38,11 @@ fn location(check: &Check) -> String {
 fn excerpt(root: &str, d: &Diagnostic) -> Option<String> {
     let location = d.location.as_ref()?;
     let (line, column) = (location.line?, location.column.unwrap_or(1));
+    // Files in the scan are relative to its root; policy files as given on the command line.
     let path = Path::new(&location.file);
-    let path = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        Path::new(root).join(path)
-    };
-    let bytes = std::fs::read(path).ok()?;
+    let bytes = std::fs::read(Path::new(root).join(path))
+        .or_else(|_| std::fs::read(path))
+        .ok()?;
     let text = String::from_utf8_lossy(&bytes);
     let source = text
         .lines()
