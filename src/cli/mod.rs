@@ -2,10 +2,11 @@
 //! 2 usage, configuration, policy or input error (the report is still printed in full first).
 
 pub mod input;
+pub mod output;
 pub mod policy;
 pub mod scan;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgMatches, Args, Parser, Subcommand, ValueEnum};
 use rungs::diagnostics::Diagnostic;
 use rungs::policy::Sources;
 use std::io::Write;
@@ -38,9 +39,10 @@ pub enum Command {
 }
 
 impl Command {
-    pub fn run(self) -> ExitCode {
+    /// Runs the command; `matches` give the order of repeated options.
+    pub fn run(self, matches: &ArgMatches) -> ExitCode {
         match self {
-            Command::Scan(args) => scan::run(args),
+            Command::Scan(args) => scan::run(args, matches.subcommand_matches("scan")),
             Command::Input(args) => input::run(args),
             Command::Policy(command) => policy::run(command),
         }
