@@ -74,10 +74,12 @@ pub fn run(args: ScanArgs, matches: Option<&ArgMatches>) -> ExitCode {
             .and_then(|text| report::html::parse_trend(&text))
         {
             Ok(trend) => Some(trend),
-            Err(e) => return usage_error(&format!(
+            Err(e) => {
+                return usage_error(&format!(
                 "cannot use --trend {}: {e}\n  help: give the JSON of `rungs trend --format json`",
                 path.display()
-            )),
+            ))
+            }
         },
     };
 

@@ -214,3 +214,81 @@ pub fn render(report: &Report<'_>) -> String {
     out.push_str("</testsuites>\n");
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outcomes_map_to_failure_error_and_skipped() {
+        let scan = crate::report::fixture::scan();
+        let gate = crate::scan::gate(
+            &scan.scorecard,
+            &[crate::scan::Requirement {
+                target: Target::Program,
+                min: 1,
+            }],
+        )
+        .unwrap();
+        let xml = render(&Report {
+            scan: &scan,
+            gate: &gate,
+        });
+        let doc = roxmltree::Document::parse(&xml).unwrap();
+        let root = doc.root_element();
+        let attrs: Vec<_> = ["tests", "failures", "errors", "skipped"]
+            .iter()
+            .map(|a| root.attribute(*a).unwrap())
+            .collect();
+        assert_eq!(attrs, vec!["8", "3", "2", "2"]);
+        let cases: Vec<(String, String, String)> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("testcase"))
+            .map(|n| {
+                let verdict = n.first_element_child().map_or(String::new(), |c| {
+                    format!(
+                        "{} {}",
+                        c.tag_name().name(),
+                        c.attribute("message").unwrap_or("")
+                    )
+                });
+                (
+                    n.attribute("classname").unwrap().to_string(),
+                    n.attribute("name").unwrap().to_string(),
+                    verdict,
+                )
+            })
+            .collect();
+        let expected = [
+            ("P-HIGH", "t.ok", ""),
+            ("P-HIGH", "t.bad", "failure t.bad message"),
+            (
+                "P-HIGH",
+                "t.inline",
+                "skipped waived (inline): accepted risk",
+            ),
+            ("P-LOW", "<scan>", "failure <scan> message"),
+            (
+                "P-LOW",
+                "t.err",
+                "error the policy could not be evaluated: t.err message",
+            ),
+            (
+                "P-LOW",
+                "t.config",
+                "skipped waived (config until 2030-01-01): legacy",
+            ),
+            ("rungs.diagnostics", "R203 main.tf:7:1", "error rule failed"),
+            (
+                "rungs.gate",
+                "program level >= 1",
+                "failure level 0, needs 1",
+            ),
+        ];
+        let expected: Vec<(String, String, String)> = expected
+            .iter()
+            .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+            .collect();
+        assert_eq!(cases, expected);
+    }
+}

@@ -1,6 +1,8 @@
 //! Report: render a finished scan for people (text, Markdown, HTML) or programs (JSON, SARIF,
 //! JUnit XML). docs/formats.md describes each format.
 
+#[cfg(test)]
+mod fixture;
 pub mod html;
 pub mod json;
 pub mod junit;

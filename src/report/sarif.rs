@@ -271,6 +271,82 @@ pub fn render(report: &Report<'_>) -> String {
 mod tests {
     use super::*;
 
+    /// Validates against the vendored OASIS schema and returns the run's results.
+    fn validated(log: &str) -> Vec<Value> {
+        let schema: Value =
+            serde_json::from_str(include_str!("../../tests/schemas/sarif-schema-2.1.0.json"))
+                .unwrap();
+        let log: Value = serde_json::from_str(log).unwrap();
+        let validator = jsonschema::validator_for(&schema).unwrap();
+        let errors: Vec<String> = validator.iter_errors(&log).map(|e| e.to_string()).collect();
+        assert_eq!(errors, Vec::<String>::new());
+        log["runs"][0]["results"].as_array().unwrap().clone()
+    }
+
+    #[test]
+    fn every_outcome_maps_to_a_valid_result() {
+        let scan = crate::report::fixture::scan();
+        let report = Report {
+            scan: &scan,
+            gate: &[],
+        };
+        let results = validated(&render(&report));
+        let summary: Vec<(&str, &str, &str, &str)> = results
+            .iter()
+            .map(|r| {
+                (
+                    r["ruleId"].as_str().unwrap(),
+                    r["kind"].as_str().unwrap(),
+                    r["level"].as_str().unwrap(),
+                    r["properties"]["resource"].as_str().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            vec![
+                ("P-HIGH", "fail", "error", "t.bad"),
+                ("P-LOW", "fail", "note", "<scan>"),
+                ("P-LOW", "review", "none", "t.err"),
+                ("P-HIGH", "fail", "error", "t.inline"),
+                ("P-LOW", "fail", "note", "t.config"),
+            ]
+        );
+        assert_eq!(
+            results[1]["locations"][0]["physicalLocation"],
+            json!({"artifactLocation": {"uri": ".", "uriBaseId": "%SRCROOT%"}})
+        );
+        assert_eq!(
+            results[3]["suppressions"],
+            json!([{"kind": "inSource", "status": "accepted", "justification": "accepted risk",
+                    "properties": {"source": "inline"},
+                    "location": {"physicalLocation": {
+                        "artifactLocation": {"uri": "main.tf", "uriBaseId": "%SRCROOT%"},
+                        "region": {"startLine": 8, "startColumn": 3}}}}])
+        );
+        assert_eq!(
+            results[4]["suppressions"],
+            json!([{"kind": "external", "status": "accepted", "justification": "legacy",
+                    "properties": {"source": "config", "expires": "2030-01-01"}}])
+        );
+        assert_eq!(results[0].get("suppressions"), None);
+    }
+
+    #[test]
+    fn the_schema_rejects_a_level_sarif_does_not_define() {
+        let scan = crate::report::fixture::scan();
+        let report = Report {
+            scan: &scan,
+            gate: &[],
+        };
+        let mut log: Value = serde_json::from_str(&render(&report)).unwrap();
+        log["runs"][0]["results"][0]["level"] = json!("critical");
+        let schema: Value =
+            serde_json::from_str(include_str!("../../tests/schemas/sarif-schema-2.1.0.json"))
+                .unwrap();
+        assert!(!jsonschema::validator_for(&schema).unwrap().is_valid(&log));
+    }
+
     #[test]
     fn root_prefix_is_relative_to_the_working_directory() {
         assert_eq!(root_prefix(".").as_deref(), Some(""));
