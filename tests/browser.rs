@@ -209,7 +209,11 @@ fn html_report_in_headless_chromium() {
             Ok("required"),
             "RUNGS_BROWSER_TEST=required but no chromium on PATH (install Debian's `chromium`)"
         );
-        eprintln!("SKIPPED html_report_in_headless_chromium: no chromium on PATH (apt-get install chromium)");
+        // Straight to stderr, past the test harness's capture, so the skip is seen.
+        let _ = writeln!(
+            std::io::stderr(),
+            "SKIPPED html_report_in_headless_chromium: no chromium on PATH (apt-get install chromium)"
+        );
         return;
     };
     let dir = tempfile::tempdir().unwrap();
