@@ -379,3 +379,116 @@ fn bad_output_arguments_are_usage_errors_naming_the_problem() {
     names.sort();
     assert_eq!(names, vec!["repo"]);
 }
+
+fn yaml(path: &str) -> Value {
+    let text = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap();
+    yaml_serde::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Runs the `rungs scan` line of a shipped CI script with this build, in `cwd`.
+fn run_script_line(script: &str, cwd: &Path) -> Run {
+    let joined = script.replace("\\\n", " ");
+    let line = joined
+        .lines()
+        .map(str::trim)
+        .find(|l| l.starts_with("rungs scan") || l.starts_with(".rungs/bin/rungs scan"))
+        .unwrap_or_else(|| panic!("no rungs scan line in {script}"));
+    let args: Vec<&str> = line.split_whitespace().skip(1).collect();
+    let out = Command::new(env!("CARGO_BIN_EXE_rungs"))
+        .args(&args)
+        .current_dir(cwd)
+        .output()
+        .expect("runs");
+    Run {
+        code: out.status.code().expect("exit code"),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+#[test]
+fn pre_commit_hook_runs_rungs_scan_on_the_repository() {
+    let hooks = yaml(".pre-commit-hooks.yaml");
+    let hook = &hooks[0];
+    assert_eq!(hooks.as_array().unwrap().len(), 1);
+    assert_eq!(
+        (
+            &hook["id"],
+            &hook["entry"],
+            &hook["language"],
+            &hook["pass_filenames"]
+        ),
+        (
+            &json!("rungs"),
+            &json!("rungs scan"),
+            &json!("rust"),
+            &json!(false)
+        )
+    );
+    let dir = workspace();
+    let run = run_script_line("rungs scan", &dir.path().join("repo"));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("· 1 root module, 2 resources, 51 policies"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn github_actions_example_writes_what_it_uploads() {
+    let workflow = yaml("examples/ci/github-actions.yml");
+    let steps = workflow["jobs"]["rungs"]["steps"].as_array().unwrap();
+    let step = |uses: &str| {
+        steps
+            .iter()
+            .find(|s| s["uses"].as_str().is_some_and(|u| u.starts_with(uses)))
+            .unwrap_or_else(|| panic!("no {uses} step"))
+    };
+    let sarif = step("github/codeql-action/upload-sarif")["with"]["sarif_file"]
+        .as_str()
+        .unwrap();
+    let html = step("actions/upload-artifact")["with"]["path"]
+        .as_str()
+        .unwrap();
+    let scan = steps.iter().find(|s| s["id"] == "scan").unwrap();
+    assert_eq!(workflow["permissions"]["security-events"], "write");
+
+    let dir = workspace();
+    let cwd = dir.path().join("repo");
+    let run = run_script_line(scan["run"].as_str().unwrap(), &cwd);
+    // The test tree has nothing the embedded policies judge: no level, so the level gate fails.
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stdout.contains("Gate FAILED"), "{}", run.stdout);
+    let log: Value = serde_json::from_str(&read(&cwd, sarif)).unwrap();
+    assert_eq!(log["version"], "2.1.0");
+    assert!(read(&cwd, html).starts_with("<!DOCTYPE html>"));
+    let summary = steps.iter().find(|s| s["name"] == "Job summary").unwrap();
+    assert_eq!(
+        summary["run"],
+        "cat rungs-summary.md >> \"$GITHUB_STEP_SUMMARY\""
+    );
+    assert!(read(&cwd, "rungs-summary.md")
+        .starts_with("## rungs · program level n/a · gate **FAILED**\n"));
+}
+
+#[test]
+fn gitlab_example_writes_its_artifacts_and_junit_report() {
+    let pipeline = yaml("examples/ci/gitlab-ci.yml");
+    let job = &pipeline["rungs"];
+    let script = job["script"].as_array().unwrap();
+    let dir = workspace();
+    let cwd = dir.path().join("repo");
+    let run = run_script_line(script[1].as_str().unwrap(), &cwd);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for path in job["artifacts"]["paths"].as_array().unwrap() {
+        let path = path.as_str().unwrap();
+        assert!(cwd.join(path).is_file(), "{path}");
+    }
+    let junit = read(&cwd, job["artifacts"]["reports"]["junit"].as_str().unwrap());
+    let doc = roxmltree::Document::parse(&junit).unwrap();
+    // No policy judged anything; only the gate suite has a case, and it fails.
+    assert_eq!(doc.root_element().attribute("tests"), Some("1"));
+    assert_eq!(doc.root_element().attribute("failures"), Some("1"));
+}
