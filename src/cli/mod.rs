@@ -3,10 +3,11 @@
 
 pub mod input;
 pub mod model;
+pub mod output;
 pub mod policy;
 pub mod scan;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgMatches, Args, Parser, Subcommand, ValueEnum};
 use rungs::diagnostics::Diagnostic;
 use rungs::policy::Sources;
 use std::io::Write;
@@ -42,9 +43,10 @@ pub enum Command {
 }
 
 impl Command {
-    pub fn run(self) -> ExitCode {
+    /// Runs the command; `matches` give the order of repeated options.
+    pub fn run(self, matches: &ArgMatches) -> ExitCode {
         match self {
-            Command::Scan(args) => scan::run(args),
+            Command::Scan(args) => scan::run(args, matches.subcommand_matches("scan")),
             Command::Input(args) => input::run(args),
             Command::Policy(command) => policy::run(command),
             Command::Model(command) => model::run(command),

@@ -183,19 +183,22 @@ pub fn build(files: Vec<RegoFile>) -> (Bundle, Vec<Diagnostic>) {
         }
     }
 
-    // Libraries must compile on their own; a broken one is dropped.
-    let mut libs = Vec::new();
-    for lib in std::mem::take(&mut bundle.libraries) {
+    // Libraries may call each other, so they compile together. The engine names the file an
+    // error is in: drop that one and try again, until the rest compiles.
+    let mut libs = std::mem::take(&mut bundle.libraries);
+    while !libs.is_empty() {
         let mut engine = new_engine();
         let ok = libs
             .iter()
-            .chain(std::iter::once(&lib))
-            .try_for_each(|f: &RegoFile| add(&mut engine, f))
+            .try_for_each(|f| add(&mut engine, f))
             .and_then(|_| check(&mut engine, None));
-        match ok {
-            Ok(()) => libs.push(lib),
-            Err(message) => diagnostics.push(compile_diagnostic(&lib.path, message)),
-        }
+        let Err(message) = ok else { break };
+        let culprit = libs
+            .iter()
+            .position(|f| message.contains(&format!("{}:", f.path)))
+            .unwrap_or(libs.len() - 1);
+        let lib = libs.remove(culprit);
+        diagnostics.push(compile_diagnostic(&lib.path, message));
     }
     bundle.libraries = libs;
 
@@ -409,6 +412,24 @@ mod tests {
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(bundle.libraries.len(), 1);
         assert_eq!(bundle.tests.len(), 1);
+    }
+
+    #[test]
+    fn libraries_may_call_each_other_and_a_broken_one_is_named() {
+        let a = file("x/lib/a.rego", "package rungs.lib.a\nimport rego.v1\nimport data.rungs.lib.b\ntwice(v) := b.double(v)\n");
+        let b = file(
+            "x/lib/b.rego",
+            "package rungs.lib.b\nimport rego.v1\ndouble(v) := v * 2\n",
+        );
+        let broken = file(
+            "x/lib/c.rego",
+            "package rungs.lib.c\nimport rego.v1\nbad if { y == 1 }\n",
+        );
+        let (bundle, diags) = build(vec![a, b, broken]);
+        let kept: Vec<_> = bundle.libraries.iter().map(|l| l.path.as_str()).collect();
+        assert_eq!(kept, vec!["x/lib/a.rego", "x/lib/b.rego"]);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].location.as_ref().unwrap().file, "x/lib/c.rego");
     }
 
     #[test]

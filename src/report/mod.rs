@@ -1,6 +1,15 @@
-//! Report: render a finished scan for people (text) or programs (JSON).
+//! Report: render a finished scan for people (text, Markdown, HTML) or programs (JSON, SARIF,
+//! JUnit XML). docs/formats.md describes each format.
 
+#[cfg(test)]
+mod fixture;
+pub mod html;
 pub mod json;
+pub mod junit;
+pub mod markdown;
+mod markup;
+pub mod sarif;
+mod svg;
 pub mod text;
 
 use crate::evaluate::{Check, Outcome};
