@@ -1,6 +1,7 @@
 //! The `rungs` command line: one module per command. Exit codes: 0 passed, 1 gate failed,
 //! 2 usage, configuration, policy or input error (the report is still printed in full first).
 
+pub mod init;
 pub mod input;
 pub mod policy;
 pub mod scan;
@@ -30,6 +31,8 @@ pub struct Cli {
 pub enum Command {
     /// Scan a repository and report maturity levels, optionally gating on them.
     Scan(scan::ScanArgs),
+    /// Write a commented `.rungs.yaml` with every key and its default.
+    Init(init::InitArgs),
     /// Print the documents policies receive, one per root module (JSON).
     Input(input::InputArgs),
     /// Work with policies.
@@ -41,6 +44,7 @@ impl Command {
     pub fn run(self) -> ExitCode {
         match self {
             Command::Scan(args) => scan::run(args),
+            Command::Init(args) => init::run(args),
             Command::Input(args) => input::run(args),
             Command::Policy(command) => policy::run(command),
         }

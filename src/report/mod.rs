@@ -1,5 +1,6 @@
 //! Report: render a finished scan for people (text) or programs (JSON).
 
+mod evidence;
 pub mod json;
 pub mod text;
 
