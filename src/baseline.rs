@@ -80,10 +80,7 @@ pub fn read(path: &Path) -> Result<Baseline, Diagnostic> {
     })?;
     let file: File = serde_json::from_str(&text).map_err(|e| {
         let message = e.to_string();
-        let message = match message.rfind(" at line ") {
-            Some(i) => message[..i].to_string(),
-            None => message,
-        };
+        let message = crate::config::without_position(&message);
         Diagnostic::error(Code::Baseline, format!("invalid baseline: {message}"))
             .at(Location::at(&shown, e.line(), e.column()))
             .help(help)

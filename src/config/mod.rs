@@ -315,6 +315,24 @@ fn shown_path(root: &Path, path: &Path) -> String {
     }
 }
 
+/// A parser's message without its trailing ` at line N column M`, which the location carries.
+pub(crate) fn without_position(message: &str) -> &str {
+    let Some(i) = message.rfind(" at line ") else {
+        return message;
+    };
+    let position = message[i + " at line ".len()..].split_once(" column ");
+    match position {
+        Some((line, column))
+            if [line, column]
+                .iter()
+                .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())) =>
+        {
+            &message[..i]
+        }
+        _ => message,
+    }
+}
+
 /// Parses and validates a config; `shown` names it in diagnostics, `dir` anchors relative paths.
 pub fn parse(text: &str, shown: &str, dir: &Path) -> Result<Config, Diagnostic> {
     // A file holding only comments is an empty document, which means all defaults.
@@ -323,10 +341,7 @@ pub fn parse(text: &str, shown: &str, dir: &Path) -> Result<Config, Diagnostic> 
         .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
     let raw: Raw = yaml_serde::from_str(if empty { "{}" } else { text }).map_err(|e| {
         let message = e.to_string();
-        let message = match message.rfind(" at line ") {
-            Some(i) if e.location().is_some() => message[..i].to_string(),
-            _ => message,
-        };
+        let message = without_position(&message);
         let location = match e.location() {
             Some(l) => Location::at(shown, l.line(), l.column()),
             None => Location::file(shown),
@@ -615,6 +630,16 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn only_a_trailing_position_is_cut() {
+        assert_eq!(without_position("bad at line 3 column 4"), "bad");
+        assert_eq!(
+            without_position("bad at line 2 column 1, while x at line 1 column 5"),
+            "bad at line 2 column 1, while x"
+        );
+        assert_eq!(without_position("seen at line x"), "seen at line x");
     }
 
     #[test]
