@@ -52,14 +52,9 @@ pub struct Status {
 }
 
 impl Baseline {
-    /// The status given the (policy, root, resource) keys of entries still failing.
-    pub fn status(&self, present: &BTreeSet<(String, String, String)>) -> Status {
-        let fixed: Vec<Entry> = self
-            .entries
-            .iter()
-            .filter(|e| !present.contains(&(e.policy.clone(), e.root.clone(), e.resource.clone())))
-            .cloned()
-            .collect();
+    /// The status given the entries whose failure is still there.
+    pub fn status(&self, present: &BTreeSet<Entry>) -> Status {
+        let fixed: Vec<Entry> = self.entries.difference(present).cloned().collect();
         Status {
             file: self.file.clone(),
             entries: self.entries.len(),
@@ -179,9 +174,7 @@ mod tests {
             file: "b.json".into(),
             entries: [entry("x"), entry("y")].into_iter().collect(),
         };
-        let present = [("A-1".to_string(), ".".to_string(), "y".to_string())]
-            .into_iter()
-            .collect();
+        let present = [entry("y")].into_iter().collect();
         let status = baseline.status(&present);
         assert_eq!((status.entries, status.present), (2, 1));
         assert_eq!(status.fixed, vec![entry("x")]);

@@ -5,7 +5,7 @@ use super::{
     fail, parse_key_level, print, Format, LoadArgs, PolicyArgs, EXIT_ERROR, EXIT_GATE_FAILED,
 };
 use clap::Args;
-use rungs::config::{self, Config, Named};
+use rungs::config::{self, Config, Named, Targets};
 use rungs::date::Date;
 use rungs::report::{self, Report};
 use rungs::scan::{self, Requirement, Target};
@@ -60,6 +60,30 @@ fn merge_targets(config: &[Named<u8>], flags: &[(String, u8)]) -> Vec<(String, u
         .collect()
 }
 
+/// The gate: the config's targets, flags replacing the same target. Also returns the category
+/// targets, which decide the attestations the report says are needed.
+fn requirements(args: &ScanArgs, targets: &Targets) -> (Vec<Requirement>, Vec<(String, u8)>) {
+    let mut out = Vec::new();
+    if let Some(min) = args.min_level.or(targets.program) {
+        out.push(Requirement {
+            target: Target::Program,
+            min,
+        });
+    }
+    for (id, min) in merge_targets(&targets.domains, &args.min_domain) {
+        out.push(Requirement {
+            target: Target::Domain(id),
+            min,
+        });
+    }
+    let categories = merge_targets(&targets.categories, &args.min_category);
+    out.extend(categories.iter().map(|(id, min)| Requirement {
+        target: Target::Category(id.clone()),
+        min: *min,
+    }));
+    (out, categories)
+}
+
 fn options(args: &ScanArgs, config: Option<Config>, today: Date) -> scan::Options {
     let mut options = scan::Options::new(&args.path);
     if let Some(c) = &config {
@@ -96,36 +120,9 @@ pub fn run(args: ScanArgs) -> ExitCode {
         Err(d) => return fail(&d),
     };
     let mut options = options(&args, config, today);
-    let targets = options.config.as_ref().map(|c| c.targets.clone());
-    let targets = targets.as_ref();
-
-    let mut requirements = Vec::new();
-    if let Some(min) = args.min_level.or(targets.and_then(|t| t.program)) {
-        requirements.push(Requirement {
-            target: Target::Program,
-            min,
-        });
-    }
-    let no_targets = Vec::new();
-    for (id, min) in merge_targets(
-        targets.map_or(&no_targets, |t| &t.domains),
-        &args.min_domain,
-    ) {
-        requirements.push(Requirement {
-            target: Target::Domain(id),
-            min,
-        });
-    }
-    let categories = merge_targets(
-        targets.map_or(&no_targets, |t| &t.categories),
-        &args.min_category,
-    );
-    for (id, min) in &categories {
-        requirements.push(Requirement {
-            target: Target::Category(id.clone()),
-            min: *min,
-        });
-    }
+    let no_targets = Targets::default();
+    let targets = options.config.as_ref().map_or(&no_targets, |c| &c.targets);
+    let (requirements, categories) = requirements(&args, targets);
     options.targets = categories;
 
     let scan = match scan::run(&options) {

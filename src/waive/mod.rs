@@ -109,18 +109,9 @@ pub fn apply(
             (d.root.as_str(), calls)
         })
         .collect();
-    let wanted: BTreeSet<(&str, &str, &str)> = baseline
-        .map(|b| {
-            b.entries
-                .iter()
-                .map(|e| (e.policy.as_str(), e.root.as_str(), e.resource.as_str()))
-                .collect()
-        })
-        .unwrap_or_default();
-
     let mut used_ids: BTreeSet<(usize, String)> = BTreeSet::new();
     let mut used_config = BTreeSet::new();
-    let mut present: BTreeSet<(String, String, String)> = BTreeSet::new();
+    let mut present: BTreeSet<baseline::Entry> = BTreeSet::new();
     for check in checks.iter_mut().filter(|c| c.outcome == Outcome::Fail) {
         let mut waiver = None;
         // Blocks whose comments may waive this check: the resource, then its module calls.
@@ -163,19 +154,21 @@ pub fn apply(
                 });
             }
         }
-        let key = (
-            check.policy.as_str(),
-            check.root.as_str(),
-            check.resource.as_str(),
-        );
-        if let Some(b) = baseline.filter(|_| wanted.contains(&key)) {
-            present.insert((key.0.into(), key.1.into(), key.2.into()));
-            waiver.get_or_insert_with(|| Waiver {
-                source: "baseline".into(),
-                reason: "accepted when the baseline was written".into(),
-                expires: None,
-                location: Some(Location::file(&b.file)),
-            });
+        if let Some(b) = baseline {
+            let entry = baseline::Entry {
+                policy: check.policy.clone(),
+                root: check.root.clone(),
+                resource: check.resource.clone(),
+            };
+            if b.entries.contains(&entry) {
+                present.insert(entry);
+                waiver.get_or_insert_with(|| Waiver {
+                    source: "baseline".into(),
+                    reason: "accepted when the baseline was written".into(),
+                    expires: None,
+                    location: Some(Location::file(&b.file)),
+                });
+            }
         }
         if let Some(w) = waiver {
             check.outcome = Outcome::Waived;
