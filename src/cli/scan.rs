@@ -24,7 +24,7 @@ pub struct ScanArgs {
     /// Maturity model YAML to use instead of the embedded CSMM-aligned model.
     #[arg(long, value_name = "FILE")]
     pub model: Option<PathBuf>,
-    /// Pass rate an objective needs to count as met (0 < RATE <= 1) [default: 1.0].
+    /// Pass rate an objective needs to count as met (0 < RATE <= 1) [default: config, else 1.0].
     #[arg(long, value_name = "RATE")]
     pub threshold: Option<f64>,
     /// Fail (exit 1) unless the program level is at least N.

@@ -41,7 +41,7 @@ pub fn apply(
     let (directives, mut found) = read_directives(root, documents);
     diagnostics.append(&mut found);
 
-    let expired = |expires: Option<Date>| expires.is_some_and(|e| e < today);
+    let expired = |expires: Option<Date>| expires.filter(|e| *e < today);
     let blocks: BTreeSet<(&str, usize)> = documents
         .iter()
         .flat_map(|d| {
@@ -53,12 +53,8 @@ pub fn apply(
     // Directives that apply, by the block line they sit on.
     let mut attached: HashMap<(&str, usize), Vec<usize>> = HashMap::new();
     for (i, d) in directives.iter().enumerate() {
-        if expired(d.expires) {
-            diagnostics.push(expired_diagnostic(
-                &d.ids.join(", "),
-                d.expires,
-                &d.location,
-            ));
+        if let Some(date) = expired(d.expires) {
+            diagnostics.push(expired_diagnostic(&d.ids.join(", "), date, &d.location));
             continue;
         }
         let file = d.location.file.as_str();
@@ -89,8 +85,8 @@ pub fn apply(
                 .at(s.location.clone())
                 .help("add `reason:` saying why the finding is accepted; this suppression does not apply"),
             );
-        } else if expired(s.expires) {
-            diagnostics.push(expired_diagnostic(&s.policy.text, s.expires, &s.location));
+        } else if let Some(date) = expired(s.expires) {
+            diagnostics.push(expired_diagnostic(&s.policy.text, date, &s.location));
         } else {
             active.push(i);
         }
@@ -220,8 +216,7 @@ fn read_directives(root: &Path, documents: &[Document]) -> (Vec<Directive>, Vec<
     (directives, diagnostics)
 }
 
-fn expired_diagnostic(what: &str, expires: Option<Date>, at: &Location) -> Diagnostic {
-    let date = expires.map(|e| e.to_string()).unwrap_or_default();
+fn expired_diagnostic(what: &str, date: Date, at: &Location) -> Diagnostic {
     Diagnostic::warning(
         Code::SuppressionExpired,
         format!("suppression of {what} expired on {date}; it no longer applies"),
