@@ -498,3 +498,74 @@ fn invalid_baselines_are_errors_with_positions() {
     assert_eq!(run.code, 2);
     assert!(!dir.path().join("no").exists());
 }
+
+#[test]
+fn a_module_call_suppression_covers_nested_modules_in_every_root_that_calls_it() {
+    let call = |name: &str| format!("module \"{name}\" {{\n  source = \"../../modules/app\"\n}}\n");
+    let dir = tree(&[
+        ("envs/prod/main.tf", &call("app")),
+        ("envs/dev/main.tf", &call("app")),
+        (
+            "modules/app/main.tf",
+            &s(&[
+                &thing("top", true),
+                "# rungs:ignore TEST-001 reason=\"inner library, patched upstream\"\nmodule \"lib\" {\n  source = \"../lib\"\n}\n",
+            ]),
+        ),
+        ("modules/lib/main.tf", &s(&[&thing("deep", true), "module \"deeper\" {\n  source = \"../leaf\"\n}\n"])),
+        ("modules/leaf/main.tf", &thing("leaf", true)),
+    ]);
+    let json = scan_small(dir.path(), &["--format", "json"]).json();
+    let outcomes: Vec<(String, String, String)> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["outcome"].as_str().unwrap().into(),
+                format!(
+                    "{} {}",
+                    f["root"].as_str().unwrap(),
+                    f["resource"].as_str().unwrap()
+                ),
+                f["waiver"]["source"].as_str().unwrap_or("").into(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        outcomes,
+        vec![
+            (
+                "fail".into(),
+                "envs/dev module.app.test_thing.top".into(),
+                "".into()
+            ),
+            (
+                "fail".into(),
+                "envs/prod module.app.test_thing.top".into(),
+                "".into()
+            ),
+            (
+                "waived".into(),
+                "envs/dev module.app.module.lib.module.deeper.test_thing.leaf".into(),
+                "inline".into()
+            ),
+            (
+                "waived".into(),
+                "envs/prod module.app.module.lib.module.deeper.test_thing.leaf".into(),
+                "inline".into()
+            ),
+            (
+                "waived".into(),
+                "envs/dev module.app.module.lib.test_thing.deep".into(),
+                "inline".into()
+            ),
+            (
+                "waived".into(),
+                "envs/prod module.app.module.lib.test_thing.deep".into(),
+                "inline".into()
+            ),
+        ]
+    );
+    assert_eq!(json["diagnostics"], json!([]));
+}
