@@ -20,8 +20,15 @@ fn check(name: &str, args: &[&str]) {
     }
     let expected = std::fs::read_to_string(&path)
         .unwrap_or_else(|_| panic!("{} missing: run with UPDATE_SNAPSHOTS=1", path.display()));
-    assert_eq!(actual, expected, "{name} changed; rerun with UPDATE_SNAPSHOTS=1 if intended");
-    assert_eq!(out.status.code(), Some(2), "the fixture holds a rule error: exit 2");
+    assert_eq!(
+        actual, expected,
+        "{name} changed; rerun with UPDATE_SNAPSHOTS=1 if intended"
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "the fixture holds a rule error: exit 2"
+    );
 }
 
 const ARGS: &[&str] = &[

@@ -1,6 +1,7 @@
 //! The `rungs` command line: one module per command. Exit codes: 0 passed, 1 gate failed,
 //! 2 usage, configuration, policy or input error (the report is still printed in full first).
 
+pub mod init;
 pub mod input;
 pub mod model;
 pub mod output;
@@ -31,7 +32,9 @@ pub struct Cli {
 #[derive(Subcommand)]
 pub enum Command {
     /// Scan a repository and report maturity levels, optionally gating on them.
-    Scan(scan::ScanArgs),
+    Scan(Box<scan::ScanArgs>),
+    /// Write a commented `.rungs.yaml` with every key and its default.
+    Init(init::InitArgs),
     /// Print the documents policies receive, one per root module (JSON).
     Input(input::InputArgs),
     /// Work with policies.
@@ -46,7 +49,8 @@ impl Command {
     /// Runs the command; `matches` give the order of repeated options.
     pub fn run(self, matches: &ArgMatches) -> ExitCode {
         match self {
-            Command::Scan(args) => scan::run(args, matches.subcommand_matches("scan")),
+            Command::Scan(args) => scan::run(*args, matches.subcommand_matches("scan")),
+            Command::Init(args) => init::run(args),
             Command::Input(args) => input::run(args),
             Command::Policy(command) => policy::run(command),
             Command::Model(command) => model::run(command),

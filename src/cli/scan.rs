@@ -1,8 +1,11 @@
-//! `rungs scan`: the maturity report and the gate.
+//! `rungs scan`: the maturity report and the gate. Settings come from the config file, then
+//! flags: single values given as flags replace the config's, lists add to them.
 
 use super::output::{self, ReportFormat};
 use super::{fail, parse_key_level, print, LoadArgs, PolicyArgs, EXIT_ERROR, EXIT_GATE_FAILED};
 use clap::{ArgMatches, Args};
+use rungs::config::{self, Config, Named, Targets};
+use rungs::date::Date;
 use rungs::report::{self, Report};
 use rungs::scan::{self, Requirement, Target};
 use std::path::PathBuf;
@@ -20,9 +23,9 @@ pub struct ScanArgs {
     /// Maturity model YAML to use instead of the embedded CSMM-aligned model.
     #[arg(long, value_name = "FILE")]
     pub model: Option<PathBuf>,
-    /// Pass rate an objective needs to count as met (0 < RATE <= 1).
-    #[arg(long, value_name = "RATE", default_value_t = 1.0)]
-    pub threshold: f64,
+    /// Pass rate an objective needs to count as met (0 < RATE <= 1) [default: config, else 1.0].
+    #[arg(long, value_name = "RATE")]
+    pub threshold: Option<f64>,
     /// Fail (exit 1) unless the program level is at least N.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=5))]
     pub min_level: Option<u8>,
@@ -41,6 +44,72 @@ pub struct ScanArgs {
     /// Trend JSON to chart in the HTML report (shape in docs/formats.md).
     #[arg(long, value_name = "FILE")]
     pub trend: Option<PathBuf>,
+    /// Config file to use instead of `.rungs.yaml` at the scan root.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Waive the failures listed in this baseline (written by --write-baseline).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Write the current failures to FILE as a baseline (only that file is written).
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+}
+
+/// Config targets, with flags for the same id (case-insensitive) replacing them.
+fn merge_targets(config: &[Named<u8>], flags: &[(String, u8)]) -> Vec<(String, u8)> {
+    config
+        .iter()
+        .filter(|t| !flags.iter().any(|(id, _)| id.eq_ignore_ascii_case(&t.id)))
+        .map(|t| (t.id.clone(), t.value))
+        .chain(flags.iter().cloned())
+        .collect()
+}
+
+/// The gate: the config's targets, flags replacing the same target. Also returns the category
+/// targets, which decide the attestations the report says are needed.
+fn requirements(args: &ScanArgs, targets: &Targets) -> (Vec<Requirement>, Vec<(String, u8)>) {
+    let mut out = Vec::new();
+    if let Some(min) = args.min_level.or(targets.program) {
+        out.push(Requirement {
+            target: Target::Program,
+            min,
+        });
+    }
+    for (id, min) in merge_targets(&targets.domains, &args.min_domain) {
+        out.push(Requirement {
+            target: Target::Domain(id),
+            min,
+        });
+    }
+    let categories = merge_targets(&targets.categories, &args.min_category);
+    out.extend(categories.iter().map(|(id, min)| Requirement {
+        target: Target::Category(id.clone()),
+        min: *min,
+    }));
+    (out, categories)
+}
+
+fn options(args: &ScanArgs, config: Option<Config>, today: Date) -> scan::Options {
+    let mut options = scan::Options::new(&args.path);
+    if let Some(c) = &config {
+        options.policies.dirs = c.policies.clone();
+        options.policies.defaults = c.default_policies;
+        options.model = c.model.clone();
+        options.excludes = c.exclude.clone();
+        options.threshold = c.threshold.unwrap_or(options.threshold);
+        options.baseline = c.baseline.clone();
+    }
+    options.excludes.extend(args.load.exclude.iter().cloned());
+    let flags = args.policies.sources();
+    options.policies.dirs.extend(flags.dirs);
+    options.policies.defaults &= flags.defaults;
+    options.model = args.model.clone().or(options.model);
+    options.threshold = args.threshold.unwrap_or(options.threshold);
+    options.baseline = args.baseline.clone().or(options.baseline);
+    options.load = args.load.options();
+    options.today = today;
+    options.config = config;
+    options
 }
 
 pub fn run(args: ScanArgs, matches: Option<&ArgMatches>) -> ExitCode {
@@ -83,37 +152,34 @@ pub fn run(args: ScanArgs, matches: Option<&ArgMatches>) -> ExitCode {
         },
     };
 
-    let mut options = scan::Options::new(&args.path);
-    options.excludes = args.load.exclude.clone();
-    options.policies = args.policies.sources();
-    options.model = args.model.clone();
-    options.load = args.load.options();
-    options.threshold = args.threshold;
-
-    let mut requirements = Vec::new();
-    if let Some(min) = args.min_level {
-        requirements.push(Requirement {
-            target: Target::Program,
-            min,
-        });
-    }
-    for (id, min) in &args.min_domain {
-        requirements.push(Requirement {
-            target: Target::Domain(id.clone()),
-            min: *min,
-        });
-    }
-    for (id, min) in &args.min_category {
-        requirements.push(Requirement {
-            target: Target::Category(id.clone()),
-            min: *min,
-        });
-    }
+    let today = match Date::today() {
+        Ok(today) => today,
+        Err(message) => {
+            eprintln!("error: {message}\n  help: unset it to use the system date");
+            return ExitCode::from(EXIT_ERROR);
+        }
+    };
+    let config = match config::find(&args.path, args.config.as_deref()) {
+        Ok(config) => config,
+        Err(d) => return fail(&d),
+    };
+    let mut options = options(&args, config, today);
+    let no_targets = Targets::default();
+    let targets = options.config.as_ref().map_or(&no_targets, |c| &c.targets);
+    let (requirements, categories) = requirements(&args, targets);
+    options.targets = categories;
 
     let scan = match scan::run(&options) {
         Ok(scan) => scan,
         Err(d) => return fail(&d),
     };
+    if let Some(config) = &options.config {
+        let unknown = config.unknown_targets(&scan.model);
+        if !unknown.is_empty() {
+            unknown.iter().for_each(|d| eprintln!("{d}"));
+            return ExitCode::from(EXIT_ERROR);
+        }
+    }
     let gate = match scan::gate(&scan.scorecard, &requirements) {
         Ok(gate) => gate,
         Err(message) => {
@@ -147,6 +213,14 @@ pub fn run(args: ScanArgs, matches: Option<&ArgMatches>) -> ExitCode {
                 }
             }
         }
+    }
+    if let Some(path) = &args.write_baseline {
+        let (text, count) = rungs::baseline::render(&scan.checks);
+        if let Err(e) = std::fs::write(path, text) {
+            eprintln!("error: cannot write baseline {}: {e}", path.display());
+            return ExitCode::from(EXIT_ERROR);
+        }
+        eprintln!("wrote {count} findings to baseline {}", path.display());
     }
     if scan.has_errors() || !written {
         ExitCode::from(EXIT_ERROR)

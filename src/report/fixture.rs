@@ -67,7 +67,7 @@ pub fn scan() -> Scan {
         config,
         scan_wide,
     ];
-    let scorecard = crate::score::score(&model, &policies, &checks, 1.0);
+    let scorecard = crate::score::score(&model, &policies, &checks, 1.0, &Default::default());
     Scan {
         root: ".".into(),
         documents: Vec::new(),
@@ -78,6 +78,9 @@ pub fn scan() -> Scan {
         model,
         checks,
         scorecard,
+        config: None,
+        baseline: None,
+        needs: Vec::new(),
         diagnostics: vec![Diagnostic::error(Code::PolicyRuntime, "rule failed")
             .at(Location::at("main.tf", 7, 1))
             .help("guard the input")],

@@ -20,6 +20,8 @@ struct Output<'a> {
     domains: &'a [DomainScore],
     policies: Vec<PolicySummary<'a>>,
     findings: Vec<Finding<'a>>,
+    attestation_needed: &'a [crate::attest::Need],
+    baseline: Option<&'a crate::baseline::Status>,
     diagnostics: &'a [Diagnostic],
     gate: Gate<'a>,
 }
@@ -40,6 +42,7 @@ struct ModelRef<'a> {
 #[derive(Serialize)]
 struct ScanInfo<'a> {
     root: &'a str,
+    config: Option<&'a str>,
     documents: Vec<DocumentInfo<'a>>,
     policies: usize,
     resources: usize,
@@ -164,6 +167,7 @@ pub fn render(report: &Report<'_>) -> String {
         },
         scan: ScanInfo {
             root: &scan.root,
+            config: scan.config.as_deref(),
             documents: scan
                 .documents
                 .iter()
@@ -189,6 +193,8 @@ pub fn render(report: &Report<'_>) -> String {
         domains: &scan.scorecard.domains,
         policies,
         findings,
+        attestation_needed: &scan.needs,
+        baseline: scan.baseline.as_ref(),
         diagnostics: &scan.diagnostics,
         gate: Gate {
             passed: report.gate_passed(),

@@ -1,6 +1,7 @@
 //! Report: render a finished scan for people (text, Markdown, HTML) or programs (JSON, SARIF,
 //! JUnit XML). docs/formats.md describes each format.
 
+mod evidence;
 #[cfg(test)]
 mod fixture;
 pub mod html;

@@ -62,13 +62,16 @@ pub fn render(report: &Report<'_>) -> String {
     let resources: usize = scan.documents.iter().map(|d| d.resources.len()).sum();
     let _ = writeln!(
         out,
-        "rungs {} · {} · {} root module{}, {} resources, {} policies",
+        "rungs {} · {} · {} root module{}, {} resources, {} policies{}",
         env!("CARGO_PKG_VERSION"),
         scan.root,
         scan.documents.len(),
         if scan.documents.len() == 1 { "" } else { "s" },
         resources,
-        scan.bundle.policies.len()
+        scan.bundle.policies.len(),
+        scan.config
+            .as_ref()
+            .map_or(String::new(), |c| format!(" · config {c}"))
     );
     let _ = writeln!(
         out,
@@ -250,6 +253,8 @@ pub fn render(report: &Report<'_>) -> String {
             );
         }
     }
+
+    super::evidence::text(&mut out, scan);
 
     if !scan.diagnostics.is_empty() {
         let _ = writeln!(out, "\nProblems ({})", scan.diagnostics.len());
