@@ -67,9 +67,33 @@ pub enum Code {
     /// The maturity model file is invalid.
     #[serde(rename = "R301")]
     Model,
+    /// The config file is unreadable or invalid, or names an unknown target.
+    #[serde(rename = "R401")]
+    Config,
+    /// A suppression past its expiry date; it no longer applies.
+    #[serde(rename = "R402")]
+    SuppressionExpired,
+    /// A suppression that waived nothing.
+    #[serde(rename = "R403")]
+    SuppressionUnused,
+    /// A suppression without a reason, or otherwise malformed; it does not apply.
+    #[serde(rename = "R404")]
+    SuppressionInvalid,
+    /// An attestation that cannot count (unknown or automated objective, bad dates, duplicate).
+    #[serde(rename = "R405")]
+    AttestationInvalid,
+    /// An attestation past its expiry date; it counts for nothing.
+    #[serde(rename = "R406")]
+    AttestationExpired,
+    /// A baseline file that cannot be read or is invalid.
+    #[serde(rename = "R407")]
+    Baseline,
+    /// The config's `severity` or `disabled` names a policy that is not loaded.
+    #[serde(rename = "R408")]
+    ConfigUnknownPolicy,
     /// A git tree entry that cannot be scanned in a revision: a submodule, a symbolic link or
     /// a path that is not UTF-8. It is skipped.
-    #[serde(rename = "R401")]
+    #[serde(rename = "R501")]
     GitEntrySkipped,
 }
 
@@ -93,7 +117,15 @@ impl Code {
             Code::PolicyDuplicate => "R204",
             Code::PolicyUnknownControl => "R205",
             Code::Model => "R301",
-            Code::GitEntrySkipped => "R401",
+            Code::Config => "R401",
+            Code::SuppressionExpired => "R402",
+            Code::SuppressionUnused => "R403",
+            Code::SuppressionInvalid => "R404",
+            Code::AttestationInvalid => "R405",
+            Code::AttestationExpired => "R406",
+            Code::Baseline => "R407",
+            Code::ConfigUnknownPolicy => "R408",
+            Code::GitEntrySkipped => "R501",
         }
     }
 }

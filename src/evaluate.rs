@@ -6,7 +6,7 @@
 
 use crate::diagnostics::{Code, Diagnostic, Location};
 use crate::load::Document;
-use crate::policy::{engine_for, Bundle, Kind, Policy};
+use crate::policy::{engine_for, locate_regorus_error, Bundle, Kind, Policy};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -22,6 +22,9 @@ pub enum Outcome {
     Error,
     /// A failure a suppression or baseline accepts: shown, counted apart, out of pass rates.
     Waived,
+    /// The policy could not judge the resource (its `unknown` rule named it: a value the scan
+    /// cannot know). Never a pass: counted apart and out of pass rates.
+    Unknown,
 }
 
 /// Why a failure is waived.
@@ -106,10 +109,28 @@ fn batch_module(bundle: &Bundle) -> String {
             "a{i} if {{\n\tsome t in {types}\n\tinput.resources_by_type[t]\n}}\n\ndefault r{i} := {default}\n\n{value}\n\n"
         ));
         let id = serde_json::to_string(&policy.meta.id).expect("ids serialize");
-        entries.push(format!("\t{id}: r{i},\n"));
+        // Only policies that define an `unknown` rule pay for evaluating it.
+        let unknown = if policy.meta.kind == Kind::Resource && defines_unknown(&policy.file.source)
+        {
+            src.push_str(&format!(
+                "default u{i} := []\n\nu{i} := data.{}.unknown if a{i}\n\n",
+                policy.package
+            ));
+            format!("u{i}")
+        } else {
+            "[]".to_string()
+        };
+        entries.push(format!("\t{id}: [r{i}, {unknown}],\n"));
     }
     src.push_str(&format!("\nresults := {{\n{}}}\n", entries.concat()));
     src
+}
+
+/// Whether a policy defines the optional `unknown` rule (a line starting with its head).
+fn defines_unknown(source: &str) -> bool {
+    source
+        .lines()
+        .any(|l| l.starts_with("unknown contains") || l.starts_with("unknown["))
 }
 
 /// The engine holding the bundle and the batch rule, analysed once; clone it per worker.
@@ -224,12 +245,13 @@ pub fn combine<'a>(
 
     for (i, message) in runtime_errors {
         let policy = &bundle.policies[i];
+        let (location, message) = locate_regorus_error(&policy.file.path, &message);
         out.diagnostics.push(
             Diagnostic::error(
                 Code::PolicyRuntime,
                 format!("policy {} failed at evaluation: {message}", policy.meta.id),
             )
-            .at(Location::file(&policy.file.path))
+            .at(location)
             .help("its results are reported as errors, not passes; guard the rule against unknown or mistyped values"),
         );
     }
@@ -242,6 +264,12 @@ pub fn combine<'a>(
         ))
     });
     out
+}
+
+/// A regorus error as one line, `file:line:col: message`, for results and reports.
+fn one_line(policy: &Policy, raw: &str) -> String {
+    let (location, message) = locate_regorus_error(&policy.file.path, raw);
+    format!("{location}: {message}")
 }
 
 /// Providers a policy is about, from its resource types (`aws_s3_bucket` -> `aws`).
@@ -286,12 +314,29 @@ pub fn evaluate_document(
         .and_then(|v| v.as_object().ok().cloned());
     for i in applicable {
         let policy = &bundle.policies[i];
-        let value = match &batch {
-            Some(results) => Ok(results
-                .get(&regorus::Value::from(policy.meta.id.as_str()))
-                .cloned()
-                .unwrap_or(regorus::Value::Undefined)),
-            None => engine.eval_rule(policy.rule_path()),
+        // Each batch entry is [result, unknown set]; without a batch, evaluate the rules alone.
+        let (value, unknown) = match &batch {
+            Some(results) => {
+                let entry = results
+                    .get(&regorus::Value::from(policy.meta.id.as_str()))
+                    .cloned()
+                    .unwrap_or(regorus::Value::Undefined);
+                let part = |n: usize| match &entry {
+                    regorus::Value::Array(parts) => {
+                        parts.get(n).cloned().unwrap_or(regorus::Value::Undefined)
+                    }
+                    _ => regorus::Value::Undefined,
+                };
+                (Ok(part(0)), Ok(part(1)))
+            }
+            None => (
+                engine.eval_rule(policy.rule_path()),
+                if policy.meta.kind == Kind::Resource && defines_unknown(&policy.file.source) {
+                    engine.eval_rule(format!("data.{}.unknown", policy.package))
+                } else {
+                    Ok(regorus::Value::Undefined)
+                },
+            ),
         };
         match policy.meta.kind {
             Kind::Presence => {
@@ -300,17 +345,26 @@ pub fn evaluate_document(
                     Ok(_) => (Presence::Absent, None),
                     Err(e) => {
                         result.errors.push((i, e.to_string()));
-                        (Presence::Error, Some(e.to_string()))
+                        (Presence::Error, Some(one_line(policy, &e.to_string())))
                     }
                 };
                 result.presence.push((i, state.0, state.1));
             }
             Kind::Resource => {
-                let denied = value.map_err(|e| e.to_string()).and_then(|v| findings(&v));
-                if let Err(message) = &denied {
-                    result.errors.push((i, message.clone()));
-                }
-                judge_resources(policy, doc, denied, &mut result.checks);
+                // The diagnostic keeps the engine's full message; results get one line.
+                let denied = match value {
+                    Ok(v) => findings(&v).inspect_err(|m| result.errors.push((i, m.clone()))),
+                    Err(e) => {
+                        result.errors.push((i, e.to_string()));
+                        Err(one_line(policy, &e.to_string()))
+                    }
+                };
+                // An `unknown` rule that fails only loses the unknown marks, never the verdicts.
+                let unjudged = unknown
+                    .map_err(|e| e.to_string())
+                    .and_then(|v| findings(&v))
+                    .unwrap_or_default();
+                judge_resources(policy, doc, denied, unjudged, &mut result.checks);
             }
         }
     }
@@ -346,6 +400,7 @@ fn judge_resources(
     policy: &Policy,
     doc: &Document,
     denied: Result<BTreeMap<String, Vec<String>>, String>,
+    unjudged: BTreeMap<String, Vec<String>>,
     checks: &mut Vec<Check>,
 ) {
     let types = &policy.meta.resource_types;
@@ -363,7 +418,10 @@ fn judge_resources(
                     messages.dedup();
                     (Outcome::Fail, Some(messages.join("; ")))
                 }
-                None => (Outcome::Pass, None),
+                None => match unjudged.get(&resource.address) {
+                    Some(messages) => (Outcome::Unknown, Some(messages.join("; "))),
+                    None => (Outcome::Pass, None),
+                },
             },
         };
         checks.push(Check {

@@ -1,9 +1,14 @@
 //! rungs: scan infrastructure as code, evaluate Rego policies with an embedded engine, and roll the
 //! results up into maturity levels.
 //!
-//! The pipeline runs one way: [`discover`] -> [`load`] -> [`evaluate`] -> [`score`] -> [`report`].
+//! The pipeline runs one way: [`discover`] -> [`load`] -> [`evaluate`] -> [`waive`] -> [`score`] ->
+//! [`report`], with settings from [`config`].
 //! Each stage takes plain data from the one before and returns plain data plus [`diagnostics`].
 
+pub mod attest;
+pub mod baseline;
+pub mod config;
+pub mod date;
 pub mod diagnostics;
 pub mod diff;
 pub mod discover;
@@ -17,3 +22,4 @@ pub mod scan;
 pub mod score;
 pub mod source;
 pub mod trend;
+pub mod waive;

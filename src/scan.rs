@@ -1,5 +1,9 @@
-//! One scan end to end: discover -> load -> evaluate -> score, plus the gate on the result.
+//! One scan end to end: discover -> load -> evaluate -> waive -> score, plus the gate on the result.
 
+use crate::attest;
+use crate::baseline;
+use crate::config::Config;
+use crate::date::Date;
 use crate::diagnostics::{self, Code, Diagnostic, Location};
 use crate::discover;
 use crate::evaluate::{self, Check};
@@ -8,6 +12,7 @@ use crate::model::{self, Model};
 use crate::policy::{self, Bundle};
 use crate::score::{self, Scorecard};
 use crate::source::{Source, WorkTree};
+use crate::waive;
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -22,6 +27,15 @@ pub struct Options {
     pub load: terraform::Options,
     /// Pass rate an objective needs to be met.
     pub threshold: f64,
+    /// The config file's severity overrides, disabled policies, suppressions and attestations.
+    pub config: Option<Config>,
+    /// `--baseline FILE`: the failures it lists are waived.
+    pub baseline: Option<PathBuf>,
+    /// Category targets (`targets.categories`, `--min-category`): the report lists the
+    /// attestations still needed to reach them.
+    pub targets: Vec<(String, u8)>,
+    /// The date expiry dates are compared with.
+    pub today: Date,
 }
 
 impl Options {
@@ -36,6 +50,10 @@ impl Options {
             model: None,
             load: terraform::Options::default(),
             threshold: 1.0,
+            config: None,
+            baseline: None,
+            targets: Vec::new(),
+            today: Date::system_today(),
         }
     }
 }
@@ -47,6 +65,7 @@ pub struct Timings {
     pub load: std::time::Duration,
     pub policies: std::time::Duration,
     pub evaluate: std::time::Duration,
+    pub waive: std::time::Duration,
     pub score: std::time::Duration,
 }
 
@@ -58,6 +77,12 @@ pub struct Scan {
     pub model: Model,
     pub checks: Vec<Check>,
     pub scorecard: Scorecard,
+    /// The config file used, as shown in diagnostics.
+    pub config: Option<String>,
+    /// What became of the baseline's entries.
+    pub baseline: Option<baseline::Status>,
+    /// Categories below their target and the attestations that would help.
+    pub needs: Vec<attest::Need>,
     pub diagnostics: Vec<Diagnostic>,
     pub timings: Timings,
 }
@@ -84,7 +109,7 @@ pub fn load_model(path: Option<&PathBuf>) -> Result<Model, Diagnostic> {
 }
 
 /// Runs a scan. `Err` only for problems that leave nothing to report (a missing root, an
-/// invalid model or exclude pattern); everything else is a diagnostic in the result.
+/// invalid model, exclude pattern or baseline); everything else is a diagnostic in the result.
 pub fn run(options: &Options) -> Result<Scan, Diagnostic> {
     if !options.root.is_dir() {
         return Err(Diagnostic::error(
@@ -100,6 +125,11 @@ pub fn run(options: &Options) -> Result<Scan, Diagnostic> {
 pub fn run_source(source: &dyn Source, options: &Options) -> Result<Scan, Diagnostic> {
     check_threshold(options.threshold)?;
     let model = load_model(options.model.as_ref())?;
+    let baseline = options
+        .baseline
+        .as_deref()
+        .map(baseline::read)
+        .transpose()?;
     let excluded = discover::excludes(&options.excludes)
         .map_err(|e| Diagnostic::error(Code::Walk, e).help("fix the --exclude pattern"))?;
 
@@ -111,18 +141,39 @@ pub fn run_source(source: &dyn Source, options: &Options) -> Result<Scan, Diagno
     let (documents, load_diagnostics) = terraform::load_from(source, &discovery, &options.load);
     timings.load = clock.elapsed();
     let clock = std::time::Instant::now();
-    let (bundle, policy_diagnostics) = policy::load(&options.policies);
+    let (mut bundle, mut policy_diagnostics) = policy::load(&options.policies);
+    if let Some(config) = &options.config {
+        policy_diagnostics.extend(config.apply_to_policies(&mut bundle));
+    }
     timings.policies = clock.elapsed();
     let clock = std::time::Instant::now();
-    let evaluation = evaluate::evaluate(&bundle, &documents);
+    let mut evaluation = evaluate::evaluate(&bundle, &documents);
     timings.evaluate = clock.elapsed();
     let clock = std::time::Instant::now();
+    let no_suppressions = Vec::new();
+    let config = options.config.as_ref();
+    let waived = waive::apply(
+        source,
+        &documents.iter().collect::<Vec<_>>(),
+        &mut evaluation.checks,
+        config.map_or(&no_suppressions, |c| &c.suppressions),
+        baseline.as_ref(),
+        options.today,
+    );
+    timings.waive = clock.elapsed();
+    let clock = std::time::Instant::now();
+    let (attestations, attestation_diagnostics) = match config {
+        Some(c) => attest::check(&c.attestations, &model, options.today),
+        None => Default::default(),
+    };
     let scorecard = score::score(
         &model,
         &bundle.policies,
         &evaluation.checks,
         options.threshold,
+        &attestations,
     );
+    let needs = attest::needed(&scorecard, &options.targets);
     timings.score = clock.elapsed();
 
     let mut diagnostics = discovery.diagnostics;
@@ -130,6 +181,8 @@ pub fn run_source(source: &dyn Source, options: &Options) -> Result<Scan, Diagno
     diagnostics.extend(policy_diagnostics);
     diagnostics.extend(unknown_controls(&bundle, &model));
     diagnostics.extend(evaluation.diagnostics);
+    diagnostics.extend(waived.diagnostics);
+    diagnostics.extend(attestation_diagnostics);
     diagnostics::sort(&mut diagnostics);
 
     Ok(Scan {
@@ -139,6 +192,9 @@ pub fn run_source(source: &dyn Source, options: &Options) -> Result<Scan, Diagno
         model,
         checks: evaluation.checks,
         scorecard,
+        config: config.map(|c| c.shown.clone()),
+        baseline: waived.baseline,
+        needs,
         diagnostics,
         timings,
     })

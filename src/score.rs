@@ -2,15 +2,19 @@
 //!
 //! The rules (docs/scoring.md is the user-facing statement; keep both in step):
 //! - An objective's results are the checks of every policy citing it. Its pass rate is
-//!   passed / (passed + failed). It is `met` when it has results and the rate reaches the
-//!   threshold, `failed` when it has results and does not, `error` when any policy citing it
-//!   failed to evaluate, and `unassessed` without results. Unassessed is never met.
+//!   passed / (passed + failed); waived results count in neither. It is `error` when any policy
+//!   citing it failed to evaluate; otherwise `met` when a valid attestation covers it (only
+//!   `attested` and `either` objectives can be attested; automated results are still shown),
+//!   or when it has results and the rate reaches the threshold; `failed` when it has results
+//!   and does not; `unassessed` without results. Unassessed is never met; an expired
+//!   attestation counts for nothing.
 //! - A category's level is the highest L such that every level 1..=L has no failed or errored
 //!   objective and at least one met objective. A category with no assessed objective has no
 //!   level at all: zero evidence is never a level.
 //! - A domain's level is the minimum over its assessed categories; the program's is the minimum
 //!   over its assessed domains. Means (one decimal) are reported beside them for charts.
 
+use crate::attest::{self, Attestation};
 use crate::evaluate::{Check, Outcome};
 use crate::model::{Evidence, Model, MAX_LEVEL};
 use crate::policy::Policy;
@@ -38,10 +42,15 @@ pub struct ObjectiveScore {
     pub errors: usize,
     /// Failures accepted by a suppression or baseline: counted apart, not in the rate.
     pub waived: usize,
+    /// Resources the policies could not judge (unknown values): counted apart, not in the rate.
+    pub unknown: usize,
     /// passed / (passed + failed), when there are results.
     pub rate: Option<f64>,
     /// Ids of the policies citing this objective.
     pub policies: Vec<String>,
+    /// The attestation covering it, valid or expired.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attestation: Option<Attestation>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -104,24 +113,30 @@ pub struct Counts {
     pub failed: usize,
     pub errors: usize,
     pub waived: usize,
+    pub unknown: usize,
 }
 
-/// Scores one objective from the checks of the policies citing it.
+/// Scores one objective from the checks of the policies citing it and its attestation.
 fn score_objective(
     objective: &crate::model::Objective,
     policies: Vec<String>,
     counts: Counts,
     threshold: f64,
+    attestation: Option<&Attestation>,
 ) -> ObjectiveScore {
     let Counts {
         passed,
         failed,
         errors,
         waived,
+        unknown,
     } = counts;
     let rate = (passed + failed > 0).then(|| passed as f64 / (passed + failed) as f64);
+    let attested = objective.evidence != Evidence::Automated
+        && attestation.is_some_and(|a| a.state == attest::State::Valid);
     let status = match rate {
         _ if errors > 0 => Status::Error,
+        _ if attested => Status::Met,
         None => Status::Unassessed,
         Some(r) if r >= threshold => Status::Met,
         Some(_) => Status::Failed,
@@ -136,8 +151,10 @@ fn score_objective(
         failed,
         errors,
         waived,
+        unknown,
         rate,
         policies,
+        attestation: attestation.cloned(),
     }
 }
 
@@ -161,7 +178,14 @@ pub fn category_level(objectives: &[ObjectiveScore]) -> Option<u8> {
     Some(level)
 }
 
-pub fn score(model: &Model, policies: &[Policy], checks: &[Check], threshold: f64) -> Scorecard {
+/// Scores the model from the checks and the checked attestations (by objective id).
+pub fn score(
+    model: &Model,
+    policies: &[Policy],
+    checks: &[Check],
+    threshold: f64,
+    attestations: &BTreeMap<String, Attestation>,
+) -> Scorecard {
     // Results per policy, then per objective through the policies' `controls`.
     let mut per_policy: BTreeMap<&str, Counts> = BTreeMap::new();
     for check in checks {
@@ -171,6 +195,7 @@ pub fn score(model: &Model, policies: &[Policy], checks: &[Check], threshold: f6
             Outcome::Fail => entry.failed += 1,
             Outcome::Error => entry.errors += 1,
             Outcome::Waived => entry.waived += 1,
+            Outcome::Unknown => entry.unknown += 1,
         }
     }
     let mut citing: BTreeMap<&str, Vec<&Policy>> = BTreeMap::new();
@@ -199,10 +224,11 @@ pub fn score(model: &Model, policies: &[Policy], checks: &[Check], threshold: f6
                             counts.failed += c.failed;
                             counts.errors += c.errors;
                             counts.waived += c.waived;
+                            counts.unknown += c.unknown;
                         }
                     }
                     let ids = cited.iter().map(|p| p.meta.id.clone()).collect();
-                    score_objective(o, ids, counts, threshold)
+                    score_objective(o, ids, counts, threshold, attestations.get(&o.id))
                 })
                 .collect();
             let level = category_level(&objectives);
@@ -264,8 +290,10 @@ mod tests {
             failed: 0,
             errors: 0,
             waived: 0,
+            unknown: 0,
             rate: None,
             policies: Vec::new(),
+            attestation: None,
         }
     }
 
@@ -275,20 +303,25 @@ mod tests {
             failed,
             errors,
             waived: 0,
+            unknown: 0,
         }
     }
 
     #[test]
-    fn waived_failures_stay_out_of_the_rate() {
+    fn waived_and_unknown_results_stay_out_of_the_rate() {
         let o = model_objective(1);
         let c = Counts {
             passed: 2,
             failed: 0,
             errors: 0,
             waived: 3,
+            unknown: 1,
         };
-        let s = score_objective(&o, vec![], c, 1.0);
-        assert_eq!((s.status, s.rate, s.waived), (Status::Met, Some(1.0), 3));
+        let s = score_objective(&o, vec![], c, 1.0, None);
+        assert_eq!(
+            (s.status, s.rate, s.waived, s.unknown),
+            (Status::Met, Some(1.0), 3, 1)
+        );
     }
 
     fn model_objective(level: u8) -> Objective {
@@ -301,19 +334,64 @@ mod tests {
         }
     }
 
+    fn attestation(state: attest::State) -> Attestation {
+        Attestation {
+            by: "Jo".into(),
+            date: "2025-01-01".into(),
+            evidence: "https://e".into(),
+            expires: "2026-01-01".into(),
+            state,
+            location: crate::diagnostics::Location::file(".rungs.yaml"),
+        }
+    }
+
+    #[test]
+    fn a_valid_attestation_meets_attested_and_either_objectives() {
+        let valid = attestation(attest::State::Valid);
+        let mut o = model_objective(1);
+        o.evidence = Evidence::Attested;
+        let s = score_objective(&o, vec![], counts(0, 0, 0), 1.0, Some(&valid));
+        assert_eq!((s.status, s.rate), (Status::Met, None));
+        assert_eq!(s.attestation, Some(valid.clone()));
+        // `either`: the attestation overrides failing automated results, which stay visible.
+        o.evidence = Evidence::Either;
+        let s = score_objective(&o, vec![], counts(1, 3, 0), 1.0, Some(&valid));
+        assert_eq!((s.status, s.rate, s.failed), (Status::Met, Some(0.25), 3));
+        // An error is never hidden, attested or not.
+        let s = score_objective(&o, vec![], counts(1, 0, 1), 1.0, Some(&valid));
+        assert_eq!(s.status, Status::Error);
+    }
+
+    #[test]
+    fn expired_attestations_and_attested_automated_objectives_count_for_nothing() {
+        let expired = attestation(attest::State::Expired);
+        let mut o = model_objective(1);
+        o.evidence = Evidence::Attested;
+        let s = score_objective(&o, vec![], counts(0, 0, 0), 1.0, Some(&expired));
+        assert_eq!(s.status, Status::Unassessed);
+        assert_eq!(s.attestation.map(|a| a.state), Some(attest::State::Expired));
+        o.evidence = Evidence::Either;
+        let s = score_objective(&o, vec![], counts(1, 1, 0), 1.0, Some(&expired));
+        assert_eq!(s.status, Status::Failed);
+        o.evidence = Evidence::Automated;
+        let valid = attestation(attest::State::Valid);
+        let s = score_objective(&o, vec![], counts(0, 2, 0), 1.0, Some(&valid));
+        assert_eq!(s.status, Status::Failed);
+    }
+
     #[test]
     fn rate_at_threshold_is_met_below_is_failed() {
         let o = model_objective(1);
         assert_eq!(
-            score_objective(&o, vec![], counts(3, 1, 0), 0.75).status,
+            score_objective(&o, vec![], counts(3, 1, 0), 0.75, None).status,
             Status::Met
         );
         assert_eq!(
-            score_objective(&o, vec![], counts(3, 1, 0), 0.76).status,
+            score_objective(&o, vec![], counts(3, 1, 0), 0.76, None).status,
             Status::Failed
         );
         assert_eq!(
-            score_objective(&o, vec![], counts(3, 1, 0), 0.75).rate,
+            score_objective(&o, vec![], counts(3, 1, 0), 0.75, None).rate,
             Some(0.75)
         );
     }
@@ -321,10 +399,10 @@ mod tests {
     #[test]
     fn no_results_is_unassessed_and_any_error_is_error() {
         let o = model_objective(1);
-        let none = score_objective(&o, vec![], counts(0, 0, 0), 1.0);
+        let none = score_objective(&o, vec![], counts(0, 0, 0), 1.0, None);
         assert_eq!((none.status, none.rate), (Status::Unassessed, None));
         assert_eq!(
-            score_objective(&o, vec![], counts(9, 0, 1), 1.0).status,
+            score_objective(&o, vec![], counts(9, 0, 1), 1.0, None).status,
             Status::Error
         );
     }
@@ -422,7 +500,7 @@ mod tests {
             check("P1", Outcome::Pass),
             check("P2", Outcome::Pass),
         ];
-        let card = score(&model, &policies, &checks, 1.0);
+        let card = score(&model, &policies, &checks, 1.0, &BTreeMap::new());
         let levels: Vec<_> = card
             .categories()
             .map(|c| (c.id.as_str(), c.level))
@@ -446,7 +524,7 @@ mod tests {
             check("P1", Outcome::Fail),
             check("P2", Outcome::Pass),
         ];
-        let card = score(&model, &policies, &checks, 1.0);
+        let card = score(&model, &policies, &checks, 1.0, &BTreeMap::new());
         let levels: Vec<_> = card.categories().map(|c| c.level).collect();
         assert_eq!(levels, vec![Some(0), Some(0), None, None]);
         assert_eq!(card.level, Some(0));

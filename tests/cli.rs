@@ -441,3 +441,64 @@ fn model_show_lists_objectives_with_their_policies() {
         serde_json::json!(["TEST-002"])
     );
 }
+
+/// The worked example of docs/writing-policies.md, end to end.
+#[test]
+fn worked_example_policy_tests_and_scans() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/custom-policy");
+    let policies = root.join("policies");
+    let test = rungs(&["policy", "test", policies.to_str().unwrap()]);
+    assert_eq!(test.code, 0, "{}", test.stdout);
+    assert!(
+        test.stdout.ends_with("4 passed, 0 failed\n"),
+        "{}",
+        test.stdout
+    );
+
+    let scan = rungs(&[
+        "scan",
+        root.join("terraform").to_str().unwrap(),
+        "--no-default-policies",
+        "--policy",
+        policies.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(scan.code, 0, "{}", scan.stderr);
+    let json = scan.json();
+    let listed: Vec<_> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["resource"].as_str().unwrap(),
+                f["outcome"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        listed,
+        vec![
+            ("aws_dynamodb_table.sessions", "fail"),
+            ("aws_dynamodb_table.audit", "unknown")
+        ]
+    );
+    let policy = &json["policies"][0];
+    let counts = (
+        policy["passed"].as_u64(),
+        policy["failed"].as_u64(),
+        policy["unknown"].as_u64(),
+    );
+    assert_eq!(counts, (Some(1), Some(1), Some(1)));
+    assert_eq!(json["summary"]["unknown"], 1);
+    // The unknown result stays out of the rate: 1 passed of 2 judged.
+    let objective = &category(&json, "DAT")["objectives"];
+    let cited: Vec<_> = objective
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| o["policies"] == serde_json::json!(["ACME-DDB-001"]))
+        .collect();
+    assert_eq!(cited[0]["rate"], 0.5);
+}

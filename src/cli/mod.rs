@@ -2,15 +2,17 @@
 //! 2 usage, configuration, policy or input error (the report is still printed in full first).
 
 pub mod diff;
+pub mod init;
 pub mod input;
 pub mod model;
+pub mod output;
 pub mod policy;
 pub mod progress;
 pub mod revision;
 pub mod scan;
 pub mod trend;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgMatches, Args, Parser, Subcommand, ValueEnum};
 use rungs::diagnostics::Diagnostic;
 use rungs::policy::Sources;
 use std::io::Write;
@@ -34,7 +36,9 @@ pub struct Cli {
 #[derive(Subcommand)]
 pub enum Command {
     /// Scan a repository and report maturity levels, optionally gating on them.
-    Scan(scan::ScanArgs),
+    Scan(Box<scan::ScanArgs>),
+    /// Write a commented `.rungs.yaml` with every key and its default.
+    Init(init::InitArgs),
     /// Compare two revisions or directories: new and fixed findings, level changes.
     Diff(diff::DiffArgs),
     /// Print the documents policies receive, one per root module (JSON).
@@ -50,9 +54,11 @@ pub enum Command {
 }
 
 impl Command {
-    pub fn run(self) -> ExitCode {
+    /// Runs the command; `matches` give the order of repeated options.
+    pub fn run(self, matches: &ArgMatches) -> ExitCode {
         match self {
-            Command::Scan(args) => scan::run(args),
+            Command::Scan(args) => scan::run(*args, matches.subcommand_matches("scan")),
+            Command::Init(args) => init::run(args),
             Command::Diff(args) => diff::run(args),
             Command::Input(args) => input::run(args),
             Command::Policy(command) => policy::run(command),

@@ -1,9 +1,11 @@
-//! `rungs scan`: the maturity report and the gate.
+//! `rungs scan`: the maturity report and the gate. Settings come from the config file, then
+//! flags: single values given as flags replace the config's, lists add to them.
 
-use super::{
-    fail, parse_key_level, print, Format, LoadArgs, PolicyArgs, EXIT_ERROR, EXIT_GATE_FAILED,
-};
-use clap::Args;
+use super::output::{self, ReportFormat};
+use super::{fail, parse_key_level, print, LoadArgs, PolicyArgs, EXIT_ERROR, EXIT_GATE_FAILED};
+use clap::{ArgMatches, Args};
+use rungs::config::{self, Config, Named, Targets};
+use rungs::date::Date;
 use rungs::report::{self, Report};
 use rungs::scan::{self, Requirement, Target};
 use std::path::PathBuf;
@@ -21,9 +23,9 @@ pub struct ScanArgs {
     /// Maturity model YAML to use instead of the embedded CSMM-aligned model.
     #[arg(long, value_name = "FILE")]
     pub model: Option<PathBuf>,
-    /// Pass rate an objective needs to count as met (0 < RATE <= 1).
-    #[arg(long, value_name = "RATE", default_value_t = 1.0)]
-    pub threshold: f64,
+    /// Pass rate an objective needs to count as met (0 < RATE <= 1) [default: config, else 1.0].
+    #[arg(long, value_name = "RATE")]
+    pub threshold: Option<f64>,
     /// Fail (exit 1) unless the program level is at least N.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=5))]
     pub min_level: Option<u8>,
@@ -33,41 +35,142 @@ pub struct ScanArgs {
     /// Fail unless a category reaches a level: CATEGORY=N, e.g. IAM=3 (repeatable).
     #[arg(long, value_name = "CATEGORY=N", value_parser = parse_key_level)]
     pub min_category: Vec<(String, u8)>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    /// Report format (repeatable). Each goes to the --output right after it, or to stdout.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Vec<ReportFormat>,
+    /// File for the report of the --format just before it (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub output: Vec<PathBuf>,
+    /// Trend JSON to chart in the HTML report (shape in docs/formats.md).
+    #[arg(long, value_name = "FILE")]
+    pub trend: Option<PathBuf>,
+    /// Config file to use instead of `.rungs.yaml` at the scan root.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Waive the failures listed in this baseline (written by --write-baseline).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Write the current failures to FILE as a baseline (only that file is written).
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
     /// Scan PATH as it is at this git revision, read from the repository without checking out.
     #[arg(long, value_name = "REV")]
     pub rev: Option<String>,
 }
 
-pub fn run(args: ScanArgs) -> ExitCode {
-    let mut options = scan::Options::new(&args.path);
-    options.excludes = args.load.exclude.clone();
-    options.policies = args.policies.sources();
-    options.model = args.model.clone();
-    options.load = args.load.options();
-    options.threshold = args.threshold;
+/// Config targets, with flags for the same id (case-insensitive) replacing them.
+fn merge_targets(config: &[Named<u8>], flags: &[(String, u8)]) -> Vec<(String, u8)> {
+    config
+        .iter()
+        .filter(|t| !flags.iter().any(|(id, _)| id.eq_ignore_ascii_case(&t.id)))
+        .map(|t| (t.id.clone(), t.value))
+        .chain(flags.iter().cloned())
+        .collect()
+}
 
-    let mut requirements = Vec::new();
-    if let Some(min) = args.min_level {
-        requirements.push(Requirement {
+/// The gate: the config's targets, flags replacing the same target. Also returns the category
+/// targets, which decide the attestations the report says are needed.
+fn requirements(args: &ScanArgs, targets: &Targets) -> (Vec<Requirement>, Vec<(String, u8)>) {
+    let mut out = Vec::new();
+    if let Some(min) = args.min_level.or(targets.program) {
+        out.push(Requirement {
             target: Target::Program,
             min,
         });
     }
-    for (id, min) in &args.min_domain {
-        requirements.push(Requirement {
-            target: Target::Domain(id.clone()),
-            min: *min,
+    for (id, min) in merge_targets(&targets.domains, &args.min_domain) {
+        out.push(Requirement {
+            target: Target::Domain(id),
+            min,
         });
     }
-    for (id, min) in &args.min_category {
-        requirements.push(Requirement {
-            target: Target::Category(id.clone()),
-            min: *min,
-        });
+    let categories = merge_targets(&targets.categories, &args.min_category);
+    out.extend(categories.iter().map(|(id, min)| Requirement {
+        target: Target::Category(id.clone()),
+        min: *min,
+    }));
+    (out, categories)
+}
+
+fn options(args: &ScanArgs, config: Option<Config>, today: Date) -> scan::Options {
+    let mut options = scan::Options::new(&args.path);
+    if let Some(c) = &config {
+        options.policies.dirs = c.policies.clone();
+        options.policies.defaults = c.default_policies;
+        options.model = c.model.clone();
+        options.excludes = c.exclude.clone();
+        options.threshold = c.threshold.unwrap_or(options.threshold);
+        options.baseline = c.baseline.clone();
     }
+    options.excludes.extend(args.load.exclude.iter().cloned());
+    let flags = args.policies.sources();
+    options.policies.dirs.extend(flags.dirs);
+    options.policies.defaults &= flags.defaults;
+    options.model = args.model.clone().or(options.model);
+    options.threshold = args.threshold.unwrap_or(options.threshold);
+    options.baseline = args.baseline.clone().or(options.baseline);
+    options.load = args.load.options();
+    options.today = today;
+    options.config = config;
+    options
+}
+
+pub fn run(args: ScanArgs, matches: Option<&ArgMatches>) -> ExitCode {
+    let formats = output::positions(matches, "format", args.format.len());
+    let outputs = output::positions(matches, "output", args.output.len());
+    let destinations = match output::plan(
+        &formats
+            .into_iter()
+            .zip(args.format.iter().copied())
+            .collect::<Vec<_>>(),
+        &outputs
+            .into_iter()
+            .zip(args.output.iter().cloned())
+            .collect::<Vec<_>>(),
+    ) {
+        Ok(plan) => plan,
+        Err(message) => return usage_error(&message),
+    };
+    for path in destinations.iter().filter_map(|d| d.path.as_deref()) {
+        if let Err(message) = output::check_writable(path) {
+            return usage_error(&message);
+        }
+    }
+    let trend = match &args.trend {
+        None => None,
+        Some(_) if !destinations.iter().any(|d| d.format == ReportFormat::Html) => {
+            return usage_error("--trend is only drawn in the HTML report\n  help: add `--format html --output FILE`");
+        }
+        Some(path) => match std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|text| report::html::parse_trend(&text))
+        {
+            Ok(trend) => Some(trend),
+            Err(e) => {
+                return usage_error(&format!(
+                "cannot use --trend {}: {e}\n  help: give the JSON of `rungs trend --format json`",
+                path.display()
+            ))
+            }
+        },
+    };
+
+    let today = match Date::today() {
+        Ok(today) => today,
+        Err(message) => {
+            eprintln!("error: {message}\n  help: unset it to use the system date");
+            return ExitCode::from(EXIT_ERROR);
+        }
+    };
+    let config = match config::find(&args.path, args.config.as_deref()) {
+        Ok(config) => config,
+        Err(d) => return fail(&d),
+    };
+    let mut options = options(&args, config, today);
+    let no_targets = Targets::default();
+    let targets = options.config.as_ref().map_or(&no_targets, |c| &c.targets);
+    let (requirements, categories) = requirements(&args, targets);
+    options.targets = categories;
 
     let scanned = match &args.rev {
         Some(rev) => super::revision::scan_revision(rev, &args.path, &options),
@@ -77,6 +180,13 @@ pub fn run(args: ScanArgs) -> ExitCode {
         Ok(scan) => scan,
         Err(code) => return code,
     };
+    if let Some(config) = &options.config {
+        let unknown = config.unknown_targets(&scan.model);
+        if !unknown.is_empty() {
+            unknown.iter().for_each(|d| eprintln!("{d}"));
+            return ExitCode::from(EXIT_ERROR);
+        }
+    }
     let gate = match scan::gate(&scan.scorecard, &requirements) {
         Ok(gate) => gate,
         Err(message) => {
@@ -88,15 +198,47 @@ pub fn run(args: ScanArgs) -> ExitCode {
         scan: &scan,
         gate: &gate,
     };
-    match args.format {
-        Format::Text => print(&report::text::render(&report)),
-        Format::Json => print(&report::json::render(&report)),
+    let mut written = true;
+    for destination in &destinations {
+        let text = match destination.format {
+            ReportFormat::Text => report::text::render(&report),
+            ReportFormat::Json => report::json::render(&report),
+            ReportFormat::Sarif => report::sarif::render(&report),
+            ReportFormat::Junit => report::junit::render(&report),
+            ReportFormat::Markdown => report::markdown::render(&report),
+            ReportFormat::Html => report::html::render(&report, trend.as_ref()),
+        };
+        match &destination.path {
+            None => print(&text),
+            Some(path) => {
+                if let Err(e) = std::fs::write(path, text) {
+                    eprintln!(
+                        "error: cannot write --output {}: {e}\n  help: check the path and its permissions",
+                        path.display()
+                    );
+                    written = false;
+                }
+            }
+        }
     }
-    if scan.has_errors() {
+    if let Some(path) = &args.write_baseline {
+        let (text, count) = rungs::baseline::render(&scan.checks);
+        if let Err(e) = std::fs::write(path, text) {
+            eprintln!("error: cannot write baseline {}: {e}", path.display());
+            return ExitCode::from(EXIT_ERROR);
+        }
+        eprintln!("wrote {count} findings to baseline {}", path.display());
+    }
+    if scan.has_errors() || !written {
         ExitCode::from(EXIT_ERROR)
     } else if !report.gate_passed() {
         ExitCode::from(EXIT_GATE_FAILED)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(EXIT_ERROR)
 }

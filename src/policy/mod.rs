@@ -63,9 +63,13 @@ pub struct Sources {
 pub fn load(sources: &Sources) -> (Bundle, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut diagnostics = Vec::new();
-    if sources.defaults {
-        collect_embedded(&embedded::POLICIES, &mut files);
-    }
+    // The embedded helper library is always there for user policies to import; the embedded
+    // policies and their tests only with `defaults`.
+    collect_embedded(
+        &embedded::POLICIES,
+        &mut |path| sources.defaults || (is_library(path) && !path.ends_with("_test.rego")),
+        &mut files,
+    );
     for dir in &sources.dirs {
         collect_dir(dir, &mut files, &mut diagnostics);
     }
@@ -74,19 +78,24 @@ pub fn load(sources: &Sources) -> (Bundle, Vec<Diagnostic>) {
     (bundle, diagnostics)
 }
 
-fn collect_embedded(dir: &Dir<'static>, out: &mut Vec<RegoFile>) {
+fn collect_embedded(
+    dir: &Dir<'static>,
+    keep: &mut dyn FnMut(&str) -> bool,
+    out: &mut Vec<RegoFile>,
+) {
     for file in dir.files() {
         if file.path().extension().is_some_and(|e| e == "rego") {
-            if let Some(source) = file.contents_utf8() {
+            let path = format!("{}/{}", embedded::POLICY_PREFIX, file.path().display());
+            if let (true, Some(source)) = (keep(&path), file.contents_utf8()) {
                 out.push(RegoFile {
-                    path: format!("{}/{}", embedded::POLICY_PREFIX, file.path().display()),
+                    path,
                     source: source.to_string(),
                 });
             }
         }
     }
     for sub in dir.dirs() {
-        collect_embedded(sub, out);
+        collect_embedded(sub, keep, out);
     }
 }
 
@@ -174,19 +183,22 @@ pub fn build(files: Vec<RegoFile>) -> (Bundle, Vec<Diagnostic>) {
         }
     }
 
-    // Libraries must compile on their own; a broken one is dropped.
-    let mut libs = Vec::new();
-    for lib in std::mem::take(&mut bundle.libraries) {
+    // Libraries may call each other, so they compile together. The engine names the file an
+    // error is in: drop that one and try again, until the rest compiles.
+    let mut libs = std::mem::take(&mut bundle.libraries);
+    while !libs.is_empty() {
         let mut engine = new_engine();
         let ok = libs
             .iter()
-            .chain(std::iter::once(&lib))
-            .try_for_each(|f: &RegoFile| add(&mut engine, f))
+            .try_for_each(|f| add(&mut engine, f))
             .and_then(|_| check(&mut engine, None));
-        match ok {
-            Ok(()) => libs.push(lib),
-            Err(message) => diagnostics.push(compile_diagnostic(&lib.path, message)),
-        }
+        let Err(message) = ok else { break };
+        let culprit = libs
+            .iter()
+            .position(|f| message.contains(&format!("{}:", f.path)))
+            .unwrap_or(libs.len() - 1);
+        let lib = libs.remove(culprit);
+        diagnostics.push(compile_diagnostic(&lib.path, message));
     }
     bundle.libraries = libs;
 
@@ -243,7 +255,7 @@ fn compile_diagnostic(path: &str, message: String) -> Diagnostic {
 
 /// regorus errors read `--> path:line:col`, a source excerpt, then `error: message`; pull out
 /// the position and the message.
-fn locate_regorus_error(path: &str, message: &str) -> (Location, String) {
+pub fn locate_regorus_error(path: &str, message: &str) -> (Location, String) {
     let position = message.lines().find_map(|l| {
         let rest = l.trim().strip_prefix("-->")?.trim();
         let mut parts = rest.rsplitn(3, ':');
@@ -400,6 +412,24 @@ mod tests {
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(bundle.libraries.len(), 1);
         assert_eq!(bundle.tests.len(), 1);
+    }
+
+    #[test]
+    fn libraries_may_call_each_other_and_a_broken_one_is_named() {
+        let a = file("x/lib/a.rego", "package rungs.lib.a\nimport rego.v1\nimport data.rungs.lib.b\ntwice(v) := b.double(v)\n");
+        let b = file(
+            "x/lib/b.rego",
+            "package rungs.lib.b\nimport rego.v1\ndouble(v) := v * 2\n",
+        );
+        let broken = file(
+            "x/lib/c.rego",
+            "package rungs.lib.c\nimport rego.v1\nbad if { y == 1 }\n",
+        );
+        let (bundle, diags) = build(vec![a, b, broken]);
+        let kept: Vec<_> = bundle.libraries.iter().map(|l| l.path.as_str()).collect();
+        assert_eq!(kept, vec!["x/lib/a.rego", "x/lib/b.rego"]);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].location.as_ref().unwrap().file, "x/lib/c.rego");
     }
 
     #[test]

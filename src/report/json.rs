@@ -20,6 +20,8 @@ struct Output<'a> {
     domains: &'a [DomainScore],
     policies: Vec<PolicySummary<'a>>,
     findings: Vec<Finding<'a>>,
+    attestation_needed: &'a [crate::attest::Need],
+    baseline: Option<&'a crate::baseline::Status>,
     diagnostics: &'a [Diagnostic],
     gate: Gate<'a>,
 }
@@ -40,6 +42,7 @@ struct ModelRef<'a> {
 #[derive(Serialize)]
 struct ScanInfo<'a> {
     root: &'a str,
+    config: Option<&'a str>,
     documents: Vec<DocumentInfo<'a>>,
     policies: usize,
     resources: usize,
@@ -61,6 +64,7 @@ struct Summary {
     failed: usize,
     errors: usize,
     waived: usize,
+    unknown: usize,
 }
 
 #[derive(Serialize)]
@@ -74,6 +78,7 @@ struct PolicySummary<'a> {
     failed: usize,
     errors: usize,
     waived: usize,
+    unknown: usize,
 }
 
 #[derive(Serialize)]
@@ -106,6 +111,7 @@ pub fn render(report: &Report<'_>) -> String {
         .problems()
         .into_iter()
         .chain(report.waived())
+        .chain(report.unjudged())
         .map(|c| {
             let policy = report.policy(&c.policy);
             Finding {
@@ -123,7 +129,7 @@ pub fn render(report: &Report<'_>) -> String {
             }
         })
         .collect();
-    let mut counts: std::collections::HashMap<&str, [usize; 4]> = std::collections::HashMap::new();
+    let mut counts: std::collections::HashMap<&str, [usize; 5]> = std::collections::HashMap::new();
     for c in &scan.checks {
         counts.entry(c.policy.as_str()).or_default()[c.outcome as usize] += 1;
     }
@@ -132,7 +138,7 @@ pub fn render(report: &Report<'_>) -> String {
         .policies
         .iter()
         .map(|p| {
-            let [passed, failed, errors, waived] =
+            let [passed, failed, errors, waived, unknown] =
                 counts.get(p.meta.id.as_str()).copied().unwrap_or_default();
             PolicySummary {
                 id: &p.meta.id,
@@ -144,6 +150,7 @@ pub fn render(report: &Report<'_>) -> String {
                 failed,
                 errors,
                 waived,
+                unknown,
             }
         })
         .collect();
@@ -160,6 +167,7 @@ pub fn render(report: &Report<'_>) -> String {
         },
         scan: ScanInfo {
             root: &scan.root,
+            config: scan.config.as_deref(),
             documents: scan
                 .documents
                 .iter()
@@ -180,10 +188,13 @@ pub fn render(report: &Report<'_>) -> String {
             failed: report.count(Outcome::Fail),
             errors: report.count(Outcome::Error),
             waived: report.count(Outcome::Waived),
+            unknown: report.count(Outcome::Unknown),
         },
         domains: &scan.scorecard.domains,
         policies,
         findings,
+        attestation_needed: &scan.needs,
+        baseline: scan.baseline.as_ref(),
         diagnostics: &scan.diagnostics,
         gate: Gate {
             passed: report.gate_passed(),

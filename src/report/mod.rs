@@ -1,6 +1,16 @@
-//! Report: render a finished scan for people (text) or programs (JSON).
+//! Report: render a finished scan for people (text, Markdown, HTML) or programs (JSON, SARIF,
+//! JUnit XML). docs/formats.md describes each format.
 
+mod evidence;
+#[cfg(test)]
+mod fixture;
+pub mod html;
 pub mod json;
+pub mod junit;
+pub mod markdown;
+mod markup;
+pub mod sarif;
+mod svg;
 pub mod text;
 
 use crate::evaluate::{Check, Outcome};
@@ -43,6 +53,11 @@ impl Report<'_> {
     /// Waived checks, in the same order as problems.
     pub fn waived(&self) -> Vec<&Check> {
         self.sorted(|c| c.outcome == Outcome::Waived)
+    }
+
+    /// Checks a policy could not judge for unknown values, in the same order.
+    pub fn unjudged(&self) -> Vec<&Check> {
+        self.sorted(|c| c.outcome == Outcome::Unknown)
     }
 
     fn sorted(&self, keep: impl Fn(&Check) -> bool) -> Vec<&Check> {

@@ -38,13 +38,11 @@ fn location(check: &Check) -> String {
 fn excerpt(root: &str, d: &Diagnostic) -> Option<String> {
     let location = d.location.as_ref()?;
     let (line, column) = (location.line?, location.column.unwrap_or(1));
+    // Files in the scan are relative to its root; policy files as given on the command line.
     let path = Path::new(&location.file);
-    let path = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        Path::new(root).join(path)
-    };
-    let bytes = std::fs::read(path).ok()?;
+    let bytes = std::fs::read(Path::new(root).join(path))
+        .or_else(|_| std::fs::read(path))
+        .ok()?;
     let text = String::from_utf8_lossy(&bytes);
     let source = text
         .lines()
@@ -64,23 +62,30 @@ pub fn render(report: &Report<'_>) -> String {
     let resources: usize = scan.documents.iter().map(|d| d.resources.len()).sum();
     let _ = writeln!(
         out,
-        "rungs {} · {} · {} root module{}, {} resources, {} policies",
+        "rungs {} · {} · {} root module{}, {} resources, {} policies{}",
         env!("CARGO_PKG_VERSION"),
         scan.root,
         scan.documents.len(),
         if scan.documents.len() == 1 { "" } else { "s" },
         resources,
-        scan.bundle.policies.len()
+        scan.bundle.policies.len(),
+        scan.config
+            .as_ref()
+            .map_or(String::new(), |c| format!(" · config {c}"))
     );
     let _ = writeln!(
         out,
-        "checks: {} passed, {} failed, {} errors{}",
+        "checks: {} passed, {} failed, {} errors{}{}",
         report.count(Outcome::Pass),
         report.count(Outcome::Fail),
         report.count(Outcome::Error),
         match report.count(Outcome::Waived) {
             0 => String::new(),
             n => format!(", {n} waived"),
+        },
+        match report.count(Outcome::Unknown) {
+            0 => String::new(),
+            n => format!(", {n} not judged (unknown values)"),
         }
     );
 
@@ -222,6 +227,34 @@ pub fn render(report: &Report<'_>) -> String {
             );
         }
     }
+
+    let unjudged = report.unjudged();
+    if !unjudged.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nNot judged: values unknown at scan time ({})",
+            unjudged.len()
+        );
+        for check in unjudged.iter().take(TOP_OBJECTIVES) {
+            let _ = writeln!(
+                out,
+                "  {} {}  {}  {}",
+                check.policy,
+                location(check),
+                check.resource,
+                check.message.as_deref().unwrap_or("")
+            );
+        }
+        if unjudged.len() > TOP_OBJECTIVES {
+            let _ = writeln!(
+                out,
+                "  … and {} more (see --format json)",
+                unjudged.len() - TOP_OBJECTIVES
+            );
+        }
+    }
+
+    super::evidence::text(&mut out, scan);
 
     if !scan.diagnostics.is_empty() {
         let _ = writeln!(out, "\nProblems ({})", scan.diagnostics.len());

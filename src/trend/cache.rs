@@ -12,10 +12,13 @@
 //!   and read back by later runs. The directory is safe to delete at any time.
 //!
 //! Commits are planned one after the other (listing, parsing and loading what changed), then
-//! all new documents are evaluated at once in parallel, then each commit's results are joined
-//! and scored exactly as `scan` joins and scores them.
+//! all new documents are evaluated at once in parallel, then each commit's results are joined,
+//! waived and scored exactly as `scan` does it. Waiving reads the commit's files for inline
+//! `# rungs:ignore` comments only when a file holds one or suppressions or a baseline are set.
 
 use super::{Progress, Row};
+use crate::attest::{self, Attestation};
+use crate::baseline::{self, Baseline};
 use crate::diagnostics::{self, Diagnostic};
 use crate::evaluate::{self, DocResult};
 use crate::load::terraform::{self, value::Val, Dirs, ParsedFile};
@@ -25,10 +28,11 @@ use crate::policy::{self, Bundle};
 use crate::scan::{self, load_model};
 use crate::score;
 use crate::source::git::{CommitInfo, GitTree, Repo};
+use crate::waive;
 use git2::{ObjectType, Oid};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -61,6 +65,9 @@ type Deps = Vec<(String, Option<Oid>)>;
 struct Plan {
     commit: CommitInfo,
     keys: Vec<String>,
+    /// Files listed for this commit, and whether one holds an inline suppression.
+    files: HashSet<String>,
+    directives: bool,
     /// Walk diagnostics, then load diagnostics not tied to one root (parse failures, --var).
     discovery: Vec<Diagnostic>,
     load: Vec<Diagnostic>,
@@ -70,8 +77,10 @@ pub struct Pipeline<'o> {
     options: &'o scan::Options,
     bundle: Bundle,
     model: Model,
-    /// Policy problems and unknown controls: the same for every commit.
+    /// Policy, config and attestation problems and unknown controls: the same for every commit.
     fixed_diagnostics: Vec<Diagnostic>,
+    baseline: Option<Baseline>,
+    attestations: BTreeMap<String, Attestation>,
     engine: Result<regorus::Engine, Diagnostic>,
     excluded: globset::GlobSet,
     overrides: Vec<(String, Val)>,
@@ -79,6 +88,9 @@ pub struct Pipeline<'o> {
     namespace: String,
     disk: Option<PathBuf>,
     parsed: HashMap<(Oid, String), Result<Arc<ParsedFile>, Diagnostic>>,
+    /// Blobs holding `rungs:ignore`.
+    directives: HashSet<Oid>,
+    documents: HashMap<String, Arc<Document>>,
     dir_content: HashMap<Oid, Oid>,
     candidates: HashMap<String, Vec<(Deps, String)>>,
     results: HashMap<String, Arc<RootResult>>,
@@ -100,8 +112,21 @@ impl<'o> Pipeline<'o> {
         let excluded = crate::discover::excludes(&options.excludes).map_err(|e| {
             Diagnostic::error(diagnostics::Code::Walk, e).help("fix the --exclude pattern")
         })?;
-        let (bundle, mut fixed_diagnostics) = policy::load(&options.policies);
+        let baseline = options
+            .baseline
+            .as_deref()
+            .map(baseline::read)
+            .transpose()?;
+        let (mut bundle, mut fixed_diagnostics) = policy::load(&options.policies);
+        if let Some(config) = &options.config {
+            fixed_diagnostics.extend(config.apply_to_policies(&mut bundle));
+        }
         fixed_diagnostics.extend(scan::unknown_controls(&bundle, &model));
+        let (attestations, problems) = match &options.config {
+            Some(c) => attest::check(&c.attestations, &model, options.today),
+            None => Default::default(),
+        };
+        fixed_diagnostics.extend(problems);
         let (overrides, overrides_error) = match terraform::global_overrides(&options.load) {
             Ok(v) => (v, None),
             Err(d) => (Vec::new(), Some(d)),
@@ -130,12 +155,16 @@ impl<'o> Pipeline<'o> {
             bundle,
             model,
             fixed_diagnostics,
+            baseline,
+            attestations,
             excluded,
             overrides,
             overrides_error,
             namespace,
             disk,
             parsed: HashMap::new(),
+            directives: HashSet::new(),
+            documents: HashMap::new(),
             dir_content: HashMap::new(),
             candidates: HashMap::new(),
             results: HashMap::new(),
@@ -150,7 +179,7 @@ impl<'o> Pipeline<'o> {
         commits: &[CommitInfo],
         progress: &dyn Progress,
     ) -> Vec<Row> {
-        let mut pending: HashMap<String, (Document, Vec<Diagnostic>)> = HashMap::new();
+        let mut pending: HashMap<String, (Arc<Document>, Vec<Diagnostic>)> = HashMap::new();
         let mut plans = Vec::with_capacity(commits.len());
         for (i, commit) in commits.iter().enumerate() {
             progress.update("reading commits", i, commits.len());
@@ -158,7 +187,7 @@ impl<'o> Pipeline<'o> {
         }
         progress.update("reading commits", commits.len(), commits.len());
         self.evaluate(pending, progress);
-        plans.iter().map(|p| self.row(p)).collect()
+        plans.iter().map(|p| self.row(repo, p)).collect()
     }
 
     /// The content id of a directory at this commit; `None` when it does not exist.
@@ -176,7 +205,7 @@ impl<'o> Pipeline<'o> {
         &mut self,
         repo: &Repo,
         commit: &CommitInfo,
-        pending: &mut HashMap<String, (Document, Vec<Diagnostic>)>,
+        pending: &mut HashMap<String, (Arc<Document>, Vec<Diagnostic>)>,
     ) -> Plan {
         let tree = repo.tree(commit, commit.short());
         let (discovery, ids) = tree.discover_ids(&self.excluded);
@@ -194,13 +223,18 @@ impl<'o> Pipeline<'o> {
             .into_par_iter()
             .map(|(i, bytes)| {
                 let f = &discovery.files[i];
-                (
-                    i,
-                    terraform::parse_bytes(&f.rel, f.syntax, bytes).map(Arc::new),
-                )
+                let marked = bytes.as_ref().is_ok_and(|b| {
+                    b.windows(b"rungs:ignore".len())
+                        .any(|w| w == b"rungs:ignore")
+                });
+                let parsed = terraform::parse_bytes(&f.rel, f.syntax, bytes).map(Arc::new);
+                (i, marked, parsed)
             })
             .collect();
-        for (i, result) in parsed {
+        for (i, marked, result) in parsed {
+            if marked {
+                self.directives.insert(ids[i]);
+            }
             self.parsed
                 .insert((ids[i], discovery.files[i].rel.clone()), result);
         }
@@ -246,10 +280,14 @@ impl<'o> Pipeline<'o> {
                         .entry(root)
                         .or_default()
                         .push((deps, key.clone()));
+                    let document = Arc::new(result.document);
+                    self.documents
+                        .entry(key.clone())
+                        .or_insert_with(|| document.clone());
                     if !self.results.contains_key(&key) {
                         pending
                             .entry(key.clone())
-                            .or_insert((result.document, result.diagnostics));
+                            .or_insert((document, result.diagnostics));
                     }
                     key
                 })
@@ -258,6 +296,8 @@ impl<'o> Pipeline<'o> {
         Plan {
             commit: commit.clone(),
             keys,
+            directives: ids.iter().any(|id| self.directives.contains(id)),
+            files: discovery.files.into_iter().map(|f| f.rel).collect(),
             discovery: discovery.diagnostics,
             load,
         }
@@ -307,7 +347,7 @@ impl<'o> Pipeline<'o> {
     /// Evaluates every new document once: from the disk cache when it has it, else in parallel.
     fn evaluate(
         &mut self,
-        pending: HashMap<String, (Document, Vec<Diagnostic>)>,
+        pending: HashMap<String, (Arc<Document>, Vec<Diagnostic>)>,
         progress: &dyn Progress,
     ) {
         let mut todo = Vec::new();
@@ -371,8 +411,8 @@ impl<'o> Pipeline<'o> {
         }
     }
 
-    /// Joins and scores one commit as `scan::run` does.
-    fn row(&self, plan: &Plan) -> Row {
+    /// Joins, waives and scores one commit as `scan::run_source` does.
+    fn row(&self, repo: &Repo, plan: &Plan) -> Row {
         let results: Vec<&RootResult> = plan
             .keys
             .iter()
@@ -383,7 +423,7 @@ impl<'o> Pipeline<'o> {
             load.extend(r.diagnostics.iter().cloned());
         }
         terraform::sort_dedup(&mut load);
-        let evaluation = match &self.engine {
+        let mut evaluation = match &self.engine {
             Ok(_) => {
                 let providers: BTreeSet<String> = results
                     .iter()
@@ -400,16 +440,49 @@ impl<'o> Pipeline<'o> {
                 diagnostics: vec![d.clone()],
             },
         };
+        let documents: Vec<&Document> = plan
+            .keys
+            .iter()
+            .filter_map(|k| self.documents.get(k).map(|d| d.as_ref()))
+            .collect();
+        let suppressions = self
+            .options
+            .config
+            .as_ref()
+            .map_or(&[][..], |c| c.suppressions.as_slice());
+        // Without inline comments, suppressions or a baseline, waiving changes nothing; files
+        // read on demand (outside the listing) may hold comments, so they count as marked.
+        let waive = plan.directives
+            || !suppressions.is_empty()
+            || self.baseline.is_some()
+            || documents
+                .iter()
+                .any(|d| d.files.iter().any(|f| !plan.files.contains(f)));
+        let waived = if waive {
+            waive::apply(
+                &repo.tree(&plan.commit, plan.commit.short()),
+                &documents,
+                &mut evaluation.checks,
+                suppressions,
+                self.baseline.as_ref(),
+                self.options.today,
+            )
+            .diagnostics
+        } else {
+            Vec::new()
+        };
         let scorecard = score::score(
             &self.model,
             &self.bundle.policies,
             &evaluation.checks,
             self.options.threshold,
+            &self.attestations,
         );
         let mut all = plan.discovery.clone();
         all.extend(load);
         all.extend(self.fixed_diagnostics.iter().cloned());
         all.extend(evaluation.diagnostics);
+        all.extend(waived);
         diagnostics::sort(&mut all);
         Row::new(
             &plan.commit,

@@ -1,0 +1,196 @@
+//! Markdown: a pull-request summary (GitHub job summary or PR comment, GitLab MR note). Levels
+//! for the program, domains and categories, counts, the top findings with file:line, problems
+//! and the gate.
+
+use super::markup::{location, resource};
+use super::Report;
+use crate::evaluate::Outcome;
+use crate::scan::Target;
+use std::fmt::Write;
+
+/// How many findings the summary lists; the rest are counted.
+pub const TOP_FINDINGS: usize = 15;
+
+/// Table cell text: pipes and line breaks would end the cell, markup would render.
+fn cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '|' => out.push_str("\\|"),
+            '\n' | '\r' => out.push(' '),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '`' | '*' | '_' | '[' | ']' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Inline code in a table cell: backticks cannot be escaped inside it, pipes must be.
+fn code(text: &str) -> String {
+    format!(
+        "`{}`",
+        text.replace('`', "'")
+            .replace('|', "\\|")
+            .replace(['\n', '\r'], " ")
+    )
+}
+
+fn level(level: Option<u8>) -> String {
+    level.map_or_else(|| "n/a".to_string(), |l| format!("**{l}**"))
+}
+
+fn mean(mean: Option<f64>) -> String {
+    mean.map_or_else(|| "n/a".to_string(), |m| format!("mean {m:.1}"))
+}
+
+pub fn render(report: &Report<'_>) -> String {
+    let scan = report.scan;
+    let card = &scan.scorecard;
+    let mut out = String::new();
+    let verdict = match (report.gate.is_empty(), report.gate_passed()) {
+        (true, _) => String::new(),
+        (false, true) => " · gate passed".to_string(),
+        (false, false) => " · gate **FAILED**".to_string(),
+    };
+    let _ = writeln!(
+        out,
+        "## rungs · program level {}{verdict}\n",
+        card.level.map_or("n/a".to_string(), |l| l.to_string())
+    );
+    let resources: usize = scan.documents.iter().map(|d| d.resources.len()).sum();
+    let _ = writeln!(
+        out,
+        "**{} passed · {} failed · {} errors · {} waived{}** — {} root module{}, {} resources, {} policies, {} {}\n",
+        report.count(Outcome::Pass),
+        report.count(Outcome::Fail),
+        report.count(Outcome::Error),
+        report.count(Outcome::Waived),
+        match report.count(Outcome::Unknown) {
+            0 => String::new(),
+            n => format!(" · {n} not judged"),
+        },
+        scan.documents.len(),
+        if scan.documents.len() == 1 { "" } else { "s" },
+        resources,
+        scan.bundle.policies.len(),
+        cell(&scan.model.model.name),
+        cell(&scan.model.model.version),
+    );
+
+    out.push_str("| Scope | Level | Detail |\n|---|---|---|\n");
+    let _ = writeln!(
+        out,
+        "| **Program** | {} | {} |",
+        level(card.level),
+        mean(card.mean)
+    );
+    for domain in &card.domains {
+        let _ = writeln!(
+            out,
+            "| **{}** | {} | {} |",
+            cell(&domain.name),
+            level(domain.level),
+            mean(domain.mean)
+        );
+        for category in &domain.categories {
+            let detail = match category.level {
+                None => "no evidence".to_string(),
+                Some(_) => format!("coverage {:.0}%", category.coverage * 100.0),
+            };
+            let _ = writeln!(
+                out,
+                "| &nbsp;&nbsp;{} {}{} | {} | {detail} |",
+                cell(&category.id),
+                cell(&category.name),
+                if category.provisional { "\\*" } else { "" },
+                level(category.level),
+            );
+        }
+    }
+
+    let problems = report.problems();
+    if problems.is_empty() {
+        out.push_str("\nNo findings.\n");
+    } else {
+        let shown = problems.len().min(TOP_FINDINGS);
+        let _ = writeln!(out, "\n### Top findings ({shown} of {})\n", problems.len());
+        out.push_str(
+            "| Severity | Policy | Location | Resource | Message |\n|---|---|---|---|---|\n",
+        );
+        for check in problems.iter().take(TOP_FINDINGS) {
+            let severity = report
+                .policy(&check.policy)
+                .map_or("", |p| p.meta.severity.as_str());
+            let message = match check.outcome {
+                Outcome::Error => format!("ERROR {}", check.message.as_deref().unwrap_or("")),
+                _ => check.message.clone().unwrap_or_default(),
+            };
+            let _ = writeln!(
+                out,
+                "| {severity} | {} | {} | {} | {} |",
+                cell(&check.policy),
+                location(check).map_or("scan-wide".to_string(), |l| code(&l)),
+                code(&resource(check)),
+                cell(&message),
+            );
+        }
+        if problems.len() > TOP_FINDINGS {
+            let _ = writeln!(
+                out,
+                "\n…and {} more in the full report.",
+                problems.len() - TOP_FINDINGS
+            );
+        }
+    }
+
+    let errors: Vec<_> = scan.diagnostics.iter().filter(|d| d.is_error()).collect();
+    if !errors.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n### Problems ({})\n\nThe scan met errors; results may be incomplete.\n",
+            errors.len()
+        );
+        for d in errors {
+            let at = d
+                .location
+                .as_ref()
+                .map_or(String::new(), |l| format!(" `{l}`"));
+            let _ = writeln!(out, "- **{}**{at} {}", d.code.as_str(), cell(&d.message));
+        }
+    }
+
+    if !report.gate.is_empty() {
+        out.push_str("\n### Gate\n\n");
+        for g in report.gate {
+            let what = match &g.requirement.target {
+                Target::Program => "program".to_string(),
+                Target::Domain(id) => format!("domain {}", cell(id)),
+                Target::Category(id) => format!("category {}", cell(id)),
+            };
+            let _ = writeln!(
+                out,
+                "- {} {what}: level {} (needs {})",
+                if g.passed { "✅" } else { "❌" },
+                g.actual.map_or("n/a".to_string(), |l| l.to_string()),
+                g.requirement.min
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{cell, code};
+
+    #[test]
+    fn cells_escape_pipes_breaks_and_markup() {
+        assert_eq!(cell("a|b\n<i>*x*`"), "a\\|b &lt;i&gt;\\*x\\*\\`");
+        assert_eq!(code("a|`b`\nc"), "`a\\|'b' c`");
+    }
+}
