@@ -3,10 +3,10 @@
 //! Diagnostics never stop a scan: every stage records them and carries on with the rest of the
 //! input. Errors make the run exit 2 (after the full report), warnings do not.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Warning,
@@ -14,7 +14,7 @@ pub enum Severity {
 }
 
 /// Stable diagnostic codes. The number never changes meaning; docs list them all.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Code {
     /// A file or directory could not be read.
     #[serde(rename = "R001")]
@@ -91,6 +91,10 @@ pub enum Code {
     /// The config's `severity` or `disabled` names a policy that is not loaded.
     #[serde(rename = "R408")]
     ConfigUnknownPolicy,
+    /// A git tree entry that cannot be scanned in a revision: a submodule, a symbolic link or
+    /// a path that is not UTF-8. It is skipped.
+    #[serde(rename = "R501")]
+    GitEntrySkipped,
 }
 
 impl Code {
@@ -121,12 +125,13 @@ impl Code {
             Code::AttestationExpired => "R406",
             Code::Baseline => "R407",
             Code::ConfigUnknownPolicy => "R408",
+            Code::GitEntrySkipped => "R501",
         }
     }
 }
 
 /// A position in a file: repo-relative path, 1-based line and column.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Location {
     pub file: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -166,7 +171,7 @@ impl fmt::Display for Location {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     pub code: Code,
     pub severity: Severity,

@@ -8,7 +8,8 @@ use crate::diagnostics::{Code, Diagnostic, Location};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::path::{Path, PathBuf};
 
-const SKIPPED_DIRS: &[&str] = &[".git", ".terraform", "node_modules"];
+/// Directories never walked, in the work tree or in a git revision.
+pub const SKIPPED_DIRS: &[&str] = &[".git", ".terraform", "node_modules"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Syntax {

@@ -8,13 +8,13 @@ use crate::diagnostics::{Code, Diagnostic, Location};
 use crate::load::Document;
 use crate::policy::{engine_for, locate_regorus_error, Bundle, Kind, Policy};
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The address results of `presence` policies carry: they judge the scan, not one resource.
 pub const SCAN_ADDRESS: &str = "<scan>";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Outcome {
     Pass,
@@ -28,7 +28,7 @@ pub enum Outcome {
 }
 
 /// Why a failure is waived.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Waiver {
     /// `inline` (a `# rungs:ignore` comment), `config` (.rungs.yaml) or `baseline`.
     pub source: String,
@@ -42,7 +42,7 @@ pub struct Waiver {
 }
 
 /// One policy's verdict on one resource (or on the whole scan, for `presence` policies).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Check {
     pub policy: String,
     pub resource: String,
@@ -68,17 +68,20 @@ pub struct Evaluation {
 
 /// What one document produced for one presence policy, ordered so that the strongest wins
 /// across documents: present anywhere passes; otherwise an error outranks absence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Presence {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Presence {
     Absent,
     Error,
     Present,
 }
 
-struct DocResult {
-    checks: Vec<Check>,
-    presence: Vec<(usize, Presence, Option<String>)>,
-    errors: Vec<(usize, String)>,
+/// What one document produced; policies are indices into the bundle's `policies`. Plain data,
+/// so a cache can keep it per root module and [`combine`] results from several runs.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DocResult {
+    pub checks: Vec<Check>,
+    pub presence: Vec<(usize, Presence, Option<String>)>,
+    pub errors: Vec<(usize, String)>,
 }
 
 /// Package of the generated module that evaluates every policy in one pass.
@@ -130,8 +133,8 @@ fn defines_unknown(source: &str) -> bool {
         .any(|l| l.starts_with("unknown contains") || l.starts_with("unknown["))
 }
 
-pub fn evaluate(bundle: &Bundle, documents: &[Document]) -> Evaluation {
-    let mut out = Evaluation::default();
+/// The engine holding the bundle and the batch rule, analysed once; clone it per worker.
+pub fn prepare(bundle: &Bundle) -> Result<regorus::Engine, Diagnostic> {
     let prepared = engine_for(bundle).and_then(|mut engine| {
         let batch = crate::policy::RegoFile {
             path: "<rungs>/batch.rego".into(),
@@ -140,23 +143,29 @@ pub fn evaluate(bundle: &Bundle, documents: &[Document]) -> Evaluation {
         crate::policy::add(&mut engine, &batch)?;
         Ok(engine)
     });
-    let mut base = match prepared {
-        Ok(engine) => engine,
-        Err(e) => {
-            out.diagnostics.push(
-                Diagnostic::error(
-                    Code::PolicyCompile,
-                    format!("the policy bundle does not load: {e}"),
-                )
-                .help("run `rungs policy test` to find the broken file"),
-            );
-            return out;
-        }
-    };
+    let mut base = prepared.map_err(|e| {
+        Diagnostic::error(
+            Code::PolicyCompile,
+            format!("the policy bundle does not load: {e}"),
+        )
+        .help("run `rungs policy test` to find the broken file")
+    })?;
     // The first evaluation runs regorus' analysis; do it once before cloning per worker.
     base.set_input(regorus::Value::new_object());
     let _ = base.eval_rule(format!("data.{BATCH_PACKAGE}.results"));
+    Ok(base)
+}
 
+pub fn evaluate(bundle: &Bundle, documents: &[Document]) -> Evaluation {
+    let base = match prepare(bundle) {
+        Ok(engine) => engine,
+        Err(d) => {
+            return Evaluation {
+                checks: Vec::new(),
+                diagnostics: vec![d],
+            }
+        }
+    };
     let per_doc: Vec<DocResult> = documents
         .par_iter()
         .map_init(
@@ -164,26 +173,41 @@ pub fn evaluate(bundle: &Bundle, documents: &[Document]) -> Evaluation {
             |engine, doc| evaluate_document(engine, bundle, doc),
         )
         .collect();
+    let providers: BTreeSet<String> = documents.iter().flat_map(providers).collect();
+    combine(bundle, &per_doc, &providers)
+}
 
+/// Providers of a document's resources (`aws_s3_bucket` -> `aws`).
+pub fn providers(document: &Document) -> BTreeSet<String> {
+    document
+        .resources
+        .iter()
+        .map(|r| r.provider.clone())
+        .collect()
+}
+
+/// Joins per-document results, in document order, into one evaluation: presence policies are
+/// judged over all documents, given the providers the scan covers.
+pub fn combine<'a>(
+    bundle: &Bundle,
+    per_doc: impl IntoIterator<Item = &'a DocResult>,
+    providers: &BTreeSet<String>,
+) -> Evaluation {
+    let mut out = Evaluation::default();
     let mut presence: BTreeMap<usize, (Presence, Option<String>)> = BTreeMap::new();
     let mut runtime_errors: BTreeMap<usize, String> = BTreeMap::new();
     for result in per_doc {
-        out.checks.extend(result.checks);
-        for (i, state, message) in result.presence {
-            let entry = presence.entry(i).or_insert((Presence::Absent, None));
-            if state > entry.0 {
-                *entry = (state, message);
+        out.checks.extend(result.checks.iter().cloned());
+        for (i, state, message) in &result.presence {
+            let entry = presence.entry(*i).or_insert((Presence::Absent, None));
+            if *state > entry.0 {
+                *entry = (*state, message.clone());
             }
         }
-        for (i, message) in result.errors {
-            runtime_errors.entry(i).or_insert(message);
+        for (i, message) in &result.errors {
+            runtime_errors.entry(*i).or_insert_with(|| message.clone());
         }
     }
-
-    let providers: BTreeSet<&str> = documents
-        .iter()
-        .flat_map(|d| d.resources.iter().map(|r| r.provider.as_str()))
-        .collect();
     for (i, policy) in bundle.policies.iter().enumerate() {
         if policy.meta.kind != Kind::Presence {
             continue;
@@ -261,7 +285,12 @@ fn policy_providers(policy: &Policy) -> Vec<String> {
         .collect()
 }
 
-fn evaluate_document(engine: &mut regorus::Engine, bundle: &Bundle, doc: &Document) -> DocResult {
+/// Evaluates every applicable policy on one document with a prepared engine.
+pub fn evaluate_document(
+    engine: &mut regorus::Engine,
+    bundle: &Bundle,
+    doc: &Document,
+) -> DocResult {
     let mut result = DocResult {
         checks: Vec::new(),
         presence: Vec::new(),

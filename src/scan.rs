@@ -11,6 +11,7 @@ use crate::load::{terraform, Document};
 use crate::model::{self, Model};
 use crate::policy::{self, Bundle};
 use crate::score::{self, Scorecard};
+use crate::source::{Source, WorkTree};
 use crate::waive;
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -117,13 +118,12 @@ pub fn run(options: &Options) -> Result<Scan, Diagnostic> {
         )
         .help("pass the directory holding your Terraform, e.g. `rungs scan infra/`"));
     }
-    if !(options.threshold > 0.0 && options.threshold <= 1.0) {
-        return Err(Diagnostic::error(
-            Code::Model,
-            format!("threshold {} is out of range", options.threshold),
-        )
-        .help("use a pass rate above 0 and at most 1, e.g. --threshold 0.9"));
-    }
+    run_source(&WorkTree::new(&options.root), options)
+}
+
+/// Runs a scan of any source (a directory or a git revision); `options.root` is not read.
+pub fn run_source(source: &dyn Source, options: &Options) -> Result<Scan, Diagnostic> {
+    check_threshold(options.threshold)?;
     let model = load_model(options.model.as_ref())?;
     let baseline = options
         .baseline
@@ -135,10 +135,10 @@ pub fn run(options: &Options) -> Result<Scan, Diagnostic> {
 
     let mut timings = Timings::default();
     let clock = std::time::Instant::now();
-    let discovery = discover::discover(&options.root, &excluded);
+    let discovery = source.discover(&excluded);
     timings.discover = clock.elapsed();
     let clock = std::time::Instant::now();
-    let (documents, load_diagnostics) = terraform::load(&options.root, &discovery, &options.load);
+    let (documents, load_diagnostics) = terraform::load_from(source, &discovery, &options.load);
     timings.load = clock.elapsed();
     let clock = std::time::Instant::now();
     let (mut bundle, mut policy_diagnostics) = policy::load(&options.policies);
@@ -153,8 +153,8 @@ pub fn run(options: &Options) -> Result<Scan, Diagnostic> {
     let no_suppressions = Vec::new();
     let config = options.config.as_ref();
     let waived = waive::apply(
-        &options.root,
-        &documents,
+        source,
+        &documents.iter().collect::<Vec<_>>(),
         &mut evaluation.checks,
         config.map_or(&no_suppressions, |c| &c.suppressions),
         baseline.as_ref(),
@@ -186,7 +186,7 @@ pub fn run(options: &Options) -> Result<Scan, Diagnostic> {
     diagnostics::sort(&mut diagnostics);
 
     Ok(Scan {
-        root: options.root.display().to_string(),
+        root: source.describe(),
         documents,
         bundle,
         model,
@@ -200,8 +200,21 @@ pub fn run(options: &Options) -> Result<Scan, Diagnostic> {
     })
 }
 
+/// A pass rate above 0 and at most 1.
+pub fn check_threshold(threshold: f64) -> Result<(), Diagnostic> {
+    if threshold > 0.0 && threshold <= 1.0 {
+        Ok(())
+    } else {
+        Err(Diagnostic::error(
+            Code::Model,
+            format!("threshold {threshold} is out of range"),
+        )
+        .help("use a pass rate above 0 and at most 1, e.g. --threshold 0.9"))
+    }
+}
+
 /// Policies citing objectives the model does not have: their results count for nothing there.
-fn unknown_controls(bundle: &Bundle, model: &Model) -> Vec<Diagnostic> {
+pub fn unknown_controls(bundle: &Bundle, model: &Model) -> Vec<Diagnostic> {
     let known: BTreeSet<&str> = model.objectives().map(|(_, _, o)| o.id.as_str()).collect();
     bundle
         .policies

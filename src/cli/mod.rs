@@ -1,12 +1,16 @@
 //! The `rungs` command line: one module per command. Exit codes: 0 passed, 1 gate failed,
 //! 2 usage, configuration, policy or input error (the report is still printed in full first).
 
+pub mod diff;
 pub mod init;
 pub mod input;
 pub mod model;
 pub mod output;
 pub mod policy;
+pub mod progress;
+pub mod revision;
 pub mod scan;
+pub mod trend;
 
 use clap::{ArgMatches, Args, Parser, Subcommand, ValueEnum};
 use rungs::diagnostics::Diagnostic;
@@ -35,6 +39,8 @@ pub enum Command {
     Scan(Box<scan::ScanArgs>),
     /// Write a commented `.rungs.yaml` with every key and its default.
     Init(init::InitArgs),
+    /// Compare two revisions or directories: new and fixed findings, level changes.
+    Diff(diff::DiffArgs),
     /// Print the documents policies receive, one per root module (JSON).
     Input(input::InputArgs),
     /// Work with policies.
@@ -43,6 +49,8 @@ pub enum Command {
     /// Work with the maturity model.
     #[command(subcommand)]
     Model(model::ModelCommand),
+    /// Maturity levels commit by commit over git history (table, CSV, JSON, SVG chart).
+    Trend(trend::TrendArgs),
 }
 
 impl Command {
@@ -51,8 +59,10 @@ impl Command {
         match self {
             Command::Scan(args) => scan::run(*args, matches.subcommand_matches("scan")),
             Command::Init(args) => init::run(args),
+            Command::Diff(args) => diff::run(args),
             Command::Input(args) => input::run(args),
             Command::Policy(command) => policy::run(command),
+            Command::Trend(args) => trend::run(args),
             Command::Model(command) => model::run(command),
         }
     }

@@ -53,6 +53,9 @@ pub struct ScanArgs {
     /// Write the current failures to FILE as a baseline (only that file is written).
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+    /// Scan PATH as it is at this git revision, read from the repository without checking out.
+    #[arg(long, value_name = "REV")]
+    pub rev: Option<String>,
 }
 
 /// Config targets, with flags for the same id (case-insensitive) replacing them.
@@ -169,9 +172,13 @@ pub fn run(args: ScanArgs, matches: Option<&ArgMatches>) -> ExitCode {
     let (requirements, categories) = requirements(&args, targets);
     options.targets = categories;
 
-    let scan = match scan::run(&options) {
+    let scanned = match &args.rev {
+        Some(rev) => super::revision::scan_revision(rev, &args.path, &options),
+        None => scan::run(&options).map_err(|d| fail(&d)),
+    };
+    let scan = match scanned {
         Ok(scan) => scan,
-        Err(d) => return fail(&d),
+        Err(code) => return code,
     };
     if let Some(config) = &options.config {
         let unknown = config.unknown_targets(&scan.model);

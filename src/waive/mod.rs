@@ -16,9 +16,9 @@ use crate::diagnostics::{Code, Diagnostic, Location};
 use crate::discover::{terraform_syntax, Syntax};
 use crate::evaluate::{Check, Outcome, Waiver};
 use crate::load::Document;
+use crate::source::Source;
 use inline::Directive;
 use std::collections::{BTreeSet, HashMap};
-use std::path::Path;
 
 #[derive(Debug, Default)]
 pub struct Waived {
@@ -28,17 +28,17 @@ pub struct Waived {
 }
 
 /// Applies every waiver source to `checks`. Inline comments are read from the documents' HCL
-/// files under `root`.
+/// files in `source` (the scanned directory or git revision).
 pub fn apply(
-    root: &Path,
-    documents: &[Document],
+    source: &dyn Source,
+    documents: &[&Document],
     checks: &mut [Check],
     suppressions: &[Suppression],
     baseline: Option<&Baseline>,
     today: Date,
 ) -> Waived {
     let mut diagnostics = Vec::new();
-    let (directives, mut found) = read_directives(root, documents);
+    let (directives, mut found) = read_directives(source, documents);
     diagnostics.append(&mut found);
 
     let expired = |expires: Option<Date>| expires.filter(|e| *e < today);
@@ -196,7 +196,10 @@ pub fn apply(
 }
 
 /// Inline directives of every HCL file in the documents, and problems with them.
-fn read_directives(root: &Path, documents: &[Document]) -> (Vec<Directive>, Vec<Diagnostic>) {
+fn read_directives(
+    source: &dyn Source,
+    documents: &[&Document],
+) -> (Vec<Directive>, Vec<Diagnostic>) {
     let files: BTreeSet<&str> = documents
         .iter()
         .flat_map(|d| d.files.iter().map(String::as_str))
@@ -206,7 +209,11 @@ fn read_directives(root: &Path, documents: &[Document]) -> (Vec<Directive>, Vec<
     let mut diagnostics = Vec::new();
     for file in files {
         // Unreadable files were reported when loading.
-        let Ok(text) = std::fs::read_to_string(root.join(file)) else {
+        let Some(text) = source
+            .read(file)
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+        else {
             continue;
         };
         let (mut d, mut problems) = inline::parse_file(file, &text);

@@ -14,6 +14,7 @@ pub mod value;
 use crate::diagnostics::{Code, Diagnostic, Location};
 use crate::discover::{terraform_syntax, Discovery, SourceFile, Syntax};
 use crate::load::document::{Document, Mode, ModuleCall, Resource, SCHEMA_VERSION};
+use crate::source::{Source, WorkTree};
 use eval::{Bindings, Scope};
 use hcl::Expression;
 use parse::TopBlock;
@@ -65,10 +66,13 @@ pub struct ParsedFile {
 
 /// The Terraform files of one directory: those that parsed, and those that did not.
 #[derive(Debug, Default)]
-struct DirFiles {
-    parsed: Vec<Arc<ParsedFile>>,
-    failed: Vec<String>,
+pub struct DirFiles {
+    pub parsed: Vec<Arc<ParsedFile>>,
+    pub failed: Vec<String>,
 }
+
+/// Parsed files by repo-relative directory.
+pub type Dirs = BTreeMap<String, DirFiles>;
 
 /// Loads every root module under `root`.
 pub fn load(
@@ -76,23 +80,21 @@ pub fn load(
     discovery: &Discovery,
     options: &Options,
 ) -> (Vec<Document>, Vec<Diagnostic>) {
-    let mut diagnostics = Vec::new();
-    let results: Vec<(&SourceFile, Result<ParsedFile, Diagnostic>)> = discovery
+    load_from(&WorkTree::new(root), discovery, options)
+}
+
+/// Loads every root module of a source (a directory or a git revision).
+pub fn load_from(
+    source: &dyn Source,
+    discovery: &Discovery,
+    options: &Options,
+) -> (Vec<Document>, Vec<Diagnostic>) {
+    let results: Vec<(&SourceFile, Result<Arc<ParsedFile>, Diagnostic>)> = discovery
         .files
         .par_iter()
-        .map(|f| (f, read_and_parse(root, &f.rel, f.syntax)))
+        .map(|f| (f, parse_file(source, &f.rel, f.syntax).map(Arc::new)))
         .collect();
-    let mut dirs: BTreeMap<String, DirFiles> = BTreeMap::new();
-    for (file, result) in results {
-        let entry = dirs.entry(file.dir().to_string()).or_default();
-        match result {
-            Ok(parsed) => entry.parsed.push(Arc::new(parsed)),
-            Err(d) => {
-                entry.failed.push(file.rel.clone());
-                diagnostics.push(d);
-            }
-        }
-    }
+    let (dirs, mut diagnostics) = group(results);
 
     let overrides = match global_overrides(options) {
         Ok(v) => v,
@@ -103,36 +105,93 @@ pub fn load(
     };
 
     let roots = root_modules(&dirs);
-    let loaded: Vec<(Document, Vec<Diagnostic>)> = roots
+    let loaded: Vec<LoadedRoot> = roots
         .par_iter()
-        .map(|dir| {
-            let loader = Loader {
-                scan_root: root,
-                root_dir: dir,
-                dirs: &dirs,
-                extra: RefCell::new(HashMap::new()),
-                resources: RefCell::new(Vec::new()),
-                calls: RefCell::new(Vec::new()),
-                loaded_dirs: RefCell::new(BTreeSet::new()),
-                diagnostics: RefCell::new(Vec::new()),
-                max_depth: options.max_module_depth,
-            };
-            loader.load_root(&overrides)
-        })
+        .map(|dir| load_root(source, &dirs, dir, &overrides, options))
         .collect();
     let mut documents = Vec::with_capacity(loaded.len());
-    for (doc, mut diags) in loaded {
-        diagnostics.append(&mut diags);
-        documents.push(doc);
+    for mut root in loaded {
+        diagnostics.append(&mut root.diagnostics);
+        documents.push(root.document);
     }
-    diagnostics.sort_by(|a, b| (&a.location, &a.message).cmp(&(&b.location, &b.message)));
-    diagnostics.dedup();
+    sort_dedup(&mut diagnostics);
     (documents, diagnostics)
 }
 
+/// The order and deduplication `load` gives its diagnostics (a module loaded by two roots
+/// reports its problems once).
+pub fn sort_dedup(diagnostics: &mut Vec<Diagnostic>) {
+    diagnostics.sort_by(|a, b| (&a.location, &a.message).cmp(&(&b.location, &b.message)));
+    diagnostics.dedup();
+}
+
+/// Groups parse results by directory; failures become diagnostics and `failed` entries.
+pub fn group<'f>(
+    results: impl IntoIterator<Item = (&'f SourceFile, Result<Arc<ParsedFile>, Diagnostic>)>,
+) -> (Dirs, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let mut dirs = Dirs::new();
+    for (file, result) in results {
+        let entry = dirs.entry(file.dir().to_string()).or_default();
+        match result {
+            Ok(parsed) => entry.parsed.push(parsed),
+            Err(d) => {
+                entry.failed.push(file.rel.clone());
+                diagnostics.push(d);
+            }
+        }
+    }
+    (dirs, diagnostics)
+}
+
+/// One root module loaded, with every directory the loader looked at (found or not), so a
+/// cache can tell when its result still holds.
+#[derive(Debug)]
+pub struct LoadedRoot {
+    pub document: Document,
+    pub diagnostics: Vec<Diagnostic>,
+    pub probed: BTreeSet<String>,
+}
+
+/// Loads one root module and the modules it calls.
+pub fn load_root(
+    source: &dyn Source,
+    dirs: &Dirs,
+    root_dir: &str,
+    overrides: &[(String, Val)],
+    options: &Options,
+) -> LoadedRoot {
+    let loader = Loader {
+        source,
+        root_dir,
+        dirs,
+        extra: RefCell::new(HashMap::new()),
+        resources: RefCell::new(Vec::new()),
+        calls: RefCell::new(Vec::new()),
+        loaded_dirs: RefCell::new(BTreeSet::new()),
+        probed: RefCell::new(BTreeSet::new()),
+        diagnostics: RefCell::new(Vec::new()),
+        max_depth: options.max_module_depth,
+    };
+    loader.load_root(overrides)
+}
+
 /// Reads and parses one file; every failure is a diagnostic with the best position we have.
-fn read_and_parse(root: &Path, rel: &str, syntax: Syntax) -> Result<ParsedFile, Diagnostic> {
-    let bytes = std::fs::read(root.join(rel)).map_err(|e| {
+pub fn parse_file(
+    source: &dyn Source,
+    rel: &str,
+    syntax: Syntax,
+) -> Result<ParsedFile, Diagnostic> {
+    parse_bytes(rel, syntax, source.read(rel))
+}
+
+/// Parses bytes already read (or the error reading them).
+pub fn parse_bytes(
+    rel: &str,
+    syntax: Syntax,
+    bytes: std::io::Result<Vec<u8>>,
+) -> Result<ParsedFile, Diagnostic> {
+    let bytes = bytes.map_err(|e| {
         Diagnostic::error(Code::Unreadable, format!("cannot read file: {e}"))
             .at(Location::file(rel))
             .help("check the file's permissions; it was left out of the scan")
@@ -204,7 +263,7 @@ fn literal_source(block: &TopBlock) -> Option<&str> {
 
 /// Directories no other scanned module calls, plus any directory only reachable through a
 /// cycle, so every file is scanned once from somewhere.
-fn root_modules(dirs: &BTreeMap<String, DirFiles>) -> Vec<String> {
+pub fn root_modules(dirs: &Dirs) -> Vec<String> {
     let mut edges: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     let mut called = BTreeSet::new();
     for (dir, files) in dirs {
@@ -250,7 +309,7 @@ fn root_modules(dirs: &BTreeMap<String, DirFiles>) -> Vec<String> {
 }
 
 /// `--var-file` and `--var` values, evaluated once for all roots.
-fn global_overrides(options: &Options) -> Result<Vec<(String, Val)>, Diagnostic> {
+pub fn global_overrides(options: &Options) -> Result<Vec<(String, Val)>, Diagnostic> {
     let mut out = Vec::new();
     for path in &options.var_files {
         let shown = path.display().to_string();
@@ -343,14 +402,16 @@ fn json_to_val(v: serde_json::Value) -> Val {
 /// Loads one root module and everything it calls. All state is per root, so roots load in
 /// parallel.
 struct Loader<'a> {
-    scan_root: &'a Path,
+    source: &'a dyn Source,
     root_dir: &'a str,
-    dirs: &'a BTreeMap<String, DirFiles>,
+    dirs: &'a Dirs,
     /// Module directories outside the discovered set (`.terraform/modules`, excluded paths).
     extra: RefCell<HashMap<String, Arc<DirFiles>>>,
     resources: RefCell<Vec<Resource>>,
     calls: RefCell<Vec<ModuleCall>>,
     loaded_dirs: RefCell<BTreeSet<String>>,
+    /// Every directory asked for, found or not.
+    probed: RefCell<BTreeSet<String>>,
     diagnostics: RefCell<Vec<Diagnostic>>,
     max_depth: usize,
 }
@@ -362,7 +423,7 @@ struct PendingCall<'b> {
 }
 
 impl<'a> Loader<'a> {
-    fn load_root(self, overrides: &[(String, Val)]) -> (Document, Vec<Diagnostic>) {
+    fn load_root(self, overrides: &[(String, Val)]) -> LoadedRoot {
         let mut inputs = BTreeMap::new();
         for (name, value) in self
             .root_tfvars()
@@ -397,29 +458,37 @@ impl<'a> Loader<'a> {
             resources,
             module_calls,
         };
-        (document, self.diagnostics.into_inner())
+        let mut probed = self.probed.into_inner();
+        probed.insert(self.root_dir.to_string());
+        LoadedRoot {
+            document,
+            diagnostics: self.diagnostics.into_inner(),
+            probed,
+        }
     }
 
     /// `terraform.tfvars`, `terraform.tfvars.json`, then `*.auto.tfvars(.json)` in name order.
     fn root_tfvars(&self) -> Vec<(String, Val)> {
-        let dir = self.scan_root.join(self.root_dir);
-        let mut names: Vec<String> = std::fs::read_dir(&dir)
-            .into_iter()
-            .flatten()
-            .filter_map(|e| e.ok())
-            .map(|e| e.file_name().to_string_lossy().into_owned())
+        let all = self.source.list(self.root_dir).unwrap_or_default();
+        let mut names: Vec<String> = all
+            .iter()
             .filter(|n| n.ends_with(".auto.tfvars") || n.ends_with(".auto.tfvars.json"))
+            .cloned()
             .collect();
         names.sort();
         for first in ["terraform.tfvars.json", "terraform.tfvars"] {
-            if dir.join(first).is_file() {
+            if all.iter().any(|n| n == first) {
                 names.insert(0, first.to_string());
             }
         }
         let mut out = Vec::new();
         for name in names {
             let rel = join_rel(self.root_dir, &name);
-            match std::fs::read_to_string(dir.join(&name)) {
+            let text = self
+                .source
+                .read(&rel)
+                .and_then(|b| String::from_utf8(b).map_err(std::io::Error::other));
+            match text {
                 Ok(text) => match parse_tfvars(&text, &rel, name.ends_with(".json")) {
                     Ok(vars) => out.extend(vars),
                     Err(d) => self.diagnostics.borrow_mut().push(d),
@@ -436,6 +505,7 @@ impl<'a> Loader<'a> {
     /// The parsed files of a module directory, reading directories outside the discovered
     /// set on demand.
     fn dir_files(&self, dir: &str) -> Option<Arc<DirFiles>> {
+        self.probed.borrow_mut().insert(dir.to_string());
         if let Some(files) = self.dirs.get(dir) {
             // Discovered directories are shared by every root; wrap without copying the files.
             return Some(Arc::new(DirFiles {
@@ -446,20 +516,16 @@ impl<'a> Loader<'a> {
         if let Some(files) = self.extra.borrow().get(dir) {
             return Some(files.clone());
         }
-        let path = self.scan_root.join(dir);
-        let mut names: Vec<(String, Syntax)> = std::fs::read_dir(&path)
-            .ok()?
-            .filter_map(|e| e.ok())
-            .filter_map(|e| {
-                let name = e.file_name().to_string_lossy().into_owned();
-                terraform_syntax(&name).map(|s| (name, s))
-            })
+        let names: Vec<(String, Syntax)> = self
+            .source
+            .list(dir)?
+            .into_iter()
+            .filter_map(|name| terraform_syntax(&name).map(|s| (name, s)))
             .collect();
-        names.sort();
         let mut files = DirFiles::default();
         for (name, syntax) in names {
             let rel = join_rel(dir, &name);
-            match read_and_parse(self.scan_root, &rel, syntax) {
+            match parse_file(self.source, &rel, syntax) {
                 Ok(parsed) => files.parsed.push(Arc::new(parsed)),
                 Err(d) => {
                     files.failed.push(rel);
@@ -763,12 +829,10 @@ impl<'a> Loader<'a> {
 
     /// The directory `terraform init` fetched a module into, from `modules.json`.
     fn fetched_module(&self, key: &str) -> Option<String> {
-        let manifest = self
-            .scan_root
-            .join(self.root_dir)
-            .join(".terraform/modules/modules.json");
-        let text = std::fs::read_to_string(manifest).ok()?;
-        let json: serde_json::Value = serde_json::from_str(&text).ok()?;
+        let dir = join_rel(self.root_dir, ".terraform/modules");
+        self.probed.borrow_mut().insert(dir.clone());
+        let text = self.source.read(&join_rel(&dir, "modules.json")).ok()?;
+        let json: serde_json::Value = serde_json::from_slice(&text).ok()?;
         let entry = json
             .get("Modules")?
             .as_array()?

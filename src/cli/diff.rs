@@ -1,0 +1,104 @@
+//! `rungs diff BASE [HEAD]`: findings new, fixed and unchanged, and level changes, between two
+//! revisions or directories; `--fail-on-regression` for pull-request gates.
+
+use super::revision::{scan_side, ScanFlags};
+use super::{print, EXIT_ERROR, EXIT_GATE_FAILED};
+use clap::{Args, ValueEnum};
+use rungs::diff::render::{self, DiffReport};
+use rungs::diff::Diff;
+use rungs::policy::Severity;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+pub enum SeverityArg {
+    Info,
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl From<SeverityArg> for Severity {
+    fn from(s: SeverityArg) -> Severity {
+        match s {
+            SeverityArg::Info => Severity::Info,
+            SeverityArg::Low => Severity::Low,
+            SeverityArg::Medium => Severity::Medium,
+            SeverityArg::High => Severity::High,
+            SeverityArg::Critical => Severity::Critical,
+        }
+    }
+}
+
+#[derive(Args)]
+pub struct DiffArgs {
+    /// Base: a revision (branch, tag, commit id, HEAD~1) or a directory.
+    pub base: String,
+    /// Head: a revision or a directory; the working tree at --path when omitted.
+    pub head: Option<String>,
+    /// Directory to scan; for revisions, the same directory inside the repository.
+    #[arg(long, default_value = ".")]
+    pub path: PathBuf,
+    #[command(flatten)]
+    pub flags: ScanFlags,
+    /// Exit 1 when a level drops or a new finding at or above --severity appears.
+    #[arg(long)]
+    pub fail_on_regression: bool,
+    /// Lowest severity of a new finding that counts as a regression.
+    #[arg(long, value_enum, default_value_t = SeverityArg::Info)]
+    pub severity: SeverityArg,
+    /// Output format; markdown suits a pull-request comment.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+    /// Prefix for file links in Markdown, e.g. https://github.com/org/repo/blob/SHA/ (default:
+    /// paths relative to the repository root).
+    #[arg(long, value_name = "URL")]
+    pub link_base: Option<String>,
+}
+
+pub fn run(args: DiffArgs) -> ExitCode {
+    let mut repo = None;
+    let base = match scan_side(Some(&args.base), &args.path, &mut repo, &args.flags) {
+        Ok(side) => side,
+        Err(code) => return code,
+    };
+    let head = match scan_side(args.head.as_deref(), &args.path, &mut repo, &args.flags) {
+        Ok(side) => side,
+        Err(code) => return code,
+    };
+    let diff = Diff::new(&base.scan, &head.scan);
+    // Links are relative to the repository root: prefix the scanned directory's path in it.
+    let link_base = args.link_base.clone().unwrap_or_else(|| match &repo {
+        Some(r) if !r.subdir.is_empty() => format!("{}/", r.subdir),
+        _ => String::new(),
+    });
+    let report = DiffReport {
+        base_label: &base.label,
+        head_label: &head.label,
+        base: &base.scan,
+        head: &head.scan,
+        diff: &diff,
+        severity: args.severity.into(),
+        link_base: &link_base,
+    };
+    print(&match args.format {
+        DiffFormat::Text => render::text(&report),
+        DiffFormat::Json => render::json(&report),
+        DiffFormat::Markdown => render::markdown(&report),
+    });
+    if head.scan.has_errors() {
+        ExitCode::from(EXIT_ERROR)
+    } else if args.fail_on_regression && report.regressions().any() {
+        ExitCode::from(EXIT_GATE_FAILED)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

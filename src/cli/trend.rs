@@ -1,0 +1,128 @@
+//! `rungs trend`: maturity levels commit by commit, read from git objects, as a table, CSV,
+//! JSON or an SVG chart.
+
+use super::progress::Bar;
+use super::revision::{usage, ScanFlags};
+use super::{fail, print, EXIT_ERROR};
+use clap::{Args, ValueEnum};
+use rungs::source::git::Repo;
+use rungs::trend::{self, cache::Pipeline, chart, date, render, Progress, Selection, Silent};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+pub enum TrendFormat {
+    Table,
+    Csv,
+    Json,
+    Svg,
+}
+
+#[derive(Args)]
+pub struct TrendArgs {
+    /// Directory to follow, inside a git repository.
+    #[arg(long, default_value = ".")]
+    pub path: PathBuf,
+    /// Commits to scan: A..B (reachable from B, not from A), A.. (up to HEAD), or REV (its
+    /// history). Default: the history of HEAD.
+    #[arg(long, value_name = "RANGE")]
+    pub rev_range: Option<String>,
+    /// Only commits made on or after this date (YYYY-MM-DD, or YYYY-MM-DDTHH:MM:SSZ).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Keep only the newest N commits (after --every).
+    #[arg(long, value_name = "N")]
+    pub max_commits: Option<usize>,
+    /// Follow only the first parent of merge commits (the default).
+    #[arg(long, overrides_with = "all_parents")]
+    pub first_parent: bool,
+    /// Follow every parent of merge commits: all commits of merged branches too.
+    #[arg(long)]
+    pub all_parents: bool,
+    /// Scan every Nth commit, counting from the newest (always scanned).
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..))]
+    pub every: u64,
+    /// Show this category: a table column, or the chart's lines (the category and its domain).
+    #[arg(long, value_name = "ID")]
+    pub category: Option<String>,
+    #[arg(long, value_enum, default_value_t = TrendFormat::Table)]
+    pub format: TrendFormat,
+    /// Keep evaluation results in DIR for later runs (safe to delete).
+    #[arg(long, value_name = "DIR")]
+    pub cache: Option<PathBuf>,
+    /// Scan every commit from scratch, reusing nothing (slow; for checking the caches).
+    #[arg(long, conflicts_with = "cache")]
+    pub no_cache: bool,
+    /// No progress display.
+    #[arg(long, short)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub flags: ScanFlags,
+}
+
+pub fn run(args: TrendArgs) -> ExitCode {
+    let since = match args.since.as_deref().map(date::parse).transpose() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: --since: {e}");
+            return ExitCode::from(EXIT_ERROR);
+        }
+    };
+    let repo = match Repo::open(&args.path) {
+        Ok(r) => r,
+        Err(e) => return usage(&e),
+    };
+    let selection = Selection {
+        range: args.rev_range.clone(),
+        since,
+        max_commits: args.max_commits,
+        first_parent: !args.all_parents,
+        every: args.every as usize,
+    };
+    let (commits, notes) = match trend::select(&repo, &selection) {
+        Ok(c) => c,
+        Err(e) => return usage(&e),
+    };
+    let options = args.flags.options(&args.path);
+    let bar = Bar::new(args.quiet);
+    let progress: &dyn Progress = match &bar {
+        Some(bar) => bar,
+        None => &Silent,
+    };
+    let rows = if args.no_cache {
+        trend::rows_uncached(&repo, &commits, &options, progress)
+    } else {
+        Pipeline::new(&options, args.cache.as_deref())
+            .map(|mut pipeline| pipeline.rows(&repo, &commits, progress))
+    };
+    if let Some(bar) = &bar {
+        bar.finish();
+    }
+    let rows = match rows {
+        Ok(rows) => rows,
+        Err(d) => return fail(&d),
+    };
+    if let (Some(id), Some(first)) = (&args.category, rows.first()) {
+        if !first.categories.iter().any(|c| &c.id == id) {
+            let known: Vec<&str> = first.categories.iter().map(|c| c.id.as_str()).collect();
+            eprintln!(
+                "error: the model has no category {id:?}\n  help: use one of {}",
+                known.join(", ")
+            );
+            return ExitCode::from(EXIT_ERROR);
+        }
+    }
+    if args.format != TrendFormat::Json {
+        for note in &notes {
+            eprintln!("note: {note}");
+        }
+    }
+    let category = args.category.as_deref();
+    print(&match args.format {
+        TrendFormat::Table => render::table(&rows, category),
+        TrendFormat::Csv => render::csv(&rows),
+        TrendFormat::Json => render::json(&rows, &notes),
+        TrendFormat::Svg => chart::svg(&rows, category),
+    });
+    ExitCode::SUCCESS
+}

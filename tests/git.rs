@@ -1,0 +1,949 @@
+//! `scan --rev`, `diff` and `trend` on real git repositories built in temporary directories
+//! with the git command line: exact classifications, levels, rows and exit codes.
+
+use serde_json::Value;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("{e}\n{}\n{}", self.stdout, self.stderr))
+    }
+}
+
+fn rungs_in(dir: &Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_rungs"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("runs");
+    Run {
+        code: out.status.code().expect("exit code"),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+/// The small test model and the two test policies (TEST-001 high: `flagged`; TEST-002 low:
+/// `size` above 9), so levels are easy to reason about: DAT is 2 when nothing fails, 1 when a
+/// size is big, 0 when something is flagged.
+fn small() -> Vec<String> {
+    vec![
+        "--no-default-policies".into(),
+        "--policy".into(),
+        fixtures().join("user-policies/good").display().to_string(),
+        "--model".into(),
+        fixtures().join("gate/model.yaml").display().to_string(),
+    ]
+}
+
+/// `rungs ARGS... <small model and policies>` run inside `dir`.
+fn small_run(dir: &Path, args: &[&str]) -> Run {
+    let mut all: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    all.extend(small());
+    let refs: Vec<&str> = all.iter().map(String::as_str).collect();
+    rungs_in(dir, &refs)
+}
+
+struct Repo {
+    dir: tempfile::TempDir,
+    commits: usize,
+}
+
+impl Repo {
+    fn new() -> Repo {
+        let repo = Repo {
+            dir: tempfile::tempdir().unwrap(),
+            commits: 0,
+        };
+        repo.git(&["init", "-q", "-b", "main"]);
+        repo
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn git(&self, args: &[&str]) -> String {
+        // One commit a day from 2024-01-01T12:00:00Z, in git's raw date format.
+        let date = format!("{} +0000", 1_704_110_400 + self.commits * 86_400);
+        let out = Command::new("git")
+            .current_dir(self.path())
+            .args([
+                "-c",
+                "user.name=Test",
+                "-c",
+                "user.email=test@example.invalid",
+                "-c",
+                "commit.gpgsign=false",
+                "-c",
+                "protocol.file.allow=always",
+            ])
+            .args(args)
+            .env("GIT_AUTHOR_DATE", &date)
+            .env("GIT_COMMITTER_DATE", &date)
+            .output()
+            .expect("git runs");
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn write(&self, rel: &str, text: &str) {
+        let p = self.path().join(rel);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(p, text).unwrap();
+    }
+
+    /// Commits everything and tags the commit `tN`.
+    fn commit(&mut self, subject: &str) {
+        self.git(&["add", "-A"]);
+        self.git(&["commit", "-q", "-m", subject]);
+        self.commits += 1;
+        self.git(&["tag", &format!("t{}", self.commits)]);
+    }
+}
+
+fn root_main(a_flagged: bool, b_size: u32) -> String {
+    format!(
+        "module \"box\" {{\n  source = \"../../modules/box\"\n  flag   = false\n}}\n\nresource \"test_thing\" \"a\" {{\n  flagged = {a_flagged}\n  size    = 1\n}}\n\nresource \"test_thing\" \"b\" {{\n  flagged = false\n  size    = {b_size}\n}}\n"
+    )
+}
+
+fn module_box(size: u32) -> String {
+    format!("variable \"flag\" {{}}\n\nresource \"test_thing\" \"inner\" {{\n  flagged = var.flag\n  size    = {size}\n}}\n")
+}
+
+/// Eight commits that add, break, fix, rename and delete Terraform, tagged t1..t8:
+/// 1 add things · 2 grow b (TEST-002 on b) · 3 flag a (TEST-001 on a) · 4 shrink b (fixed) ·
+/// 5 module grows (TEST-002 on module.box.test_thing.inner, the root unchanged) · 6 rename
+/// envs/prod to envs/production · 7 an unparsable file · 8 clean up (broken file and a
+/// deleted, module shrunk).
+fn history() -> Repo {
+    let mut repo = Repo::new();
+    repo.write("envs/prod/main.tf", &root_main(false, 1));
+    repo.write("modules/box/main.tf", &module_box(1));
+    repo.commit("add things");
+    repo.write("envs/prod/main.tf", &root_main(false, 20));
+    repo.commit("grow b");
+    repo.write("envs/prod/main.tf", &root_main(true, 20));
+    repo.commit("flag a");
+    repo.write("envs/prod/main.tf", &root_main(true, 3));
+    repo.commit("shrink b");
+    repo.write("modules/box/main.tf", &module_box(50));
+    repo.commit("module grows");
+    repo.git(&["mv", "envs/prod", "envs/production"]);
+    repo.commit("rename prod");
+    repo.write(
+        "envs/production/broken.tf",
+        "resource \"test_thing\" \"x\" {\n",
+    );
+    repo.commit("broken file");
+    fs::remove_file(repo.path().join("envs/production/broken.tf")).unwrap();
+    let without_a = root_main(false, 3).replace(
+        "resource \"test_thing\" \"a\" {\n  flagged = false\n  size    = 1\n}\n\n",
+        "",
+    );
+    repo.write("envs/production/main.tf", &without_a);
+    repo.write("modules/box/main.tf", &module_box(1));
+    repo.commit("clean up");
+    repo
+}
+
+/// (change, policy, root, resource) of every finding in a JSON diff.
+fn findings(json: &Value) -> Vec<(String, String, String, String)> {
+    json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["change"].as_str().unwrap().to_string(),
+                f["policy"].as_str().unwrap().to_string(),
+                f["root"].as_str().unwrap().to_string(),
+                f["resource"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// (scope, id, base, head, direction) of every level that moved.
+fn moved(json: &Value) -> Vec<(String, String, Value, Value, String)> {
+    json["levels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["direction"] != "same")
+        .map(|l| {
+            (
+                l["scope"].as_str().unwrap().to_string(),
+                l["id"].as_str().unwrap().to_string(),
+                l["base"].clone(),
+                l["head"].clone(),
+                l["direction"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn f(change: &str, policy: &str, root: &str, resource: &str) -> (String, String, String, String) {
+    (change.into(), policy.into(), root.into(), resource.into())
+}
+
+fn lv(
+    scope: &str,
+    id: &str,
+    base: Value,
+    head: Value,
+    dir: &str,
+) -> (String, String, Value, Value, String) {
+    (scope.into(), id.into(), base, head, dir.into())
+}
+
+#[test]
+fn diff_classifies_findings_and_level_changes_between_revisions() {
+    let repo = history();
+    let run = small_run(repo.path(), &["diff", "t1", "t3", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = run.json();
+    assert_eq!(
+        findings(&json),
+        vec![
+            f("new", "TEST-001", "envs/prod", "test_thing.a"),
+            f("new", "TEST-002", "envs/prod", "test_thing.b"),
+        ]
+    );
+    assert_eq!(
+        moved(&json),
+        vec![
+            lv("program", "program", 2.into(), 0.into(), "down"),
+            lv("domain", "structural", 2.into(), 0.into(), "down"),
+            lv("category", "DAT", 2.into(), 0.into(), "down"),
+        ]
+    );
+    let t1 = repo.git(&["rev-parse", "--short=7", "t1"]);
+    assert_eq!(json["base"]["label"], format!("t1 ({})", t1.trim()));
+    assert_eq!(
+        json["summary"],
+        serde_json::json!({"new": 2, "fixed": 0, "unchanged": 0})
+    );
+    assert_eq!(
+        json["regression"]["levels_down"],
+        serde_json::json!(["program", "structural", "DAT"])
+    );
+
+    // Fixing b: one fixed finding, one unchanged; DAT stays 0 because a is still flagged.
+    let json = small_run(repo.path(), &["diff", "t3", "t4", "--format", "json"]).json();
+    assert_eq!(
+        findings(&json),
+        vec![
+            f("fixed", "TEST-002", "envs/prod", "test_thing.b"),
+            f("unchanged", "TEST-001", "envs/prod", "test_thing.a"),
+        ]
+    );
+    assert!(moved(&json).is_empty());
+
+    // A change in the called module only: the root's findings follow it.
+    let json = small_run(repo.path(), &["diff", "t4", "t5", "--format", "json"]).json();
+    assert_eq!(
+        findings(&json),
+        vec![
+            f(
+                "new",
+                "TEST-002",
+                "envs/prod",
+                "module.box.test_thing.inner"
+            ),
+            f("unchanged", "TEST-001", "envs/prod", "test_thing.a"),
+        ]
+    );
+}
+
+#[test]
+fn renamed_root_keeps_its_findings_and_deleted_resources_are_fixed() {
+    let repo = history();
+    let json = small_run(repo.path(), &["diff", "t5", "t6", "--format", "json"]).json();
+    assert_eq!(
+        json["renamed_roots"],
+        serde_json::json!([{"from": "envs/prod", "to": "envs/production"}])
+    );
+    assert_eq!(
+        findings(&json),
+        vec![
+            f("unchanged", "TEST-001", "envs/production", "test_thing.a"),
+            f(
+                "unchanged",
+                "TEST-002",
+                "envs/production",
+                "module.box.test_thing.inner"
+            ),
+        ]
+    );
+    // Across the rename and the clean-up: a deleted, the module shrunk; DAT back to 2.
+    let json = small_run(repo.path(), &["diff", "t5", "t8", "--format", "json"]).json();
+    assert_eq!(
+        findings(&json),
+        vec![
+            f("fixed", "TEST-001", "envs/production", "test_thing.a"),
+            f(
+                "fixed",
+                "TEST-002",
+                "envs/production",
+                "module.box.test_thing.inner"
+            ),
+        ]
+    );
+    assert_eq!(
+        moved(&json),
+        vec![
+            lv("program", "program", 0.into(), 2.into(), "up"),
+            lv("domain", "structural", 0.into(), 2.into(), "up"),
+            lv("category", "DAT", 0.into(), 2.into(), "up"),
+        ]
+    );
+}
+
+#[test]
+fn fail_on_regression_exit_codes_follow_levels_and_severity() {
+    let repo = history();
+    let code = |args: &[&str]| {
+        let mut all = vec!["diff"];
+        all.extend_from_slice(args);
+        small_run(repo.path(), &all).code
+    };
+    // Levels drop and findings appear.
+    assert_eq!(code(&["t1", "t3", "--fail-on-regression"]), 1);
+    // Without the flag the diff only reports.
+    assert_eq!(code(&["t1", "t3"]), 0);
+    // Only a fix.
+    assert_eq!(code(&["t3", "t4", "--fail-on-regression"]), 0);
+    // A new low finding, no level change: a regression at the default severity, not at high.
+    assert_eq!(code(&["t4", "t5", "--fail-on-regression"]), 1);
+    assert_eq!(
+        code(&["t4", "t5", "--fail-on-regression", "--severity", "low"]),
+        1
+    );
+    assert_eq!(
+        code(&["t4", "t5", "--fail-on-regression", "--severity", "high"]),
+        0
+    );
+    // The head does not parse: an error, whatever the flags.
+    assert_eq!(code(&["t6", "t7"]), 2);
+    // The base did not parse but the head does: the diff stands.
+    assert_eq!(code(&["t7", "t8", "--fail-on-regression"]), 0);
+}
+
+#[test]
+fn head_defaults_to_the_working_tree_and_markdown_links_files() {
+    let repo = history();
+    repo.write(
+        "envs/production/main.tf",
+        &root_main(false, 3)
+            .replace(
+                "resource \"test_thing\" \"a\" {\n  flagged = false\n  size    = 1\n}\n\n",
+                "",
+            )
+            .replace(
+                "flagged = false\n  size    = 3",
+                "flagged = true\n  size    = 3",
+            ),
+    );
+    let run = small_run(repo.path(), &["diff", "HEAD", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = run.json();
+    assert_eq!(json["head"]["label"], "working tree");
+    assert_eq!(
+        findings(&json),
+        vec![f("new", "TEST-001", "envs/production", "test_thing.b")]
+    );
+    let run = small_run(
+        repo.path(),
+        &[
+            "diff",
+            "HEAD",
+            "--format",
+            "markdown",
+            "--fail-on-regression",
+        ],
+    );
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.contains("| high | `TEST-001` Test resources are not flagged | `envs/production` › `test_thing.b` | [envs/production/main.tf:6](envs/production/main.tf#L6) |"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("| program | program Program | 2 | 0 | ▼ down |"),
+        "{}",
+        run.stdout
+    );
+    let run = small_run(
+        repo.path(),
+        &[
+            "diff",
+            "HEAD",
+            "--format",
+            "markdown",
+            "--link-base",
+            "https://example.invalid/blob/abc/",
+        ],
+    );
+    assert!(
+        run.stdout
+            .contains("(https://example.invalid/blob/abc/envs/production/main.tf#L6)"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn scanning_a_subdirectory_links_from_the_repository_root() {
+    let mut repo = Repo::new();
+    repo.write(
+        "infra/main.tf",
+        "resource \"test_thing\" \"a\" {\n  flagged = false\n}\n",
+    );
+    repo.commit("one");
+    repo.write(
+        "infra/main.tf",
+        "resource \"test_thing\" \"a\" {\n  flagged = true\n}\n",
+    );
+    let infra = repo.path().join("infra");
+    let run = small_run(
+        repo.path(),
+        &[
+            "diff",
+            "HEAD",
+            "--path",
+            infra.to_str().unwrap(),
+            "--format",
+            "markdown",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("[main.tf:1](infra/main.tf#L1)"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn two_directories_compare_without_git() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    fs::write(
+        a.path().join("main.tf"),
+        "resource \"test_thing\" \"a\" {\n  flagged = true\n}\n",
+    )
+    .unwrap();
+    fs::write(
+        b.path().join("main.tf"),
+        "resource \"test_thing\" \"a\" {\n  flagged = false\n}\n",
+    )
+    .unwrap();
+    let run = small_run(
+        a.path(),
+        &[
+            "diff",
+            a.path().to_str().unwrap(),
+            b.path().to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = run.json();
+    assert_eq!(
+        findings(&json),
+        vec![f("fixed", "TEST-001", ".", "test_thing.a")]
+    );
+    assert_eq!(
+        moved(&json),
+        vec![
+            lv("program", "program", 0.into(), 2.into(), "up"),
+            lv("domain", "structural", 0.into(), 2.into(), "up"),
+            lv("category", "DAT", 0.into(), 2.into(), "up"),
+        ]
+    );
+}
+
+#[test]
+fn bad_revisions_and_missing_repositories_are_usage_errors() {
+    let repo = history();
+    for args in [
+        vec!["diff", "nosuch"],
+        vec!["diff", "t1", "nosuch"],
+        vec!["scan", ".", "--rev", "nosuch"],
+        vec!["trend", "--rev-range", "nosuch..t3"],
+    ] {
+        let run = small_run(repo.path(), &args);
+        assert_eq!(run.code, 2, "{args:?}");
+        assert!(
+            run.stderr
+                .contains("`nosuch` is not a revision of this repository"),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr
+                .contains("help: name a branch, a tag or a commit id"),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(run.stdout, "");
+    }
+    let plain = tempfile::tempdir().unwrap();
+    let run = small_run(plain.path(), &["diff", "main"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("is not inside a git repository"),
+        "{}",
+        run.stderr
+    );
+    let run = small_run(repo.path(), &["trend", "--rev-range", "t1...t3"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("symmetric ranges"), "{}", run.stderr);
+    let run = small_run(repo.path(), &["trend", "--since", "last week"]);
+    assert_eq!(run.code, 2);
+}
+
+#[test]
+fn scan_rev_reads_the_revision_not_the_working_tree() {
+    let repo = history();
+    // The working tree is at t8 (level 2); t3 has two failures and level 0.
+    let json = small_run(
+        repo.path(),
+        &["scan", ".", "--rev", "t3", "--format", "json"],
+    )
+    .json();
+    assert_eq!(json["summary"]["level"], 0);
+    assert_eq!(
+        (
+            json["summary"]["passed"].clone(),
+            json["summary"]["failed"].clone()
+        ),
+        (4.into(), 2.into())
+    );
+    assert!(json["scan"]["root"]
+        .as_str()
+        .unwrap()
+        .starts_with(". @ t3 ("));
+    let run = small_run(repo.path(), &["scan", ".", "--rev", "t7"]);
+    assert_eq!(
+        run.code, 2,
+        "an unparsable file at the revision is an error"
+    );
+    assert!(
+        run.stdout.contains("envs/production/broken.tf"),
+        "{}",
+        run.stdout
+    );
+}
+
+/// (subject, program level, passed, failed, status) per row.
+fn rows(json: &Value) -> Vec<(String, Value, u64, u64, String)> {
+    json["commits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["subject"].as_str().unwrap().to_string(),
+                r["level"].clone(),
+                r["passed"].as_u64().unwrap(),
+                r["failed"].as_u64().unwrap(),
+                r["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn trend_gives_one_row_per_commit_and_marks_unparsable_commits() {
+    let repo = history();
+    let run = small_run(repo.path(), &["trend", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = run.json();
+    let row = |s: &str, l: i64, p: u64, f: u64, st: &str| {
+        (s.to_string(), Value::from(l), p, f, st.to_string())
+    };
+    assert_eq!(
+        rows(&json),
+        vec![
+            row("add things", 2, 6, 0, "ok"),
+            row("grow b", 1, 5, 1, "ok"),
+            row("flag a", 0, 4, 2, "ok"),
+            row("shrink b", 0, 5, 1, "ok"),
+            row("module grows", 0, 4, 2, "ok"),
+            row("rename prod", 0, 4, 2, "ok"),
+            row("broken file", 0, 4, 2, "unparsed"),
+            row("clean up", 2, 4, 0, "ok"),
+        ]
+    );
+    let broken = &json["commits"][6];
+    assert_eq!(
+        broken["unparsed"],
+        serde_json::json!(["envs/production/broken.tf"])
+    );
+    assert_eq!(broken["error_count"], 1);
+    assert_eq!(broken["date"], "2024-01-07T12:00:00+00:00");
+    assert_eq!(
+        json["commits"][1]["domains"],
+        serde_json::json!([
+            {"id": "structural", "level": 1, "mean": 1.0},
+            {"id": "procedural", "level": null, "mean": null}
+        ])
+    );
+    let tags = repo.git(&["rev-parse", "t1"]);
+    assert_eq!(json["commits"][0]["commit"], tags.trim());
+
+    let table = small_run(repo.path(), &["trend"]).stdout;
+    assert_eq!(table.lines().count(), 9, "{table}");
+    assert!(
+        table
+            .lines()
+            .nth(7)
+            .unwrap()
+            .contains("unparsed broken file"),
+        "{table}"
+    );
+    let csv = small_run(repo.path(), &["trend", "--format", "csv"]).stdout;
+    assert_eq!(
+        csv.lines().next().unwrap(),
+        "commit,date,subject,program_level,program_mean,structural_level,structural_mean,procedural_level,procedural_mean,DAT_level,PROC_level,IR_level,roots,passed,failed,errors,waived,status,unparsed"
+    );
+    assert!(
+        csv.lines().nth(7).unwrap().ends_with(
+            ",2024-01-07T12:00:00+00:00,broken file,0,0.0,0,0.0,,,0,,,1,4,2,0,0,unparsed,envs/production/broken.tf"
+        ),
+        "{csv}"
+    );
+}
+
+#[test]
+fn trend_selection_flags() {
+    let repo = history();
+    let subjects = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["trend", "--format", "json"];
+        all.extend_from_slice(args);
+        let run = small_run(repo.path(), &all);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        rows(&run.json()).into_iter().map(|r| r.0).collect()
+    };
+    assert_eq!(
+        subjects(&["--max-commits", "2"]),
+        vec!["broken file", "clean up"]
+    );
+    assert_eq!(
+        subjects(&["--every", "3"]),
+        vec!["grow b", "module grows", "clean up"]
+    );
+    assert_eq!(
+        subjects(&["--rev-range", "t2..t4"]),
+        vec!["flag a", "shrink b"]
+    );
+    assert_eq!(
+        subjects(&["--rev-range", "t6.."]),
+        vec!["broken file", "clean up"]
+    );
+    assert_eq!(
+        subjects(&["--rev-range", "t2"]),
+        vec!["add things", "grow b"]
+    );
+    assert_eq!(
+        subjects(&["--since", "2024-01-07"]),
+        vec!["broken file", "clean up"]
+    );
+    assert_eq!(
+        subjects(&["--since", "2024-01-06T12:00:01Z"]),
+        vec!["broken file", "clean up"]
+    );
+}
+
+#[test]
+fn trend_is_identical_with_and_without_caches() {
+    let repo = history();
+    let cache = tempfile::tempdir().unwrap();
+    let cache_arg = cache.path().to_str().unwrap();
+    let reference = small_run(repo.path(), &["trend", "--format", "json", "--no-cache"]);
+    assert_eq!(reference.code, 0, "{}", reference.stderr);
+    for args in [
+        vec!["trend", "--format", "json"],
+        vec!["trend", "--format", "json", "--cache", cache_arg],
+        vec!["trend", "--format", "json", "--cache", cache_arg],
+    ] {
+        let run = small_run(repo.path(), &args);
+        assert_eq!(run.stdout, reference.stdout, "{args:?}");
+    }
+    // Results sit under the tool version; one file per distinct root module content.
+    let ns = cache
+        .path()
+        .join(format!("rungs-{}", env!("CARGO_PKG_VERSION")));
+    let bundles: Vec<_> = fs::read_dir(&ns).unwrap().collect();
+    assert_eq!(bundles.len(), 1);
+    let entries = fs::read_dir(bundles[0].as_ref().unwrap().path())
+        .unwrap()
+        .count();
+    // t1..t5 each change the root's content; t6 renames it (a new root directory); t7 adds a
+    // file to it; t8 changes it again. Eight distinct results.
+    assert_eq!(entries, 8);
+    // Another policy bundle gets its own namespace: it never reuses these results.
+    let run = rungs_in(
+        repo.path(),
+        &["trend", "--format", "json", "--cache", cache_arg],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_ne!(run.stdout, reference.stdout);
+    assert_eq!(fs::read_dir(&ns).unwrap().count(), 2);
+}
+
+#[test]
+fn merges_follow_the_first_parent_unless_asked() {
+    let mut repo = Repo::new();
+    repo.write(
+        "main.tf",
+        "resource \"test_thing\" \"a\" {\n  flagged = false\n}\n",
+    );
+    repo.commit("base");
+    repo.git(&["checkout", "-q", "-b", "feature"]);
+    repo.write(
+        "feature.tf",
+        "resource \"test_thing\" \"f\" {\n  flagged = true\n}\n",
+    );
+    repo.commit("feature work");
+    repo.git(&["checkout", "-q", "main"]);
+    repo.write(
+        "other.tf",
+        "resource \"test_thing\" \"o\" {\n  flagged = false\n}\n",
+    );
+    repo.commit("main work");
+    repo.git(&["merge", "-q", "--no-ff", "-m", "merge feature", "feature"]);
+    repo.commits += 1;
+    let subjects = |extra: &[&str]| -> Vec<(String, u64)> {
+        let mut all = vec!["trend", "--format", "json"];
+        all.extend_from_slice(extra);
+        let json = small_run(repo.path(), &all).json();
+        rows(&json).into_iter().map(|r| (r.0, r.3)).collect()
+    };
+    assert_eq!(
+        subjects(&[]),
+        vec![
+            ("base".into(), 0),
+            ("main work".into(), 0),
+            ("merge feature".into(), 1)
+        ]
+    );
+    let all = subjects(&["--all-parents"]);
+    assert_eq!(all.len(), 4);
+    assert_eq!(all[0], ("base".into(), 0));
+    assert_eq!(all[3], ("merge feature".into(), 1));
+    assert!(all.contains(&("feature work".into(), 1)));
+}
+
+#[test]
+fn shallow_clones_trend_what_they_have_and_say_so() {
+    let repo = history();
+    let clone = tempfile::tempdir().unwrap();
+    let url = format!("file://{}", repo.path().display());
+    let out = Command::new("git")
+        .args(["clone", "-q", "--depth", "2", &url])
+        .arg(clone.path().join("c"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let dir = clone.path().join("c");
+    let run = small_run(&dir, &["trend"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout.lines().count(), 3, "{}", run.stdout);
+    assert!(run.stderr.contains("note: shallow clone"), "{}", run.stderr);
+    let json = small_run(&dir, &["trend", "--format", "json"]).json();
+    assert!(json["notes"][0]
+        .as_str()
+        .unwrap()
+        .starts_with("shallow clone"));
+    let run = small_run(&dir, &["diff", "HEAD~5"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("shallow clone"), "{}", run.stderr);
+}
+
+#[test]
+fn svg_chart_is_self_contained() {
+    let repo = history();
+    let run = small_run(
+        repo.path(),
+        &["trend", "--format", "svg", "--category", "DAT"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let svg = &run.stdout;
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(svg.trim_end().ends_with("</svg>"));
+    assert_eq!(svg.matches("http").count(), 1, "only the namespace");
+    for banned in [
+        "<script",
+        "href",
+        "url(",
+        "@import",
+        "<image",
+        "<foreignObject",
+    ] {
+        assert!(!svg.contains(banned), "{banned}");
+    }
+    assert!(svg.contains("category DAT"));
+    assert!(svg.contains("2024-01-01"));
+    // One hover area per commit, and the unparsable commit marked.
+    assert_eq!(svg.matches("<rect x=").count(), 8);
+    assert!(svg.contains("unparsed: envs/production/broken.tf"));
+    let run = small_run(
+        repo.path(),
+        &["trend", "--format", "svg", "--category", "NOPE"],
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("no category \"NOPE\""),
+        "{}",
+        run.stderr
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn submodules_symlinks_and_non_utf8_paths_are_reported_and_skipped() {
+    use std::os::unix::ffi::OsStrExt;
+    let mut repo = Repo::new();
+    repo.write(
+        "main.tf",
+        "resource \"test_thing\" \"a\" {\n  flagged = true\n}\n",
+    );
+    let odd = std::ffi::OsStr::from_bytes(b"caf\xe9.tf");
+    fs::write(
+        repo.path().join(odd),
+        "resource \"test_thing\" \"odd\" {\n  flagged = true\n}\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("main.tf", repo.path().join("link.tf")).unwrap();
+    repo.commit("content");
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    repo.git(&[
+        "update-index",
+        "--add",
+        "--cacheinfo",
+        &format!("160000,{},vendor/sub", head.trim()),
+    ]);
+    repo.git(&["commit", "-q", "-m", "submodule"]);
+    let run = small_run(
+        repo.path(),
+        &["scan", ".", "--rev", "HEAD", "--format", "json"],
+    );
+    assert_eq!(run.code, 0, "warnings only: {}", run.stdout);
+    let json = run.json();
+    let skipped: Vec<(String, String)> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "R501")
+        .map(|d| {
+            (
+                d["location"]["file"].as_str().unwrap().to_string(),
+                d["severity"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        skipped,
+        vec![
+            ("caf\u{fffd}.tf".to_string(), "warning".to_string()),
+            ("link.tf".to_string(), "warning".to_string()),
+            ("vendor/sub".to_string(), "warning".to_string()),
+        ]
+    );
+    // main.tf is still scanned, once.
+    assert_eq!(json["summary"]["failed"], 1);
+}
+
+#[test]
+fn generated_history_trend_is_identical_with_and_without_caches() {
+    // Three roots sharing a module; each commit changes one root, the module, or nothing
+    // Terraform, from a fixed sequence. Caches must never change a row.
+    let mut repo = Repo::new();
+    let mut sizes = [1u32, 2, 3];
+    let mut flags = [false, false, false];
+    let mut module_size = 1;
+    // Root r1 waives TEST-002 inline, so waived results must survive the caches too.
+    let write_root = |repo: &Repo, i: usize, size: u32, flagged: bool| {
+        let waiver = if i == 1 {
+            "# rungs:ignore TEST-002 reason=\"accepted for the test\"\n"
+        } else {
+            ""
+        };
+        repo.write(
+            &format!("envs/r{i}/main.tf"),
+            &format!("module \"box\" {{\n  source = \"../../modules/box\"\n  flag   = {flagged}\n}}\n\n{waiver}resource \"test_thing\" \"t\" {{\n  flagged = false\n  size    = {size}\n}}\n"),
+        );
+    };
+    for i in 0..3 {
+        write_root(&repo, i, sizes[i], flags[i]);
+    }
+    repo.write("modules/box/main.tf", &module_box(module_size));
+    repo.commit("start");
+    for n in 1..40usize {
+        let i = n % 3;
+        match n % 7 {
+            0 => {
+                module_size = if module_size == 1 { 30 } else { 1 };
+                repo.write("modules/box/main.tf", &module_box(module_size));
+            }
+            3 => repo.write("README.md", &format!("revision {n}\n")),
+            5 => flags[i] = !flags[i],
+            _ => sizes[i] = if sizes[i] > 9 { 1 } else { sizes[i] + 4 },
+        }
+        write_root(&repo, i, sizes[i], flags[i]);
+        repo.commit(&format!("change {n}"));
+    }
+    let cache = tempfile::tempdir().unwrap();
+    let cache_arg = cache.path().to_str().unwrap();
+    let reference = small_run(repo.path(), &["trend", "--format", "json", "--no-cache"]);
+    assert_eq!(reference.code, 0, "{}", reference.stderr);
+    assert_eq!(reference.json()["commits"].as_array().unwrap().len(), 40);
+    let levels: std::collections::BTreeSet<String> = reference.json()["commits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["level"].to_string())
+        .collect();
+    assert!(
+        levels.len() >= 2,
+        "the history should move levels: {levels:?}"
+    );
+    for args in [
+        vec!["trend", "--format", "json"],
+        vec!["trend", "--format", "json", "--cache", cache_arg],
+        vec!["trend", "--format", "json", "--cache", cache_arg],
+    ] {
+        assert_eq!(
+            small_run(repo.path(), &args).stdout,
+            reference.stdout,
+            "{args:?}"
+        );
+    }
+}
