@@ -87,17 +87,30 @@ pub struct DocResult {
 /// Package of the generated module that evaluates every policy in one pass.
 const BATCH_PACKAGE: &str = "rungs_internal.batch";
 
-/// One rule that collects every policy's result by id. Evaluating it once per document lets
-/// regorus share rule values and builtin caches between policies instead of resetting them for
-/// each policy; a document on which it fails falls back to one evaluation per policy, so an
-/// error stays with the policy that raised it.
+/// Rules that collect every policy's result by id, one rule per provider group (the provider of
+/// a policy's first resource type). Evaluating a group's rule once per document lets regorus
+/// share rule values and builtin caches between policies instead of resetting them for each
+/// policy, and a document only pays for the groups of the policies that apply to it. A group
+/// that fails on a document falls back to one evaluation per policy, so an error stays with the
+/// policy that raised it.
 fn batch_module(bundle: &Bundle) -> String {
     let mut src = format!("package {BATCH_PACKAGE}\n\nimport rego.v1\n\n");
-    let mut entries = Vec::new();
+    let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (i, policy) in bundle.policies.iter().enumerate() {
         // A policy runs only on documents holding one of its types; each result has a default
-        // so an undefined rule cannot make the whole object undefined.
-        let types = serde_json::to_string(&policy.meta.resource_types).expect("types serialize");
+        // so an undefined rule cannot make the whole object undefined. One type per line keeps
+        // lines short (regorus limits line length).
+        let types: String = policy
+            .meta
+            .resource_types
+            .iter()
+            .map(|t| {
+                format!(
+                    "\t\t{},\n",
+                    serde_json::to_string(t).expect("types serialize")
+                )
+            })
+            .collect();
         let (default, value) = match policy.meta.kind {
             Kind::Resource => ("[]", format!("r{i} := {} if a{i}", policy.rule_path())),
             Kind::Presence => (
@@ -106,7 +119,7 @@ fn batch_module(bundle: &Bundle) -> String {
             ),
         };
         src.push_str(&format!(
-            "a{i} if {{\n\tsome t in {types}\n\tinput.resources_by_type[t]\n}}\n\ndefault r{i} := {default}\n\n{value}\n\n"
+            "a{i} if {{\n\tsome t in [\n{types}\t]\n\tinput.resources_by_type[t]\n}}\n\ndefault r{i} := {default}\n\n{value}\n\n"
         ));
         let id = serde_json::to_string(&policy.meta.id).expect("ids serialize");
         // Only policies that define an `unknown` rule pay for evaluating it.
@@ -120,10 +133,28 @@ fn batch_module(bundle: &Bundle) -> String {
         } else {
             "[]".to_string()
         };
-        entries.push(format!("\t{id}: [r{i}, {unknown}],\n"));
+        groups
+            .entry(batch_group(policy))
+            .or_default()
+            .push(format!("\t{id}: [r{i}, {unknown}],\n"));
     }
-    src.push_str(&format!("\nresults := {{\n{}}}\n", entries.concat()));
+    for (group, entries) in groups {
+        src.push_str(&format!("\n{group} := {{\n{}}}\n", entries.concat()));
+    }
     src
+}
+
+/// The batch rule a policy's result is collected in: `results_` and its first provider.
+fn batch_group(policy: &Policy) -> String {
+    let provider = policy_providers(policy)
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    let safe: String = provider
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect();
+    format!("results_{safe}")
 }
 
 /// Whether a policy defines the optional `unknown` rule (a line starting with its head).
@@ -152,7 +183,9 @@ pub fn prepare(bundle: &Bundle) -> Result<regorus::Engine, Diagnostic> {
     })?;
     // The first evaluation runs regorus' analysis; do it once before cloning per worker.
     base.set_input(regorus::Value::new_object());
-    let _ = base.eval_rule(format!("data.{BATCH_PACKAGE}.results"));
+    if let Some(policy) = bundle.policies.first() {
+        let _ = base.eval_rule(format!("data.{BATCH_PACKAGE}.{}", batch_group(policy)));
+    }
     Ok(base)
 }
 
@@ -308,14 +341,26 @@ pub fn evaluate_document(
         return result;
     }
     engine.set_input(doc.to_input());
-    let batch = engine
-        .eval_rule(format!("data.{BATCH_PACKAGE}.results"))
-        .ok()
-        .and_then(|v| v.as_object().ok().cloned());
+    // The batch rules of the groups that apply; `None` for a group that failed to evaluate.
+    let mut batches: BTreeMap<String, Option<regorus::Value>> = BTreeMap::new();
+    for &i in &applicable {
+        let group = batch_group(&bundle.policies[i]);
+        if let std::collections::btree_map::Entry::Vacant(slot) = batches.entry(group) {
+            let value = engine
+                .eval_rule(format!("data.{BATCH_PACKAGE}.{}", slot.key()))
+                .ok()
+                .filter(|v| v.as_object().is_ok());
+            slot.insert(value);
+        }
+    }
     for i in applicable {
         let policy = &bundle.policies[i];
+        let batch = batches
+            .get(&batch_group(policy))
+            .and_then(|b| b.as_ref())
+            .and_then(|v| v.as_object().ok());
         // Each batch entry is [result, unknown set]; without a batch, evaluate the rules alone.
-        let (value, unknown) = match &batch {
+        let (value, unknown) = match batch {
             Some(results) => {
                 let entry = results
                     .get(&regorus::Value::from(policy.meta.id.as_str()))

@@ -464,3 +464,178 @@ sg_ingress_rules contains rule if {
 
 # The open (internet) CIDRs of a normalised rule.
 open_cidrs_of(rule) := {c | some c in rule.cidrs; is_open_cidr(c)}
+
+# ---------------------------------------------------------------------------
+# Joins in the other direction: what a reference points to
+# ---------------------------------------------------------------------------
+
+# designated(v, t, m): the resources of type key t that text v, found in a
+# resource of module m, designates: by reference (see designates) or by a
+# literal equal to their known `bucket` or `name`. The reverse of companions:
+# a trail's s3_bucket_name gives its bucket, a listener's load_balancer_arn
+# its load balancer.
+designated(v, t, m) := [r |
+	some r in resources(t)
+	names_target(v, r, m)
+]
+
+names_target(v, r, m) if designates(v, r, m)
+
+names_target(v, r, m) if {
+	is_known_string(v)
+	v in literal_names(r)
+}
+
+# ---------------------------------------------------------------------------
+# Resource-based policies (key, bucket, repository, queue, topic policies)
+# ---------------------------------------------------------------------------
+
+# A principal meaning "every AWS principal": "*", {"AWS": "*"} or
+# {"AWS": [..., "*"]}. Unknown identifiers never match.
+open_principal(p) if p == "*"
+
+open_principal(p) if {
+	is_object(p)
+	some x in as_array(object.get(p, "AWS", []))
+	x == "*"
+}
+
+# The statement carries a non-empty Condition (which may restrict an open
+# principal to an account, organization or source).
+has_condition(st) if {
+	c := st.Condition
+	is_object(c)
+	count(c) > 0
+}
+
+# An Allow statement open to every principal without a restricting condition.
+public_statement(st) if {
+	is_allow(st)
+	open_principal(object.get(st, "Principal", null))
+	not has_condition(st)
+}
+
+# The same for a `statement` block of data "aws_iam_policy_document".
+public_doc_statement(st) if {
+	object.get(st, "effect", "Allow") == "Allow"
+	count(sub_blocks(st, "condition")) == 0
+	some pr in sub_blocks(st, "principals")
+	object.get(pr, "type", "") in {"AWS", "*"}
+	some id in list_or_empty(object.get(pr, "identifiers", []))
+	id == "*"
+}
+
+# public_policy(v, m): the policy held by v (JSON text, an object, or a
+# reference from module m to a data "aws_iam_policy_document") has a statement
+# allowing every principal without a condition. Unknown or unresolvable
+# policies never match.
+public_policy(v, m) if {
+	doc := policy_doc(v)
+	some st in statements(doc)
+	public_statement(st)
+}
+
+public_policy(v, m) if {
+	is_unknown(v)
+	some d in resources("data.aws_iam_policy_document")
+	designates(v, d, m)
+	some st in blocks(d, "statement")
+	public_doc_statement(st)
+}
+
+# ---------------------------------------------------------------------------
+# CloudWatch Logs metric filters and the alarms watching them
+# ---------------------------------------------------------------------------
+
+# The values a resource's for_each iterates over (its evaluated map or list), [] otherwise.
+for_each_values(r) := [v | some v in fe] if {
+	fe := r.for_each
+	is_object(fe)
+} else := fe if {
+	fe := r.for_each
+	is_array(fe)
+} else := []
+
+# The filter patterns of an aws_cloudwatch_log_metric_filter: its known
+# pattern; for a pattern taken from each.value of a for_each, every known
+# string of the for_each values (strings, or string attributes of objects);
+# otherwise the unknown text itself (callers treat it as possibly matching).
+metric_filter_patterns(f) := {p} if {
+	p := attr(f, "pattern", "")
+	is_known_string(p)
+} else := ps if {
+	p := attr(f, "pattern", "")
+	is_unknown(p)
+	contains(p, "each.value")
+	ps := {s | some v in for_each_values(f); some s in strings_of(v)}
+	count(ps) > 0
+} else := {attr(f, "pattern", "")}
+
+strings_of(v) := {v} if is_known_string(v)
+
+strings_of(v) := {s | some s in v; is_known_string(s)} if is_object(v)
+
+strings_of(v) := set() if {
+	not is_known_string(v)
+	not is_object(v)
+}
+
+# The metric names a filter publishes: known metric_transformation names, and
+# the for_each keys when the name is each.key.
+metric_filter_names(f) := {n |
+	some mt in blocks(f, "metric_transformation")
+	n := object.get(mt, "name", "")
+	is_known_string(n)
+} | {k |
+	some mt in blocks(f, "metric_transformation")
+	n := object.get(mt, "name", "")
+	is_unknown(n)
+	contains(n, "each.key")
+	fe := f.for_each
+	is_object(fe)
+	some k, _ in fe
+}
+
+# The metric names an aws_cloudwatch_metric_alarm watches (metric_name, or the
+# metrics of its metric_query blocks).
+alarm_metric_names(a) := {n | n := attr(a, "metric_name", null); n != null} | {n |
+	some q in blocks(a, "metric_query")
+	some m in sub_blocks(q, "metric")
+	n := object.get(m, "metric_name", null)
+	n != null
+}
+
+# Alarm a has actions to notify someone (unknown counts as having them).
+alarm_notifies(a) if {
+	acts := attr(a, "alarm_actions", [])
+	is_array(acts)
+	count(acts) > 0
+}
+
+alarm_notifies(a) if is_unknown(attr(a, "alarm_actions", []))
+
+# Alarm a watches the metric of filter f: by reference, by literal metric
+# name, or through an unknown name that refers to no filter of the scan.
+alarm_watches(a, f) if {
+	some n in alarm_metric_names(a)
+	designates(n, f, module_of(a))
+}
+
+alarm_watches(a, f) if {
+	some n in alarm_metric_names(a)
+	is_known_string(n)
+	n in metric_filter_names(f)
+}
+
+alarm_watches(a, f) if {
+	some n in alarm_metric_names(a)
+	is_unknown(n)
+	not refers_to_type(n, "aws_cloudwatch_log_metric_filter", module_of(a))
+}
+
+# Metric filter f has an alarm that notifies someone.
+alarmed(f) if {
+	some a in resources("aws_cloudwatch_metric_alarm")
+	alarm_notifies(a)
+	alarm_watches(a, f)
+}

@@ -388,3 +388,82 @@ test_mentions_boundaries if {
 	not lib.mentions("${aws_s3_bucket.logs_b.id}", "aws_s3_bucket.logs")
 	not lib.mentions("${xaws_s3_bucket.logs.id}", "aws_s3_bucket.logs")
 }
+
+# --- joins in the other direction ------------------------------------------
+
+test_designated_by_reference_and_literal if {
+	trail_bucket := {"address": "aws_s3_bucket.trail", "ref": "aws_s3_bucket.trail", "type": "aws_s3_bucket", "module": "", "config": {"bucket": "acme-trail"}}
+	inp := {"resources_by_type": {"aws_s3_bucket": [bucket, trail_bucket]}}
+	[b.address | some b in lib.designated("${aws_s3_bucket.trail.id}", "aws_s3_bucket", "")] == ["aws_s3_bucket.trail"] with input as inp
+	[b.address | some b in lib.designated("acme-logs", "aws_s3_bucket", "")] == ["aws_s3_bucket.logs"] with input as inp
+	count(lib.designated("${var.bucket}", "aws_s3_bucket", "")) == 0 with input as inp
+	count(lib.designated("acme-elsewhere", "aws_s3_bucket", "")) == 0 with input as inp
+}
+
+# --- resource-based policies -----------------------------------------------
+
+test_open_principal if {
+	lib.open_principal("*")
+	lib.open_principal({"AWS": "*"})
+	lib.open_principal({"AWS": ["arn:aws:iam::111122223333:root", "*"]})
+	not lib.open_principal({"AWS": "arn:aws:iam::111122223333:root"})
+	not lib.open_principal({"Service": "logs.amazonaws.com"})
+	not lib.open_principal("${var.principal}")
+}
+
+test_public_statement if {
+	lib.public_statement({"Effect": "Allow", "Principal": "*", "Action": "kms:*"})
+	lib.public_statement({"Principal": {"AWS": "*"}, "Action": "sqs:SendMessage"})
+	not lib.public_statement({"Effect": "Deny", "Principal": "*", "Action": "s3:*"})
+	not lib.public_statement({"Effect": "Allow", "Principal": "*", "Action": "sns:Publish", "Condition": {"StringEquals": {"aws:SourceAccount": "111122223333"}}})
+	not lib.public_statement({"Effect": "Allow", "Principal": {"AWS": "${var.reader_arn}"}, "Action": "s3:GetObject"})
+}
+
+test_public_policy_json_and_document if {
+	open := {"address": "data.aws_iam_policy_document.open", "ref": "data.aws_iam_policy_document.open", "type": "aws_iam_policy_document", "mode": "data", "module": "", "config": {"statement": [{"actions": ["kms:*"], "principals": [{"type": "AWS", "identifiers": ["*"]}]}]}}
+	scoped := {"address": "data.aws_iam_policy_document.scoped", "ref": "data.aws_iam_policy_document.scoped", "type": "aws_iam_policy_document", "mode": "data", "module": "", "config": {"statement": [{"actions": ["kms:*"], "principals": [{"type": "AWS", "identifiers": ["*"]}], "condition": [{"test": "StringEquals", "variable": "aws:PrincipalOrgID", "values": ["o-abc"]}]}]}}
+	inp := {"resources_by_type": {"data.aws_iam_policy_document": [open, scoped]}}
+	lib.public_policy(`{"Statement":[{"Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"*"}]}`, "") with input as inp
+	lib.public_policy("${data.aws_iam_policy_document.open.json}", "") with input as inp
+	not lib.public_policy("${data.aws_iam_policy_document.scoped.json}", "") with input as inp
+	not lib.public_policy("${var.key_policy}", "") with input as inp
+	not lib.public_policy(`{"Statement":[{"Effect":"Allow","Principal":{"AWS":"${var.admin}"},"Action":"kms:*"}]}`, "") with input as inp
+}
+
+# --- CloudWatch metric filters and alarms ----------------------------------
+
+mf(name, cfg, fe) := object.union({"address": concat(".", ["aws_cloudwatch_log_metric_filter", name]), "ref": concat(".", ["aws_cloudwatch_log_metric_filter", name]), "type": "aws_cloudwatch_log_metric_filter", "module": "", "config": cfg}, fe)
+
+alarm(name, cfg) := {"address": concat(".", ["aws_cloudwatch_metric_alarm", name]), "ref": concat(".", ["aws_cloudwatch_metric_alarm", name]), "type": "aws_cloudwatch_metric_alarm", "module": "", "config": cfg}
+
+test_metric_filter_patterns if {
+	lib.metric_filter_patterns(mf("a", {"pattern": "{ $.x = 1 }"}, {})) == {"{ $.x = 1 }"}
+	lib.metric_filter_patterns(mf("a", {"pattern": "${each.value}"}, {"for_each": {"A": "pa", "B": "pb"}})) == {"pa", "pb"}
+	lib.metric_filter_patterns(mf("a", {"pattern": "${each.value.pattern}"}, {"for_each": {"A": {"pattern": "pa", "name": "A"}}})) == {"pa", "A"}
+	lib.metric_filter_patterns(mf("a", {"pattern": "${var.pattern}"}, {})) == {"${var.pattern}"}
+}
+
+test_metric_filter_names if {
+	lib.metric_filter_names(mf("a", {"metric_transformation": [{"name": "RootUse"}]}, {})) == {"RootUse"}
+	lib.metric_filter_names(mf("a", {"metric_transformation": [{"name": "${each.key}"}]}, {"for_each": {"A": "pa", "B": "pb"}})) == {"A", "B"}
+}
+
+test_alarmed_by_reference_literal_and_unknown if {
+	f := mf("root", {"pattern": "p", "metric_transformation": [{"name": "RootUse"}]}, {})
+	by_ref := alarm("root", {"metric_name": "${aws_cloudwatch_log_metric_filter.root.metric_transformation[0].name}", "alarm_actions": ["${aws_sns_topic.a.arn}"]})
+	lib.alarmed(f) with input as {"resources_by_type": {"aws_cloudwatch_log_metric_filter": [f], "aws_cloudwatch_metric_alarm": [by_ref]}}
+	by_name := alarm("root", {"metric_name": "RootUse", "alarm_actions": ["arn:aws:sns:eu-west-1:111122223333:alerts"]})
+	lib.alarmed(f) with input as {"resources_by_type": {"aws_cloudwatch_log_metric_filter": [f], "aws_cloudwatch_metric_alarm": [by_name]}}
+	by_var := alarm("root", {"metric_name": "${var.metric}", "alarm_actions": "${var.actions}"})
+	lib.alarmed(f) with input as {"resources_by_type": {"aws_cloudwatch_log_metric_filter": [f], "aws_cloudwatch_metric_alarm": [by_var]}}
+}
+
+test_not_alarmed if {
+	f := mf("root", {"pattern": "p", "metric_transformation": [{"name": "RootUse"}]}, {})
+	other := mf("other", {"pattern": "q", "metric_transformation": [{"name": "Other"}]}, {})
+	wrong := alarm("x", {"metric_name": "${aws_cloudwatch_log_metric_filter.other.metric_transformation[0].name}", "alarm_actions": ["arn:aws:sns:eu-west-1:111122223333:alerts"]})
+	not lib.alarmed(f) with input as {"resources_by_type": {"aws_cloudwatch_log_metric_filter": [f, other], "aws_cloudwatch_metric_alarm": [wrong]}}
+	silent := alarm("x", {"metric_name": "RootUse"})
+	not lib.alarmed(f) with input as {"resources_by_type": {"aws_cloudwatch_log_metric_filter": [f], "aws_cloudwatch_metric_alarm": [silent]}}
+	not lib.alarmed(f) with input as {"resources_by_type": {"aws_cloudwatch_log_metric_filter": [f]}}
+}

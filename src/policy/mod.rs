@@ -73,6 +73,18 @@ pub fn load(sources: &Sources) -> (Bundle, Vec<Diagnostic>) {
     for dir in &sources.dirs {
         collect_dir(dir, &mut files, &mut diagnostics);
     }
+    // A library given on disk replaces the embedded one of the same package (for example a
+    // newer checkout of `policies/lib`), instead of merging two versions of its rules.
+    let on_disk: std::collections::BTreeSet<String> = files
+        .iter()
+        .filter(|f| is_library(&f.path) && !f.path.starts_with(embedded::POLICY_PREFIX))
+        .filter_map(|f| package_of(&f.source))
+        .collect();
+    files.retain(|f| {
+        !(f.path.starts_with(embedded::POLICY_PREFIX)
+            && is_library(&f.path)
+            && package_of(&f.source).is_some_and(|p| on_disk.contains(&p)))
+    });
     let (bundle, mut more) = build(files);
     diagnostics.append(&mut more);
     (bundle, diagnostics)

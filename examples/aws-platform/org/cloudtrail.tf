@@ -123,6 +123,22 @@ resource "aws_s3_bucket_policy" "access_logs" {
 
 resource "aws_s3_bucket" "cloudtrail" {
   bucket = "${local.name_prefix}-cloudtrail-${local.account_id}"
+
+  # Delivered log files cannot be deleted or overwritten during the retention below.
+  object_lock_enabled = true
+}
+
+resource "aws_s3_bucket_object_lock_configuration" "cloudtrail" {
+  bucket = aws_s3_bucket.cloudtrail.id
+
+  rule {
+    default_retention {
+      mode = "GOVERNANCE"
+      days = 365
+    }
+  }
+
+  depends_on = [aws_s3_bucket_versioning.cloudtrail]
 }
 
 resource "aws_s3_bucket_server_side_encryption_configuration" "cloudtrail" {
@@ -282,6 +298,18 @@ resource "aws_cloudtrail" "org" {
   event_selector {
     read_write_type           = "All"
     include_management_events = true
+  }
+
+  # Object-level writes to every bucket of the organization (reads are too
+  # voluminous to keep).
+  event_selector {
+    read_write_type           = "WriteOnly"
+    include_management_events = false
+
+    data_resource {
+      type   = "AWS::S3::Object"
+      values = ["arn:aws:s3"]
+    }
   }
 
   depends_on = [

@@ -23,6 +23,15 @@ organizational_units = {
 
 allowed_regions = ["eu-west-1", "eu-central-1"]
 
+security_account_id = "222222222222"
+
+security_contact = {
+  name  = "Acme Security Operations"
+  title = "Security on-call"
+  email = "security-oncall@example.com"
+  phone = "+1-555-0100"
+}
+
 security_alert_emails = [
   "security-oncall@example.com",
 ]

@@ -37,14 +37,19 @@ resource "aws_organizations_organization" "this" {
 
   aws_service_access_principals = [
     "access-analyzer.amazonaws.com",
+    "backup.amazonaws.com",
     "cloudtrail.amazonaws.com",
+    "config-multiaccountsetup.amazonaws.com",
     "config.amazonaws.com",
+    "fms.amazonaws.com",
     "guardduty.amazonaws.com",
+    "macie.amazonaws.com",
     "securityhub.amazonaws.com",
     "sso.amazonaws.com",
   ]
 
   enabled_policy_types = [
+    "BACKUP_POLICY",
     "SERVICE_CONTROL_POLICY",
   ]
 }
@@ -177,4 +182,60 @@ resource "aws_organizations_policy_attachment" "region_restriction_root" {
 resource "aws_organizations_policy_attachment" "sandbox_limits" {
   policy_id = aws_organizations_policy.sandbox_limits.id
   target_id = aws_organizations_organizational_unit.this["sandbox"].id
+}
+
+# ---------------------------------------------------------------------------
+# Backup policy: daily backups of everything tagged backup=daily in the
+# workload accounts, kept 35 days in the accounts' default vault.
+# ---------------------------------------------------------------------------
+
+resource "aws_organizations_policy" "backups" {
+  name        = "${local.name_prefix}-daily-backups"
+  description = "Daily AWS Backup plan for resources tagged backup=daily"
+  type        = "BACKUP_POLICY"
+
+  content = jsonencode({
+    plans = {
+      daily = {
+        regions = { "@@assign" = var.allowed_regions }
+        rules = {
+          daily = {
+            schedule_expression         = { "@@assign" = "cron(0 3 ? * * *)" }
+            start_backup_window_minutes = { "@@assign" = "60" }
+            target_backup_vault_name    = { "@@assign" = "Default" }
+            lifecycle = {
+              delete_after_days = { "@@assign" = "35" }
+            }
+          }
+        }
+        selections = {
+          tags = {
+            daily = {
+              iam_role_arn = { "@@assign" = "arn:aws:iam::$account:role/${var.org_prefix}-backup" }
+              tag_key      = { "@@assign" = "backup" }
+              tag_value    = { "@@assign" = ["daily"] }
+            }
+          }
+        }
+      }
+    }
+  })
+}
+
+resource "aws_organizations_policy_attachment" "backups_workloads" {
+  policy_id = aws_organizations_policy.backups.id
+  target_id = aws_organizations_organizational_unit.this["workloads"].id
+}
+
+# ---------------------------------------------------------------------------
+# Security contact of the management account
+# ---------------------------------------------------------------------------
+
+resource "aws_account_alternate_contact" "security" {
+  alternate_contact_type = "SECURITY"
+
+  name          = var.security_contact.name
+  title         = var.security_contact.title
+  email_address = var.security_contact.email
+  phone_number  = var.security_contact.phone
 }

@@ -59,3 +59,23 @@ variable "breakglass_principal_arns" {
   type        = list(string)
   default     = []
 }
+
+variable "security_account_id" {
+  description = "Account ID of the security tooling account: delegated administrator of GuardDuty, Security Hub, Macie and Firewall Manager."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[0-9]{12}$", var.security_account_id))
+    error_message = "security_account_id must be a 12-digit AWS account ID."
+  }
+}
+
+variable "security_contact" {
+  description = "Security contact registered on the management account (AWS sends abuse and compromise notices there)."
+  type = object({
+    name  = string
+    title = string
+    email = string
+    phone = string
+  })
+}

@@ -25,3 +25,19 @@ provider "aws" {
     tags = local.tags
   }
 }
+
+# Runs in the security tooling account, the delegated administrator of the
+# organization's security services.
+provider "aws" {
+  alias  = "security"
+  region = var.region
+
+  assume_role {
+    role_arn     = "arn:aws:iam::${var.security_account_id}:role/OrganizationAccountAccessRole"
+    session_name = "terraform-org"
+  }
+
+  default_tags {
+    tags = local.tags
+  }
+}

@@ -176,12 +176,19 @@ impl<'a> Scope<'a> {
             Val::Null => Vec::new(),
             c @ (Val::List(_) | Val::Object(_)) => entries(c).unwrap_or_default(),
             // Unknown collection: keep one block with an unknown iterator, so known arguments
-            // in `content` can still be judged and the rest shows as unknown text.
-            _ => {
-                let unknown = Val::Unknown(format!("${{{iterator}}}"));
-                return vec![b.with(vec![(iterator, unknown)], |b| {
-                    Val::Object(self.eval_body(&content.body, b))
-                })];
+            // in `content` can still be judged and the rest shows as unknown text. The block is
+            // marked with `_for_each`, since it may stand for no block at all.
+            unknown_collection => {
+                let iterator_value = Val::Unknown(format!("${{{iterator}}}"));
+                let mut object = b.with(vec![(iterator, iterator_value)], |b| {
+                    self.eval_body(&content.body, b)
+                });
+                let text = match unknown_collection {
+                    Val::Unknown(text) => text,
+                    other => format!("{other:?}"),
+                };
+                object.insert("_for_each".into(), Val::Unknown(text));
+                return vec![Val::Object(object)];
             }
         };
         entries

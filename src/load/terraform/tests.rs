@@ -203,6 +203,7 @@ fn dynamic_blocks_expand_when_known() {
     let Val::Object(e) = &egress[0] else { panic!() };
     assert_eq!(e["to_port"], unknown("${e.value.port}"));
     assert_eq!(e["protocol"], s("tcp"));
+    assert_eq!(e["_for_each"], unknown("${var.other}"));
 }
 
 #[test]

@@ -203,6 +203,110 @@ resource "aws_lb_listener" "http_redirect" {
 }
 
 # ---------------------------------------------------------------------------
+# AWS WAF in front of the public load balancer: AWS managed rule groups and a
+# per-IP rate limit; requests are logged to CloudWatch Logs.
+# ---------------------------------------------------------------------------
+
+resource "aws_wafv2_web_acl" "app" {
+  name        = "${local.name_prefix}-app"
+  description = "Public application load balancer"
+  scope       = "REGIONAL"
+
+  default_action {
+    allow {}
+  }
+
+  rule {
+    name     = "aws-common"
+    priority = 10
+
+    override_action {
+      none {}
+    }
+
+    statement {
+      managed_rule_group_statement {
+        name        = "AWSManagedRulesCommonRuleSet"
+        vendor_name = "AWS"
+      }
+    }
+
+    visibility_config {
+      cloudwatch_metrics_enabled = true
+      metric_name                = "aws-common"
+      sampled_requests_enabled   = true
+    }
+  }
+
+  rule {
+    name     = "aws-known-bad-inputs"
+    priority = 20
+
+    override_action {
+      none {}
+    }
+
+    statement {
+      managed_rule_group_statement {
+        name        = "AWSManagedRulesKnownBadInputsRuleSet"
+        vendor_name = "AWS"
+      }
+    }
+
+    visibility_config {
+      cloudwatch_metrics_enabled = true
+      metric_name                = "aws-known-bad-inputs"
+      sampled_requests_enabled   = true
+    }
+  }
+
+  rule {
+    name     = "rate-limit"
+    priority = 30
+
+    action {
+      block {}
+    }
+
+    statement {
+      rate_based_statement {
+        limit              = 2000
+        aggregate_key_type = "IP"
+      }
+    }
+
+    visibility_config {
+      cloudwatch_metrics_enabled = true
+      metric_name                = "rate-limit"
+      sampled_requests_enabled   = true
+    }
+  }
+
+  visibility_config {
+    cloudwatch_metrics_enabled = true
+    metric_name                = "${local.name_prefix}-app"
+    sampled_requests_enabled   = true
+  }
+}
+
+resource "aws_wafv2_web_acl_association" "app" {
+  resource_arn = aws_lb.app.arn
+  web_acl_arn  = aws_wafv2_web_acl.app.arn
+}
+
+# WAF requires the log group name to start with "aws-waf-logs-".
+resource "aws_cloudwatch_log_group" "waf" {
+  name              = "aws-waf-logs-${local.name_prefix}-app"
+  retention_in_days = local.log_retention_days
+  kms_key_id        = aws_kms_key.logs.arn
+}
+
+resource "aws_wafv2_web_acl_logging_configuration" "app" {
+  resource_arn            = aws_wafv2_web_acl.app.arn
+  log_destination_configs = [aws_cloudwatch_log_group.waf.arn]
+}
+
+# ---------------------------------------------------------------------------
 # Reporting host: a long-lived instance the analytics team still logs into.
 # ---------------------------------------------------------------------------
 

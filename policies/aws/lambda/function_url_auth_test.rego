@@ -1,0 +1,40 @@
+package rungs.aws.lambda.function_url_auth_test
+
+import rego.v1
+
+import data.rungs.aws.lambda.function_url_auth as policy
+
+# --- test helpers: build resources and input documents ---------------------
+
+res(t, name, cfg) := {"address": concat(".", [t, name]), "ref": concat(".", [t, name]), "type": t, "name": name, "provider": "aws", "mode": "managed", "module": "", "file": "main.tf", "line": 1, "end_line": 2, "config": cfg}
+
+data_res(t, name, cfg) := {"address": concat(".", ["data", t, name]), "ref": concat(".", ["data", t, name]), "type": t, "name": name, "provider": "aws", "mode": "data", "module": "", "file": "main.tf", "line": 1, "end_line": 2, "config": cfg}
+
+type_key(x) := concat(".", ["data", x.type]) if x.mode == "data"
+
+type_key(x) := x.type if x.mode != "data"
+
+doc(rs) := {
+	"schema_version": 1,
+	"root": ".",
+	"files": ["main.tf"],
+	"resources": rs,
+	"resources_by_type": {k: [x | some x in rs; type_key(x) == k] | some y in rs; k := type_key(y)},
+	"module_calls": [],
+}
+
+addresses(findings) := {f.resource | some f in findings}
+
+url(auth) := res("aws_lambda_function_url", "api", {"function_name": "${aws_lambda_function.api.function_name}", "authorization_type": auth})
+
+test_none_denied if {
+	addresses(policy.deny) == {"aws_lambda_function_url.api"} with input as doc([url("NONE")])
+}
+
+test_iam_passes if {
+	count(policy.deny) == 0 with input as doc([url("AWS_IAM")])
+}
+
+test_unknown_no_finding if {
+	count(policy.deny) == 0 with input as doc([url("${var.auth_type}")])
+}

@@ -1,0 +1,39 @@
+package rungs.azure.appservice.https_only_test
+
+import rego.v1
+
+import data.rungs.azure.appservice.https_only as policy
+
+# --- test helpers: build resources and input documents ---------------------
+
+res(t, name, cfg) := {"address": concat(".", [t, name]), "ref": concat(".", [t, name]), "type": t, "name": name, "provider": "azurerm", "mode": "managed", "module": "", "file": "main.tf", "line": 1, "end_line": 2, "config": cfg}
+
+data_res(t, name, cfg) := {"address": concat(".", ["data", t, name]), "ref": concat(".", ["data", t, name]), "type": t, "name": name, "provider": "azurerm", "mode": "data", "module": "", "file": "main.tf", "line": 1, "end_line": 2, "config": cfg}
+
+type_key(x) := concat(".", ["data", x.type]) if x.mode == "data"
+
+type_key(x) := x.type if x.mode != "data"
+
+doc(rs) := {
+	"schema_version": 1,
+	"root": ".",
+	"files": ["main.tf"],
+	"resources": rs,
+	"resources_by_type": {k: [x | some x in rs; type_key(x) == k] | some y in rs; k := type_key(y)},
+	"module_calls": [],
+}
+
+addresses(findings) := {f.resource | some f in findings}
+
+test_http_allowed_denied if {
+	addresses(policy.deny) == {"azurerm_linux_web_app.portal"} with input as doc([res("azurerm_linux_web_app", "portal", {})])
+	addresses(policy.deny) == {"azurerm_windows_function_app.jobs"} with input as doc([res("azurerm_windows_function_app", "jobs", {"https_only": false})])
+}
+
+test_https_only_passes if {
+	count(policy.deny) == 0 with input as doc([res("azurerm_linux_web_app", "portal", {"https_only": true})])
+}
+
+test_unknown_not_judged if {
+	count(policy.deny) == 0 with input as doc([res("azurerm_linux_web_app", "portal", {"https_only": "${var.https_only}"})])
+}

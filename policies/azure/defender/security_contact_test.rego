@@ -1,0 +1,39 @@
+package rungs.azure.defender.security_contact_test
+
+import rego.v1
+
+import data.rungs.azure.defender.security_contact as policy
+
+# --- test helpers: build resources and input documents ---------------------
+
+res(t, name, cfg) := {"address": concat(".", [t, name]), "ref": concat(".", [t, name]), "type": t, "name": name, "provider": "azurerm", "mode": "managed", "module": "", "file": "main.tf", "line": 1, "end_line": 2, "config": cfg}
+
+data_res(t, name, cfg) := {"address": concat(".", ["data", t, name]), "ref": concat(".", ["data", t, name]), "type": t, "name": name, "provider": "azurerm", "mode": "data", "module": "", "file": "main.tf", "line": 1, "end_line": 2, "config": cfg}
+
+type_key(x) := concat(".", ["data", x.type]) if x.mode == "data"
+
+type_key(x) := x.type if x.mode != "data"
+
+doc(rs) := {
+	"schema_version": 1,
+	"root": ".",
+	"files": ["main.tf"],
+	"resources": rs,
+	"resources_by_type": {k: [x | some x in rs; type_key(x) == k] | some y in rs; k := type_key(y)},
+	"module_calls": [],
+}
+
+addresses(findings) := {f.resource | some f in findings}
+
+test_contact_present if {
+	policy.present with input as doc([res("azurerm_security_center_contact", "sec", {"name": "security", "email": "security@example.com", "alert_notifications": true, "alerts_to_admins": true})])
+}
+
+test_contact_without_alerts_not_present if {
+	not policy.present with input as doc([res("azurerm_security_center_contact", "sec", {"email": "security@example.com", "alert_notifications": false})])
+	not policy.present with input as doc([res("azurerm_resource_group", "rg", {})])
+}
+
+test_unknown_counts_as_present if {
+	policy.present with input as doc([res("azurerm_security_center_contact", "sec", {"email": "${var.security_email}", "alert_notifications": "${var.alerts}"})])
+}

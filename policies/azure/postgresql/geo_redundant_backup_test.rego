@@ -1,0 +1,45 @@
+package rungs.azure.postgresql.geo_redundant_backup_test
+
+import rego.v1
+
+import data.rungs.azure.postgresql.geo_redundant_backup as policy
+
+# --- test helpers: build resources and input documents ---------------------
+
+res(t, name, cfg) := {"address": concat(".", [t, name]), "ref": concat(".", [t, name]), "type": t, "name": name, "provider": "azurerm", "mode": "managed", "module": "", "file": "main.tf", "line": 1, "end_line": 2, "config": cfg}
+
+data_res(t, name, cfg) := {"address": concat(".", ["data", t, name]), "ref": concat(".", ["data", t, name]), "type": t, "name": name, "provider": "azurerm", "mode": "data", "module": "", "file": "main.tf", "line": 1, "end_line": 2, "config": cfg}
+
+type_key(x) := concat(".", ["data", x.type]) if x.mode == "data"
+
+type_key(x) := x.type if x.mode != "data"
+
+doc(rs) := {
+	"schema_version": 1,
+	"root": ".",
+	"files": ["main.tf"],
+	"resources": rs,
+	"resources_by_type": {k: [x | some x in rs; type_key(x) == k] | some y in rs; k := type_key(y)},
+	"module_calls": [],
+}
+
+addresses(findings) := {f.resource | some f in findings}
+
+server(cfg) := res("azurerm_postgresql_flexible_server", "main", object.union({"name": "psql-prod", "version": "16"}, cfg))
+
+test_default_local_backups_denied if {
+	addresses(policy.deny) == {"azurerm_postgresql_flexible_server.main"} with input as doc([server({})])
+}
+
+test_short_retention_denied if {
+	count(policy.deny) == 1 with input as doc([server({"geo_redundant_backup_enabled": true, "backup_retention_days": 3})])
+}
+
+test_geo_backups_pass if {
+	count(policy.deny) == 0 with input as doc([server({"geo_redundant_backup_enabled": true})])
+	count(policy.deny) == 0 with input as doc([server({"geo_redundant_backup_enabled": true, "backup_retention_days": 35})])
+}
+
+test_unknown_not_judged if {
+	count(policy.deny) == 0 with input as doc([server({"geo_redundant_backup_enabled": "${var.geo}", "backup_retention_days": "${var.days}"})])
+}

@@ -1,0 +1,47 @@
+package rungs.azure.storage.min_tls_test
+
+import rego.v1
+
+import data.rungs.azure.storage.min_tls as policy
+
+# --- test helpers: build resources and input documents ---------------------
+
+res(t, name, cfg) := {"address": concat(".", [t, name]), "ref": concat(".", [t, name]), "type": t, "name": name, "provider": "azurerm", "mode": "managed", "module": "", "file": "main.tf", "line": 1, "end_line": 2, "config": cfg}
+
+data_res(t, name, cfg) := {"address": concat(".", ["data", t, name]), "ref": concat(".", ["data", t, name]), "type": t, "name": name, "provider": "azurerm", "mode": "data", "module": "", "file": "main.tf", "line": 1, "end_line": 2, "config": cfg}
+
+type_key(x) := concat(".", ["data", x.type]) if x.mode == "data"
+
+type_key(x) := x.type if x.mode != "data"
+
+doc(rs) := {
+	"schema_version": 1,
+	"root": ".",
+	"files": ["main.tf"],
+	"resources": rs,
+	"resources_by_type": {k: [x | some x in rs; type_key(x) == k] | some y in rs; k := type_key(y)},
+	"module_calls": [],
+}
+
+addresses(findings) := {f.resource | some f in findings}
+
+sa(cfg) := res("azurerm_storage_account", "data", object.union({"name": "stdata", "account_tier": "Standard", "account_replication_type": "LRS"}, cfg))
+
+test_tls10_denied if {
+	findings := policy.deny with input as doc([sa({"min_tls_version": "TLS1_0"})])
+	addresses(findings) == {"azurerm_storage_account.data"}
+}
+
+test_tls11_denied if {
+	count(policy.deny) == 1 with input as doc([sa({"min_tls_version": "TLS1_1"})])
+}
+
+test_tls12_and_default_pass if {
+	count(policy.deny) == 0 with input as doc([sa({"min_tls_version": "TLS1_2"})])
+	count(policy.deny) == 0 with input as doc([sa({})])
+	count(policy.deny) == 0 with input as doc([sa({"min_tls_version": null})])
+}
+
+test_unknown_not_judged if {
+	count(policy.deny) == 0 with input as doc([sa({"min_tls_version": "${var.min_tls}"})])
+}

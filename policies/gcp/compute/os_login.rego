@@ -1,0 +1,60 @@
+# METADATA
+# title: Instances use OS Login
+# description: >-
+#   SSH access to every google_compute_instance and instance template goes
+#   through OS Login (metadata enable-oslogin = "TRUE"), so that it is granted
+#   by IAM roles to Google identities instead of by long-lived SSH keys pasted
+#   into metadata. The instance may inherit the setting from project metadata
+#   (google_compute_project_metadata or _item) or from the compute.requireOsLogin
+#   organization policy in the same configuration; without any of them OS Login
+#   is off (the Compute Engine default). An instance setting it to FALSE
+#   overrides the project and is reported.
+# custom:
+#   id: RUNGS-GCP-COMPUTE-003
+#   severity: medium
+#   kind: resource
+#   resource_types: [google_compute_instance, google_compute_instance_template, google_compute_region_instance_template]
+#   controls: [IAM-3.1]
+#   frameworks:
+#     cis-gcp-foundations-3.0: ["4.4"]
+#     csa-ccm-v4: ["IAM-14"]
+#   remediation: |
+#     Enable OS Login for the whole project (and do not override it per instance):
+#       resource "google_compute_project_metadata_item" "oslogin" {
+#         key   = "enable-oslogin"
+#         value = "TRUE"
+#       }
+package rungs.gcp.compute.os_login
+
+import rego.v1
+
+import data.rungs.lib
+import data.rungs.lib.gcp
+
+types := ["google_compute_instance", "google_compute_instance_template", "google_compute_region_instance_template"]
+
+key := "enable-oslogin"
+
+# The project, or an organization policy, turns OS Login on (or may: unknown).
+project_level if {
+	some v in gcp.project_metadata_values(key)
+	not gcp.flag_off(v)
+}
+
+project_level if gcp.constraint_enforced("compute.requireOsLogin")
+
+deny contains finding if {
+	some t in types
+	some r in lib.resources(t)
+	v := gcp.metadata_value(r, key)
+	gcp.flag_off(v)
+	finding := lib.finding(r, "Instance metadata turns OS Login off (enable-oslogin = FALSE)")
+}
+
+deny contains finding if {
+	some t in types
+	some r in lib.resources(t)
+	not gcp.metadata_value(r, key)
+	not project_level
+	finding := lib.finding(r, "OS Login is not enabled on the instance or its project: SSH keys in metadata grant access")
+}

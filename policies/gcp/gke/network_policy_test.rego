@@ -1,0 +1,56 @@
+package rungs.gcp.gke.network_policy_test
+
+import rego.v1
+
+import data.rungs.gcp.gke.network_policy as policy
+
+# --- test helpers: build resources and input documents ---------------------
+
+res(t, name, cfg) := {"address": concat(".", [t, name]), "ref": concat(".", [t, name]), "type": t, "name": name, "provider": "google", "mode": "managed", "module": "", "file": "main.tf", "line": 1, "end_line": 2, "config": cfg}
+
+data_res(t, name, cfg) := {"address": concat(".", ["data", t, name]), "ref": concat(".", ["data", t, name]), "type": t, "name": name, "provider": "google", "mode": "data", "module": "", "file": "main.tf", "line": 1, "end_line": 2, "config": cfg}
+
+type_key(x) := concat(".", ["data", x.type]) if x.mode == "data"
+
+type_key(x) := x.type if x.mode != "data"
+
+doc(rs) := {
+	"schema_version": 1,
+	"root": ".",
+	"files": ["main.tf"],
+	"resources": rs,
+	"resources_by_type": {k: [x | some x in rs; type_key(x) == k] | some y in rs; k := type_key(y)},
+	"module_calls": [],
+}
+
+addresses(findings) := {f.resource | some f in findings}
+
+cluster(cfg) := res("google_container_cluster", "main", object.union({"name": "main", "location": "europe-west1"}, cfg))
+
+test_no_enforcement_denied if {
+	findings := policy.deny with input as doc([cluster({})])
+	addresses(findings) == {"google_container_cluster.main"}
+}
+
+test_network_policy_disabled_denied if {
+	findings := policy.deny with input as doc([cluster({"network_policy": [{"enabled": false}], "datapath_provider": "LEGACY_DATAPATH"})])
+	count(findings) == 1
+}
+
+test_calico_dataplane_v2_and_autopilot_pass if {
+	findings := policy.deny with input as doc([
+		cluster({"network_policy": [{"enabled": true, "provider": "CALICO"}]}),
+		res("google_container_cluster", "b", {"datapath_provider": "ADVANCED_DATAPATH"}),
+		res("google_container_cluster", "c", {"enable_autopilot": true}),
+	])
+	count(findings) == 0
+}
+
+test_unknown_no_finding if {
+	findings := policy.deny with input as doc([
+		cluster({"datapath_provider": "${var.datapath}"}),
+		cluster({"network_policy": [{"enabled": "${var.netpol}"}]}),
+		cluster({"enable_autopilot": "${var.autopilot}"}),
+	])
+	count(findings) == 0
+}

@@ -1,0 +1,30 @@
+# METADATA
+# title: GKE clusters keep Shielded GKE Nodes on
+# description: >-
+#   No google_container_cluster sets enable_shielded_nodes = false. Shielded
+#   GKE Nodes give nodes a verifiable identity and boot integrity, so that an
+#   attacker who steals node bootstrap credentials cannot impersonate a node.
+#   The provider default is true.
+# custom:
+#   id: RUNGS-GCP-GKE-006
+#   severity: medium
+#   kind: resource
+#   resource_types: [google_container_cluster]
+#   controls: [WKL-2.1]
+#   remediation: |
+#     Remove the argument (or set it to true):
+#       resource "google_container_cluster" "main" {
+#         # ...
+#         enable_shielded_nodes = true
+#       }
+package rungs.gcp.gke.shielded_nodes
+
+import rego.v1
+
+import data.rungs.lib
+
+deny contains finding if {
+	some c in lib.resources("google_container_cluster")
+	lib.falsy(lib.attr(c, "enable_shielded_nodes", true))
+	finding := lib.finding(c, "Shielded GKE Nodes are turned off")
+}

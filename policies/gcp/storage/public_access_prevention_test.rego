@@ -1,0 +1,60 @@
+package rungs.gcp.storage.public_access_prevention_test
+
+import rego.v1
+
+import data.rungs.gcp.storage.public_access_prevention as policy
+
+# --- test helpers: build resources and input documents ---------------------
+
+res(t, name, cfg) := {"address": concat(".", [t, name]), "ref": concat(".", [t, name]), "type": t, "name": name, "provider": "google", "mode": "managed", "module": "", "file": "main.tf", "line": 1, "end_line": 2, "config": cfg}
+
+data_res(t, name, cfg) := {"address": concat(".", ["data", t, name]), "ref": concat(".", ["data", t, name]), "type": t, "name": name, "provider": "google", "mode": "data", "module": "", "file": "main.tf", "line": 1, "end_line": 2, "config": cfg}
+
+type_key(x) := concat(".", ["data", x.type]) if x.mode == "data"
+
+type_key(x) := x.type if x.mode != "data"
+
+doc(rs) := {
+	"schema_version": 1,
+	"root": ".",
+	"files": ["main.tf"],
+	"resources": rs,
+	"resources_by_type": {k: [x | some x in rs; type_key(x) == k] | some y in rs; k := type_key(y)},
+	"module_calls": [],
+}
+
+addresses(findings) := {f.resource | some f in findings}
+
+bucket(cfg) := res("google_storage_bucket", "data", object.union({"name": "acme-data", "location": "EU"}, cfg))
+
+test_default_inherited_denied if {
+	findings := policy.deny with input as doc([bucket({})])
+	addresses(findings) == {"google_storage_bucket.data"}
+}
+
+test_explicit_inherited_denied if {
+	findings := policy.deny with input as doc([bucket({"public_access_prevention": "inherited"})])
+	count(findings) == 1
+}
+
+test_enforced_passes if {
+	findings := policy.deny with input as doc([bucket({"public_access_prevention": "enforced"})])
+	count(findings) == 0
+}
+
+test_unknown_no_finding if {
+	findings := policy.deny with input as doc([bucket({"public_access_prevention": "${var.pap}"})])
+	count(findings) == 0
+}
+
+test_folder_org_policy_counts_as_fix if {
+	op := res("google_folder_organization_policy", "pap", {"folder": "${google_folder.prod.name}", "constraint": "constraints/storage.publicAccessPrevention", "boolean_policy": [{"enforced": true}]})
+	findings := policy.deny with input as doc([bucket({}), op])
+	count(findings) == 0
+}
+
+test_unenforced_org_policy_is_no_fix if {
+	op := res("google_org_policy_policy", "pap", {"name": "organizations/1/policies/storage.publicAccessPrevention", "parent": "organizations/1", "spec": [{"rules": [{"enforce": "FALSE"}]}]})
+	findings := policy.deny with input as doc([bucket({}), op])
+	count(findings) == 1
+}
