@@ -947,3 +947,46 @@ fn generated_history_trend_is_identical_with_and_without_caches() {
         );
     }
 }
+
+/// `diff` and `trend` read `.rungs.yaml` from the working tree like `scan` does, and apply it to
+/// every side and commit: here a config suppression waives the flagged resource everywhere.
+#[test]
+fn diff_and_trend_apply_the_working_tree_config() {
+    let thing = |flagged: bool| {
+        format!("resource \"test_thing\" \"a\" {{\n  flagged = {flagged}\n  size    = 1\n}}\n")
+    };
+    let mut repo = Repo::new();
+    repo.write("main.tf", &thing(false));
+    repo.commit("clean");
+    repo.write("main.tf", &thing(true));
+    repo.commit("flag a");
+    let args = ["diff", "t1", "t2", "--format", "json"];
+    let before = small_run(repo.path(), &args).json();
+    assert_eq!(
+        findings(&before),
+        vec![f("new", "TEST-001", ".", "test_thing.a")]
+    );
+
+    repo.write(
+        ".rungs.yaml",
+        "version: 1\nsuppressions:\n  - policy: TEST-001\n    resource: test_thing.a\n    reason: accepted for the test\n",
+    );
+    let after = small_run(repo.path(), &args).json();
+    assert_eq!(findings(&after), Vec::new());
+
+    let trend = small_run(repo.path(), &["trend", "--format", "json", "--quiet"]);
+    assert_eq!(trend.code, 0, "{}", trend.stderr);
+    let rows = rows(&trend.json());
+    let fails: Vec<u64> = rows.iter().map(|r| r.3).collect();
+    assert_eq!(
+        fails,
+        vec![0, 0],
+        "the waived failure counts in no row: {rows:?}"
+    );
+
+    let bad = small_run(
+        repo.path(),
+        &["diff", "t1", "t2", "--config", "missing.yaml"],
+    );
+    assert_eq!(bad.code, 2);
+}

@@ -63,6 +63,9 @@ fn scan_fixture(dir: &Path, policy: &str) -> (Vec<String>, u64, Value) {
         .unwrap()
         .iter()
         .filter(|f| f["policy"] == policy)
+        // A policy may mark resources it cannot judge (`unknown`); those are not failures. An
+        // error or a waiver in a fixture is a broken fixture.
+        .filter(|f| f["outcome"] != "unknown")
         .map(|f| {
             assert_eq!(f["outcome"], "fail", "{}: {f}", dir.display());
             f["resource"].as_str().unwrap().to_string()

@@ -3,6 +3,8 @@
 
 use super::{LoadArgs, PolicyArgs, EXIT_ERROR};
 use clap::Args;
+use rungs::config;
+use rungs::date::Date;
 use rungs::scan::{self, Scan};
 use rungs::source::git::{CommitInfo, Repo};
 use std::path::{Path, PathBuf};
@@ -17,20 +19,44 @@ pub struct ScanFlags {
     /// Maturity model YAML to use instead of the embedded CSMM-aligned model.
     #[arg(long, value_name = "FILE")]
     pub model: Option<PathBuf>,
-    /// Pass rate an objective needs to count as met (0 < RATE <= 1).
-    #[arg(long, value_name = "RATE", default_value_t = 1.0)]
-    pub threshold: f64,
+    /// Pass rate an objective needs to count as met (0 < RATE <= 1) [default: config, else 1.0].
+    #[arg(long, value_name = "RATE")]
+    pub threshold: Option<f64>,
+    /// Config file to use instead of `.rungs.yaml` in the scanned directory of the working tree.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 impl ScanFlags {
-    pub fn options(&self, root: &Path) -> scan::Options {
+    /// Scan options for `root`, with the config found in the working tree at `config_dir` (or
+    /// `--config`): both sides of a diff and every commit of a trend are judged by the same
+    /// policies, model, suppressions and attestations, so only the Terraform changes.
+    pub fn options(&self, root: &Path, config_dir: &Path) -> Result<scan::Options, ExitCode> {
+        let today = Date::today().map_err(|message| {
+            eprintln!("error: {message}\n  help: unset it to use the system date");
+            ExitCode::from(EXIT_ERROR)
+        })?;
+        let config =
+            config::find(config_dir, self.config.as_deref()).map_err(|d| super::fail(&d))?;
         let mut options = scan::Options::new(root);
-        options.excludes = self.load.exclude.clone();
-        options.policies = self.policies.sources();
-        options.model = self.model.clone();
+        if let Some(c) = &config {
+            options.policies.dirs = c.policies.clone();
+            options.policies.defaults = c.default_policies;
+            options.model = c.model.clone();
+            options.excludes = c.exclude.clone();
+            options.threshold = c.threshold.unwrap_or(options.threshold);
+            options.baseline = c.baseline.clone();
+        }
+        options.excludes.extend(self.load.exclude.iter().cloned());
+        let flags = self.policies.sources();
+        options.policies.dirs.extend(flags.dirs);
+        options.policies.defaults &= flags.defaults;
+        options.model = self.model.clone().or(options.model);
+        options.threshold = self.threshold.unwrap_or(options.threshold);
         options.load = self.load.options();
-        options.threshold = self.threshold;
-        options
+        options.today = today;
+        options.config = config;
+        Ok(options)
     }
 }
 
@@ -67,7 +93,7 @@ pub fn scan_side(
     let fail = |d: &rungs::diagnostics::Diagnostic| super::fail(d);
     match arg {
         None => {
-            let scan = scan::run(&flags.options(path)).map_err(|d| fail(&d))?;
+            let scan = scan::run(&flags.options(path, path)?).map_err(|d| fail(&d))?;
             let label = if path == Path::new(".") {
                 "working tree".to_string()
             } else {
@@ -76,7 +102,8 @@ pub fn scan_side(
             Ok(Side { label, scan })
         }
         Some(dir) if Path::new(dir).is_dir() => {
-            let scan = scan::run(&flags.options(Path::new(dir))).map_err(|d| fail(&d))?;
+            let dir_path = Path::new(dir);
+            let scan = scan::run(&flags.options(dir_path, dir_path)?).map_err(|d| fail(&d))?;
             Ok(Side {
                 label: dir.to_string(),
                 scan,
@@ -96,7 +123,8 @@ pub fn scan_side(
                 );
             }
             let source = repo.tree(&commit, label.clone());
-            let scan = scan::run_source(&source, &flags.options(path)).map_err(|d| fail(&d))?;
+            let scan =
+                scan::run_source(&source, &flags.options(path, path)?).map_err(|d| fail(&d))?;
             Ok(Side { label, scan })
         }
     }

@@ -83,7 +83,10 @@ pub fn run(args: TrendArgs) -> ExitCode {
         Ok(c) => c,
         Err(e) => return usage(&e),
     };
-    let options = args.flags.options(&args.path);
+    let options = match args.flags.options(&args.path, &args.path) {
+        Ok(options) => options,
+        Err(code) => return code,
+    };
     let bar = Bar::new(args.quiet);
     let progress: &dyn Progress = match &bar {
         Some(bar) => bar,
