@@ -44,16 +44,28 @@ fn excerpt(root: &str, d: &Diagnostic) -> Option<String> {
         .or_else(|_| std::fs::read(path))
         .ok()?;
     let text = String::from_utf8_lossy(&bytes);
-    let source = text
+    let chars: Vec<char> = text
         .lines()
         .nth(line.checked_sub(1)?)?
-        .replace('\t', "    ");
+        .replace('\t', "    ")
+        .chars()
+        .collect();
+    // A long line is cut to a window around the column, so the caret stays on screen.
+    let col = column.saturating_sub(1).min(chars.len());
+    let start = col.saturating_sub(EXCERPT_WIDTH / 2);
+    let end = (start + EXCERPT_WIDTH).min(chars.len());
+    let lead = if start > 0 { "…" } else { "" };
+    let tail = if end < chars.len() { "…" } else { "" };
+    let source: String = chars[start..end].iter().collect();
     let gutter = " ".repeat(line.to_string().len());
-    let caret = " ".repeat(column.saturating_sub(1).min(source.chars().count()));
+    let caret = " ".repeat(col - start + lead.chars().count());
     Some(format!(
-        "\n{gutter} |\n{line} | {source}\n{gutter} | {caret}^"
+        "\n{gutter} |\n{line} | {lead}{source}{tail}\n{gutter} | {caret}^"
     ))
 }
+
+/// Widest source excerpt shown under a problem, in characters.
+const EXCERPT_WIDTH: usize = 100;
 
 pub fn render(report: &Report<'_>) -> String {
     let scan = report.scan;
@@ -294,4 +306,42 @@ pub fn render(report: &Report<'_>) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::{Code, Location};
+
+    #[test]
+    fn excerpt_puts_the_caret_under_the_column_and_cuts_long_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        // Neighbouring characters differ, so an off-by-one caret is caught.
+        let long: String = (0..600)
+            .map(|i| char::from(b'a' + (i % 26) as u8))
+            .collect();
+        std::fs::write(dir.path().join("a.tf"), format!("a = 1\n{long}\n")).unwrap();
+        let root = dir.path().to_str().unwrap();
+        let at = |line, column| {
+            Diagnostic::error(Code::HclSyntax, "bad").at(Location::at("a.tf", line, column))
+        };
+
+        assert_eq!(
+            excerpt(root, &at(1, 3)).unwrap(),
+            "\n  |\n1 | a = 1\n  |   ^"
+        );
+
+        let cut = excerpt(root, &at(2, 200)).unwrap();
+        let lines: Vec<&str> = cut.lines().collect();
+        assert!(
+            lines[2].starts_with("2 | …") && lines[2].ends_with('…'),
+            "{cut}"
+        );
+        assert_eq!(lines[2].chars().count(), "2 | ".len() + EXCERPT_WIDTH + 2);
+        // The caret points at character 200 of the line, shown after the leading ellipsis.
+        let caret = lines[3].chars().position(|c| c == '^').unwrap();
+        let shown: Vec<char> = lines[2].chars().collect();
+        let original: Vec<char> = long.chars().collect();
+        assert_eq!(shown[caret], original[199]);
+    }
 }
