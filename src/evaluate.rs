@@ -159,9 +159,11 @@ fn batch_group(policy: &Policy) -> String {
 
 /// Whether a policy defines the optional `unknown` rule (a line starting with its head).
 fn defines_unknown(source: &str) -> bool {
-    source
-        .lines()
-        .any(|l| l.starts_with("unknown contains") || l.starts_with("unknown["))
+    source.lines().any(|l| {
+        ["unknown contains", "unknown[", "unknown :=", "unknown ="]
+            .iter()
+            .any(|head| l.starts_with(head))
+    })
 }
 
 /// The engine holding the bundle and the batch rule, analysed once; clone it per worker.

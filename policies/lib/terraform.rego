@@ -126,6 +126,15 @@ sub_blocks(b, name) := [x | some x in bs; is_object(x)] if {
 	is_array(bs)
 } else := []
 
+# Resources of the given types whose argument `name` is unknown at scan time, as results for
+# a policy's `unknown` rule: a policy that judges that argument then reports those resources
+# as not judged instead of passing them.
+unknown_argument(types, name) := {finding(r, concat("", [name, " is unknown at scan time"])) |
+	some t in types
+	some r in resources(t)
+	is_unknown(attr(r, name, null))
+}
+
 # A finding for resource r.
 finding(r, msg) := {"resource": r.address, "message": msg}
 

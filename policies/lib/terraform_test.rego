@@ -467,3 +467,12 @@ test_not_alarmed if {
 	not lib.alarmed(f) with input as {"resources_by_type": {"aws_cloudwatch_log_metric_filter": [f], "aws_cloudwatch_metric_alarm": [silent]}}
 	not lib.alarmed(f) with input as {"resources_by_type": {"aws_cloudwatch_log_metric_filter": [f]}}
 }
+
+test_unknown_argument_lists_only_unknown_values if {
+	inp := {"resources_by_type": {"aws_kms_key": [
+		{"address": "aws_kms_key.a", "config": {"enable_key_rotation": "${var.rotate}"}},
+		{"address": "aws_kms_key.b", "config": {"enable_key_rotation": false}},
+		{"address": "aws_kms_key.c", "config": {}},
+	]}}
+	lib.unknown_argument(["aws_kms_key"], "enable_key_rotation") == {{"resource": "aws_kms_key.a", "message": "enable_key_rotation is unknown at scan time"}} with input as inp
+}

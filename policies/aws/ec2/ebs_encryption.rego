@@ -80,3 +80,6 @@ deny contains finding if {
 	unencrypted(object.get(b, "encrypted", null))
 	finding := lib.finding(inst, sprintf("Instance EBS block device %v is not encrypted", [object.get(b, "device_name", "?")]))
 }
+
+# Resources whose encrypted is unknown at scan time are reported as not judged, never as passed.
+unknown := lib.unknown_argument(["aws_ebs_volume"], "encrypted")

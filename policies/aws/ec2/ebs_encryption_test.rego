@@ -74,3 +74,9 @@ test_instance_from_launch_template_root_not_judged if {
 	findings := policy.deny with input as doc([inst])
 	count(findings) == 0
 }
+
+test_unknown_encrypted_is_not_judged if {
+	inp := doc([res("aws_ebs_volume", "x", {"encrypted": "${var.x}"})])
+	policy.unknown == {{"resource": "aws_ebs_volume.x", "message": "encrypted is unknown at scan time"}} with input as inp
+	count(policy.deny) == 0 with input as inp
+}

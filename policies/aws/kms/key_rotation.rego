@@ -39,3 +39,6 @@ deny contains finding if {
 	lib.falsy(lib.attr(key, "enable_key_rotation", false))
 	finding := lib.finding(key, "KMS key does not have automatic rotation enabled (enable_key_rotation)")
 }
+
+# Resources whose enable_key_rotation is unknown at scan time are reported as not judged, never as passed.
+unknown := lib.unknown_argument(["aws_kms_key"], "enable_key_rotation")

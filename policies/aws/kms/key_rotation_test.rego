@@ -61,3 +61,9 @@ test_unknown_spec_no_finding if {
 	findings := policy.deny with input as doc([key({"key_spec": "${var.spec}"})])
 	count(findings) == 0
 }
+
+test_unknown_enable_key_rotation_is_not_judged if {
+	inp := doc([res("aws_kms_key", "x", {"enable_key_rotation": "${var.x}"})])
+	policy.unknown == {{"resource": "aws_kms_key.x", "message": "enable_key_rotation is unknown at scan time"}} with input as inp
+	count(policy.deny) == 0 with input as inp
+}

@@ -39,3 +39,6 @@ deny contains finding if {
 	days := short(db)
 	finding := lib.finding(db, sprintf("Automated backups are kept %v day(s), less than 7", [days]))
 }
+
+# Resources whose backup_retention_period is unknown at scan time are reported as not judged, never as passed.
+unknown := lib.unknown_argument(["aws_db_instance", "aws_rds_cluster"], "backup_retention_period")

@@ -49,3 +49,9 @@ test_unknown_no_finding if {
 	findings := policy.deny with input as doc([res("aws_db_instance", "app", {"backup_retention_period": "${var.retention}"})])
 	count(findings) == 0
 }
+
+test_unknown_backup_retention_period_is_not_judged if {
+	inp := doc([res("aws_db_instance", "x", {"backup_retention_period": "${var.x}"})])
+	policy.unknown == {{"resource": "aws_db_instance.x", "message": "backup_retention_period is unknown at scan time"}} with input as inp
+	count(policy.deny) == 0 with input as inp
+}

@@ -33,3 +33,6 @@ deny contains finding if {
 	lib.falsy(lib.attr(db, "deletion_protection", false))
 	finding := lib.finding(db, "Database has no deletion protection (deletion_protection)")
 }
+
+# Resources whose deletion_protection is unknown at scan time are reported as not judged, never as passed.
+unknown := lib.unknown_argument(["aws_db_instance", "aws_rds_cluster"], "deletion_protection")

@@ -44,3 +44,9 @@ test_unknown_no_finding if {
 	findings := policy.deny with input as doc([res("aws_rds_cluster", "c", {"deletion_protection": "${var.protect}"})])
 	count(findings) == 0
 }
+
+test_unknown_deletion_protection_is_not_judged if {
+	inp := doc([res("aws_db_instance", "x", {"deletion_protection": "${var.x}"})])
+	policy.unknown == {{"resource": "aws_db_instance.x", "message": "deletion_protection is unknown at scan time"}} with input as inp
+	count(policy.deny) == 0 with input as inp
+}

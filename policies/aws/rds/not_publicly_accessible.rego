@@ -34,3 +34,6 @@ deny contains finding if {
 	lib.truthy(lib.attr(db, "publicly_accessible", false))
 	finding := lib.finding(db, "Database is publicly accessible (publicly_accessible = true)")
 }
+
+# Resources whose publicly_accessible is unknown at scan time are reported as not judged, never as passed.
+unknown := lib.unknown_argument(["aws_db_instance", "aws_rds_cluster_instance"], "publicly_accessible")

@@ -44,3 +44,9 @@ test_unknown_no_finding if {
 	findings := policy.deny with input as doc([res("aws_db_instance", "app", {"publicly_accessible": "${var.public}"})])
 	count(findings) == 0
 }
+
+test_unknown_publicly_accessible_is_not_judged if {
+	inp := doc([res("aws_db_instance", "x", {"publicly_accessible": "${var.x}"})])
+	policy.unknown == {{"resource": "aws_db_instance.x", "message": "publicly_accessible is unknown at scan time"}} with input as inp
+	count(policy.deny) == 0 with input as inp
+}

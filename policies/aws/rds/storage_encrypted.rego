@@ -49,3 +49,6 @@ deny contains finding if {
 	lib.falsy(lib.attr(cluster, "storage_encrypted", false))
 	finding := lib.finding(cluster, "RDS cluster storage is not encrypted (storage_encrypted)")
 }
+
+# Resources whose storage_encrypted is unknown at scan time are reported as not judged, never as passed.
+unknown := lib.unknown_argument(["aws_db_instance", "aws_rds_cluster"], "storage_encrypted")

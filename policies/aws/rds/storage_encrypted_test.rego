@@ -53,3 +53,9 @@ test_unknown_no_finding if {
 	findings := policy.deny with input as doc([db({"storage_encrypted": "${var.encrypted}"})])
 	count(findings) == 0
 }
+
+test_unknown_storage_encrypted_is_not_judged if {
+	inp := doc([res("aws_db_instance", "x", {"storage_encrypted": "${var.x}"})])
+	policy.unknown == {{"resource": "aws_db_instance.x", "message": "storage_encrypted is unknown at scan time"}} with input as inp
+	count(policy.deny) == 0 with input as inp
+}
