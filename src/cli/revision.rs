@@ -22,15 +22,16 @@ pub struct ScanFlags {
     /// Pass rate an objective needs to count as met (0 < RATE <= 1) [default: config, else 1.0].
     #[arg(long, value_name = "RATE")]
     pub threshold: Option<f64>,
-    /// Config file to use instead of `.rungs.yaml` in the scanned directory of the working tree.
+    /// Config file to use instead of `.rungs.yaml` in the scanned directory (of the working tree).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
 }
 
 impl ScanFlags {
     /// Scan options for `root`, with the config found in the working tree at `config_dir` (or
-    /// `--config`): both sides of a diff and every commit of a trend are judged by the same
-    /// policies, model, suppressions and attestations, so only the Terraform changes.
+    /// `--config`). Single values given as flags replace the config's, lists add to them. For
+    /// `diff` and `trend`, both sides and every commit are judged by the same policies, model,
+    /// suppressions and attestations, so only the Terraform changes.
     pub fn options(&self, root: &Path, config_dir: &Path) -> Result<scan::Options, ExitCode> {
         let today = Date::today().map_err(|message| {
             eprintln!("error: {message}\n  help: unset it to use the system date");

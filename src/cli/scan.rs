@@ -2,10 +2,10 @@
 //! flags: single values given as flags replace the config's, lists add to them.
 
 use super::output::{self, ReportFormat};
-use super::{fail, parse_key_level, print, LoadArgs, PolicyArgs, EXIT_ERROR, EXIT_GATE_FAILED};
+use super::revision::ScanFlags;
+use super::{fail, parse_key_level, print, EXIT_ERROR, EXIT_GATE_FAILED};
 use clap::{ArgMatches, Args};
-use rungs::config::{self, Config, Named, Targets};
-use rungs::date::Date;
+use rungs::config::{Named, Targets};
 use rungs::report::{self, Report};
 use rungs::scan::{self, Requirement, Target};
 use std::path::PathBuf;
@@ -17,15 +17,7 @@ pub struct ScanArgs {
     #[arg(default_value = ".")]
     pub path: PathBuf,
     #[command(flatten)]
-    pub load: LoadArgs,
-    #[command(flatten)]
-    pub policies: PolicyArgs,
-    /// Maturity model YAML to use instead of the embedded CSMM-aligned model.
-    #[arg(long, value_name = "FILE")]
-    pub model: Option<PathBuf>,
-    /// Pass rate an objective needs to count as met (0 < RATE <= 1) [default: config, else 1.0].
-    #[arg(long, value_name = "RATE")]
-    pub threshold: Option<f64>,
+    pub flags: ScanFlags,
     /// Fail (exit 1) unless the program level is at least N.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=5))]
     pub min_level: Option<u8>,
@@ -44,9 +36,6 @@ pub struct ScanArgs {
     /// Trend JSON to chart in the HTML report (shape in docs/formats.md).
     #[arg(long, value_name = "FILE")]
     pub trend: Option<PathBuf>,
-    /// Config file to use instead of `.rungs.yaml` at the scan root.
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
     /// Waive the failures listed in this baseline (written by --write-baseline).
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
@@ -92,29 +81,6 @@ fn requirements(args: &ScanArgs, targets: &Targets) -> (Vec<Requirement>, Vec<(S
     (out, categories)
 }
 
-fn options(args: &ScanArgs, config: Option<Config>, today: Date) -> scan::Options {
-    let mut options = scan::Options::new(&args.path);
-    if let Some(c) = &config {
-        options.policies.dirs = c.policies.clone();
-        options.policies.defaults = c.default_policies;
-        options.model = c.model.clone();
-        options.excludes = c.exclude.clone();
-        options.threshold = c.threshold.unwrap_or(options.threshold);
-        options.baseline = c.baseline.clone();
-    }
-    options.excludes.extend(args.load.exclude.iter().cloned());
-    let flags = args.policies.sources();
-    options.policies.dirs.extend(flags.dirs);
-    options.policies.defaults &= flags.defaults;
-    options.model = args.model.clone().or(options.model);
-    options.threshold = args.threshold.unwrap_or(options.threshold);
-    options.baseline = args.baseline.clone().or(options.baseline);
-    options.load = args.load.options();
-    options.today = today;
-    options.config = config;
-    options
-}
-
 pub fn run(args: ScanArgs, matches: Option<&ArgMatches>) -> ExitCode {
     let formats = output::positions(matches, "format", args.format.len());
     let outputs = output::positions(matches, "output", args.output.len());
@@ -155,18 +121,11 @@ pub fn run(args: ScanArgs, matches: Option<&ArgMatches>) -> ExitCode {
         },
     };
 
-    let today = match Date::today() {
-        Ok(today) => today,
-        Err(message) => {
-            eprintln!("error: {message}\n  help: unset it to use the system date");
-            return ExitCode::from(EXIT_ERROR);
-        }
+    let mut options = match args.flags.options(&args.path, &args.path) {
+        Ok(options) => options,
+        Err(code) => return code,
     };
-    let config = match config::find(&args.path, args.config.as_deref()) {
-        Ok(config) => config,
-        Err(d) => return fail(&d),
-    };
-    let mut options = options(&args, config, today);
+    options.baseline = args.baseline.clone().or(options.baseline);
     let no_targets = Targets::default();
     let targets = options.config.as_ref().map_or(&no_targets, |c| &c.targets);
     let (requirements, categories) = requirements(&args, targets);
