@@ -172,6 +172,14 @@ impl Diff {
         }
     }
 
+    /// The findings of one class, in report order.
+    pub fn with_change(&self, change: Change) -> Vec<&FindingChange> {
+        self.findings
+            .iter()
+            .filter(|f| f.change == change)
+            .collect()
+    }
+
     pub fn count(&self, change: Change) -> usize {
         self.findings.iter().filter(|f| f.change == change).count()
     }

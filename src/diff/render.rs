@@ -98,12 +98,7 @@ pub fn text(r: &DiffReport<'_>) -> String {
         (Change::New, "New findings"),
         (Change::Fixed, "Fixed findings"),
     ] {
-        let list: Vec<_> = r
-            .diff
-            .findings
-            .iter()
-            .filter(|f| f.change == change)
-            .collect();
+        let list = r.diff.with_change(change);
         let _ = writeln!(s, "\n{title} ({})", list.len());
         for f in list {
             let _ = writeln!(
@@ -282,12 +277,7 @@ pub fn markdown(r: &DiffReport<'_>) -> String {
         (Change::New, "New findings"),
         (Change::Fixed, "Fixed findings"),
     ] {
-        let list: Vec<_> = r
-            .diff
-            .findings
-            .iter()
-            .filter(|f| f.change == change)
-            .collect();
+        let list = r.diff.with_change(change);
         if list.is_empty() {
             continue;
         }

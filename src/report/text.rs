@@ -27,11 +27,7 @@ fn level_text(level: Option<u8>) -> String {
 }
 
 fn location(check: &Check) -> String {
-    match (&check.file, check.line) {
-        (Some(f), Some(l)) => format!("{f}:{l}"),
-        (Some(f), None) => f.clone(),
-        _ => "?".to_string(),
-    }
+    super::markup::location(check).unwrap_or_else(|| "?".to_string())
 }
 
 /// The source line a diagnostic points at, with a caret under its column, rustc style.
@@ -198,25 +194,12 @@ pub fn render(report: &Report<'_>) -> String {
                 let _ = writeln!(out, "    scan-wide  {tag}{message}");
                 continue;
             }
-            // A module shared by several roots: say which root this instance belongs to.
-            let inside_root = check.root == "."
-                || check.root.is_empty()
-                || check
-                    .file
-                    .as_deref()
-                    .is_some_and(|f| f.starts_with(&format!("{}/", check.root)));
-            let root = if inside_root {
-                String::new()
-            } else {
-                format!("{} › ", check.root)
-            };
             let _ = writeln!(
                 out,
-                "    {}  {}{}{}  {}",
+                "    {}  {}{}  {}",
                 location(check),
                 tag,
-                root,
-                check.resource,
+                super::markup::resource(check),
                 check.message.as_deref().unwrap_or("")
             );
         }
