@@ -455,7 +455,7 @@ fn judge_resources(
     for resource in doc
         .resources
         .iter()
-        .filter(|r| types.contains(&r.type_key()))
+        .filter(|r| types.iter().any(|t| r.has_type_key(t)))
     {
         let (outcome, message) = match &mut denied {
             Err(e) => (Outcome::Error, Some(e.clone())),

@@ -48,6 +48,14 @@ impl Resource {
             Mode::Data => format!("data.{}", self.kind),
         }
     }
+
+    /// Whether `key` is this resource's `resources_by_type` key, without building the key.
+    pub fn has_type_key(&self, key: &str) -> bool {
+        match self.mode {
+            Mode::Managed => self.kind == key,
+            Mode::Data => key.strip_prefix("data.") == Some(self.kind.as_str()),
+        }
+    }
 }
 
 /// A module call seen while loading, resolved or not.
@@ -214,5 +222,48 @@ impl Serialize for Val {
                 m.end()
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resource(kind: &str, mode: Mode) -> Resource {
+        Resource {
+            address: String::new(),
+            reference: String::new(),
+            kind: kind.into(),
+            name: "x".into(),
+            provider: "aws".into(),
+            mode,
+            module: String::new(),
+            file: String::new(),
+            line: 1,
+            end_line: 1,
+            count: None,
+            for_each: None,
+            config: BTreeMap::new(),
+        }
+    }
+
+    #[test]
+    fn type_key_matching_agrees_with_the_built_key() {
+        let managed = resource("aws_s3_bucket", Mode::Managed);
+        let data = resource("aws_s3_bucket", Mode::Data);
+        for key in [
+            "aws_s3_bucket",
+            "data.aws_s3_bucket",
+            "aws_s3",
+            "data.aws_s3_bucket_policy",
+        ] {
+            assert_eq!(
+                managed.has_type_key(key),
+                managed.type_key() == key,
+                "{key}"
+            );
+            assert_eq!(data.has_type_key(key), data.type_key() == key, "{key}");
+        }
+        assert!(managed.has_type_key("aws_s3_bucket") && data.has_type_key("data.aws_s3_bucket"));
     }
 }
