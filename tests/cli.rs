@@ -502,3 +502,38 @@ fn worked_example_policy_tests_and_scans() {
         .collect();
     assert_eq!(cited[0]["rate"], 0.5);
 }
+
+#[test]
+fn unreadable_var_files_and_broken_tfvars_are_located_errors() {
+    let dir = tree(&[("main.tf", CLEAN), ("terraform.tfvars", b"size = \n")]);
+    let missing = dir.path().join("nope.tfvars");
+    let run = scan_small(
+        dir.path(),
+        &["--var-file", missing.to_str().unwrap(), "--format", "json"],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let json = run.json();
+    let diags: Vec<(String, String, Option<u64>)> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let file = d["location"]["file"].as_str().unwrap();
+            let file = file.rsplit('/').next().unwrap().to_string();
+            (
+                d["code"].as_str().unwrap().to_string(),
+                file,
+                d["location"]["line"].as_u64(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        diags,
+        vec![
+            ("R006".to_string(), "nope.tfvars".to_string(), None),
+            ("R003".to_string(), "terraform.tfvars".to_string(), Some(1)),
+        ]
+    );
+    // Both resources were still scanned.
+    assert_eq!(json["summary"]["passed"], 4);
+}
