@@ -68,13 +68,13 @@ impl Baseline {
 pub fn read(path: &Path) -> Result<Baseline, Diagnostic> {
     let shown = path.display().to_string();
     let help = "write a new one with `rungs scan --write-baseline FILE`";
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        Diagnostic::error(Code::Baseline, format!("cannot read baseline: {e}"))
+    let text = crate::read::text(path).map_err(|e| {
+        Diagnostic::error(e.code(Code::Baseline), format!("cannot read baseline: {e}"))
             .at(Location::file(&shown))
             .help(help)
     })?;
     let file: File = serde_json::from_str(&text).map_err(|e| {
-        let message = e.to_string();
+        let message = crate::diagnostics::cut_echo(&e.to_string());
         let message = crate::config::without_position(&message);
         Diagnostic::error(Code::Baseline, format!("invalid baseline: {message}"))
             .at(Location::at(&shown, e.line(), e.column()))

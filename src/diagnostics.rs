@@ -34,6 +34,19 @@ pub enum Code {
     /// A `--var` or `--var-file` that cannot be used.
     #[serde(rename = "R006")]
     Variables,
+    /// A FIFO, socket, device or directory where a file was expected; never opened.
+    #[serde(rename = "R007")]
+    NotRegularFile,
+    /// A symbolic link (or a path in the repository's config) leading outside the scanned
+    /// directory; not followed.
+    #[serde(rename = "R008")]
+    OutsideRoot,
+    /// A file over the size cap (`--max-file-size`); not read.
+    #[serde(rename = "R009")]
+    FileTooLarge,
+    /// An expression nested deeper than the evaluator's cap; its value is unknown.
+    #[serde(rename = "R010")]
+    ExpressionDepth,
     /// Modules call each other in a cycle.
     #[serde(rename = "R101")]
     ModuleCycle,
@@ -106,6 +119,10 @@ impl Code {
             Code::JsonSyntax => "R004",
             Code::Walk => "R005",
             Code::Variables => "R006",
+            Code::NotRegularFile => "R007",
+            Code::OutsideRoot => "R008",
+            Code::FileTooLarge => "R009",
+            Code::ExpressionDepth => "R010",
             Code::ModuleCycle => "R101",
             Code::ModuleDepth => "R102",
             Code::ModuleOutsideRoot => "R103",
@@ -234,8 +251,62 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// Longest quoted input a parser message may echo, in characters.
+const MAX_ECHO: usize = 40;
+
+/// A parser message with every quoted (`"..."`) or backquoted span of input longer than
+/// [`MAX_ECHO`] characters cut short, so a file parsed as the wrong kind (a model path pointing
+/// at a credentials file) is not printed back; the diagnostic's location points at the line.
+pub fn cut_echo(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(256));
+    let mut chars = message.chars();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c != '"' && c != '`' {
+            continue;
+        }
+        let mut kept = 0;
+        let mut escaped = false;
+        for d in chars.by_ref() {
+            if d == c && !escaped {
+                if kept > MAX_ECHO {
+                    out.push('…');
+                }
+                out.push(d);
+                break;
+            }
+            escaped = d == '\\' && !escaped;
+            kept += 1;
+            if kept <= MAX_ECHO {
+                out.push(d);
+            }
+        }
+    }
+    out
+}
+
 /// Sorts diagnostics by location then code, so output is stable across runs and thread counts.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics
         .sort_by(|a, b| (&a.location, a.code, &a.message).cmp(&(&b.location, b.code, &b.message)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_echoes_of_input_are_cut() {
+        let passwd = format!(
+            "invalid type: string \"root:x:0:0:{}\", expected struct Model",
+            "y".repeat(500)
+        );
+        let cut = cut_echo(&passwd);
+        assert_eq!(
+            cut,
+            "invalid type: string \"root:x:0:0:yyyyyyyyyyyyyyyyyyyyyyyyyyyyy…\", expected struct Model"
+        );
+        assert_eq!(cut_echo("unknown field `modle`"), "unknown field `modle`");
+        assert_eq!(cut_echo("a \"b\\\"c\" d"), "a \"b\\\"c\" d");
+    }
 }

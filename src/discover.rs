@@ -2,9 +2,14 @@
 //!
 //! Skips `.git`, `.terraform` (modules fetched by `terraform init` are read on demand by the
 //! loader, through `.terraform/modules/modules.json`) and `node_modules`, plus `--exclude` globs.
-//! Walk errors such as symlink loops become diagnostics; the walk goes on.
+//! Symbolic links are not followed out of the root: a link to a Terraform file inside the root is
+//! read (a common way to share `providers.tf`), a link to a directory is not walked (a target
+//! inside the root is scanned where it is), and a link leading outside is an error (R008), as
+//! are Terraform names that are FIFOs, sockets or devices (R007) and unreadable directories
+//! (R001). The walk goes on after each.
 
 use crate::diagnostics::{Code, Diagnostic, Location};
+use crate::read::{self, ReadError};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::path::{Path, PathBuf};
 
@@ -82,8 +87,9 @@ pub fn relative(root: &Path, path: &Path) -> String {
 
 pub fn discover(root: &Path, excluded: &GlobSet) -> Discovery {
     let mut out = Discovery::default();
+    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let walker = walkdir::WalkDir::new(root)
-        .follow_links(true)
+        .follow_links(false)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
@@ -101,15 +107,12 @@ pub fn discover(root: &Path, excluded: &GlobSet) -> Discovery {
             Ok(entry) => entry,
             Err(e) => {
                 let path: Option<PathBuf> = e.path().map(Path::to_path_buf);
-                let message = if e.loop_ancestor().is_some() {
-                    "symlink loop; the directory was skipped".to_string()
-                } else {
-                    format!(
-                        "cannot read: {}",
-                        e.io_error().map_or(e.to_string(), |io| io.to_string())
-                    )
-                };
-                let mut d = Diagnostic::warning(Code::Walk, message);
+                let message = format!(
+                    "cannot read: {}; nothing under it was scanned",
+                    e.io_error().map_or(e.to_string(), |io| io.to_string())
+                );
+                let mut d = Diagnostic::error(Code::Unreadable, message)
+                    .help("give rungs read access to it, or --exclude it");
                 if let Some(p) = path {
                     d = d.at(Location::file(relative(root, &p)));
                 }
@@ -117,15 +120,53 @@ pub fn discover(root: &Path, excluded: &GlobSet) -> Discovery {
                 continue;
             }
         };
-        if !entry.file_type().is_file() {
+        let name = entry.file_name().to_string_lossy();
+        let syntax = terraform_syntax(&name);
+        let rel = relative(root, entry.path());
+        let file_type = entry.file_type();
+        let problem = if file_type.is_symlink() {
+            match read::inside(&real_root, entry.path()) {
+                Ok(target) => match std::fs::metadata(&target) {
+                    Ok(meta) if meta.is_file() => None,
+                    // Directories inside the root are walked at their own path.
+                    Ok(meta) if meta.is_dir() => continue,
+                    Ok(meta) => Some(ReadError::NotRegular(read::kind(&meta.file_type()))),
+                    Err(e) => Some(ReadError::Io(e)),
+                },
+                Err(e @ ReadError::OutsideRoot(_)) => {
+                    let is_dir = std::fs::metadata(entry.path()).is_ok_and(|m| m.is_dir());
+                    if syntax.is_none() && !is_dir {
+                        continue;
+                    }
+                    Some(e)
+                }
+                Err(e) => Some(e),
+            }
+        } else if file_type.is_file() || file_type.is_dir() {
+            None
+        } else {
+            Some(ReadError::NotRegular(read::kind(&file_type)))
+        };
+        if let Some(problem) = problem {
+            if syntax.is_none() && !matches!(problem, ReadError::OutsideRoot(_)) {
+                continue;
+            }
+            let mut d = Diagnostic::error(
+                problem.code(Code::Unreadable),
+                format!("not scanned: {problem}"),
+            )
+            .at(Location::file(rel));
+            if let Some(help) = problem.help() {
+                d = d.help(help);
+            }
+            out.diagnostics.push(d);
             continue;
         }
-        let name = entry.file_name().to_string_lossy();
-        if let Some(syntax) = terraform_syntax(&name) {
-            out.files.push(SourceFile {
-                rel: relative(root, entry.path()),
-                syntax,
-            });
+        if file_type.is_dir() {
+            continue;
+        }
+        if let Some(syntax) = syntax {
+            out.files.push(SourceFile { rel, syntax });
         }
     }
     out
@@ -165,19 +206,43 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn symlink_loop_is_a_warning_not_a_failure() {
+    fn links_stay_inside_the_root() {
+        use std::os::unix::fs::symlink;
         let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
         let root = dir.path();
         fs::create_dir_all(root.join("a")).unwrap();
         fs::write(root.join("a/main.tf"), "").unwrap();
-        std::os::unix::fs::symlink(root.join("a"), root.join("a/loop")).unwrap();
+        fs::write(outside.path().join("secret"), "S3CR3T").unwrap();
+        // A loop and a directory link inside the root: not walked, no diagnostic.
+        symlink(root.join("a"), root.join("a/loop")).unwrap();
+        // A file link inside the root is read; links out of it are errors.
+        symlink("main.tf", root.join("a/shared.tf")).unwrap();
+        symlink(outside.path().join("secret"), root.join("a/creds.tf")).unwrap();
+        symlink(outside.path(), root.join("ext")).unwrap();
+        symlink(outside.path().join("secret"), root.join("notes.md")).unwrap();
+        symlink(root.join("gone"), root.join("dangling.tf")).unwrap();
         let found = discover(root, &excludes(&[]).unwrap());
-        assert_eq!(found.files.len(), 1);
-        assert_eq!(found.diagnostics.len(), 1);
-        assert_eq!(found.diagnostics[0].code, Code::Walk);
+        let rels: Vec<_> = found.files.iter().map(|f| f.rel.as_str()).collect();
+        assert_eq!(rels, vec!["a/main.tf", "a/shared.tf"]);
+        let got: Vec<_> = found
+            .diagnostics
+            .iter()
+            .map(|d| {
+                (
+                    d.code,
+                    d.location.as_ref().unwrap().file.as_str(),
+                    d.is_error(),
+                )
+            })
+            .collect();
         assert_eq!(
-            found.diagnostics[0].location.as_ref().unwrap().file,
-            "a/loop"
+            got,
+            vec![
+                (Code::OutsideRoot, "a/creds.tf", true),
+                (Code::Unreadable, "dangling.tf", true),
+                (Code::OutsideRoot, "ext", true),
+            ]
         );
     }
 

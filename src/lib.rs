@@ -17,6 +17,7 @@ pub mod evaluate;
 pub mod load;
 pub mod model;
 pub mod policy;
+pub mod read;
 pub mod report;
 pub mod scan;
 pub mod score;

@@ -17,5 +17,34 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    cli.command.run(&matches)
+    rungs::read::set_max_file_size(cli.max_file_size);
+    // Deeply nested input recurses deeply (HCL expressions, Rego rules); a big stack turns what
+    // would abort the process into the depth-cap diagnostics. The stack is reserved, not touched;
+    // loading and evaluation run on rayon's threads, so they get the same.
+    if let Err(e) = rayon::ThreadPoolBuilder::new()
+        .stack_size(STACK_SIZE)
+        .build_global()
+    {
+        eprintln!("error: cannot start worker threads: {e}");
+        return ExitCode::from(cli::EXIT_ERROR);
+    }
+    let worker = std::thread::Builder::new()
+        .stack_size(STACK_SIZE)
+        .spawn(move || cli.command.run(&matches));
+    let code = match worker.map(std::thread::JoinHandle::join) {
+        Ok(Ok(code)) => code,
+        Ok(Err(_)) => ExitCode::from(cli::EXIT_ERROR),
+        Err(e) => {
+            eprintln!("error: cannot start the worker thread: {e}");
+            ExitCode::from(cli::EXIT_ERROR)
+        }
+    };
+    if let Some(e) = cli::stdout_error() {
+        eprintln!("error: cannot write to standard output: {e}");
+        return ExitCode::from(cli::EXIT_ERROR);
+    }
+    code
 }
+
+/// Stack of the thread running the command: 256 MiB of address space.
+const STACK_SIZE: usize = 256 * 1024 * 1024;

@@ -99,11 +99,15 @@ pub fn load_model(path: Option<&PathBuf>) -> Result<Model, Diagnostic> {
         None => Model::embedded(),
         Some(path) => {
             let shown = path.display().to_string();
-            let text = std::fs::read_to_string(path).map_err(|e| {
-                Diagnostic::error(Code::Model, format!("cannot read model: {e}"))
+            let text = crate::read::text(path).map_err(|e| {
+                Diagnostic::error(e.code(Code::Model), format!("cannot read model: {e}"))
                     .at(Location::file(&shown))
             })?;
-            model::parse(&text, &shown)
+            // A file that is not a model (a path pointing at a secret) is not echoed back.
+            model::parse(&text, &shown).map_err(|mut d| {
+                d.message = diagnostics::cut_echo(&d.message);
+                d
+            })
         }
     }
 }

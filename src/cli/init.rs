@@ -40,6 +40,17 @@ pub fn run(args: InitArgs) -> ExitCode {
             "remove the link first; rungs only writes the file itself",
         );
     }
+    if let Some(meta) = existing.as_ref().filter(|m| !m.file_type().is_file()) {
+        // Opening a FIFO for writing would block; a directory cannot be replaced.
+        return error(
+            format!(
+                "{} is {}, not a regular file",
+                file.display(),
+                rungs::read::kind(&meta.file_type())
+            ),
+            "remove it first; rungs only writes a regular file",
+        );
+    }
     if existing.is_some() && !args.force {
         return error(
             format!("{} already exists", file.display()),
@@ -56,7 +67,7 @@ pub fn run(args: InitArgs) -> ExitCode {
     };
     match opened.and_then(|mut f| f.write_all(TEMPLATE.as_bytes())) {
         Ok(()) => {
-            println!("wrote {}", file.display());
+            super::print(&format!("wrote {}\n", file.display()));
             ExitCode::SUCCESS
         }
         Err(e) => error(

@@ -31,6 +31,9 @@ pub const EXIT_ERROR: u8 = 2;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Largest input file read, e.g. 64MiB; bigger files are reported (R009) and skipped.
+    #[arg(long, global = true, value_name = "SIZE", value_parser = rungs::read::parse_size, default_value = "16MiB")]
+    pub max_file_size: u64,
 }
 
 #[derive(Subcommand)]
@@ -136,10 +139,26 @@ pub fn parse_key_level(s: &str) -> Result<(String, u8), String> {
     Ok((k, level))
 }
 
+/// The first error writing standard output, other than a closed pipe; `main` makes it exit 2.
+static STDOUT_ERROR: std::sync::OnceLock<std::io::Error> = std::sync::OnceLock::new();
+
+/// Writes to standard output. A closed pipe (`rungs scan | head`) ends output quietly and keeps
+/// the run's exit code; any other error (a full disk) is kept for [`stdout_error`].
 pub fn print(text: &str) {
     let mut stdout = std::io::stdout().lock();
-    // A closed pipe (`rungs scan | head`) is not an error worth a panic.
-    let _ = stdout.write_all(text.as_bytes());
+    if let Err(e) = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            let _ = STDOUT_ERROR.set(e);
+        }
+    }
+}
+
+/// The error met writing standard output, if any.
+pub fn stdout_error() -> Option<&'static std::io::Error> {
+    STDOUT_ERROR.get()
 }
 
 pub fn fail(d: &Diagnostic) -> ExitCode {

@@ -107,7 +107,7 @@ pub fn run(args: ScanArgs, matches: Option<&ArgMatches>) -> ExitCode {
         Some(_) if !destinations.iter().any(|d| d.format == ReportFormat::Html) => {
             return usage_error("--trend is only drawn in the HTML report\n  help: add `--format html --output FILE`");
         }
-        Some(path) => match std::fs::read_to_string(path)
+        Some(path) => match rungs::read::text(path)
             .map_err(|e| e.to_string())
             .and_then(|text| report::html::parse_trend(&text))
         {

@@ -281,26 +281,87 @@ impl<'de> Deserialize<'de> for Pattern {
 }
 
 /// The config for a scan of `root`: `explicit` (`--config FILE`) when given, otherwise
-/// `root/.rungs.yaml` when it exists, otherwise none.
+/// `root/.rungs.yaml` when it exists, otherwise none. The repository's own file must be a regular
+/// file inside `root`, and the paths it names (model, baseline, policies) must resolve inside
+/// `root`; a `--config` file is trusted like any other command-line path.
 pub fn find(root: &Path, explicit: Option<&Path>) -> Result<Option<Config>, Diagnostic> {
     let path = match explicit {
         Some(path) => path.to_path_buf(),
         None => {
             let path = root.join(FILE_NAME);
-            if !path.is_file() {
+            // A link, directory or FIFO named `.rungs.yaml` is an error, never a missing gate.
+            if std::fs::symlink_metadata(&path).is_err() {
                 return Ok(None);
             }
             path
         }
     };
     let shown = shown_path(root, &path);
-    let text = std::fs::read_to_string(&path).map_err(|e| {
-        Diagnostic::error(Code::Config, format!("cannot read config: {e}"))
-            .at(Location::file(&shown))
-            .help("check the path given to --config, or run `rungs init` to write one")
+    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let checked = match explicit {
+        Some(_) => Ok(path.clone()),
+        None => crate::read::inside(&real_root, &path),
+    };
+    let text = checked.and_then(|p| crate::read::text(&p)).map_err(|e| {
+        let mut d = Diagnostic::error(e.code(Code::Config), format!("cannot read config: {e}"))
+            .at(Location::file(&shown));
+        d = d.help(e.help().unwrap_or_else(|| {
+            "check the path given to --config, or run `rungs init` to write one".into()
+        }));
+        d
     })?;
     let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
-    parse(&text, &shown, &dir).map(Some)
+    let config = parse(&text, &shown, &dir)?;
+    if explicit.is_none() {
+        check_inside(&config, &text, &real_root)?;
+    }
+    Ok(Some(config))
+}
+
+/// The repository's config may only name files inside the repository: a pull request must not
+/// make rungs read (and echo) `/etc/passwd` as a model.
+fn check_inside(config: &Config, text: &str, root: &Path) -> Result<(), Diagnostic> {
+    let named = config
+        .model
+        .iter()
+        .map(|p| (p, Step::Value("model"), None))
+        .chain(
+            config
+                .baseline
+                .iter()
+                .map(|p| (p, Step::Value("baseline"), None)),
+        )
+        .chain(
+            config
+                .policies
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p, Step::Value("policies"), Some(i))),
+        );
+    for (path, key, index) in named {
+        if let Err(e @ crate::read::ReadError::OutsideRoot(_)) = crate::read::inside(root, path) {
+            let mut steps = vec![key];
+            steps.extend(index.map(Step::Index));
+            let location = match locate(text, &steps) {
+                Some((line, column)) => Location::at(&config.shown, line, column),
+                None => Location::file(&config.shown),
+            };
+            return Err(Diagnostic::error(
+                Code::OutsideRoot,
+                format!("{} names {}: {e}", key_name(key), path.display()),
+            )
+            .at(location)
+            .help("a repository's .rungs.yaml may only name files inside the repository; give files elsewhere on the command line (--model, --baseline, --policy, --config)"));
+        }
+    }
+    Ok(())
+}
+
+fn key_name(step: Step<'_>) -> &str {
+    match step {
+        Step::Value(k) | Step::Key(k) => k,
+        Step::Index(_) => "",
+    }
 }
 
 /// Relative to the scan root when the file is inside it (like every scanned file), else as given.
@@ -340,7 +401,7 @@ pub fn parse(text: &str, shown: &str, dir: &Path) -> Result<Config, Diagnostic> 
         .lines()
         .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
     let raw: Raw = yaml_serde::from_str(if empty { "{}" } else { text }).map_err(|e| {
-        let message = e.to_string();
+        let message = crate::diagnostics::cut_echo(&e.to_string());
         let message = without_position(&message);
         let location = match e.location() {
             Some(l) => Location::at(shown, l.line(), l.column()),

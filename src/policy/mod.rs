@@ -140,7 +140,7 @@ fn collect_dir(dir: &Path, out: &mut Vec<RegoFile>, diagnostics: &mut Vec<Diagno
             continue;
         }
         let shown = path.display().to_string();
-        match std::fs::read(path) {
+        match crate::read::file(path) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(source) => out.push(RegoFile {
                     path: shown,
@@ -152,8 +152,11 @@ fn collect_dir(dir: &Path, out: &mut Vec<RegoFile>, diagnostics: &mut Vec<Diagno
                 ),
             },
             Err(e) => diagnostics.push(
-                Diagnostic::error(Code::Unreadable, format!("cannot read policy file: {e}"))
-                    .at(Location::file(shown)),
+                Diagnostic::error(
+                    e.code(Code::Unreadable),
+                    format!("cannot read policy file: {e}"),
+                )
+                .at(Location::file(shown)),
             ),
         }
     }

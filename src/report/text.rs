@@ -36,8 +36,9 @@ fn excerpt(root: &str, d: &Diagnostic) -> Option<String> {
     let (line, column) = (location.line?, location.column.unwrap_or(1));
     // Files in the scan are relative to its root; policy files as given on the command line.
     let path = Path::new(&location.file);
-    let bytes = std::fs::read(Path::new(root).join(path))
-        .or_else(|_| std::fs::read(path))
+    // Bounded reads of regular files only: a FIFO must not block the report.
+    let bytes = crate::read::file(&Path::new(root).join(path))
+        .or_else(|_| crate::read::file(path))
         .ok()?;
     let text = String::from_utf8_lossy(&bytes);
     let chars: Vec<char> = text

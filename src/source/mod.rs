@@ -22,15 +22,20 @@ pub trait Source: Sync {
     fn list(&self, dir: &str) -> Option<Vec<String>>;
 }
 
-/// A directory on disk.
+/// A directory on disk. Reads never leave it: a symbolic link resolving outside is refused
+/// (R008), and only regular files up to the size cap are read ([`crate::read`]).
 #[derive(Debug, Clone)]
 pub struct WorkTree {
     pub root: PathBuf,
+    /// The root with symbolic links resolved; `None` when it does not exist.
+    real: Option<PathBuf>,
 }
 
 impl WorkTree {
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        WorkTree { root: root.into() }
+        let root = root.into();
+        let real = std::fs::canonicalize(&root).ok();
+        WorkTree { root, real }
     }
 
     fn path(&self, rel: &str) -> PathBuf {
@@ -52,7 +57,12 @@ impl Source for WorkTree {
     }
 
     fn read(&self, rel: &str) -> std::io::Result<Vec<u8>> {
-        std::fs::read(self.path(rel))
+        let path = self.path(rel);
+        let path = match &self.real {
+            Some(real) => crate::read::inside(real, &path)?,
+            None => path,
+        };
+        Ok(crate::read::file(&path)?)
     }
 
     fn list(&self, dir: &str) -> Option<Vec<String>> {
@@ -86,5 +96,25 @@ mod tests {
         assert_eq!(source.list("missing"), None);
         assert_eq!(source.read("a/main.tf").unwrap(), b"x");
         assert!(source.read("a/none.tf").is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn work_tree_refuses_links_out_of_the_root_and_special_files() {
+        use crate::diagnostics::Code;
+        use crate::read::ReadError;
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret"), "S3CR3T").unwrap();
+        std::os::unix::fs::symlink(outside.path().join("secret"), dir.path().join("a.tf")).unwrap();
+        std::fs::write(dir.path().join("real.tf"), "x").unwrap();
+        std::os::unix::fs::symlink("real.tf", dir.path().join("b.tf")).unwrap();
+        std::fs::create_dir(dir.path().join("d.tf")).unwrap();
+        let source = WorkTree::new(dir.path());
+        let code = |rel: &str| ReadError::code_of(&source.read(rel).unwrap_err(), Code::Unreadable);
+        assert_eq!(code("a.tf"), Code::OutsideRoot);
+        assert_eq!(code("../x.tf"), Code::OutsideRoot);
+        assert_eq!(code("d.tf"), Code::NotRegularFile);
+        assert_eq!(source.read("b.tf").unwrap(), b"x");
     }
 }

@@ -14,6 +14,7 @@ pub mod value;
 use crate::diagnostics::{Code, Diagnostic, Location};
 use crate::discover::{terraform_syntax, Discovery, SourceFile, Syntax};
 use crate::load::document::{Document, Mode, ModuleCall, Resource, SCHEMA_VERSION};
+use crate::read::ReadError;
 use crate::source::{Source, WorkTree};
 use eval::{Bindings, Scope};
 use hcl::Expression;
@@ -191,11 +192,17 @@ pub fn parse_bytes(
     syntax: Syntax,
     bytes: std::io::Result<Vec<u8>>,
 ) -> Result<ParsedFile, Diagnostic> {
-    let bytes = bytes.map_err(|e| {
-        Diagnostic::error(Code::Unreadable, format!("cannot read file: {e}"))
+    let bytes =
+        bytes.map_err(|e| {
+            Diagnostic::error(
+                ReadError::code_of(&e, Code::Unreadable),
+                format!("cannot read file: {e}"),
+            )
             .at(Location::file(rel))
-            .help("check the file's permissions; it was left out of the scan")
-    })?;
+            .help(ReadError::help_of(&e).unwrap_or_else(|| {
+                "check the file's permissions; it was left out of the scan".into()
+            }))
+        })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
@@ -313,9 +320,16 @@ pub fn global_overrides(options: &Options) -> Result<Vec<(String, Val)>, Diagnos
     let mut out = Vec::new();
     for path in &options.var_files {
         let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            Diagnostic::error(Code::Variables, format!("cannot read --var-file: {e}"))
-                .at(Location::file(&shown))
+        let text = crate::read::text(path).map_err(|e| {
+            let d = Diagnostic::error(
+                e.code(Code::Variables),
+                format!("cannot read --var-file: {e}"),
+            )
+            .at(Location::file(&shown));
+            match e.help() {
+                Some(help) => d.help(help),
+                None => d,
+            }
         })?;
         out.extend(parse_tfvars(&text, &shown, shown.ends_with(".json"))?);
     }
@@ -494,8 +508,11 @@ impl<'a> Loader<'a> {
                     Err(d) => self.diagnostics.borrow_mut().push(d),
                 },
                 Err(e) => self.diagnostics.borrow_mut().push(
-                    Diagnostic::error(Code::Unreadable, format!("cannot read tfvars: {e}"))
-                        .at(Location::file(rel)),
+                    Diagnostic::error(
+                        ReadError::code_of(&e, Code::Unreadable),
+                        format!("cannot read tfvars: {e}"),
+                    )
+                    .at(Location::file(rel)),
                 ),
             }
         }
@@ -831,7 +848,26 @@ impl<'a> Loader<'a> {
     fn fetched_module(&self, key: &str) -> Option<String> {
         let dir = join_rel(self.root_dir, ".terraform/modules");
         self.probed.borrow_mut().insert(dir.clone());
-        let text = self.source.read(&join_rel(&dir, "modules.json")).ok()?;
+        let file = join_rel(&dir, "modules.json");
+        let text = match self.source.read(&file) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
+            Err(e) => {
+                let mut d = Diagnostic::error(
+                    ReadError::code_of(&e, Code::Unreadable),
+                    format!("cannot read modules.json: {e}"),
+                )
+                .at(Location::file(file));
+                if let Some(help) = ReadError::help_of(&e) {
+                    d = d.help(help);
+                }
+                // Once per file, not once per module call.
+                if !self.diagnostics.borrow().contains(&d) {
+                    self.warn(d);
+                }
+                return None;
+            }
+        };
         let json: serde_json::Value = serde_json::from_slice(&text).ok()?;
         let entry = json
             .get("Modules")?
