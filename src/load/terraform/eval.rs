@@ -21,6 +21,21 @@ use std::collections::{BTreeMap, HashMap};
 /// risking the stack.
 const MAX_DEPTH: usize = 200;
 
+/// Deepest nesting of evaluations on one thread, across local values, module outputs and
+/// expressions: each frame holds a few KiB of stack, and the command runs on a 256 MiB stack
+/// (an 8,000-long chain of locals needs 8,000). Deeper input is unknown and reported (R010).
+pub const MAX_NESTING: usize = 10_000;
+
+thread_local! {
+    static NESTING: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    static TOO_DEEP: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether an evaluation on this thread hit a depth cap since the last call; clears the mark.
+pub fn take_too_deep() -> bool {
+    TOO_DEEP.with(|t| t.replace(false))
+}
+
 /// Why an expression has no value (as opposed to an unknown one). `try` and `can` catch these.
 pub type EvalError = String;
 
@@ -206,11 +221,15 @@ impl<'a> Scope<'a> {
     }
 
     pub fn eval(&self, expr: &Expression, b: &mut Bindings) -> Result<Val, EvalError> {
-        if b.depth >= MAX_DEPTH {
+        let nesting = NESTING.with(|n| n.get());
+        if b.depth >= MAX_DEPTH || nesting >= MAX_NESTING {
+            TOO_DEEP.with(|t| t.set(true));
             return Err("expression nested too deeply".into());
         }
         b.depth += 1;
+        NESTING.with(|n| n.set(nesting + 1));
         let out = self.eval_inner(expr, b);
+        NESTING.with(|n| n.set(nesting));
         b.depth -= 1;
         out
     }

@@ -645,6 +645,7 @@ impl<'a> Loader<'a> {
                             Mode::Managed
                         };
                         let mut config = scope.eval_body(&block.body, &mut Bindings::default());
+                        self.check_depth(&file.rel, block.line);
                         let count = config.remove("count");
                         let for_each = config.remove("for_each");
                         if creates_nothing(count.as_ref(), for_each.as_ref()) {
@@ -679,6 +680,7 @@ impl<'a> Loader<'a> {
                                 name.clone(),
                                 scope.eval_top(&attr.expr, &mut Bindings::default()),
                             );
+                            self.check_depth(&file.rel, block.line);
                         }
                     }
                     _ => {}
@@ -876,6 +878,23 @@ impl<'a> Loader<'a> {
             .find(|m| m.get("Key").and_then(|k| k.as_str()) == Some(key))?;
         let dir = entry.get("Dir")?.as_str()?;
         normalize(self.root_dir, dir)
+    }
+
+    /// Reports a block whose evaluation hit the nesting cap; its deep values are unknown.
+    fn check_depth(&self, file: &str, line: usize) {
+        if eval::take_too_deep() {
+            self.warn(
+                Diagnostic::error(
+                    Code::ExpressionDepth,
+                    format!(
+                        "evaluation nested deeper than {} levels (local values, module outputs or expressions referring to each other); the values beyond are unknown",
+                        eval::MAX_NESTING
+                    ),
+                )
+                .at(Location::at(file, line, 1))
+                .help("shorten the chain of references; the cap protects the stack and cannot be raised"),
+            );
+        }
     }
 
     fn warn(&self, d: Diagnostic) {
