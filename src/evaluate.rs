@@ -97,6 +97,9 @@ fn batch_module(bundle: &Bundle) -> String {
     let mut src = format!("package {BATCH_PACKAGE}\n\nimport rego.v1\n\n");
     let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (i, policy) in bundle.policies.iter().enumerate() {
+        if is_user(policy) {
+            continue;
+        }
         // A policy runs only on documents holding one of its types; each result has a default
         // so an undefined rule cannot make the whole object undefined. One type per line keeps
         // lines short (regorus limits line length).
@@ -142,6 +145,13 @@ fn batch_module(bundle: &Bundle) -> String {
         src.push_str(&format!("\n{group} := {{\n{}}}\n", entries.concat()));
     }
     src
+}
+
+/// A policy from a `--policy` directory rather than the embedded library. User policies run
+/// alone with strict builtin errors, so `1 / 0` or a failing conversion is an `error` result
+/// instead of an undefined expression that would read as a pass.
+fn is_user(policy: &Policy) -> bool {
+    !policy.file.path.starts_with(crate::embedded::POLICY_PREFIX)
 }
 
 /// The batch rule a policy's result is collected in: `results_` and its first provider.
@@ -345,7 +355,10 @@ pub fn evaluate_document(
     engine.set_input(doc.to_input());
     // The batch rules of the groups that apply; `None` for a group that failed to evaluate.
     let mut batches: BTreeMap<String, Option<regorus::Value>> = BTreeMap::new();
-    for &i in &applicable {
+    for &i in applicable
+        .iter()
+        .filter(|&&i| !is_user(&bundle.policies[i]))
+    {
         let group = batch_group(&bundle.policies[i]);
         if let std::collections::btree_map::Entry::Vacant(slot) = batches.entry(group) {
             let value = engine
@@ -357,8 +370,10 @@ pub fn evaluate_document(
     }
     for i in applicable {
         let policy = &bundle.policies[i];
+        let user = is_user(policy);
         let batch = batches
             .get(&batch_group(policy))
+            .filter(|_| !user)
             .and_then(|b| b.as_ref())
             .and_then(|v| v.as_object().ok());
         // Each batch entry is [result, unknown set]; without a batch, evaluate the rules alone.
@@ -376,14 +391,18 @@ pub fn evaluate_document(
                 };
                 (Ok(part(0)), Ok(part(1)))
             }
-            None => (
-                engine.eval_rule(policy.rule_path()),
-                if policy.meta.kind == Kind::Resource && defines_unknown(&policy.file.source) {
-                    engine.eval_rule(format!("data.{}.unknown", policy.package))
-                } else {
-                    Ok(regorus::Value::Undefined)
-                },
-            ),
+            None => {
+                engine.set_strict_builtin_errors(user);
+                let value = engine.eval_rule(policy.rule_path());
+                let unknown =
+                    if policy.meta.kind == Kind::Resource && defines_unknown(&policy.file.source) {
+                        engine.eval_rule(format!("data.{}.unknown", policy.package))
+                    } else {
+                        Ok(regorus::Value::Undefined)
+                    };
+                engine.set_strict_builtin_errors(false);
+                (value, unknown)
+            }
         };
         match policy.meta.kind {
             Kind::Presence => {

@@ -172,6 +172,19 @@ pub fn build(files: Vec<RegoFile>) -> (Bundle, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let mut candidates = Vec::new();
     for file in files {
+        if !file.path.starts_with(embedded::POLICY_PREFIX) {
+            if let Some((name, line, column)) = recursive_function(&file) {
+                diagnostics.push(
+                    Diagnostic::error(
+                        Code::PolicyCompile,
+                        format!("function {name} calls itself, directly or through another function of this file"),
+                    )
+                    .at(Location::at(&file.path, line, column))
+                    .help("Rego does not allow recursion (OPA rejects it, and regorus has no depth limit: it would overflow the stack); the file was skipped"),
+                );
+                continue;
+            }
+        }
         if file.path.ends_with("_test.rego") {
             bundle.tests.push(file);
         } else if is_library(&file.path) {
@@ -259,6 +272,73 @@ pub fn build(files: Vec<RegoFile>) -> (Bundle, Vec<Diagnostic>) {
     }
     bundle.policies.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
     (bundle, diagnostics)
+}
+
+/// A function of the file that calls itself, directly or through other functions of the same
+/// file, with the line and column of its first definition. Calls are found in each definition's
+/// text after its name, as `name(`; recursion across files is not detected.
+fn recursive_function(file: &RegoFile) -> Option<(String, usize, usize)> {
+    use regorus::unstable::{Parser, Rule, RuleHead, Source};
+    let source = Source::from_contents(file.path.clone(), file.source.clone()).ok()?;
+    // Files that do not parse are reported by the engine with its own message.
+    let module = Parser::new(&source).and_then(|mut p| p.parse()).ok()?;
+    let mut functions: Vec<(String, usize, usize, String)> = Vec::new();
+    for rule in &module.policy {
+        if let Rule::Spec {
+            span,
+            head: RuleHead::Func { refr, .. },
+            ..
+        } = rule.as_ref()
+        {
+            let name = refr.span().text().to_string();
+            // Everything after the name: arguments, assigned value and bodies.
+            let body = span
+                .text()
+                .get((refr.span().end - span.start) as usize..)
+                .unwrap_or("");
+            functions.push((
+                name,
+                span.line as usize,
+                span.col as usize,
+                body.to_string(),
+            ));
+        }
+    }
+    let calls = |body: &str, callee: &str| {
+        body.match_indices(callee).any(|(i, _)| {
+            let before = body[..i].chars().next_back();
+            let after = body[i + callee.len()..].trim_start().starts_with('(');
+            after && !before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.')
+        })
+    };
+    let names: Vec<&str> = functions.iter().map(|f| f.0.as_str()).collect();
+    // Edges between distinct names (a function may have several definitions).
+    let edges = |from: &str| -> Vec<&str> {
+        names
+            .iter()
+            .copied()
+            .filter(|to| {
+                functions
+                    .iter()
+                    .filter(|f| f.0 == from)
+                    .any(|f| calls(&f.3, to))
+            })
+            .collect()
+    };
+    for (name, line, column, _) in &functions {
+        // Reaches itself again?
+        let mut seen = std::collections::BTreeSet::new();
+        let mut todo = edges(name);
+        while let Some(next) = todo.pop() {
+            if next == name {
+                return Some((name.clone(), *line, *column));
+            }
+            if seen.insert(next) {
+                todo.extend(edges(next));
+            }
+        }
+    }
+    None
 }
 
 fn compile_diagnostic(path: &str, message: String) -> Diagnostic {
@@ -381,6 +461,39 @@ mod tests {
                 META.replace("ID", id)
             ),
         )
+    }
+
+    #[test]
+    fn recursive_functions_are_rejected_before_they_reach_the_engine() {
+        let direct = policy(
+            "A",
+            "a",
+            "deny contains x if { x := f(1) }\nf(x) := y if {\n\ty := f(x + 1)\n}",
+        );
+        let mutual = policy(
+            "B",
+            "b",
+            "deny contains x if { x := g(1) }\ng(x) := h(x)\nh(x) := g(x)",
+        );
+        let fine = policy(
+            "C",
+            "c",
+            "deny contains x if { x := ff(1) }\nff(x) := f2(x)\nf2(x) := x + 1\nf(x) := x.f(1)",
+        );
+        let (bundle, diags) = build(vec![direct, mutual, fine]);
+        let ids: Vec<_> = bundle.policies.iter().map(|p| p.meta.id.as_str()).collect();
+        assert_eq!(ids, vec!["C"]);
+        let got: Vec<_> = diags
+            .iter()
+            .map(|d| (d.code, d.location.as_ref().unwrap().to_string()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Code::PolicyCompile, "p/a.rego:11:1".to_string()),
+                (Code::PolicyCompile, "p/b.rego:11:1".to_string()),
+            ]
+        );
     }
 
     #[test]
