@@ -90,9 +90,9 @@ pub fn run(args: DiffArgs) -> ExitCode {
         link_base: &link_base,
     };
     print(&match args.format {
-        DiffFormat::Text => render::text(&report),
+        DiffFormat::Text => rungs::report::visible(render::text(&report)),
         DiffFormat::Json => render::json(&report),
-        DiffFormat::Markdown => render::markdown(&report),
+        DiffFormat::Markdown => rungs::report::visible(render::markdown(&report)),
     });
     if head.scan.has_errors() {
         ExitCode::from(EXIT_ERROR)

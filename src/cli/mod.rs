@@ -162,7 +162,7 @@ pub fn stdout_error() -> Option<&'static std::io::Error> {
 }
 
 pub fn fail(d: &Diagnostic) -> ExitCode {
-    eprintln!("{d}");
+    eprintln!("{}", rungs::report::visible(d.to_string()));
     ExitCode::from(EXIT_ERROR)
 }
 

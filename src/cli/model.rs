@@ -98,7 +98,7 @@ fn show(args: ShowArgs) -> ExitCode {
                     }
                 }
             }
-            print(&out);
+            print(&rungs::report::visible(out));
         }
     }
     exit_for(&diagnostics)

@@ -118,7 +118,7 @@ pub fn show(id: &str, args: PolicyArgs, model: Option<PathBuf>, format: Format) 
                     indent(m.remediation.trim_end())
                 ));
             }
-            print(&out);
+            print(&rungs::report::visible(out));
         }
     }
     exit_for(&diagnostics)
@@ -169,7 +169,7 @@ pub fn test(dirs: Vec<PathBuf>) -> ExitCode {
         }
     }
     out.push_str(&format!("{passed} passed, {failed} failed\n"));
-    print(&out);
+    print(&rungs::report::visible(out));
     if failed > 0 || diagnostics.iter().any(Diagnostic::is_error) {
         ExitCode::from(EXIT_GATE_FAILED)
     } else {
@@ -202,7 +202,7 @@ pub fn list(args: PolicyArgs, format: Format) -> ExitCode {
                     p.meta.controls.join(",")
                 ));
             }
-            print(&out);
+            print(&rungs::report::visible(out));
         }
     }
     exit_for(&diagnostics)

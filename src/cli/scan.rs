@@ -160,11 +160,11 @@ pub fn run(args: ScanArgs, matches: Option<&ArgMatches>) -> ExitCode {
     let mut written = true;
     for destination in &destinations {
         let text = match destination.format {
-            ReportFormat::Text => report::text::render(&report),
+            ReportFormat::Text => report::visible(report::text::render(&report)),
             ReportFormat::Json => report::json::render(&report),
             ReportFormat::Sarif => report::sarif::render(&report),
             ReportFormat::Junit => report::junit::render(&report),
-            ReportFormat::Markdown => report::markdown::render(&report),
+            ReportFormat::Markdown => report::visible(report::markdown::render(&report)),
             ReportFormat::Html => report::html::render(&report, trend.as_ref()),
         };
         match &destination.path {

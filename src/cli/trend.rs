@@ -122,7 +122,7 @@ pub fn run(args: TrendArgs) -> ExitCode {
     }
     let category = args.category.as_deref();
     print(&match args.format {
-        TrendFormat::Table => render::table(&rows, category),
+        TrendFormat::Table => rungs::report::visible(render::table(&rows, category)),
         TrendFormat::Csv => render::csv(&rows),
         TrendFormat::Json => render::json(&rows, &notes),
         TrendFormat::Svg => chart::svg(&rows, category),

@@ -22,6 +22,30 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// Text for a terminal or a Markdown page with every control character (ESC, BEL, CR, DEL, C1)
+/// and bidirectional override shown as a visible `\u{1b}` escape, so input (resource names,
+/// messages, paths, labels) cannot move the cursor, recolour or rewrite what is shown. Newlines
+/// and tabs are kept: the renderers lay out with them. The text and Markdown reports of every
+/// command pass through here once, whole.
+pub fn visible(text: String) -> String {
+    let hidden = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(hidden) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if hidden(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Percent-encodes a relative path for a URI reference, keeping `/` and unreserved characters.
 pub fn uri_path(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
@@ -86,6 +110,15 @@ mod tests {
             escape("a<b>&\"c\"'\u{1}\n"),
             "a&lt;b&gt;&amp;&quot;c&quot;&#39;\n"
         );
+    }
+
+    #[test]
+    fn control_characters_become_visible() {
+        assert_eq!(
+            visible("a\u{1b}[31mred\r\u{7}\u{9b}\u{202e}\tb\n".into()),
+            "a\\u{1b}[31mred\\u{d}\\u{7}\\u{9b}\\u{202e}\tb\n"
+        );
+        assert_eq!(visible("plain › text\n".into()), "plain › text\n");
     }
 
     #[test]
