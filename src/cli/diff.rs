@@ -4,6 +4,7 @@
 use super::revision::{scan_side, ScanFlags};
 use super::{print, EXIT_ERROR, EXIT_GATE_FAILED};
 use clap::{Args, ValueEnum};
+use rungs::diagnostics::Code;
 use rungs::diff::render::{self, DiffReport};
 use rungs::diff::Diff;
 use rungs::policy::Severity;
@@ -64,6 +65,18 @@ pub struct DiffArgs {
     pub link_base: Option<String>,
 }
 
+/// Diagnostics meaning files of a side were left out: unreadable, unparsable, skipped.
+const UNREAD: &[Code] = &[
+    Code::Unreadable,
+    Code::InvalidUtf8,
+    Code::HclSyntax,
+    Code::JsonSyntax,
+    Code::Walk,
+    Code::NotRegularFile,
+    Code::OutsideRoot,
+    Code::FileTooLarge,
+];
+
 pub fn run(args: DiffArgs) -> ExitCode {
     let mut repo = None;
     let base = match scan_side(Some(&args.base), &args.path, &mut repo, &args.flags) {
@@ -74,6 +87,24 @@ pub fn run(args: DiffArgs) -> ExitCode {
         Ok(side) => side,
         Err(code) => return code,
     };
+    // A head not read in full would show the findings of what it left out as fixed: no diff
+    // then. A broken base is fine: fixing a broken file is a change worth reviewing.
+    let unread: Vec<_> = head
+        .scan
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error() && UNREAD.contains(&d.code))
+        .collect();
+    if !unread.is_empty() {
+        for d in unread {
+            eprintln!("{}", rungs::report::visible(d.to_string()));
+        }
+        eprintln!(
+                "error: {} could not be read in full, so no diff is reported (its findings would show as fixed)\n  help: fix the files above, or --exclude them",
+                head.label
+            );
+        return ExitCode::from(EXIT_ERROR);
+    }
     let diff = Diff::new(&base.scan, &head.scan);
     // Links are relative to the repository root: prefix the scanned directory's path in it.
     let link_base = args.link_base.clone().unwrap_or_else(|| match &repo {
