@@ -17,8 +17,8 @@ pub trait Source: Sync {
     fn discover(&self, excluded: &GlobSet) -> Discovery;
     /// The bytes of one file.
     fn read(&self, rel: &str) -> std::io::Result<Vec<u8>>;
-    /// Names of the files directly in a directory (sub-directories left out); `None` when the
-    /// directory does not exist.
+    /// Names of the files directly in a directory (sub-directories left out, special files
+    /// kept); `None` when the directory does not exist.
     fn list(&self, dir: &str) -> Option<Vec<String>>;
 }
 
@@ -70,7 +70,9 @@ impl Source for WorkTree {
         let mut names: Vec<String> = std::fs::read_dir(&path)
             .ok()?
             .filter_map(|e| e.ok())
-            .filter(|e| Path::is_file(&e.path()))
+            // FIFOs and devices are listed: reading them reports them (R007) instead of
+            // leaving a `terraform.tfvars` out without a word.
+            .filter(|e| !Path::is_dir(&e.path()))
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .collect();
         names.sort();

@@ -1,0 +1,1012 @@
+//! Hostile input (issue 10): every case runs the binary under a memory rlimit and a timeout,
+//! and asserts the exact exit code, the diagnostic codes and that nothing panicked or aborted.
+
+use serde_json::Value;
+use std::fs;
+use std::io::Read;
+use std::os::unix::fs::{symlink, PermissionsExt};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Address space the binary may use: its 256 MiB stacks (main worker and two rayon threads)
+/// plus a generous heap. Hostile input that needs more dies here instead of taking the machine.
+const MEMORY_LIMIT: u64 = 3 << 30;
+/// A case that runs longer hangs; it is killed and fails.
+const TIMEOUT: Duration = Duration::from_secs(120);
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("{e}\nstdout: {}\nstderr: {}", self.stdout, self.stderr))
+    }
+
+    /// Diagnostic codes of a JSON report, in report order.
+    fn codes(&self) -> Vec<String> {
+        self.json()["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap().to_string())
+            .collect()
+    }
+}
+
+/// How to run the binary: as root (the default here) or as `nobody`, and where stdout goes.
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    Normal,
+    Nobody,
+    StdoutClosed,
+}
+
+fn run_in(mode: Mode, args: &[&str], stdout: Option<fs::File>) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_rungs"));
+    command
+        .args(args)
+        .env("RUNGS_TODAY", "2026-03-15")
+        .env("RAYON_NUM_THREADS", "2")
+        .stdin(Stdio::null())
+        .stderr(Stdio::piped());
+    match stdout {
+        Some(file) => command.stdout(file),
+        None => command.stdout(Stdio::piped()),
+    };
+    let nobody = mode == Mode::Nobody;
+    unsafe {
+        command.pre_exec(move || {
+            let limit = libc::rlimit {
+                rlim_cur: MEMORY_LIMIT,
+                rlim_max: MEMORY_LIMIT,
+            };
+            if libc::setrlimit(libc::RLIMIT_AS, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            if nobody && (libc::setgid(65534) != 0 || libc::setuid(65534) != 0) {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let mut child = command.spawn().expect("spawns");
+    let mut out = child.stdout.take();
+    if mode == Mode::StdoutClosed {
+        // The reader goes away before anything is written: every write meets EPIPE.
+        drop(out.take());
+    }
+    let mut err = child.stderr.take().unwrap();
+    // Drain the pipes on threads so a large report cannot fill them and stall the child.
+    let stdout_reader = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        if let Some(mut o) = out {
+            let _ = o.read_to_end(&mut s);
+        }
+        s
+    });
+    let stderr_reader = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        let _ = err.read_to_end(&mut s);
+        s
+    });
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > TIMEOUT {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("rungs {args:?} hung: killed after {TIMEOUT:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let stdout = String::from_utf8_lossy(&stdout_reader.join().unwrap()).into_owned();
+    let stderr = String::from_utf8_lossy(&stderr_reader.join().unwrap()).into_owned();
+    let code = status.code().unwrap_or_else(|| {
+        panic!("rungs {args:?} was killed by a signal: {status:?}\nstderr: {stderr}")
+    });
+    for bad in [
+        "panicked",
+        "overflowed its stack",
+        "fatal runtime error",
+        "RUST_BACKTRACE",
+    ] {
+        assert!(!stderr.contains(bad), "rungs {args:?}: {bad}\n{stderr}");
+    }
+    Run {
+        code,
+        stdout,
+        stderr,
+    }
+}
+
+fn run(args: &[&str]) -> Run {
+    run_in(Mode::Normal, args, None)
+}
+
+/// `scan DIR --format json` on the test policies and model, plus `extra`.
+fn scan(dir: &Path, extra: &[&str]) -> Run {
+    scan_as(Mode::Normal, dir, extra)
+}
+
+fn scan_as(mode: Mode, dir: &Path, extra: &[&str]) -> Run {
+    let model = fixtures().join("gate/model.yaml");
+    let policies = fixtures().join("user-policies/good");
+    let mut args = vec![
+        "scan",
+        dir.to_str().unwrap(),
+        "--no-default-policies",
+        "--policy",
+        policies.to_str().unwrap(),
+        "--model",
+        model.to_str().unwrap(),
+        "--format",
+        "json",
+    ];
+    args.extend_from_slice(extra);
+    run_in(mode, &args, None)
+}
+
+const THING: &str = "resource \"test_thing\" \"a\" {\n  flagged = false\n  size    = 1\n}\n";
+
+/// A fresh directory holding `main.tf` with one passing `test_thing`.
+fn repo() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("main.tf"), THING).unwrap();
+    dir
+}
+
+fn mkfifo(path: &Path) {
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0, "mkfifo");
+}
+
+/// A file outside every scanned directory holding a secret that must never be printed.
+fn secret() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("credentials");
+    fs::write(
+        &path,
+        "password = \"S3CR3T\"\nsecond line S3CR3T-2\nthird line\n",
+    )
+    .unwrap();
+    (dir, path)
+}
+
+fn assert_scan(run: &Run, code: i32, codes: &[&str]) {
+    assert_eq!(
+        run.code, code,
+        "stdout: {}\nstderr: {}",
+        run.stdout, run.stderr
+    );
+    assert_eq!(run.codes(), codes, "stderr: {}", run.stderr);
+    assert!(!run.stdout.contains("S3CR3T") && !run.stderr.contains("S3CR3T"));
+}
+
+/// A command that fails before any report: exit 2, the code on stderr, nothing on stdout.
+fn assert_fails(run: &Run, code: &str) {
+    assert_eq!(
+        run.code, 2,
+        "stdout: {}\nstderr: {}",
+        run.stdout, run.stderr
+    );
+    assert!(
+        run.stderr.contains(&format!("[{code}]")),
+        "expected {code}: {}",
+        run.stderr
+    );
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    assert!(!run.stderr.contains("S3CR3T"), "{}", run.stderr);
+}
+
+// --- links -----------------------------------------------------------------------------------
+
+#[test]
+fn tf_link_to_a_secret_outside_the_root_is_not_read() {
+    let dir = repo();
+    let (_keep, secret) = secret();
+    symlink(&secret, dir.path().join("creds.tf")).unwrap();
+    let run = scan(dir.path(), &[]);
+    assert_scan(&run, 2, &["R008"]);
+    // The text report's excerpt must not show it either.
+    let text = run_in(
+        Mode::Normal,
+        &[
+            "scan",
+            dir.path().to_str().unwrap(),
+            "--no-default-policies",
+        ],
+        None,
+    );
+    assert_eq!(text.code, 2);
+    assert!(!text.stdout.contains("S3CR3T"), "{}", text.stdout);
+}
+
+#[test]
+fn directory_link_out_of_the_root_is_not_walked() {
+    let dir = repo();
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(outside.path().join("x.tf"), THING.replace("\"a\"", "\"x\"")).unwrap();
+    symlink(outside.path(), dir.path().join("ext")).unwrap();
+    let run = scan(dir.path(), &[]);
+    assert_scan(&run, 2, &["R008"]);
+    // Two test policies judge the one resource of main.tf; ext/x.tf is not read.
+    assert_eq!(run.json()["summary"]["passed"], 2);
+}
+
+#[test]
+fn link_to_proc_is_not_walked() {
+    let dir = repo();
+    symlink("/proc", dir.path().join("proc")).unwrap();
+    assert_scan(&scan(dir.path(), &[]), 2, &["R008"]);
+}
+
+#[test]
+fn excluded_link_out_of_the_root_is_not_an_error() {
+    let dir = repo();
+    symlink("/proc", dir.path().join("proc")).unwrap();
+    assert_scan(&scan(dir.path(), &["--exclude", "proc"]), 0, &[]);
+}
+
+#[test]
+fn tf_link_inside_the_root_is_read() {
+    let dir = repo();
+    fs::create_dir(dir.path().join("shared")).unwrap();
+    fs::write(
+        dir.path().join("shared/flagged.tf"),
+        THING.replace("\"a\"", "\"b\"").replace("false", "true"),
+    )
+    .unwrap();
+    symlink("shared/flagged.tf", dir.path().join("linked.tf")).unwrap();
+    let run = scan(dir.path(), &[]);
+    assert_scan(&run, 0, &[]);
+    // The linked file counts in the root; its target is a root of its own.
+    assert_eq!(run.json()["summary"]["failed"], 2);
+}
+
+#[test]
+fn directory_link_inside_the_root_and_loops_are_skipped_quietly() {
+    let dir = repo();
+    symlink(dir.path(), dir.path().join("loop")).unwrap();
+    symlink(".", dir.path().join("here")).unwrap();
+    let run = scan(dir.path(), &[]);
+    assert_scan(&run, 0, &[]);
+    // Two test policies, one resource: nothing was scanned twice through the links.
+    assert_eq!(run.json()["summary"]["passed"], 2);
+}
+
+#[test]
+fn dangling_tf_link_is_an_error() {
+    let dir = repo();
+    symlink(dir.path().join("gone.tf"), dir.path().join("dangling.tf")).unwrap();
+    assert_scan(&scan(dir.path(), &[]), 2, &["R001"]);
+}
+
+#[test]
+fn tfvars_link_out_of_the_root_is_not_read() {
+    let dir = repo();
+    let (_keep, secret) = secret();
+    symlink(&secret, dir.path().join("terraform.tfvars")).unwrap();
+    assert_scan(&scan(dir.path(), &[]), 2, &["R008"]);
+}
+
+#[test]
+fn modules_json_linked_to_dev_zero_is_not_read() {
+    let dir = repo();
+    fs::create_dir_all(dir.path().join(".terraform/modules")).unwrap();
+    symlink(
+        "/dev/zero",
+        dir.path().join(".terraform/modules/modules.json"),
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("mod.tf"),
+        "module \"m\" {\n  source = \"registry.example/x/y\"\n}\n",
+    )
+    .unwrap();
+    let run = scan(dir.path(), &[]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.codes().contains(&"R008".to_string()),
+        "{:?}",
+        run.codes()
+    );
+}
+
+// --- special files ---------------------------------------------------------------------------
+
+#[test]
+fn fifo_tf_file_is_reported_not_opened() {
+    let dir = repo();
+    mkfifo(&dir.path().join("pipe.tf"));
+    assert_scan(&scan(dir.path(), &[]), 2, &["R007"]);
+}
+
+#[test]
+fn fifo_tfvars_is_reported_not_opened() {
+    let dir = repo();
+    mkfifo(&dir.path().join("terraform.tfvars"));
+    assert_scan(&scan(dir.path(), &[]), 2, &["R007"]);
+}
+
+#[test]
+fn fifo_auto_tfvars_json_is_reported_not_opened() {
+    let dir = repo();
+    mkfifo(&dir.path().join("x.auto.tfvars.json"));
+    assert_scan(&scan(dir.path(), &[]), 2, &["R007"]);
+}
+
+#[test]
+fn fifo_modules_json_is_reported_not_opened() {
+    let dir = repo();
+    mkfifo(&dir.path().join(".terraform/modules/modules.json"));
+    fs::write(
+        dir.path().join("mod.tf"),
+        "module \"m\" {\n  source = \"registry.example/x/y\"\n}\n",
+    )
+    .unwrap();
+    let run = scan(dir.path(), &[]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.codes().contains(&"R007".to_string()),
+        "{:?}",
+        run.codes()
+    );
+}
+
+#[test]
+fn directory_named_like_a_tf_file_is_walked_not_read() {
+    let dir = repo();
+    fs::create_dir(dir.path().join("odd.tf")).unwrap();
+    fs::write(dir.path().join("odd.tf/inner.tf"), "").unwrap();
+    assert_scan(&scan(dir.path(), &[]), 0, &[]);
+}
+
+#[test]
+fn fifo_config_is_an_error_not_a_missing_gate() {
+    let dir = repo();
+    mkfifo(&dir.path().join(".rungs.yaml"));
+    assert_fails(&scan(dir.path(), &[]), "R007");
+}
+
+#[test]
+fn directory_config_is_an_error() {
+    let dir = repo();
+    fs::create_dir(dir.path().join(".rungs.yaml")).unwrap();
+    assert_fails(&scan(dir.path(), &[]), "R007");
+}
+
+#[test]
+fn dangling_config_link_is_an_error() {
+    let dir = repo();
+    symlink("nowhere.yaml", dir.path().join(".rungs.yaml")).unwrap();
+    assert_fails(&scan(dir.path(), &[]), "R401");
+}
+
+#[test]
+fn config_link_out_of_the_repository_is_an_error() {
+    let dir = repo();
+    let (_keep, secret) = secret();
+    symlink(&secret, dir.path().join(".rungs.yaml")).unwrap();
+    assert_fails(&scan(dir.path(), &[]), "R008");
+}
+
+#[test]
+fn fifo_given_as_config_flag_is_an_error() {
+    let dir = repo();
+    let other = tempfile::tempdir().unwrap();
+    let fifo = other.path().join("c.yaml");
+    mkfifo(&fifo);
+    assert_fails(
+        &scan(dir.path(), &["--config", fifo.to_str().unwrap()]),
+        "R007",
+    );
+}
+
+#[test]
+fn fifo_baseline_flag_is_an_error() {
+    let dir = repo();
+    let other = tempfile::tempdir().unwrap();
+    let fifo = other.path().join("b.json");
+    mkfifo(&fifo);
+    assert_fails(
+        &scan(dir.path(), &["--baseline", fifo.to_str().unwrap()]),
+        "R007",
+    );
+}
+
+#[test]
+fn fifo_baseline_named_by_the_config_is_an_error() {
+    let dir = repo();
+    mkfifo(&dir.path().join("base.json"));
+    fs::write(dir.path().join(".rungs.yaml"), "baseline: base.json\n").unwrap();
+    assert_fails(&scan(dir.path(), &[]), "R007");
+}
+
+#[test]
+fn fifo_var_file_is_an_error() {
+    let dir = repo();
+    let other = tempfile::tempdir().unwrap();
+    let fifo = other.path().join("v.tfvars");
+    mkfifo(&fifo);
+    let run = scan(dir.path(), &["--var-file", fifo.to_str().unwrap()]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("[R007]") || run.codes().contains(&"R007".into()));
+}
+
+#[test]
+fn device_var_file_is_an_error() {
+    let dir = repo();
+    let run = scan(dir.path(), &["--var-file", "/dev/zero"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("[R007]") || run.codes().contains(&"R007".into()));
+}
+
+#[test]
+fn device_model_is_an_error() {
+    let dir = repo();
+    let run = run(&["scan", dir.path().to_str().unwrap(), "--model", "/dev/zero"]);
+    assert_fails(&run, "R007");
+}
+
+#[test]
+fn init_force_on_a_fifo_refuses() {
+    let dir = tempfile::tempdir().unwrap();
+    mkfifo(&dir.path().join(".rungs.yaml"));
+    let run = run(&["init", dir.path().to_str().unwrap(), "--force"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("is a FIFO, not a regular file"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn init_force_on_a_directory_refuses() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join(".rungs.yaml")).unwrap();
+    let run = run(&["init", dir.path().to_str().unwrap(), "--force"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("is a directory, not a regular file"),
+        "{}",
+        run.stderr
+    );
+}
+
+// --- paths named by the repository's config --------------------------------------------------
+
+#[test]
+fn config_model_outside_the_repository_is_refused_and_not_echoed() {
+    let dir = repo();
+    let (_keep, secret) = secret();
+    fs::write(
+        dir.path().join(".rungs.yaml"),
+        format!("version: 1\nmodel: {}\n", secret.display()),
+    )
+    .unwrap();
+    let run = scan(dir.path(), &[]);
+    assert_fails(&run, "R008");
+    assert!(run.stderr.contains(".rungs.yaml:2:8"), "{}", run.stderr);
+}
+
+#[test]
+fn config_model_etc_passwd_is_refused() {
+    let dir = repo();
+    fs::write(dir.path().join(".rungs.yaml"), "model: /etc/passwd\n").unwrap();
+    let run = scan(dir.path(), &[]);
+    assert_fails(&run, "R008");
+    assert!(!run.stderr.contains("root:"), "{}", run.stderr);
+}
+
+#[test]
+fn config_baseline_climbing_out_is_refused() {
+    let dir = repo();
+    fs::write(dir.path().join(".rungs.yaml"), "baseline: ../../x.json\n").unwrap();
+    assert_fails(&scan(dir.path(), &[]), "R008");
+}
+
+#[test]
+fn config_policy_directory_outside_is_refused() {
+    let dir = repo();
+    fs::write(dir.path().join(".rungs.yaml"), "policies: [/tmp]\n").unwrap();
+    assert_fails(&scan(dir.path(), &[]), "R008");
+}
+
+#[test]
+fn config_given_on_the_command_line_may_name_files_anywhere() {
+    let dir = repo();
+    let other = tempfile::tempdir().unwrap();
+    let config = other.path().join("c.yaml");
+    fs::write(
+        &config,
+        format!("model: {}\n", fixtures().join("gate/model.yaml").display()),
+    )
+    .unwrap();
+    assert_scan(
+        &scan(dir.path(), &["--config", config.to_str().unwrap()]),
+        0,
+        &[],
+    );
+}
+
+#[test]
+fn model_flag_on_a_secret_echoes_no_more_than_the_located_line() {
+    let dir = repo();
+    let other = tempfile::tempdir().unwrap();
+    let model = other.path().join("notamodel.yaml");
+    fs::write(
+        &model,
+        format!("{}\nsecond line S3CR3T-2\n", "x".repeat(200)),
+    )
+    .unwrap();
+    let run = run(&[
+        "scan",
+        dir.path().to_str().unwrap(),
+        "--model",
+        model.to_str().unwrap(),
+    ]);
+    assert_fails(&run, "R301");
+    assert!(!run.stderr.contains(&"x".repeat(41)), "{}", run.stderr);
+}
+
+// --- size cap --------------------------------------------------------------------------------
+
+#[test]
+fn tf_file_over_the_cap_is_reported_with_the_limit() {
+    let dir = repo();
+    fs::write(dir.path().join("big.tf"), "# x\n".repeat(1000)).unwrap();
+    let run = scan(dir.path(), &["--max-file-size", "2KiB"]);
+    assert_scan(&run, 2, &["R009"]);
+    assert!(
+        run.stdout
+            .contains("over the 2 KiB limit of --max-file-size"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn tfvars_over_the_cap_is_reported() {
+    let dir = repo();
+    fs::write(dir.path().join("terraform.tfvars"), "# x\n".repeat(1000)).unwrap();
+    assert_scan(&scan(dir.path(), &["--max-file-size", "2k"]), 2, &["R009"]);
+}
+
+#[test]
+fn config_over_the_cap_is_an_error() {
+    let dir = repo();
+    fs::write(dir.path().join(".rungs.yaml"), "# x\n".repeat(1000)).unwrap();
+    assert_fails(&scan(dir.path(), &["--max-file-size", "2k"]), "R009");
+}
+
+#[test]
+fn files_under_the_default_cap_are_read() {
+    let dir = repo();
+    fs::write(dir.path().join("big.tf"), "# x\n".repeat(100_000)).unwrap();
+    assert_scan(&scan(dir.path(), &[]), 0, &[]);
+}
+
+#[test]
+fn bad_max_file_size_is_a_usage_error() {
+    let run = run(&["scan", ".", "--max-file-size", "lots"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("expected a size like 16MiB"),
+        "{}",
+        run.stderr
+    );
+}
+
+// --- permissions (run as nobody: root reads everything) --------------------------------------
+
+/// A directory `nobody` can enter, holding the usual `main.tf`.
+fn open_repo() -> tempfile::TempDir {
+    let dir = repo();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    fs::set_permissions(
+        dir.path().join("main.tf"),
+        fs::Permissions::from_mode(0o644),
+    )
+    .unwrap();
+    dir
+}
+
+/// Whether this process can switch to `nobody` (it runs as root) and `nobody` can run the binary.
+fn can_be_nobody() -> bool {
+    let root = unsafe { libc::geteuid() } == 0;
+    root && run_in(Mode::Nobody, &["--version"], None).code == 0
+}
+
+#[test]
+fn unreadable_directory_is_an_error_not_a_quiet_pass() {
+    let dir = open_repo();
+    let locked = dir.path().join("locked");
+    fs::create_dir(&locked).unwrap();
+    fs::write(locked.join("ssh.tf"), THING).unwrap();
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    let run = if can_be_nobody() {
+        scan_as(Mode::Nobody, dir.path(), &[])
+    } else if unsafe { libc::geteuid() } != 0 {
+        scan(dir.path(), &[])
+    } else {
+        panic!("running as root but cannot switch to nobody to test permissions");
+    };
+    assert_scan(&run, 2, &["R001"]);
+    assert_eq!(run.json()["diagnostics"][0]["location"]["file"], "locked");
+}
+
+#[test]
+fn unreadable_file_is_an_error() {
+    let dir = open_repo();
+    fs::write(dir.path().join("secret.tf"), THING).unwrap();
+    fs::set_permissions(
+        dir.path().join("secret.tf"),
+        fs::Permissions::from_mode(0o000),
+    )
+    .unwrap();
+    let run = if can_be_nobody() {
+        scan_as(Mode::Nobody, dir.path(), &[])
+    } else if unsafe { libc::geteuid() } != 0 {
+        scan(dir.path(), &[])
+    } else {
+        panic!("running as root but cannot switch to nobody to test permissions");
+    };
+    assert_scan(&run, 2, &["R001"]);
+}
+
+// --- writing ---------------------------------------------------------------------------------
+
+#[test]
+fn full_stdout_exits_2_with_a_message() {
+    let dir = repo();
+    let full = fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let run = run_in(
+        Mode::Normal,
+        &[
+            "scan",
+            dir.path().to_str().unwrap(),
+            "--no-default-policies",
+        ],
+        Some(full),
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("error: cannot write to standard output"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn full_stdout_fails_every_command() {
+    for args in [
+        vec!["policy", "list"],
+        vec!["model", "show"],
+        vec!["policy", "show", "RUNGS-AWS-S3-005"],
+    ] {
+        let full = fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let run = run_in(Mode::Normal, &args, Some(full));
+        assert_eq!(run.code, 2, "{args:?}");
+        assert!(
+            run.stderr.contains("cannot write to standard output"),
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn full_output_file_exits_2_naming_it() {
+    let dir = repo();
+    let run = scan(dir.path(), &["--format", "sarif", "--output", "/dev/full"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("cannot write --output /dev/full"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn closed_pipe_ends_quietly_with_the_runs_own_exit_code() {
+    let dir = repo();
+    let mut run = run_in(
+        Mode::StdoutClosed,
+        &[
+            "scan",
+            dir.path().to_str().unwrap(),
+            "--no-default-policies",
+        ],
+        None,
+    );
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    // A failed gate still fails when nobody reads the report.
+    run = run_in(
+        Mode::StdoutClosed,
+        &[
+            "scan",
+            dir.path().to_str().unwrap(),
+            "--no-default-policies",
+            "--min-level",
+            "5",
+        ],
+        None,
+    );
+    assert_eq!((run.code, run.stderr.as_str()), (1, ""));
+}
+
+// --- Rego ------------------------------------------------------------------------------------
+
+fn user_policy(dir: &Path, id: &str, body: &str) {
+    fs::create_dir_all(dir).unwrap();
+    let package = id.to_lowercase().replace('-', "_");
+    fs::write(
+        dir.join(format!("{package}.rego")),
+        format!(
+            "# METADATA\n# title: T\n# custom:\n#   id: {id}\n#   severity: low\n#   resource_types: [test_thing]\n#   controls: [DAT-1.1]\npackage user.{package}\n\nimport rego.v1\n\n{body}\n"
+        ),
+    )
+    .unwrap();
+}
+
+fn scan_policy(dir: &Path, policies: &Path) -> Run {
+    run(&[
+        "scan",
+        dir.to_str().unwrap(),
+        "--no-default-policies",
+        "--policy",
+        policies.to_str().unwrap(),
+        "--model",
+        fixtures().join("gate/model.yaml").to_str().unwrap(),
+        "--format",
+        "json",
+    ])
+}
+
+#[test]
+fn division_by_zero_in_a_user_policy_is_an_error_result() {
+    let dir = repo();
+    let policies = tempfile::tempdir().unwrap();
+    user_policy(
+        policies.path(),
+        "U-DIV",
+        "deny contains {\"resource\": r.address, \"message\": \"m\"} if {\n\tsome r in input.resources_by_type.test_thing\n\tx := 1 / 0\n\tx > 0\n}",
+    );
+    let run = scan_policy(dir.path(), policies.path());
+    assert_scan(&run, 2, &["R203"]);
+    let summary = &run.json()["summary"];
+    assert_eq!(
+        (summary["passed"].clone(), summary["errors"].clone()),
+        (0.into(), 1.into())
+    );
+}
+
+#[test]
+fn failing_conversion_in_a_user_policy_is_an_error_result() {
+    let dir = repo();
+    let policies = tempfile::tempdir().unwrap();
+    user_policy(
+        policies.path(),
+        "U-NUM",
+        "deny contains {\"resource\": r.address, \"message\": \"m\"} if {\n\tsome r in input.resources_by_type.test_thing\n\tto_number(\"twenty-two\") > 0\n}",
+    );
+    let run = scan_policy(dir.path(), policies.path());
+    assert_scan(&run, 2, &["R203"]);
+    assert_eq!(run.json()["summary"]["errors"], 1);
+}
+
+#[test]
+fn recursive_user_function_is_rejected_not_a_stack_overflow() {
+    let dir = repo();
+    let policies = tempfile::tempdir().unwrap();
+    user_policy(
+        policies.path(),
+        "U-REC",
+        "deny contains {\"resource\": r.address, \"message\": \"m\"} if {\n\tsome r in input.resources_by_type.test_thing\n\tf(1) > 0\n}\n\nf(x) := y if {\n\ty := f(x + 1)\n}",
+    );
+    let run = scan_policy(dir.path(), policies.path());
+    assert_scan(&run, 2, &["R201"]);
+    let d = &run.json()["diagnostics"][0];
+    assert_eq!(d["location"]["line"], 17);
+}
+
+#[test]
+fn mutually_recursive_user_functions_are_rejected() {
+    let dir = repo();
+    let policies = tempfile::tempdir().unwrap();
+    user_policy(
+        policies.path(),
+        "U-MUT",
+        "deny contains {\"resource\": r.address, \"message\": \"m\"} if {\n\tsome r in input.resources_by_type.test_thing\n\tg(1) > 0\n}\n\ng(x) := h(x + 1)\n\nh(x) := g(x)",
+    );
+    assert_scan(&scan_policy(dir.path(), policies.path()), 2, &["R201"]);
+}
+
+// --- depth -----------------------------------------------------------------------------------
+
+/// `main.tf` with a chain of `n` locals feeding a bucket.
+fn chain(n: usize) -> tempfile::TempDir {
+    let mut text = String::from("locals {\n  l0 = \"x\"\n");
+    for i in 1..n {
+        text.push_str(&format!("  l{i} = local.l{}\n", i - 1));
+    }
+    text.push_str(&format!(
+        "}}\n\nresource \"test_thing\" \"a\" {{\n  flagged = local.l{} == \"y\"\n  size    = 1\n}}\n",
+        n - 1
+    ));
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("main.tf"), text).unwrap();
+    dir
+}
+
+#[test]
+fn chain_of_8000_locals_is_evaluated() {
+    let dir = chain(8000);
+    let run = scan(dir.path(), &[]);
+    assert_scan(&run, 0, &[]);
+    // `flagged` resolved to false through the whole chain: both test policies pass.
+    assert_eq!(run.json()["summary"]["passed"], 2);
+}
+
+#[test]
+fn chain_of_20000_locals_is_a_located_depth_error() {
+    let dir = chain(20_000);
+    let run = scan(dir.path(), &[]);
+    assert_scan(&run, 2, &["R010"]);
+    let d = &run.json()["diagnostics"][0];
+    assert_eq!(d["location"]["file"], "main.tf");
+    assert_eq!(d["location"]["line"], 20_004);
+}
+
+#[test]
+fn chain_of_100000_locals_does_not_abort() {
+    let dir = chain(100_000);
+    assert_scan(&scan(dir.path(), &[]), 2, &["R010"]);
+}
+
+#[test]
+fn expression_nested_100000_deep_is_a_located_syntax_error() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("main.tf"),
+        format!(
+            "resource \"test_thing\" \"a\" {{\n  flagged = {}false{}\n  size    = 1\n}}\n",
+            "(".repeat(100_000),
+            ")".repeat(100_000)
+        ),
+    )
+    .unwrap();
+    let run = scan(dir.path(), &[]);
+    assert_scan(&run, 2, &["R003"]);
+    let d = &run.json()["diagnostics"][0];
+    assert_eq!(d["location"]["line"], 2);
+    assert!(d["message"].as_str().unwrap().contains("nesting depth"));
+}
+
+// --- output ----------------------------------------------------------------------------------
+
+const ESC_LABEL: &str =
+    "resource \"test_thing\" \"a\\u001b[2J\\u0007\" {\n  flagged = true\n  size    = 1\n}\n";
+
+#[test]
+fn escape_sequences_in_labels_are_escaped_in_text() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("main.tf"), ESC_LABEL).unwrap();
+    let model = fixtures().join("gate/model.yaml");
+    let policies = fixtures().join("user-policies/good");
+    for format in ["text", "markdown", "html"] {
+        let run = run(&[
+            "scan",
+            dir.path().to_str().unwrap(),
+            "--no-default-policies",
+            "--policy",
+            policies.to_str().unwrap(),
+            "--model",
+            model.to_str().unwrap(),
+            "--format",
+            format,
+        ]);
+        assert_eq!(run.code, 0, "{format}: {}", run.stderr);
+        assert!(!run.stdout.contains('\u{1b}'), "{format}");
+        assert!(!run.stdout.contains('\u{7}'), "{format}");
+        if format != "html" {
+            assert!(
+                run.stdout.contains("a\\u{1b}[2J\\u{7}"),
+                "{format}: {}",
+                run.stdout
+            );
+        }
+    }
+}
+
+#[test]
+fn escape_sequences_in_file_names_are_escaped_in_text() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("x\u{1b}]0;pwned\u{7}.tf"),
+        "resource \"test_thing\" {\n",
+    )
+    .unwrap();
+    let run = run(&[
+        "scan",
+        dir.path().to_str().unwrap(),
+        "--no-default-policies",
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(!run.stdout.contains('\u{1b}'), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("x\\u{1b}]0;pwned\\u{7}.tf"),
+        "{}",
+        run.stdout
+    );
+}
+
+// --- diff ------------------------------------------------------------------------------------
+
+#[test]
+fn diff_with_an_unparsable_head_reports_nothing_fixed() {
+    let base = tempfile::tempdir().unwrap();
+    fs::write(base.path().join("main.tf"), THING.replace("false", "true")).unwrap();
+    let head = tempfile::tempdir().unwrap();
+    fs::write(
+        head.path().join("main.tf"),
+        "resource \"test_thing\" \"a\" {\n",
+    )
+    .unwrap();
+    let policies = fixtures().join("user-policies/good");
+    let model = fixtures().join("gate/model.yaml");
+    let run = run(&[
+        "diff",
+        base.path().to_str().unwrap(),
+        head.path().to_str().unwrap(),
+        "--no-default-policies",
+        "--policy",
+        policies.to_str().unwrap(),
+        "--model",
+        model.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    assert!(run.stderr.contains("[R003]"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("could not be read in full"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn diff_with_a_fifo_in_the_head_reports_nothing_fixed() {
+    let base = repo();
+    let head = repo();
+    mkfifo(&head.path().join("pipe.tf"));
+    let run = run(&[
+        "diff",
+        base.path().to_str().unwrap(),
+        head.path().to_str().unwrap(),
+        "--no-default-policies",
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    assert!(run.stderr.contains("[R007]"), "{}", run.stderr);
+}
