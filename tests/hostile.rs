@@ -52,7 +52,14 @@ enum Mode {
 }
 
 fn run_in(mode: Mode, args: &[&str], stdout: Option<fs::File>) -> Run {
+    run_at(None, mode, args, stdout)
+}
+
+fn run_at(cwd: Option<&Path>, mode: Mode, args: &[&str], stdout: Option<fs::File>) -> Run {
     let mut command = Command::new(env!("CARGO_BIN_EXE_rungs"));
+    if let Some(cwd) = cwd {
+        command.current_dir(cwd);
+    }
     command
         .args(args)
         .env("RUNGS_TODAY", "2026-03-15")
@@ -1009,4 +1016,46 @@ fn diff_with_a_fifo_in_the_head_reports_nothing_fixed() {
     assert_eq!(run.code, 2);
     assert!(run.stdout.is_empty(), "{}", run.stdout);
     assert!(run.stderr.contains("[R007]"), "{}", run.stderr);
+}
+
+// --- git revisions ---------------------------------------------------------------------------
+
+/// A repository with one commit holding `files`.
+fn git_repo(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = git2::Repository::init(dir.path()).unwrap();
+    let mut index = repo.index().unwrap();
+    for (path, text) in files {
+        fs::write(dir.path().join(path), text).unwrap();
+        index.add_path(Path::new(path)).unwrap();
+    }
+    let tree = repo.find_tree(index.write_tree().unwrap()).unwrap();
+    let who = git2::Signature::now("t", "t@example.com").unwrap();
+    repo.commit(Some("HEAD"), &who, &who, "one", &tree, &[])
+        .unwrap();
+    dir
+}
+
+#[test]
+fn blob_over_the_cap_in_a_revision_is_not_read() {
+    let big = "# x\n".repeat(1000);
+    let dir = git_repo(&[("main.tf", THING), ("big.tf", &big)]);
+    let run = scan(dir.path(), &["--rev", "HEAD", "--max-file-size", "2KiB"]);
+    assert_scan(&run, 2, &["R009"]);
+}
+
+#[test]
+fn rev_scan_excerpt_never_opens_a_fifo_in_the_working_tree() {
+    let dir = git_repo(&[("main.tf", "resource \"test_thing\" \"a\" {\n")]);
+    fs::remove_file(dir.path().join("main.tf")).unwrap();
+    mkfifo(&dir.path().join("main.tf"));
+    // Text report: the R003 excerpt must not block on the FIFO now at that path.
+    let run = run_at(
+        Some(dir.path()),
+        Mode::Normal,
+        &["scan", ".", "--rev", "HEAD", "--no-default-policies"],
+        None,
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stdout.contains("R003"), "{}", run.stdout);
 }

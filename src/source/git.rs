@@ -392,10 +392,7 @@ impl Source for GitTree<'_> {
         if entry.kind() != Some(ObjectType::Blob) || entry.filemode() == MODE_LINK {
             return Err(missing());
         }
-        let blob = repo
-            .find_blob(entry.id())
-            .map_err(|e| std::io::Error::other(e.message().to_string()))?;
-        Ok(blob.content().to_vec())
+        read_blob(&repo, entry.id())
     }
 
     fn list(&self, dir: &str) -> Option<Vec<String>> {
@@ -414,10 +411,21 @@ impl Source for GitTree<'_> {
 /// Reads a blob by id, for callers that keep ids (the trend cache).
 impl Repo {
     pub fn blob(&self, id: Oid) -> std::io::Result<Vec<u8>> {
-        let repo = self.lock();
-        let blob = repo
-            .find_blob(id)
-            .map_err(|e| std::io::Error::other(e.message().to_string()))?;
-        Ok(blob.content().to_vec())
+        read_blob(&self.lock(), id)
     }
+}
+
+/// A blob's bytes, when its size (read from the object header first) is within the cap.
+fn read_blob(repo: &git2::Repository, id: Oid) -> std::io::Result<Vec<u8>> {
+    let git = |e: git2::Error| std::io::Error::other(e.message().to_string());
+    let (size, _) = repo.odb().map_err(git)?.read_header(id).map_err(git)?;
+    let limit = crate::read::max_file_size();
+    if size as u64 > limit {
+        return Err(crate::read::ReadError::TooLarge {
+            size: size as u64,
+            limit,
+        }
+        .into());
+    }
+    Ok(repo.find_blob(id).map_err(git)?.content().to_vec())
 }
