@@ -1059,3 +1059,118 @@ fn rev_scan_excerpt_never_opens_a_fifo_in_the_working_tree() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stdout.contains("R003"), "{}", run.stdout);
 }
+
+// --- nesting in YAML and JSON ------------------------------------------------------------------
+
+#[test]
+fn deeply_nested_config_yaml_is_a_located_error_in_bounded_time() {
+    let dir = repo();
+    fs::write(
+        dir.path().join(".rungs.yaml"),
+        format!("exclude: {}{}\n", "[".repeat(100_000), "]".repeat(100_000)),
+    )
+    .unwrap();
+    let run = scan(dir.path(), &[]);
+    assert_fails(&run, "R401");
+    assert!(
+        run.stderr
+            .contains(".rungs.yaml:1:266: invalid config: nested deeper than 256 levels"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn yaml_alias_bomb_in_config_is_an_error() {
+    let dir = repo();
+    let mut text = String::from(
+        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
+    for (prev, name) in ('a'..='i').zip('b'..='j') {
+        let refs = vec![format!("*{prev}"); 9].join(",");
+        text.push_str(&format!("{name}: &{name} [{refs}]\n"));
+    }
+    fs::write(dir.path().join(".rungs.yaml"), text).unwrap();
+    assert_fails(&scan(dir.path(), &[]), "R401");
+}
+
+#[test]
+fn deeply_nested_model_yaml_is_an_error() {
+    let dir = repo();
+    let other = tempfile::tempdir().unwrap();
+    let model = other.path().join("model.yaml");
+    fs::write(
+        &model,
+        format!("domains: {}{}\n", "{a: ".repeat(50_000), "}".repeat(50_000)),
+    )
+    .unwrap();
+    let run = run(&[
+        "scan",
+        dir.path().to_str().unwrap(),
+        "--model",
+        model.to_str().unwrap(),
+    ]);
+    assert_fails(&run, "R301");
+    assert!(
+        run.stderr.contains("nested deeper than 256 levels"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn deeply_nested_metadata_yaml_is_a_located_error() {
+    let dir = repo();
+    let policies = tempfile::tempdir().unwrap();
+    fs::write(
+        policies.path().join("p.rego"),
+        format!(
+            "# METADATA\n# title: {}{}\npackage user.deep\n\nimport rego.v1\n\ndeny contains 1 if {{ false }}\n",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        ),
+    )
+    .unwrap();
+    let run = scan_policy(dir.path(), policies.path());
+    assert_scan(&run, 2, &["R202"]);
+}
+
+#[test]
+fn deeply_nested_tf_json_is_a_located_syntax_error() {
+    let dir = repo();
+    fs::write(
+        dir.path().join("x.tf.json"),
+        format!(
+            "{{\"locals\": {}{}}}",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        ),
+    )
+    .unwrap();
+    assert_scan(&scan(dir.path(), &[]), 2, &["R004"]);
+}
+
+#[test]
+fn deeply_nested_tfvars_json_is_an_error() {
+    let dir = repo();
+    fs::write(
+        dir.path().join("terraform.tfvars.json"),
+        format!("{{\"v\": {}{}}}", "[".repeat(100_000), "]".repeat(100_000)),
+    )
+    .unwrap();
+    let run = scan(dir.path(), &[]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(run.codes(), ["R004"]);
+}
+
+#[test]
+fn policy_link_out_of_the_policy_directory_is_not_read() {
+    let dir = repo();
+    let policies = tempfile::tempdir().unwrap();
+    let (_keep, secret) = secret();
+    let target = secret.with_extension("rego");
+    fs::copy(&secret, &target).unwrap();
+    symlink(&target, policies.path().join("evil.rego")).unwrap();
+    let run = scan_policy(dir.path(), policies.path());
+    assert_scan(&run, 2, &["R008"]);
+}

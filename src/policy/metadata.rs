@@ -116,6 +116,16 @@ pub fn parse(source: &str) -> Result<Metadata, MetadataError> {
         column: column + 2,
         message,
     };
+    if let Some((line, column)) = crate::read::yaml_too_deep(&yaml) {
+        return Err(err_at(
+            line,
+            column,
+            format!(
+                "invalid METADATA: nested deeper than {} levels",
+                crate::read::MAX_YAML_NESTING
+            ),
+        ));
+    }
     let raw: Raw = yaml_serde::from_str(&yaml).map_err(|e| {
         let (line, column) = e
             .location()

@@ -127,6 +127,9 @@ fn collect_dir(dir: &Path, out: &mut Vec<RegoFile>, diagnostics: &mut Vec<Diagno
         .sort_by_file_name()
         .into_iter()
         .collect();
+    // Links are followed inside the directory only: a repository's policy directory must not
+    // make rungs read (and echo in a compile error) a file elsewhere.
+    let real_dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     for entry in entries.drain(..) {
         let entry = match entry {
             Ok(e) => e,
@@ -140,6 +143,15 @@ fn collect_dir(dir: &Path, out: &mut Vec<RegoFile>, diagnostics: &mut Vec<Diagno
             continue;
         }
         let shown = path.display().to_string();
+        if let Err(e @ crate::read::ReadError::OutsideRoot(_)) =
+            crate::read::inside(&real_dir, path)
+        {
+            diagnostics.push(
+                Diagnostic::error(Code::OutsideRoot, format!("policy file not read: {e}"))
+                    .at(Location::file(shown)),
+            );
+            continue;
+        }
         match crate::read::file(path) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(source) => out.push(RegoFile {
