@@ -846,7 +846,12 @@ fn mutually_recursive_user_functions_are_rejected() {
         "U-MUT",
         "deny contains {\"resource\": r.address, \"message\": \"m\"} if {\n\tsome r in input.resources_by_type.test_thing\n\tg(1) > 0\n}\n\ng(x) := h(x + 1)\n\nh(x) := g(x)",
     );
-    assert_scan(&scan_policy(dir.path(), policies.path()), 2, &["R201"]);
+    // Both functions of the cycle are named.
+    assert_scan(
+        &scan_policy(dir.path(), policies.path()),
+        2,
+        &["R201", "R201"],
+    );
 }
 
 // --- depth -----------------------------------------------------------------------------------
@@ -1173,4 +1178,23 @@ fn policy_link_out_of_the_policy_directory_is_not_read() {
     symlink(&target, policies.path().join("evil.rego")).unwrap();
     let run = scan_policy(dir.path(), policies.path());
     assert_scan(&run, 2, &["R008"]);
+}
+
+#[test]
+fn recursion_across_user_files_through_an_import_is_rejected() {
+    let dir = repo();
+    let policies = tempfile::tempdir().unwrap();
+    user_policy(
+        policies.path(),
+        "U-ACROSS",
+        "import data.user.helpers as h\n\ndeny contains {\"resource\": r.address, \"message\": \"m\"} if {\n\tsome r in input.resources_by_type.test_thing\n\tk(1) > 0\n}\n\nk(x) := h.back(x + 1)",
+    );
+    fs::create_dir_all(policies.path().join("lib")).unwrap();
+    fs::write(
+        policies.path().join("lib/helpers.rego"),
+        "package user.helpers\n\nimport rego.v1\n\nback(x) := data.user.u_across.k(x)\n",
+    )
+    .unwrap();
+    let run = scan_policy(dir.path(), policies.path());
+    assert_scan(&run, 2, &["R201", "R201"]);
 }

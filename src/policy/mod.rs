@@ -183,19 +183,28 @@ pub fn build(files: Vec<RegoFile>) -> (Bundle, Vec<Diagnostic>) {
     let mut bundle = Bundle::default();
     let mut diagnostics = Vec::new();
     let mut candidates = Vec::new();
+    // User files only: the embedded library is checked by its own tests and never calls them.
+    let user: Vec<&RegoFile> = files
+        .iter()
+        .filter(|f| !f.path.starts_with(embedded::POLICY_PREFIX))
+        .collect();
+    let recursive: Vec<String> = recursive_functions(&user)
+        .into_iter()
+        .map(|(file, name, line, column)| {
+            diagnostics.push(
+                Diagnostic::error(
+                    Code::PolicyCompile,
+                    format!("function {name} calls itself, directly or through other functions"),
+                )
+                .at(Location::at(&file.path, line, column))
+                .help("Rego does not allow recursion (OPA rejects it, and regorus has no depth limit: it would overflow the stack); the file was skipped"),
+            );
+            file.path.clone()
+        })
+        .collect();
     for file in files {
-        if !file.path.starts_with(embedded::POLICY_PREFIX) {
-            if let Some((name, line, column)) = recursive_function(&file) {
-                diagnostics.push(
-                    Diagnostic::error(
-                        Code::PolicyCompile,
-                        format!("function {name} calls itself, directly or through another function of this file"),
-                    )
-                    .at(Location::at(&file.path, line, column))
-                    .help("Rego does not allow recursion (OPA rejects it, and regorus has no depth limit: it would overflow the stack); the file was skipped"),
-                );
-                continue;
-            }
+        if recursive.contains(&file.path) {
+            continue;
         }
         if file.path.ends_with("_test.rego") {
             bundle.tests.push(file);
@@ -286,71 +295,144 @@ pub fn build(files: Vec<RegoFile>) -> (Bundle, Vec<Diagnostic>) {
     (bundle, diagnostics)
 }
 
-/// A function of the file that calls itself, directly or through other functions of the same
-/// file, with the line and column of its first definition. Calls are found in each definition's
-/// text after its name, as `name(`; recursion across files is not detected.
-fn recursive_function(file: &RegoFile) -> Option<(String, usize, usize)> {
+/// One definition of a Rego function: where it is and the text after its name.
+struct FunctionDef {
+    /// `data.PACKAGE.NAME`.
+    name: String,
+    file: usize,
+    line: usize,
+    column: usize,
+    /// Qualified names of the functions its text calls.
+    calls: Vec<String>,
+}
+
+/// The functions defined in `files` and what each calls, by qualified name. A call is found in
+/// a definition's text after its name as `name(`, `alias.name(` (through the file's imports) or
+/// `data.pkg.name(`; builtins and anything else unresolved are left out.
+fn function_defs(files: &[&RegoFile]) -> Vec<FunctionDef> {
     use regorus::unstable::{Parser, Rule, RuleHead, Source};
-    let source = Source::from_contents(file.path.clone(), file.source.clone()).ok()?;
-    // Files that do not parse are reported by the engine with its own message.
-    let module = Parser::new(&source).and_then(|mut p| p.parse()).ok()?;
-    let mut functions: Vec<(String, usize, usize, String)> = Vec::new();
-    for rule in &module.policy {
-        if let Rule::Spec {
-            span,
-            head: RuleHead::Func { refr, .. },
-            ..
-        } = rule.as_ref()
-        {
-            let name = refr.span().text().to_string();
+    let mut defs = Vec::new();
+    for (index, file) in files.iter().enumerate() {
+        let Ok(source) = Source::from_contents(file.path.clone(), file.source.clone()) else {
+            continue;
+        };
+        // Files that do not parse are reported by the engine with its own message.
+        let Ok(module) = Parser::new(&source).and_then(|mut p| p.parse()) else {
+            continue;
+        };
+        let package = format!("data.{}", module.package.refr.span().text());
+        let imports: Vec<(String, String)> = module
+            .imports
+            .iter()
+            .map(|i| {
+                let path = i.refr.span().text().to_string();
+                let alias = i.r#as.as_ref().map_or_else(
+                    || path.rsplit('.').next().unwrap_or("").to_string(),
+                    |a| a.text().to_string(),
+                );
+                (alias, path)
+            })
+            .collect();
+        for rule in &module.policy {
+            let Rule::Spec {
+                span,
+                head: RuleHead::Func { refr, .. },
+                ..
+            } = rule.as_ref()
+            else {
+                continue;
+            };
             // Everything after the name: arguments, assigned value and bodies.
-            let body = span
+            let text = span
                 .text()
                 .get((refr.span().end - span.start) as usize..)
                 .unwrap_or("");
-            functions.push((
-                name,
-                span.line as usize,
-                span.col as usize,
-                body.to_string(),
-            ));
+            let calls = called_names(text)
+                .into_iter()
+                .filter_map(|called| {
+                    let (first, rest) = called.split_once('.').unwrap_or((called, ""));
+                    if first == "data" {
+                        Some(called.to_string())
+                    } else if rest.is_empty() {
+                        Some(format!("{package}.{called}"))
+                    } else {
+                        imports
+                            .iter()
+                            .find(|(alias, _)| alias == first)
+                            .map(|(_, path)| format!("{path}.{rest}"))
+                    }
+                })
+                .collect();
+            defs.push(FunctionDef {
+                name: format!("{package}.{}", refr.span().text()),
+                file: index,
+                line: span.line as usize,
+                column: span.col as usize,
+                calls,
+            });
         }
     }
-    let calls = |body: &str, callee: &str| {
-        body.match_indices(callee).any(|(i, _)| {
-            let before = body[..i].chars().next_back();
-            let after = body[i + callee.len()..].trim_start().starts_with('(');
-            after && !before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.')
-        })
-    };
-    let names: Vec<&str> = functions.iter().map(|f| f.0.as_str()).collect();
-    // Edges between distinct names (a function may have several definitions).
-    let edges = |from: &str| -> Vec<&str> {
-        names
-            .iter()
-            .copied()
-            .filter(|to| {
-                functions
-                    .iter()
-                    .filter(|f| f.0 == from)
-                    .any(|f| calls(&f.3, to))
-            })
-            .collect()
-    };
-    for (name, line, column, _) in &functions {
-        // Reaches itself again?
+    defs
+}
+
+/// Dotted names directly followed by `(` in Rego text.
+fn called_names(text: &str) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !(bytes[i].is_ascii_alphabetic() || bytes[i] == b'_') || (i > 0 && word(bytes[i - 1])) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && (word(bytes[i]) || bytes[i] == b'.') {
+            i += 1;
+        }
+        let mut j = i;
+        while j < bytes.len() && bytes[j] == b' ' {
+            j += 1;
+        }
+        if bytes.get(j) == Some(&b'(') && (start == 0 || bytes[start - 1] != b'.') {
+            out.push(&text[start..i]);
+        }
+    }
+    out
+}
+
+/// Definitions of functions that call themselves, directly or through other functions of
+/// `files` (Rego forbids recursion; regorus would recurse until the stack overflows).
+fn recursive_functions<'f>(files: &[&'f RegoFile]) -> Vec<(&'f RegoFile, String, usize, usize)> {
+    let defs = function_defs(files);
+    let mut edges: BTreeMap<&str, std::collections::BTreeSet<&str>> = BTreeMap::new();
+    for def in &defs {
+        let entry = edges.entry(def.name.as_str()).or_default();
+        entry.extend(def.calls.iter().map(String::as_str));
+    }
+    let reaches_itself = |name: &str| {
         let mut seen = std::collections::BTreeSet::new();
-        let mut todo = edges(name);
+        let mut todo: Vec<&str> = edges.get(name).into_iter().flatten().copied().collect();
         while let Some(next) = todo.pop() {
             if next == name {
-                return Some((name.clone(), *line, *column));
+                return true;
             }
             if seen.insert(next) {
-                todo.extend(edges(next));
+                todo.extend(edges.get(next).into_iter().flatten().copied());
             }
         }
+        false
+    };
+    let mut out: Vec<(&RegoFile, String, usize, usize)> = Vec::new();
+    for def in &defs {
+        let already = out
+            .iter()
+            .any(|(f, n, _, _)| std::ptr::eq(*f, files[def.file]) && *n == def.name);
+        if !already && reaches_itself(&def.name) {
+            out.push((files[def.file], def.name.clone(), def.line, def.column));
+        }
     }
-    None
+    out
 }
 
 fn compile_diagnostic(path: &str, message: String) -> Diagnostic {
@@ -492,7 +574,17 @@ mod tests {
             "c",
             "deny contains x if { x := ff(1) }\nff(x) := f2(x)\nf2(x) := x + 1\nf(x) := x.f(1)",
         );
-        let (bundle, diags) = build(vec![direct, mutual, fine]);
+        // Across files: a policy's function and a library's call each other through an import.
+        let across = policy(
+            "D",
+            "d",
+            "import data.user.helpers as h\ndeny contains x if { x := k(1) }\nk(x) := h.back(x)",
+        );
+        let helpers = file(
+            "p/lib/helpers.rego",
+            "package user.helpers\nimport rego.v1\nback(x) := data.d.k(x)\n",
+        );
+        let (bundle, diags) = build(vec![direct, mutual, fine, across, helpers]);
         let ids: Vec<_> = bundle.policies.iter().map(|p| p.meta.id.as_str()).collect();
         assert_eq!(ids, vec!["C"]);
         let got: Vec<_> = diags
@@ -504,6 +596,9 @@ mod tests {
             vec![
                 (Code::PolicyCompile, "p/a.rego:11:1".to_string()),
                 (Code::PolicyCompile, "p/b.rego:11:1".to_string()),
+                (Code::PolicyCompile, "p/b.rego:12:1".to_string()),
+                (Code::PolicyCompile, "p/d.rego:12:1".to_string()),
+                (Code::PolicyCompile, "p/lib/helpers.rego:3:1".to_string()),
             ]
         );
     }
