@@ -1198,3 +1198,27 @@ fn recursion_across_user_files_through_an_import_is_rejected() {
     let run = scan_policy(dir.path(), policies.path());
     assert_scan(&run, 2, &["R201", "R201"]);
 }
+
+#[test]
+fn trend_marks_a_commit_with_a_blob_over_the_cap_as_unparsed() {
+    let big = "# x\n".repeat(1000);
+    let dir = git_repo(&[("main.tf", THING), ("big.tf", &big)]);
+    let run = run_at(
+        Some(dir.path()),
+        Mode::Normal,
+        &[
+            "trend",
+            "--format",
+            "json",
+            "--no-default-policies",
+            "--max-file-size",
+            "2KiB",
+        ],
+        None,
+    );
+    // Trend reports history and exits 0; the commit is marked, not counted as clean.
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let commit = &run.json()["commits"][0];
+    assert_eq!(commit["unparsed"], serde_json::json!(["big.tf"]));
+    assert_eq!(commit["error_count"], 1);
+}

@@ -142,7 +142,11 @@ impl Row {
                 d.is_error()
                     && matches!(
                         d.code,
-                        Code::Unreadable | Code::InvalidUtf8 | Code::HclSyntax | Code::JsonSyntax
+                        Code::Unreadable
+                            | Code::InvalidUtf8
+                            | Code::HclSyntax
+                            | Code::JsonSyntax
+                            | Code::FileTooLarge
                     )
             })
             .filter_map(|d| d.location.as_ref().map(|l| l.file.clone()))
