@@ -2,14 +2,16 @@
 
 use crate::attest;
 use crate::baseline;
-use crate::config::Config;
+use crate::config::{self, Config};
 use crate::date::Date;
 use crate::diagnostics::{self, Code, Diagnostic, Location};
 use crate::discover;
 use crate::evaluate::{self, Check};
 use crate::load::{terraform, Document};
 use crate::model::{self, Model};
+use crate::plan;
 use crate::policy::{self, Bundle};
+use crate::scope::{self, Scoping};
 use crate::score::{self, Scorecard};
 use crate::source::{Source, WorkTree};
 use crate::waive;
@@ -27,13 +29,18 @@ pub struct Options {
     pub load: terraform::Options,
     /// Pass rate an objective needs to be met.
     pub threshold: f64,
+    /// Objectives only a person can evidence block their level until attested.
+    pub strict: bool,
+    /// `--scope` or the config's `scope:`; detected from the code when `None`.
+    pub scope: Option<Scoping>,
+    /// `--check` / `--skip-check`.
+    pub selection: config::Selection,
     /// The config file's severity overrides, disabled policies, suppressions and attestations.
     pub config: Option<Config>,
     /// `--baseline FILE`: the failures it lists are waived.
     pub baseline: Option<PathBuf>,
-    /// Category targets (`targets.categories`, `--min-category`): the report lists the
-    /// attestations still needed to reach them.
-    pub targets: Vec<(String, u8)>,
+    /// Gate requirements (config `targets`, `--min-*`): the plan lifts categories to them.
+    pub targets: Vec<Requirement>,
     /// The date expiry dates are compared with.
     pub today: Date,
 }
@@ -49,7 +56,10 @@ impl Options {
             },
             model: None,
             load: terraform::Options::default(),
-            threshold: 1.0,
+            threshold: score::DEFAULT_THRESHOLD,
+            strict: false,
+            scope: None,
+            selection: config::Selection::default(),
             config: None,
             baseline: None,
             targets: Vec::new(),
@@ -81,8 +91,8 @@ pub struct Scan {
     pub config: Option<String>,
     /// What became of the baseline's entries.
     pub baseline: Option<baseline::Status>,
-    /// Categories below their target and the attestations that would help.
-    pub needs: Vec<attest::Need>,
+    /// Categories below their target (or next level) and the changes that lift them.
+    pub plan: Vec<plan::CategoryPlan>,
     pub diagnostics: Vec<Diagnostic>,
     pub timings: Timings,
 }
@@ -145,10 +155,16 @@ pub fn run_source(source: &dyn Source, options: &Options) -> Result<Scan, Diagno
     if let Some(config) = &options.config {
         policy_diagnostics.extend(config.apply_to_policies(&mut bundle));
     }
+    options.selection.apply(&mut bundle);
     timings.policies = clock.elapsed();
     let clock = std::time::Instant::now();
     let mut evaluation = evaluate::evaluate(&bundle, &documents);
     timings.evaluate = clock.elapsed();
+    let scoping = options.scope.clone().unwrap_or_else(|| {
+        let signals: Vec<scope::Signal> = documents.iter().map(scope::signal).collect();
+        scope::detect(&signals)
+    });
+    scope::retain_in_scope(&mut evaluation.checks, &bundle.policies, scoping.scope);
     let clock = std::time::Instant::now();
     let no_suppressions = Vec::new();
     let config = options.config.as_ref();
@@ -166,14 +182,25 @@ pub fn run_source(source: &dyn Source, options: &Options) -> Result<Scan, Diagno
         Some(c) => attest::check(&c.attestations, &model, options.today),
         None => Default::default(),
     };
+    let rules = score::Rules {
+        threshold: options.threshold,
+        strict: options.strict,
+        scope: scoping,
+    };
     let scorecard = score::score(
         &model,
         &bundle.policies,
         &evaluation.checks,
-        options.threshold,
+        &rules,
         &attestations,
     );
-    let needs = attest::needed(&scorecard, &options.targets);
+    let plan = plan::build(&plan::Inputs {
+        model: &model,
+        policies: &bundle.policies,
+        checks: &evaluation.checks,
+        card: &scorecard,
+        requirements: &options.targets,
+    });
     timings.score = clock.elapsed();
 
     let mut diagnostics = discovery.diagnostics;
@@ -194,7 +221,7 @@ pub fn run_source(source: &dyn Source, options: &Options) -> Result<Scan, Diagno
         scorecard,
         config: config.map(|c| c.shown.clone()),
         baseline: waived.baseline,
-        needs,
+        plan,
         diagnostics,
         timings,
     })

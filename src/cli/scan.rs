@@ -18,6 +18,32 @@ pub struct ScanArgs {
     pub path: PathBuf,
     #[command(flatten)]
     pub flags: ScanFlags,
+    #[command(flatten)]
+    pub gate: GateArgs,
+    /// Report format (repeatable). Each goes to the --output right after it, or to stdout.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Vec<ReportFormat>,
+    /// File for the report of the --format just before it (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub output: Vec<PathBuf>,
+    /// Trend JSON to chart in the HTML report: what `rungs trend --format json` writes.
+    #[arg(long, value_name = "FILE")]
+    pub trend: Option<PathBuf>,
+    /// Waive the failures listed in this baseline (written by --write-baseline).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Write the current failures, levels and scores to FILE as a baseline (only that file is
+    /// written).
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// Scan PATH as it is at this git revision, read from the repository without checking out.
+    #[arg(long, value_name = "REV")]
+    pub rev: Option<String>,
+}
+
+/// Level targets: the gate of `scan`, the goals of `plan`.
+#[derive(Args)]
+pub struct GateArgs {
     /// Fail (exit 1) unless the program level is at least N.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=5))]
     pub min_level: Option<u8>,
@@ -27,24 +53,6 @@ pub struct ScanArgs {
     /// Fail unless a category reaches a level: CATEGORY=N, e.g. IAM=3 (repeatable).
     #[arg(long, value_name = "CATEGORY=N", value_parser = parse_key_level)]
     pub min_category: Vec<(String, u8)>,
-    /// Report format (repeatable). Each goes to the --output right after it, or to stdout.
-    #[arg(long, value_enum, value_name = "FORMAT")]
-    pub format: Vec<ReportFormat>,
-    /// File for the report of the --format just before it (repeatable).
-    #[arg(long, value_name = "FILE")]
-    pub output: Vec<PathBuf>,
-    /// Trend JSON to chart in the HTML report (shape in docs/formats.md).
-    #[arg(long, value_name = "FILE")]
-    pub trend: Option<PathBuf>,
-    /// Waive the failures listed in this baseline (written by --write-baseline).
-    #[arg(long, value_name = "FILE")]
-    pub baseline: Option<PathBuf>,
-    /// Write the current failures to FILE as a baseline (only that file is written).
-    #[arg(long, value_name = "FILE")]
-    pub write_baseline: Option<PathBuf>,
-    /// Scan PATH as it is at this git revision, read from the repository without checking out.
-    #[arg(long, value_name = "REV")]
-    pub rev: Option<String>,
 }
 
 /// Config targets, with flags for the same id (case-insensitive) replacing them.
@@ -57,9 +65,8 @@ fn merge_targets(config: &[Named<u8>], flags: &[(String, u8)]) -> Vec<(String, u
         .collect()
 }
 
-/// The gate: the config's targets, flags replacing the same target. Also returns the category
-/// targets, which decide the attestations the report says are needed.
-fn requirements(args: &ScanArgs, targets: &Targets) -> (Vec<Requirement>, Vec<(String, u8)>) {
+/// The gate: the config's targets, flags replacing the same target.
+pub fn requirements(args: &GateArgs, targets: &Targets) -> Vec<Requirement> {
     let mut out = Vec::new();
     if let Some(min) = args.min_level.or(targets.program) {
         out.push(Requirement {
@@ -73,12 +80,15 @@ fn requirements(args: &ScanArgs, targets: &Targets) -> (Vec<Requirement>, Vec<(S
             min,
         });
     }
-    let categories = merge_targets(&targets.categories, &args.min_category);
-    out.extend(categories.iter().map(|(id, min)| Requirement {
-        target: Target::Category(id.clone()),
-        min: *min,
-    }));
-    (out, categories)
+    out.extend(
+        merge_targets(&targets.categories, &args.min_category)
+            .into_iter()
+            .map(|(id, min)| Requirement {
+                target: Target::Category(id),
+                min,
+            }),
+    );
+    out
 }
 
 pub fn run(args: ScanArgs, matches: Option<&ArgMatches>) -> ExitCode {
@@ -128,8 +138,8 @@ pub fn run(args: ScanArgs, matches: Option<&ArgMatches>) -> ExitCode {
     options.baseline = args.baseline.clone().or(options.baseline);
     let no_targets = Targets::default();
     let targets = options.config.as_ref().map_or(&no_targets, |c| &c.targets);
-    let (requirements, categories) = requirements(&args, targets);
-    options.targets = categories;
+    let requirements = requirements(&args.gate, targets);
+    options.targets = requirements.clone();
 
     let scanned = match &args.rev {
         Some(rev) => super::revision::scan_revision(rev, &args.path, &options),

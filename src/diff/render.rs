@@ -147,7 +147,7 @@ pub fn text(r: &DiffReport<'_>) -> String {
 struct Side<'a> {
     label: &'a str,
     level: Option<u8>,
-    mean: Option<f64>,
+    score: Option<f64>,
     errors: usize,
     diagnostics: &'a [Diagnostic],
 }
@@ -183,7 +183,7 @@ fn side<'a>(label: &'a str, scan: &'a Scan) -> Side<'a> {
     Side {
         label,
         level: scan.scorecard.level,
-        mean: scan.scorecard.mean,
+        score: scan.scorecard.score,
         errors: errors(&scan.diagnostics),
         diagnostics: &scan.diagnostics,
     }

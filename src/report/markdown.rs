@@ -12,7 +12,7 @@ use std::fmt::Write;
 pub const TOP_FINDINGS: usize = 15;
 
 /// Table cell text: pipes and line breaks would end the cell, markup would render.
-fn cell(text: &str) -> String {
+pub(crate) fn cell(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -44,8 +44,8 @@ fn level(level: Option<u8>) -> String {
     level.map_or_else(|| "n/a".to_string(), |l| format!("**{l}**"))
 }
 
-fn mean(mean: Option<f64>) -> String {
-    mean.map_or_else(|| "n/a".to_string(), |m| format!("mean {m:.1}"))
+fn score(score: Option<f64>) -> String {
+    score.map_or_else(|| "n/a".to_string(), |m| format!("score {m:.1}"))
 }
 
 pub fn render(report: &Report<'_>) -> String {
@@ -87,7 +87,7 @@ pub fn render(report: &Report<'_>) -> String {
         out,
         "| **Program** | {} | {} |",
         level(card.level),
-        mean(card.mean)
+        score(card.score)
     );
     for domain in &card.domains {
         let _ = writeln!(
@@ -95,7 +95,7 @@ pub fn render(report: &Report<'_>) -> String {
             "| **{}** | {} | {} |",
             cell(&domain.name),
             level(domain.level),
-            mean(domain.mean)
+            score(domain.score)
         );
         for category in &domain.categories {
             let detail = match category.level {

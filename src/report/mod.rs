@@ -9,6 +9,7 @@ pub mod json;
 pub mod junit;
 pub mod markdown;
 mod markup;
+pub mod plan;
 pub mod sarif;
 mod svg;
 pub mod text;

@@ -87,7 +87,7 @@ pub fn select(repo: &Repo, selection: &Selection) -> Result<(Vec<CommitInfo>, Ve
 pub struct DomainPoint {
     pub id: String,
     pub level: Option<u8>,
-    pub mean: Option<f64>,
+    pub score: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -106,7 +106,7 @@ pub struct Row {
     pub time: i64,
     pub subject: String,
     pub level: Option<u8>,
-    pub mean: Option<f64>,
+    pub score: Option<f64>,
     pub domains: Vec<DomainPoint>,
     pub categories: Vec<CategoryPoint>,
     pub roots: usize,
@@ -156,14 +156,14 @@ impl Row {
             time: commit.time,
             subject: commit.subject.clone(),
             level: scorecard.level,
-            mean: scorecard.mean,
+            score: scorecard.score,
             domains: scorecard
                 .domains
                 .iter()
                 .map(|d| DomainPoint {
                     id: d.id.clone(),
                     level: d.level,
-                    mean: d.mean,
+                    score: d.score,
                 })
                 .collect(),
             categories: scorecard
