@@ -607,8 +607,9 @@ fn trend_gives_one_row_per_commit_and_marks_unparsable_commits() {
     assert_eq!(
         json["commits"][1]["domains"],
         serde_json::json!([
-            {"id": "structural", "level": 1, "mean": 1.0},
-            {"id": "procedural", "level": null, "mean": null}
+            // DAT at 1, and 2 of 3 things small toward level 2.
+            {"id": "structural", "level": 1, "score": 1.66},
+            {"id": "procedural", "level": null, "score": null}
         ])
     );
     let tags = repo.git(&["rev-parse", "t1"]);
@@ -627,11 +628,11 @@ fn trend_gives_one_row_per_commit_and_marks_unparsable_commits() {
     let csv = small_run(repo.path(), &["trend", "--format", "csv"]).stdout;
     assert_eq!(
         csv.lines().next().unwrap(),
-        "commit,date,subject,program_level,program_mean,structural_level,structural_mean,procedural_level,procedural_mean,DAT_level,PROC_level,IR_level,roots,passed,failed,errors,waived,status,unparsed"
+        "commit,date,subject,program_level,program_score,structural_level,structural_score,procedural_level,procedural_score,DAT_level,DAT_score,PROC_level,PROC_score,IR_level,IR_score,roots,passed,failed,errors,waived,status,unparsed"
     );
     assert!(
         csv.lines().nth(7).unwrap().ends_with(
-            ",2024-01-07T12:00:00+00:00,broken file,0,0.0,0,0.0,,,0,,,1,4,2,0,0,unparsed,envs/production/broken.tf"
+            ",2024-01-07T12:00:00+00:00,broken file,0,0.66,0,0.66,,,0,0.66,,,,,1,4,2,0,0,unparsed,envs/production/broken.tf"
         ),
         "{csv}"
     );

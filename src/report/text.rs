@@ -129,14 +129,14 @@ pub fn render(report: &Report<'_>) -> String {
             .map_or(String::new(), |c| format!("limited by {c}"))
     );
     for domain in &card.domains {
-        let _ = writeln!(
-            out,
+        let line = format!(
             "  {:<44} {}  {:>3}  {:>5}",
             domain.name,
             bar(domain.level),
             level_text(domain.level),
             score_text(domain.score),
         );
+        let _ = writeln!(out, "{}", line.trim_end());
         for category in &domain.categories {
             let name = format!(
                 "{} {}{}",

@@ -95,6 +95,7 @@ pub struct CategoryPoint {
     pub id: String,
     pub domain: String,
     pub level: Option<u8>,
+    pub score: Option<f64>,
 }
 
 /// One commit's results.
@@ -107,6 +108,10 @@ pub struct Row {
     pub subject: String,
     pub level: Option<u8>,
     pub score: Option<f64>,
+    /// The category that sets the program level.
+    pub limiting: Option<String>,
+    /// The scope the commit was judged in (given, or detected from that commit's code).
+    pub scope: crate::scope::Scope,
     pub domains: Vec<DomainPoint>,
     pub categories: Vec<CategoryPoint>,
     pub roots: usize,
@@ -157,6 +162,8 @@ impl Row {
             subject: commit.subject.clone(),
             level: scorecard.level,
             score: scorecard.score,
+            limiting: scorecard.limiting.clone(),
+            scope: scorecard.scope.scope,
             domains: scorecard
                 .domains
                 .iter()
@@ -174,6 +181,7 @@ impl Row {
                         id: c.id.clone(),
                         domain: d.id.clone(),
                         level: c.level,
+                        score: c.score,
                     })
                 })
                 .collect(),

@@ -6,20 +6,20 @@ use serde::Serialize;
 use std::fmt::Write;
 
 /// Version of the JSON trend shape; additions keep it, removals and renames bump it.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 fn level(l: Option<u8>) -> String {
     l.map_or_else(|| "n/a".to_string(), |l| l.to_string())
 }
 
 fn score(m: Option<f64>) -> String {
-    m.map_or_else(String::new, |m| format!("{m:.1}"))
+    m.map_or_else(String::new, |m| format!("{m:.2}"))
 }
 
-/// `1 (1.5)`: the level and, in brackets, the score of the categories beneath.
+/// `1 (1.45)`: the level and, in brackets, the score (level plus progress to the next).
 fn level_score(l: Option<u8>, m: Option<f64>) -> String {
     match m {
-        Some(m) => format!("{} ({m:.1})", level(l)),
+        Some(m) => format!("{} ({m:.2})", level(l)),
         None => level(l),
     }
 }
@@ -35,7 +35,7 @@ pub fn table(rows: &[Row], category: Option<&str>) -> String {
         let _ = write!(s, " {:>12.12}", d.id);
     }
     if let Some(c) = category {
-        let _ = write!(s, " {:>6.6}", c);
+        let _ = write!(s, " {:>9.9}", c);
     }
     let _ = writeln!(
         s,
@@ -55,12 +55,12 @@ pub fn table(rows: &[Row], category: Option<&str>) -> String {
             let _ = write!(s, " {:>12}", level_score(d.level, d.score));
         }
         if let Some(c) = category {
-            let l = row
-                .categories
-                .iter()
-                .find(|x| x.id == c)
-                .and_then(|x| x.level);
-            let _ = write!(s, " {:>6}", level(l));
+            let point = row.categories.iter().find(|x| x.id == c);
+            let _ = write!(
+                s,
+                " {:>9}",
+                level_score(point.and_then(|x| x.level), point.and_then(|x| x.score))
+            );
         }
         let _ = writeln!(
             s,
@@ -103,6 +103,7 @@ pub fn csv(rows: &[Row]) -> String {
         }
         for c in &first.categories {
             header.push(format!("{}_level", c.id));
+            header.push(format!("{}_score", c.id));
         }
     }
     header.extend(
@@ -127,6 +128,7 @@ pub fn csv(rows: &[Row]) -> String {
         }
         for c in &row.categories {
             cells.push(opt(c.level));
+            cells.push(score(c.score));
         }
         cells.extend([
             row.roots.to_string(),
