@@ -107,6 +107,9 @@ pub struct Inputs<'a> {
     pub card: &'a Scorecard,
     /// Gate requirements and config targets; without one, a category's target is its next level.
     pub requirements: &'a [Requirement],
+    /// Providers of the scanned resources (`aws`, `azurerm`...): evidence to add is suggested
+    /// in their resource types first.
+    pub providers: &'a BTreeSet<String>,
 }
 
 /// Plans every category below its target, the best yield (levels per change) first.
@@ -331,6 +334,13 @@ fn evidence(inputs: &Inputs<'_>, at: &[&ObjectiveScore]) -> Option<Step> {
             .collect();
         types.sort();
         types.dedup();
+        let provider = |t: &String| t.split('_').next().unwrap_or_default().to_string();
+        if types
+            .iter()
+            .any(|t| inputs.providers.contains(&provider(t)))
+        {
+            types.retain(|t| inputs.providers.contains(&provider(t)));
+        }
         return Some(Step::AddEvidence {
             objective: o.id.clone(),
             level: o.level,
@@ -460,6 +470,7 @@ mod tests {
             checks,
             card: &card,
             requirements,
+            providers: &BTreeSet::new(),
         })
     }
 

@@ -200,6 +200,7 @@ pub fn run_source(source: &dyn Source, options: &Options) -> Result<Scan, Diagno
         checks: &evaluation.checks,
         card: &scorecard,
         requirements: &options.targets,
+        providers: &documents.iter().flat_map(evaluate::providers).collect(),
     });
     timings.score = clock.elapsed();
 

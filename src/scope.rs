@@ -7,6 +7,7 @@
 //! `.rungs.yaml`, else it is detected from the code, and every report says which and why.
 
 use crate::evaluate::Check;
+use crate::load::document::Mode;
 use crate::load::Document;
 use crate::policy::{Kind, Policy};
 use serde::{Deserialize, Serialize};
@@ -163,7 +164,7 @@ pub fn signal(document: &Document) -> Signal {
     let estate = document
         .resources
         .iter()
-        .find(|r| is_estate_type(&r.kind))
+        .find(|r| r.mode == Mode::Managed && is_estate_type(&r.kind))
         .map(|r| format!("{} ({}:{})", r.address, r.file, r.line));
     let provider = (!is_example_dir(&document.root))
         .then(|| document.providers.first())
@@ -200,7 +201,7 @@ pub fn detect<'a>(signals: impl IntoIterator<Item = &'a Signal>) -> Scoping {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::document::{Mode, ProviderConfig, Resource};
+    use crate::load::document::{ProviderConfig, Resource};
     use std::collections::BTreeMap;
 
     fn document(root: &str, types: &[&str], provider: bool) -> Document {
@@ -263,7 +264,9 @@ mod tests {
 
     #[test]
     fn provider_configuration_without_organisation_resources_is_a_workload() {
-        let docs = [document("app", &["aws_s3_bucket", "aws_iam_role"], true)];
+        let mut docs = [document("app", &["aws_s3_bucket", "google_project"], true)];
+        // Reading an organisation-level object is not owning it.
+        docs[0].resources[1].mode = Mode::Data;
         assert_eq!(
             detected(&docs),
             (

@@ -76,6 +76,8 @@ pub struct LevelChange {
     pub name: String,
     pub base: Option<u8>,
     pub head: Option<u8>,
+    pub base_score: Option<f64>,
+    pub head_score: Option<f64>,
     pub direction: Direction,
 }
 
@@ -285,6 +287,8 @@ fn levels(base: &Scan, head: &Scan) -> Vec<LevelChange> {
         name: "Program".into(),
         base: b.level,
         head: h.level,
+        base_score: b.score,
+        head_score: h.score,
         direction: direction(b.level, h.level),
     }];
     for domain in &h.domains {
@@ -296,19 +300,21 @@ fn levels(base: &Scan, head: &Scan) -> Vec<LevelChange> {
             name: domain.name.clone(),
             base: base_level,
             head: domain.level,
+            base_score: before.and_then(|d| d.score),
+            head_score: domain.score,
             direction: direction(base_level, domain.level),
         });
         for category in &domain.categories {
-            let base_level = b
-                .categories()
-                .find(|c| c.id == category.id)
-                .and_then(|c| c.level);
+            let before = b.categories().find(|c| c.id == category.id);
+            let base_level = before.and_then(|c| c.level);
             out.push(LevelChange {
                 scope: Scope::Category,
                 id: category.id.clone(),
                 name: category.name.clone(),
                 base: base_level,
                 head: category.level,
+                base_score: before.and_then(|c| c.score),
+                head_score: category.score,
                 direction: direction(base_level, category.level),
             });
         }

@@ -73,7 +73,11 @@ fn step_text(out: &mut String, step: &Step, pad: &str, remediation: bool) {
                 let _ = writeln!(out, "{pad}        {message}");
             }
             if remediation && !fix.is_empty() {
-                let _ = writeln!(out, "{pad}        how: {fix}");
+                for (i, l) in fix.trim_end().lines().enumerate() {
+                    let lead = if i == 0 { "how: " } else { "" };
+                    let line = format!("{pad}        {lead}{l}");
+                    let _ = writeln!(out, "{}", line.trim_end());
+                }
             }
         }
         Step::FixError {
