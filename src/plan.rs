@@ -474,7 +474,10 @@ mod tests {
         })
     }
 
-    fn summary(plans: &[CategoryPlan]) -> Vec<(Option<u8>, u8, Option<u8>, Vec<String>)> {
+    /// (level, target, reaches, steps) per category.
+    type Summary = (Option<u8>, u8, Option<u8>, Vec<String>);
+
+    fn summary(plans: &[CategoryPlan]) -> Vec<Summary> {
         plans
             .iter()
             .map(|p| {
