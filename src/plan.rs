@@ -114,12 +114,8 @@ pub struct Inputs<'a> {
 
 /// Plans every category below its target, the best yield (levels per change) first.
 pub fn build(inputs: &Inputs<'_>) -> Vec<CategoryPlan> {
-    let rules = Rules {
-        threshold: inputs.card.threshold,
-        strict: inputs.card.strict,
-        scope: inputs.card.scope.clone(),
-    };
-    let attestations = attestations(inputs.card);
+    let rules = inputs.card.rules();
+    let attestations = inputs.card.attestations();
     let mut plans: Vec<CategoryPlan> = Vec::new();
     for domain in &inputs.card.domains {
         for category in &domain.categories {
@@ -174,13 +170,6 @@ fn target(requirements: &[Requirement], domain: &str, category: &CategoryScore) 
         Some(t) => (t, true),
         None => (category.level.map_or(1, |l| l + 1), false),
     }
-}
-
-/// The valid attestations the scorecard used, by objective.
-fn attestations(card: &Scorecard) -> BTreeMap<String, Attestation> {
-    card.objectives()
-        .filter_map(|o| o.attestation.as_ref().map(|a| (o.id.clone(), a.clone())))
-        .collect()
 }
 
 fn steps(inputs: &Inputs<'_>, rules: &Rules, category: &CategoryScore, target: u8) -> Vec<Step> {
@@ -520,10 +509,7 @@ mod tests {
                 vec!["fix HIGH h".into(), "fix LOW l1".into()]
             )]
         );
-        let program_two = [Requirement {
-            target: Target::Program,
-            min: 2,
-        }];
+        let program_two = [Requirement::level(Target::Program, 2)];
         assert_eq!(
             summary(&plan(&checks, false, &program_two)),
             vec![(
@@ -542,10 +528,7 @@ mod tests {
             check("TWO", "b", 2, Outcome::Pass),
         ];
         // Level 2 from code; level 3 holds only the attested objective.
-        let to_three = [Requirement {
-            target: Target::Category("a".into()),
-            min: 3,
-        }];
+        let to_three = [Requirement::level(Target::Category("a".into()), 3)];
         assert_eq!(
             summary(&plan(&checks, false, &to_three)),
             vec![(Some(2), 3, Some(3), vec!["attest A-3".into()])]
@@ -554,10 +537,7 @@ mod tests {
             summary(&plan(&checks, true, &to_three)),
             vec![(Some(2), 3, Some(3), vec!["attest A-3".into()])]
         );
-        let to_two = [Requirement {
-            target: Target::Category("A".into()),
-            min: 2,
-        }];
+        let to_two = [Requirement::level(Target::Category("A".into()), 2)];
         assert!(plan(&checks, false, &to_two).is_empty());
     }
 }

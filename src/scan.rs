@@ -101,6 +101,23 @@ impl Scan {
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
+
+    /// This scan as a baseline file: its failures, and the levels and scores it has once they
+    /// are waived (what a scan with the baseline gives until something changes).
+    pub fn baseline(&self) -> (String, usize) {
+        let mut waived = self.checks.clone();
+        for check in waived.iter_mut().filter(|c| baseline::recorded(c)) {
+            check.outcome = crate::evaluate::Outcome::Waived;
+        }
+        let card = score::score(
+            &self.model,
+            &self.bundle.policies,
+            &waived,
+            &self.scorecard.rules(),
+            &self.scorecard.attestations(),
+        );
+        baseline::render(&self.checks, baseline::levels(&card))
+    }
 }
 
 /// Loads the model named by the options, or the embedded one.
@@ -273,20 +290,81 @@ pub enum Target {
     Category(String),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Requirement {
     #[serde(flatten)]
     pub target: Target,
     pub min: u8,
+    /// A score the target must keep as well (`--fail-on-level-drop`: the baseline's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_score: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+impl Requirement {
+    pub fn level(target: Target, min: u8) -> Requirement {
+        Requirement {
+            target,
+            min,
+            min_score: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GateResult {
     #[serde(flatten)]
     pub requirement: Requirement,
     /// `None` when the target has no level (no evidence): that never satisfies a gate.
     pub actual: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actual_score: Option<f64>,
     pub passed: bool,
+}
+
+impl GateResult {
+    /// What the target has and needs, e.g. `level 1 (needs 2)` or `level 1, score 1.40 (needs
+    /// 1 and 1.45)`.
+    pub fn describe(&self) -> String {
+        let level = self
+            .actual
+            .map_or_else(|| "n/a".to_string(), |l| l.to_string());
+        match self.requirement.min_score {
+            None => format!("level {level} (needs {})", self.requirement.min),
+            Some(min) => format!(
+                "level {level}, score {} (needs {} and {min:.2})",
+                self.actual_score
+                    .map_or_else(|| "n/a".to_string(), |s| format!("{s:.2}")),
+                self.requirement.min
+            ),
+        }
+    }
+}
+
+/// `--fail-on-level-drop`: every level and the program score a baseline recorded become
+/// requirements. Levels the baseline recorded as `n/a` ask for nothing.
+pub fn drop_requirements(recorded: &[baseline::Recorded], card: &Scorecard) -> Vec<Requirement> {
+    recorded
+        .iter()
+        .filter_map(|r| {
+            let target = if r.id == "program" {
+                Target::Program
+            } else if card.domains.iter().any(|d| d.id == r.id) {
+                Target::Domain(r.id.clone())
+            } else {
+                Target::Category(r.id.clone())
+            };
+            let min_score = if target == Target::Program {
+                r.score
+            } else {
+                None
+            };
+            Some(Requirement {
+                target,
+                min: r.level?,
+                min_score,
+            })
+        })
+        .collect()
 }
 
 /// Checks each requirement; an id the model does not know is an error.
@@ -297,28 +375,33 @@ pub fn gate(
     requirements
         .iter()
         .map(|req| {
-            let actual = match &req.target {
-                Target::Program => scorecard.level,
+            let (actual, actual_score) = match &req.target {
+                Target::Program => (scorecard.level, scorecard.score),
                 Target::Domain(id) => {
-                    scorecard
+                    let d = scorecard
                         .domains
                         .iter()
                         .find(|d| d.id.eq_ignore_ascii_case(id))
-                        .ok_or_else(|| format!("the model has no domain {id:?}"))?
-                        .level
+                        .ok_or_else(|| format!("the model has no domain {id:?}"))?;
+                    (d.level, d.score)
                 }
                 Target::Category(id) => {
-                    scorecard
+                    let c = scorecard
                         .categories()
                         .find(|c| c.id.eq_ignore_ascii_case(id))
-                        .ok_or_else(|| format!("the model has no category {id:?}"))?
-                        .level
+                        .ok_or_else(|| format!("the model has no category {id:?}"))?;
+                    (c.level, c.score)
                 }
+            };
+            let score_ok = match req.min_score {
+                None => true,
+                Some(min) => actual_score.is_some_and(|s| s >= min),
             };
             Ok(GateResult {
                 requirement: req.clone(),
                 actual,
-                passed: actual.is_some_and(|a| a >= req.min),
+                actual_score: req.min_score.and(actual_score),
+                passed: actual.is_some_and(|a| a >= req.min) && score_ok,
             })
         })
         .collect()

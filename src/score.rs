@@ -171,6 +171,22 @@ impl Scorecard {
     pub fn category(&self, id: &str) -> Option<&CategoryScore> {
         self.categories().find(|c| c.id.eq_ignore_ascii_case(id))
     }
+
+    /// The rules this card was scored with, to score changed results the same way.
+    pub fn rules(&self) -> Rules {
+        Rules {
+            threshold: self.threshold,
+            strict: self.strict,
+            scope: self.scope.clone(),
+        }
+    }
+
+    /// The attestations (valid or expired) this card was scored with, by objective.
+    pub fn attestations(&self) -> BTreeMap<String, Attestation> {
+        self.objectives()
+            .filter_map(|o| o.attestation.as_ref().map(|a| (o.id.clone(), a.clone())))
+            .collect()
+    }
 }
 
 /// Cuts a score to two decimals, never rounding up into the next level.

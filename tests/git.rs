@@ -240,7 +240,7 @@ fn diff_classifies_findings_and_level_changes_between_revisions() {
     assert_eq!(json["base"]["label"], format!("t1 ({})", t1.trim()));
     assert_eq!(
         json["summary"],
-        serde_json::json!({"new": 2, "fixed": 0, "unchanged": 0})
+        serde_json::json!({"new": 2, "fixed": 0, "removed": 0, "unchanged": 0})
     );
     assert_eq!(
         json["regression"]["levels_down"],
@@ -275,7 +275,7 @@ fn diff_classifies_findings_and_level_changes_between_revisions() {
 }
 
 #[test]
-fn renamed_root_keeps_its_findings_and_deleted_resources_are_fixed() {
+fn renamed_root_keeps_its_findings_and_deleted_resources_are_removed_not_fixed() {
     let repo = history();
     let json = small_run(repo.path(), &["diff", "t5", "t6", "--format", "json"]).json();
     assert_eq!(
@@ -294,18 +294,19 @@ fn renamed_root_keeps_its_findings_and_deleted_resources_are_fixed() {
             ),
         ]
     );
-    // Across the rename and the clean-up: a deleted, the module shrunk; DAT back to 2.
+    // Across the rename and the clean-up: a deleted (removed, not a fix), the module's thing
+    // shrunk (fixed); DAT back to 2.
     let json = small_run(repo.path(), &["diff", "t5", "t8", "--format", "json"]).json();
     assert_eq!(
         findings(&json),
         vec![
-            f("fixed", "TEST-001", "envs/production", "test_thing.a"),
             f(
                 "fixed",
                 "TEST-002",
                 "envs/production",
                 "module.box.test_thing.inner"
             ),
+            f("removed", "TEST-001", "envs/production", "test_thing.a"),
         ]
     );
     assert_eq!(

@@ -39,6 +39,10 @@ pub struct ScanArgs {
     /// Scan PATH as it is at this git revision, read from the repository without checking out.
     #[arg(long, value_name = "REV")]
     pub rev: Option<String>,
+    /// Fail (exit 1) when any level, or the program score, is below what the baseline
+    /// recorded (needs --baseline or `baseline:` written by this version).
+    #[arg(long)]
+    pub fail_on_level_drop: bool,
 }
 
 /// Level targets: the gate of `scan`, the goals of `plan`.
@@ -69,24 +73,15 @@ fn merge_targets(config: &[Named<u8>], flags: &[(String, u8)]) -> Vec<(String, u
 pub fn requirements(args: &GateArgs, targets: &Targets) -> Vec<Requirement> {
     let mut out = Vec::new();
     if let Some(min) = args.min_level.or(targets.program) {
-        out.push(Requirement {
-            target: Target::Program,
-            min,
-        });
+        out.push(Requirement::level(Target::Program, min));
     }
     for (id, min) in merge_targets(&targets.domains, &args.min_domain) {
-        out.push(Requirement {
-            target: Target::Domain(id),
-            min,
-        });
+        out.push(Requirement::level(Target::Domain(id), min));
     }
     out.extend(
         merge_targets(&targets.categories, &args.min_category)
             .into_iter()
-            .map(|(id, min)| Requirement {
-                target: Target::Category(id),
-                min,
-            }),
+            .map(|(id, min)| Requirement::level(Target::Category(id), min)),
     );
     out
 }
@@ -156,6 +151,15 @@ pub fn run(args: ScanArgs, matches: Option<&ArgMatches>) -> ExitCode {
             return ExitCode::from(EXIT_ERROR);
         }
     }
+    let mut requirements = requirements;
+    if args.fail_on_level_drop {
+        match scan.baseline.as_ref().filter(|b| !b.levels.is_empty()) {
+            Some(b) => requirements.extend(scan::drop_requirements(&b.levels, &scan.scorecard)),
+            None => {
+                return usage_error("--fail-on-level-drop needs a baseline that records levels\n  help: write one with `rungs scan --write-baseline FILE` and pass it with --baseline FILE");
+            }
+        }
+    }
     let gate = match scan::gate(&scan.scorecard, &requirements) {
         Ok(gate) => gate,
         Err(message) => {
@@ -191,7 +195,7 @@ pub fn run(args: ScanArgs, matches: Option<&ArgMatches>) -> ExitCode {
         }
     }
     if let Some(path) = &args.write_baseline {
-        let (text, count) = rungs::baseline::render(&scan.checks);
+        let (text, count) = scan.baseline();
         if let Err(e) = std::fs::write(path, text) {
             eprintln!("error: cannot write baseline {}: {e}", path.display());
             return ExitCode::from(EXIT_ERROR);

@@ -403,12 +403,11 @@ fn problems_and_gate(out: &mut String, report: &Report<'_>) {
             };
             let _ = write!(
                 out,
-                r#"<li class="{}">{} {}: level {} (needs {})</li>"#,
+                r#"<li class="{}">{} {}: {}</li>"#,
                 if g.passed { "ok" } else { "fail" },
                 if g.passed { "ok" } else { "FAIL" },
                 escape(&what),
-                level_text(g.actual),
-                g.requirement.min
+                escape(&g.describe())
             );
         }
         out.push_str("</ul></section>");

@@ -256,10 +256,9 @@ pub fn render(report: &Report<'_>) -> String {
             };
             let _ = writeln!(
                 out,
-                "- {} {what}: level {} (needs {})",
+                "- {} {what}: {}",
                 if g.passed { "✅" } else { "❌" },
-                g.actual.map_or("n/a".to_string(), |l| l.to_string()),
-                g.requirement.min
+                g.describe()
             );
         }
     }

@@ -286,10 +286,9 @@ pub fn render(report: &Report<'_>) -> String {
             };
             let _ = writeln!(
                 out,
-                "  {} {what}: level {} (needs {})",
+                "  {} {what}: {}",
                 if g.passed { "ok  " } else { "FAIL" },
-                level_text(g.actual),
-                g.requirement.min
+                g.describe()
             );
         }
     }
