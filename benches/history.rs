@@ -500,11 +500,15 @@ fn main() {
         let clock = Instant::now();
         let scan = scan::run(&options).unwrap();
         scan_time += clock.elapsed();
-        checked.push((scan.scorecard.level, scan.scorecard.mean, scan.checks.len()));
+        checked.push((
+            scan.scorecard.level,
+            scan.scorecard.score,
+            scan.checks.len(),
+        ));
     }
     let expected: Vec<_> = rows
         .iter()
-        .map(|r| (r.level, r.mean, r.passed + r.failed + r.errors + r.waived))
+        .map(|r| (r.level, r.score, r.passed + r.failed + r.errors + r.waived))
         .collect();
     assert_eq!(checked, expected, "work-tree scans disagree with the trend");
     println!(

@@ -290,7 +290,20 @@ mod tests {
                 source: source.into(),
             },
         };
-        let card = crate::score::score(&model, &[policy], &[pass], 1.0, &BTreeMap::new());
+        let card = crate::score::score(
+            &model,
+            &[policy],
+            &[pass],
+            &crate::score::Rules {
+                threshold: 1.0,
+                strict: false,
+                scope: crate::scope::Scoping::given(
+                    crate::scope::Scope::Estate,
+                    crate::scope::Origin::Flag,
+                ),
+            },
+            &BTreeMap::new(),
+        );
         // Level 1 from C-1; the next level needs C-2.
         let next = needed(&card, &[]);
         assert_eq!(next.len(), 1);

@@ -8,12 +8,13 @@
 
 use crate::diagnostics::{Code, Diagnostic, Location};
 use crate::evaluate::{Check, Outcome};
+use crate::score::Scorecard;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::path::Path;
 
-/// The baseline format version this build reads and writes.
-pub const VERSION: u32 = 1;
+/// The baseline format version this build writes; it reads 1 (findings only) and 2.
+pub const VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -25,12 +26,26 @@ pub struct Entry {
     pub resource: String,
 }
 
+/// A level and score as they were when the baseline was written, with its failures waived:
+/// what a scan with this baseline gives while nothing changes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recorded {
+    /// `program`, or the domain or category id.
+    pub id: String,
+    pub level: Option<u8>,
+    pub score: Option<f64>,
+}
+
 /// The file's shape.
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
     version: u32,
     findings: Vec<Entry>,
+    /// Program, domains, then categories; absent in version 1.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    levels: Vec<Recorded>,
 }
 
 #[derive(Debug, Clone)]
@@ -38,6 +53,7 @@ pub struct Baseline {
     /// The file as given, for reports.
     pub file: String,
     pub entries: BTreeSet<Entry>,
+    pub levels: Vec<Recorded>,
 }
 
 /// What became of a baseline's entries in this scan.
@@ -49,6 +65,9 @@ pub struct Status {
     pub present: usize,
     /// Entries with no failure any more: fixed, or the resource or policy is gone.
     pub fixed: Vec<Entry>,
+    /// The levels and scores the baseline recorded (empty for a version 1 file).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub levels: Vec<Recorded>,
 }
 
 impl Baseline {
@@ -60,6 +79,7 @@ impl Baseline {
             entries: self.entries.len(),
             present: self.entries.len() - fixed.len(),
             fixed,
+            levels: self.levels.clone(),
         }
     }
 }
@@ -80,11 +100,11 @@ pub fn read(path: &Path) -> Result<Baseline, Diagnostic> {
             .at(Location::at(&shown, e.line(), e.column()))
             .help(help)
     })?;
-    if file.version != VERSION {
+    if !(1..=VERSION).contains(&file.version) {
         return Err(Diagnostic::error(
             Code::Baseline,
             format!(
-                "baseline version {} is not supported; this rungs reads version {VERSION}",
+                "baseline version {} is not supported; this rungs reads versions 1 to {VERSION}",
                 file.version
             ),
         )
@@ -94,18 +114,47 @@ pub fn read(path: &Path) -> Result<Baseline, Diagnostic> {
     Ok(Baseline {
         file: shown,
         entries: file.findings.into_iter().collect(),
+        levels: file.levels,
     })
 }
 
-/// The baseline of a scan: every failure, including those the baseline in use already waived,
-/// so rewriting a baseline keeps what is still there. Failures waived by a suppression are left
-/// out: they have their own reason and expiry.
-pub fn render(checks: &[Check]) -> (String, usize) {
+/// Whether a result goes into a baseline: failures, and those the baseline in use already
+/// waived, so rewriting a baseline keeps what is still there. Failures waived by a suppression
+/// are left out: they have their own reason and expiry.
+pub fn recorded(check: &Check) -> bool {
+    check.outcome == Outcome::Fail
+        || check
+            .waiver
+            .as_ref()
+            .is_some_and(|w| w.source == "baseline")
+}
+
+/// The levels and scores of a scorecard, in the order a baseline records them.
+pub fn levels(card: &Scorecard) -> Vec<Recorded> {
+    let mut out = vec![Recorded {
+        id: "program".into(),
+        level: card.level,
+        score: card.score,
+    }];
+    out.extend(card.domains.iter().map(|d| Recorded {
+        id: d.id.clone(),
+        level: d.level,
+        score: d.score,
+    }));
+    out.extend(card.categories().map(|c| Recorded {
+        id: c.id.clone(),
+        level: c.level,
+        score: c.score,
+    }));
+    out
+}
+
+/// The baseline of a scan: its recorded failures, and `levels` (those of the scan with these
+/// failures waived).
+pub fn render(checks: &[Check], levels: Vec<Recorded>) -> (String, usize) {
     let findings: BTreeSet<Entry> = checks
         .iter()
-        .filter(|c| {
-            c.outcome == Outcome::Fail || c.waiver.as_ref().is_some_and(|w| w.source == "baseline")
-        })
+        .filter(|c| recorded(c))
         .map(|c| Entry {
             policy: c.policy.clone(),
             root: c.root.clone(),
@@ -116,6 +165,7 @@ pub fn render(checks: &[Check]) -> (String, usize) {
     let file = File {
         version: VERSION,
         findings: findings.into_iter().collect(),
+        levels,
     };
     let mut text = serde_json::to_string_pretty(&file).expect("baseline serializes");
     text.push('\n');
@@ -155,11 +205,16 @@ mod tests {
             check("A-1", "aws_s3_bucket.e", Outcome::Error, None),
             check("B-1", "aws_s3_bucket.b", Outcome::Fail, None),
         ];
-        let (text, count) = render(&checks);
+        let levels = vec![Recorded {
+            id: "program".into(),
+            level: Some(1),
+            score: Some(1.5),
+        }];
+        let (text, count) = render(&checks, levels);
         assert_eq!(count, 2);
         assert_eq!(
             text,
-            "{\n  \"version\": 1,\n  \"findings\": [\n    {\n      \"policy\": \"A-1\",\n      \"root\": \"envs/prod\",\n      \"resource\": \"aws_s3_bucket.a\"\n    },\n    {\n      \"policy\": \"B-1\",\n      \"root\": \"envs/prod\",\n      \"resource\": \"aws_s3_bucket.b\"\n    }\n  ]\n}\n"
+            "{\n  \"version\": 2,\n  \"findings\": [\n    {\n      \"policy\": \"A-1\",\n      \"root\": \"envs/prod\",\n      \"resource\": \"aws_s3_bucket.a\"\n    },\n    {\n      \"policy\": \"B-1\",\n      \"root\": \"envs/prod\",\n      \"resource\": \"aws_s3_bucket.b\"\n    }\n  ],\n  \"levels\": [\n    {\n      \"id\": \"program\",\n      \"level\": 1,\n      \"score\": 1.5\n    }\n  ]\n}\n"
         );
     }
 
@@ -173,6 +228,7 @@ mod tests {
         let baseline = Baseline {
             file: "b.json".into(),
             entries: [entry("x"), entry("y")].into_iter().collect(),
+            levels: Vec::new(),
         };
         let present = [entry("y")].into_iter().collect();
         let status = baseline.status(&present);

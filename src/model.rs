@@ -4,6 +4,7 @@
 //! (for example one transcribed from the official CSMM spreadsheet).
 
 use crate::diagnostics::{Code, Diagnostic, Location};
+use crate::scope::Scope;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -45,6 +46,15 @@ pub struct Objective {
     pub evidence: Evidence,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub provisional: bool,
+    /// The scopes it applies to; empty means every scope.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scopes: Vec<Scope>,
+}
+
+impl Objective {
+    pub fn applies_to(&self, scope: Scope) -> bool {
+        self.scopes.is_empty() || self.scopes.contains(&scope)
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -2,14 +2,16 @@
 
 use crate::attest;
 use crate::baseline;
-use crate::config::Config;
+use crate::config::{self, Config};
 use crate::date::Date;
 use crate::diagnostics::{self, Code, Diagnostic, Location};
 use crate::discover;
 use crate::evaluate::{self, Check};
 use crate::load::{terraform, Document};
 use crate::model::{self, Model};
+use crate::plan;
 use crate::policy::{self, Bundle};
+use crate::scope::{self, Scoping};
 use crate::score::{self, Scorecard};
 use crate::source::{Source, WorkTree};
 use crate::waive;
@@ -27,13 +29,18 @@ pub struct Options {
     pub load: terraform::Options,
     /// Pass rate an objective needs to be met.
     pub threshold: f64,
+    /// Objectives only a person can evidence block their level until attested.
+    pub strict: bool,
+    /// `--scope` or the config's `scope:`; detected from the code when `None`.
+    pub scope: Option<Scoping>,
+    /// `--check` / `--skip-check`.
+    pub selection: config::Selection,
     /// The config file's severity overrides, disabled policies, suppressions and attestations.
     pub config: Option<Config>,
     /// `--baseline FILE`: the failures it lists are waived.
     pub baseline: Option<PathBuf>,
-    /// Category targets (`targets.categories`, `--min-category`): the report lists the
-    /// attestations still needed to reach them.
-    pub targets: Vec<(String, u8)>,
+    /// Gate requirements (config `targets`, `--min-*`): the plan lifts categories to them.
+    pub targets: Vec<Requirement>,
     /// The date expiry dates are compared with.
     pub today: Date,
 }
@@ -49,7 +56,10 @@ impl Options {
             },
             model: None,
             load: terraform::Options::default(),
-            threshold: 1.0,
+            threshold: score::DEFAULT_THRESHOLD,
+            strict: false,
+            scope: None,
+            selection: config::Selection::default(),
             config: None,
             baseline: None,
             targets: Vec::new(),
@@ -81,8 +91,8 @@ pub struct Scan {
     pub config: Option<String>,
     /// What became of the baseline's entries.
     pub baseline: Option<baseline::Status>,
-    /// Categories below their target and the attestations that would help.
-    pub needs: Vec<attest::Need>,
+    /// Categories below their target (or next level) and the changes that lift them.
+    pub plan: Vec<plan::CategoryPlan>,
     pub diagnostics: Vec<Diagnostic>,
     pub timings: Timings,
 }
@@ -90,6 +100,23 @@ pub struct Scan {
 impl Scan {
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// This scan as a baseline file: its failures, and the levels and scores it has once they
+    /// are waived (what a scan with the baseline gives until something changes).
+    pub fn baseline(&self) -> (String, usize) {
+        let mut waived = self.checks.clone();
+        for check in waived.iter_mut().filter(|c| baseline::recorded(c)) {
+            check.outcome = crate::evaluate::Outcome::Waived;
+        }
+        let card = score::score(
+            &self.model,
+            &self.bundle.policies,
+            &waived,
+            &self.scorecard.rules(),
+            &self.scorecard.attestations(),
+        );
+        baseline::render(&self.checks, baseline::levels(&card))
     }
 }
 
@@ -159,10 +186,16 @@ pub fn run_source(source: &dyn Source, options: &Options) -> Result<Scan, Diagno
     if let Some(config) = &options.config {
         policy_diagnostics.extend(config.apply_to_policies(&mut bundle));
     }
+    options.selection.apply(&mut bundle);
     timings.policies = clock.elapsed();
     let clock = std::time::Instant::now();
     let mut evaluation = evaluate::evaluate(&bundle, &documents);
     timings.evaluate = clock.elapsed();
+    let scoping = options.scope.clone().unwrap_or_else(|| {
+        let signals: Vec<scope::Signal> = documents.iter().map(scope::signal).collect();
+        scope::detect(&signals)
+    });
+    scope::retain_in_scope(&mut evaluation.checks, &bundle.policies, scoping.scope);
     let clock = std::time::Instant::now();
     let no_suppressions = Vec::new();
     let config = options.config.as_ref();
@@ -180,14 +213,26 @@ pub fn run_source(source: &dyn Source, options: &Options) -> Result<Scan, Diagno
         Some(c) => attest::check(&c.attestations, &model, options.today),
         None => Default::default(),
     };
+    let rules = score::Rules {
+        threshold: options.threshold,
+        strict: options.strict,
+        scope: scoping,
+    };
     let scorecard = score::score(
         &model,
         &bundle.policies,
         &evaluation.checks,
-        options.threshold,
+        &rules,
         &attestations,
     );
-    let needs = attest::needed(&scorecard, &options.targets);
+    let plan = plan::build(&plan::Inputs {
+        model: &model,
+        policies: &bundle.policies,
+        checks: &evaluation.checks,
+        card: &scorecard,
+        requirements: &options.targets,
+        providers: &documents.iter().flat_map(evaluate::providers).collect(),
+    });
     timings.score = clock.elapsed();
 
     let mut diagnostics = discovery.diagnostics;
@@ -208,7 +253,7 @@ pub fn run_source(source: &dyn Source, options: &Options) -> Result<Scan, Diagno
         scorecard,
         config: config.map(|c| c.shown.clone()),
         baseline: waived.baseline,
-        needs,
+        plan,
         diagnostics,
         timings,
     })
@@ -259,20 +304,81 @@ pub enum Target {
     Category(String),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Requirement {
     #[serde(flatten)]
     pub target: Target,
     pub min: u8,
+    /// A score the target must keep as well (`--fail-on-level-drop`: the baseline's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_score: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+impl Requirement {
+    pub fn level(target: Target, min: u8) -> Requirement {
+        Requirement {
+            target,
+            min,
+            min_score: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GateResult {
     #[serde(flatten)]
     pub requirement: Requirement,
     /// `None` when the target has no level (no evidence): that never satisfies a gate.
     pub actual: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actual_score: Option<f64>,
     pub passed: bool,
+}
+
+impl GateResult {
+    /// What the target has and needs, e.g. `level 1 (needs 2)` or `level 1, score 1.40 (needs
+    /// 1 and 1.45)`.
+    pub fn describe(&self) -> String {
+        let level = self
+            .actual
+            .map_or_else(|| "n/a".to_string(), |l| l.to_string());
+        match self.requirement.min_score {
+            None => format!("level {level} (needs {})", self.requirement.min),
+            Some(min) => format!(
+                "level {level}, score {} (needs {} and {min:.2})",
+                self.actual_score
+                    .map_or_else(|| "n/a".to_string(), |s| format!("{s:.2}")),
+                self.requirement.min
+            ),
+        }
+    }
+}
+
+/// `--fail-on-level-drop`: every level and the program score a baseline recorded become
+/// requirements. Levels the baseline recorded as `n/a` ask for nothing.
+pub fn drop_requirements(recorded: &[baseline::Recorded], card: &Scorecard) -> Vec<Requirement> {
+    recorded
+        .iter()
+        .filter_map(|r| {
+            let target = if r.id == "program" {
+                Target::Program
+            } else if card.domains.iter().any(|d| d.id == r.id) {
+                Target::Domain(r.id.clone())
+            } else {
+                Target::Category(r.id.clone())
+            };
+            let min_score = if target == Target::Program {
+                r.score
+            } else {
+                None
+            };
+            Some(Requirement {
+                target,
+                min: r.level?,
+                min_score,
+            })
+        })
+        .collect()
 }
 
 /// Checks each requirement; an id the model does not know is an error.
@@ -283,28 +389,33 @@ pub fn gate(
     requirements
         .iter()
         .map(|req| {
-            let actual = match &req.target {
-                Target::Program => scorecard.level,
+            let (actual, actual_score) = match &req.target {
+                Target::Program => (scorecard.level, scorecard.score),
                 Target::Domain(id) => {
-                    scorecard
+                    let d = scorecard
                         .domains
                         .iter()
                         .find(|d| d.id.eq_ignore_ascii_case(id))
-                        .ok_or_else(|| format!("the model has no domain {id:?}"))?
-                        .level
+                        .ok_or_else(|| format!("the model has no domain {id:?}"))?;
+                    (d.level, d.score)
                 }
                 Target::Category(id) => {
-                    scorecard
+                    let c = scorecard
                         .categories()
                         .find(|c| c.id.eq_ignore_ascii_case(id))
-                        .ok_or_else(|| format!("the model has no category {id:?}"))?
-                        .level
+                        .ok_or_else(|| format!("the model has no category {id:?}"))?;
+                    (c.level, c.score)
                 }
+            };
+            let score_ok = match req.min_score {
+                None => true,
+                Some(min) => actual_score.is_some_and(|s| s >= min),
             };
             Ok(GateResult {
                 requirement: req.clone(),
                 actual,
-                passed: actual.is_some_and(|a| a >= req.min),
+                actual_score: req.min_score.and(actual_score),
+                passed: actual.is_some_and(|a| a >= req.min) && score_ok,
             })
         })
         .collect()

@@ -89,15 +89,27 @@ fn clean_repository_levels_and_gates() {
     let run = scan_small(dir.path(), &["--format", "json", "--min-level", "2"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let json = run.json();
-    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["schema_version"], 2);
     assert_eq!(json["summary"]["level"], 2);
+    assert_eq!(json["summary"]["score"], 2.0);
+    assert_eq!(json["summary"]["limiting"], "DAT");
+    assert_eq!(json["summary"]["scope"]["scope"], "module");
+    assert_eq!(json["summary"]["scope"]["origin"], "detected");
     assert_eq!(json["summary"]["passed"], 4);
     assert_eq!(json["summary"]["failed"], 0);
     assert_eq!(category(&json, "DAT")["level"], 2);
     assert_eq!(category(&json, "DAT")["coverage"], 1.0);
-    // Attested-only categories have no evidence, so no level at all.
+    // Attested-only categories have no evidence, so no level at all, and say what they need.
     assert_eq!(category(&json, "PROC")["level"], Value::Null);
     assert_eq!(category(&json, "PROC")["coverage"], 0.0);
+    assert_eq!(
+        category(&json, "PROC")["pending_attestations"],
+        serde_json::json!(["PROC-1.1"])
+    );
+    assert_eq!(
+        category(&json, "PROC")["objectives"][0]["status"],
+        "needs_attestation"
+    );
     assert_eq!(domain(&json, "structural")["level"], 2);
     assert_eq!(domain(&json, "procedural")["level"], Value::Null);
     assert_eq!(json["findings"], Value::Array(vec![]));
@@ -176,7 +188,27 @@ fn a_finding_drops_the_level_and_threshold_relaxes_it() {
         (Some("failed"), Some(0.5))
     );
 
+    // TEST-001 is high: its failure fails the objective whatever the threshold.
     let relaxed = scan_small(dir.path(), &["--format", "json", "--threshold", "0.5"]).json();
+    assert_eq!(category(&relaxed, "DAT")["level"], 0);
+    assert_eq!(category(&relaxed, "DAT")["objectives"][0]["severe"], 1);
+    // As a medium policy, one failure in two meets a 0.5 threshold but not the default 0.9.
+    let config = dir.path().join("medium.yaml");
+    fs::write(&config, "severity: {TEST-001: medium}\n").unwrap();
+    let config = config.to_str().unwrap();
+    let medium = scan_small(dir.path(), &["--format", "json", "--config", config]).json();
+    assert_eq!(
+        (
+            category(&medium, "DAT")["level"].as_u64(),
+            category(&medium, "DAT")["score"].as_f64()
+        ),
+        (Some(0), Some(0.5))
+    );
+    let relaxed = scan_small(
+        dir.path(),
+        &["--format", "json", "--config", config, "--threshold", "0.5"],
+    )
+    .json();
     assert_eq!(category(&relaxed, "DAT")["level"], 2);
 }
 
@@ -199,7 +231,21 @@ fn text_report_shows_levels_findings_and_locations() {
         out.contains("main.tf:6  test_thing.b  thing is flagged"),
         "{out}"
     );
-    assert!(out.contains("DAT-1.1  L1  1/2 passed"), "{out}");
+    assert!(
+        out.contains("scope: module (no provider configuration outside examples/ and tests/)"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "    DAT Data                                   ░░░░░    0   0.50   coverage 100%"
+        ),
+        "{out}"
+    );
+    // The next step is the one fix that lifts DAT, with its place and policy.
+    assert!(
+        out.contains("  DAT Data: L0 (0.50) → L2 in 1 change\n    fix     main.tf:6  test_thing.b  TEST-001 [high] (DAT-1.1)\n            thing is flagged\n"),
+        "{out}"
+    );
 }
 
 #[test]

@@ -30,7 +30,7 @@ struct Run {
 }
 
 /// `rungs scan repo` run inside `cwd`, on the small test model with the test policies and a
-/// presence policy, plus `extra` arguments.
+/// presence policy (estate scope, so it runs), plus `extra` arguments.
 fn scan(cwd: &Path, extra: &[&str]) -> Run {
     let fixtures = fixtures();
     let mut args: Vec<String> = [
@@ -43,6 +43,8 @@ fn scan(cwd: &Path, extra: &[&str]) -> Run {
         fixtures.join("formats/presence").to_str().unwrap(),
         "--model",
         fixtures.join("gate/model.yaml").to_str().unwrap(),
+        "--scope",
+        "estate",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -224,14 +226,22 @@ fn markdown_summary_has_levels_counts_and_top_findings() {
 
 **3 passed · 2 failed · 0 errors · 0 waived** — 1 root module, 2 resources, 3 policies, Test model 1
 
-| Scope | Level | Detail |
+Scope: **estate** (--scope estate)
+
+| Area | Level (score) | Detail |
 |---|---|---|
-| **Program** | **0** | mean 0.0 |
-| **Structural** | **0** | mean 0.0 |
-| &nbsp;&nbsp;DAT Data | **0** | coverage 100% |
-| &nbsp;&nbsp;PROC Process | n/a | no evidence |
-| **Procedural** | n/a | n/a |
-| &nbsp;&nbsp;IR Incident response | n/a | no evidence |
+| **Program** | **0** (0.50) | limited by DAT |
+| **Structural** | **0** (0.50) | |
+| &nbsp;&nbsp;DAT Data | **0** (0.50) | coverage 100% |
+| &nbsp;&nbsp;PROC Process | n/a | no evidence, 1 attestation pending |
+| **Procedural** | n/a | |
+| &nbsp;&nbsp;IR Incident response | n/a | no evidence, 1 attestation pending |
+
+### Next steps
+
+- **DAT** L0 (0.50) → L1: fix TEST-001 `test_thing.b` at `main.tf:6`
+- **PROC** n/a → L1: attest PROC-1.1
+- **IR** n/a → L1: attest IR-1.1
 
 ### Top findings (2 of 2)
 
@@ -332,7 +342,7 @@ fn json_alone_still_goes_to_stdout() {
     let run = scan(dir.path(), &["--format", "json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let json: Value = serde_json::from_str(&run.stdout).unwrap();
-    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["schema_version"], 2);
     assert_eq!(json["summary"]["passed"], 3);
 }
 

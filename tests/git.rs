@@ -240,7 +240,7 @@ fn diff_classifies_findings_and_level_changes_between_revisions() {
     assert_eq!(json["base"]["label"], format!("t1 ({})", t1.trim()));
     assert_eq!(
         json["summary"],
-        serde_json::json!({"new": 2, "fixed": 0, "unchanged": 0})
+        serde_json::json!({"new": 2, "fixed": 0, "removed": 0, "unchanged": 0})
     );
     assert_eq!(
         json["regression"]["levels_down"],
@@ -275,7 +275,7 @@ fn diff_classifies_findings_and_level_changes_between_revisions() {
 }
 
 #[test]
-fn renamed_root_keeps_its_findings_and_deleted_resources_are_fixed() {
+fn renamed_root_keeps_its_findings_and_deleted_resources_are_removed_not_fixed() {
     let repo = history();
     let json = small_run(repo.path(), &["diff", "t5", "t6", "--format", "json"]).json();
     assert_eq!(
@@ -294,18 +294,19 @@ fn renamed_root_keeps_its_findings_and_deleted_resources_are_fixed() {
             ),
         ]
     );
-    // Across the rename and the clean-up: a deleted, the module shrunk; DAT back to 2.
+    // Across the rename and the clean-up: a deleted (removed, not a fix), the module's thing
+    // shrunk (fixed); DAT back to 2.
     let json = small_run(repo.path(), &["diff", "t5", "t8", "--format", "json"]).json();
     assert_eq!(
         findings(&json),
         vec![
-            f("fixed", "TEST-001", "envs/production", "test_thing.a"),
             f(
                 "fixed",
                 "TEST-002",
                 "envs/production",
                 "module.box.test_thing.inner"
             ),
+            f("removed", "TEST-001", "envs/production", "test_thing.a"),
         ]
     );
     assert_eq!(
@@ -607,8 +608,9 @@ fn trend_gives_one_row_per_commit_and_marks_unparsable_commits() {
     assert_eq!(
         json["commits"][1]["domains"],
         serde_json::json!([
-            {"id": "structural", "level": 1, "mean": 1.0},
-            {"id": "procedural", "level": null, "mean": null}
+            // DAT at 1, and 2 of 3 things small toward level 2.
+            {"id": "structural", "level": 1, "score": 1.66},
+            {"id": "procedural", "level": null, "score": null}
         ])
     );
     let tags = repo.git(&["rev-parse", "t1"]);
@@ -627,11 +629,11 @@ fn trend_gives_one_row_per_commit_and_marks_unparsable_commits() {
     let csv = small_run(repo.path(), &["trend", "--format", "csv"]).stdout;
     assert_eq!(
         csv.lines().next().unwrap(),
-        "commit,date,subject,program_level,program_mean,structural_level,structural_mean,procedural_level,procedural_mean,DAT_level,PROC_level,IR_level,roots,passed,failed,errors,waived,status,unparsed"
+        "commit,date,subject,program_level,program_score,structural_level,structural_score,procedural_level,procedural_score,DAT_level,DAT_score,PROC_level,PROC_score,IR_level,IR_score,roots,passed,failed,errors,waived,status,unparsed"
     );
     assert!(
         csv.lines().nth(7).unwrap().ends_with(
-            ",2024-01-07T12:00:00+00:00,broken file,0,0.0,0,0.0,,,0,,,1,4,2,0,0,unparsed,envs/production/broken.tf"
+            ",2024-01-07T12:00:00+00:00,broken file,0,0.66,0,0.66,,,0,0.66,,,,,1,4,2,0,0,unparsed,envs/production/broken.tf"
         ),
         "{csv}"
     );

@@ -45,7 +45,18 @@ fn policy_list() -> Vec<Value> {
 
 /// Scans one fixture directory and returns (failing addresses, passed count) for `policy`.
 fn scan_fixture(dir: &Path, policy: &str) -> (Vec<String>, u64, Value) {
-    let (code, stdout, stderr) = rungs(&["scan", dir.to_str().unwrap(), "--format", "json"]);
+    // Estate scope runs every policy, presence ones included, whatever the fixture declares;
+    // `--check` evaluates only the policy under test.
+    let (code, stdout, stderr) = rungs(&[
+        "scan",
+        dir.to_str().unwrap(),
+        "--format",
+        "json",
+        "--scope",
+        "estate",
+        "--check",
+        policy,
+    ]);
     assert!(
         code == 0 || code == 1,
         "{}: exit {code}\n{stderr}\n{stdout}",

@@ -317,9 +317,18 @@ fn baselines_waive_known_findings_so_only_new_ones_fail() {
     let run = scan_small(dir.path(), &["--write-baseline", base, "--min-level", "1"]);
     assert_eq!(run.code, 1);
     assert_eq!(run.stderr, format!("wrote 2 findings to baseline {base}\n"));
+    // The findings, and the levels this scan has once they are waived.
     assert_eq!(
-        fs::read_to_string(base).unwrap(),
-        "{\n  \"version\": 1,\n  \"findings\": [\n    {\n      \"policy\": \"TEST-001\",\n      \"root\": \".\",\n      \"resource\": \"test_thing.b\"\n    },\n    {\n      \"policy\": \"TEST-001\",\n      \"root\": \".\",\n      \"resource\": \"test_thing.c\"\n    }\n  ]\n}\n"
+        baseline_entries(std::path::Path::new(base)),
+        json!({"version": 2,
+               "findings": [{"policy": "TEST-001", "root": ".", "resource": "test_thing.b"},
+                            {"policy": "TEST-001", "root": ".", "resource": "test_thing.c"}],
+               "levels": [{"id": "program", "level": 2, "score": 2.0},
+                          {"id": "structural", "level": 2, "score": 2.0},
+                          {"id": "procedural", "level": null, "score": null},
+                          {"id": "DAT", "level": 2, "score": 2.0},
+                          {"id": "PROC", "level": null, "score": null},
+                          {"id": "IR", "level": null, "score": null}]})
     );
 
     // With the baseline, the same findings pass the gate, even after the code moved.
@@ -389,7 +398,8 @@ fn baselines_waive_known_findings_so_only_new_ones_fail() {
     assert_eq!(
         json["baseline"],
         json!({"file": base, "entries": 2, "present": 1,
-               "fixed": [{"policy": "TEST-001", "root": ".", "resource": "test_thing.c"}]})
+               "fixed": [{"policy": "TEST-001", "root": ".", "resource": "test_thing.c"}],
+               "levels": baseline_entries(std::path::Path::new(base))["levels"]})
     );
     let text = scan_small(dir.path(), &["--baseline", base]).stdout;
     assert!(
@@ -429,6 +439,85 @@ fn baselines_waive_known_findings_so_only_new_ones_fail() {
 }
 
 #[test]
+fn fail_on_level_drop_holds_a_team_to_its_baseline_levels() {
+    let out = tempfile::tempdir().unwrap();
+    let base = out.path().join("base.json");
+    let base = base.to_str().unwrap();
+    let dir = tree(&[("main.tf", &s(&[&thing("a", false), &thing("b", true)]))]);
+    // Adopting: everything known is baselined; the levels it records are met as they stand.
+    assert_eq!(scan_small(dir.path(), &["--write-baseline", base]).code, 0);
+    let run = scan_small(
+        dir.path(),
+        &[
+            "--baseline",
+            base,
+            "--fail-on-level-drop",
+            "--min-level",
+            "1",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("  ok   program: level 2, score 2.00 (needs 2 and 2.00)\n"),
+        "{}",
+        run.stdout
+    );
+    // A new flagged thing is a new failure: DAT and the program drop below the baseline.
+    write(
+        dir.path(),
+        &[(
+            "main.tf",
+            &s(&[&thing("a", false), &thing("b", true), &thing("c", true)]),
+        )],
+    );
+    let run = scan_small(
+        dir.path(),
+        &[
+            "--baseline",
+            base,
+            "--fail-on-level-drop",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let failed: Vec<(String, String, Value, Value)> = run.json()["gate"]["requirements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["passed"] == false)
+        .map(|r| {
+            (
+                r["scope"].as_str().unwrap().to_string(),
+                r["id"].as_str().unwrap_or("").to_string(),
+                r["actual"].clone(),
+                r["actual_score"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        failed,
+        vec![
+            // TEST-001: a passes, b is waived, c fails: 1/2.
+            ("program".into(), "".into(), json!(0), json!(0.5)),
+            ("domain".into(), "structural".into(), json!(0), Value::Null),
+            ("category".into(), "DAT".into(), json!(0), Value::Null),
+        ]
+    );
+    // A version 1 baseline records no levels: the flag cannot work and says so.
+    fs::write(base, "{\"version\": 1, \"findings\": []}").unwrap();
+    let run = scan_small(dir.path(), &["--baseline", base, "--fail-on-level-drop"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("--fail-on-level-drop needs a baseline that records levels"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn suppressions_come_before_the_baseline_and_the_config_can_name_it() {
     let dir = tree(&[
         ("main.tf", &s(&["# rungs:ignore TEST-001 reason=\"accepted risk\"\n", &thing("b", true), &thing("c", true)])),
@@ -461,13 +550,13 @@ fn invalid_baselines_are_errors_with_positions() {
     let dir = tree(&[
         ("main.tf", &thing("a", false)),
         ("syntax.json", "{\"version\": 1,\n \"findings\": [}\n"),
-        ("v2.json", "{\"version\": 2, \"findings\": []}"),
+        ("v3.json", "{\"version\": 3, \"findings\": []}"),
         ("extra.json", "{\"version\": 1, \"findings\": [{\"policy\": \"P\", \"root\": \".\", \"resource\": \"r\", \"line\": 3}]}"),
     ]);
     let path = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
     let cases = [
         ("syntax.json", format!("error[R407]: {}:2:15: invalid baseline: expected value", path("syntax.json"))),
-        ("v2.json", format!("error[R407]: {}: baseline version 2 is not supported; this rungs reads version 1", path("v2.json"))),
+        ("v3.json", format!("error[R407]: {}: baseline version 3 is not supported; this rungs reads versions 1 to 2", path("v3.json"))),
         ("extra.json", format!("error[R407]: {}:1:80: invalid baseline: unknown field `line`, expected one of `policy`, `root`, `resource`", path("extra.json"))),
     ];
     for (name, first_line) in cases {
@@ -568,4 +657,80 @@ fn a_module_call_suppression_covers_nested_modules_in_every_root_that_calls_it()
         ]
     );
     assert_eq!(json["diagnostics"], json!([]));
+}
+
+#[test]
+fn diff_shows_waivers_added_and_removed_and_fails_on_a_level_drop() {
+    let model = common::fixtures().join("gate/model.yaml");
+    let policies = common::fixtures().join("user-policies/good");
+    let ignore = "\n# rungs:ignore TEST-001 reason=\"known flagged thing\" expires=2027-01-31\n";
+    let base = tree(&[(
+        "main.tf",
+        &s(&[&thing("a", false), ignore, &thing("b", true)]),
+    )]);
+    // The head drops the inline waiver of b and waives a new flagged c instead.
+    let head = tree(&[(
+        "main.tf",
+        &s(&[
+            &thing("a", false),
+            &thing("b", true),
+            ignore,
+            &thing("c", true),
+        ]),
+    )]);
+    let diff = |extra: &[&str]| {
+        let mut args = vec![
+            "diff",
+            base.path().to_str().unwrap(),
+            head.path().to_str().unwrap(),
+            "--no-default-policies",
+            "--policy",
+            policies.to_str().unwrap(),
+            "--model",
+            model.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        rungs(&args)
+    };
+    let run = diff(&["--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = run.json();
+    let waivers: Vec<(String, String, String)> = json["waivers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| {
+            (
+                w["change"].as_str().unwrap().into(),
+                w["resource"].as_str().unwrap().into(),
+                w["source"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        waivers,
+        vec![
+            ("added".into(), "test_thing.c".into(), "inline".into()),
+            ("removed".into(), "test_thing.b".into(), "inline".into()),
+        ]
+    );
+    let text = diff(&[]).stdout;
+    assert!(
+        text.contains("Waivers changed (2)\n  added    TEST-001 . › test_thing.c  (inline: known flagged thing, until 2027-01-31)\n  removed  TEST-001 . › test_thing.b  (inline: known flagged thing, until 2027-01-31)\n"),
+        "{text}"
+    );
+    // b fails again: DAT drops from 2 to 0. The other way round, it is a rise.
+    assert_eq!(diff(&["--fail-on-level-drop"]).code, 1);
+    let reverse = rungs(&[
+        "diff",
+        head.path().to_str().unwrap(),
+        base.path().to_str().unwrap(),
+        "--no-default-policies",
+        "--policy",
+        policies.to_str().unwrap(),
+        "--model",
+        model.to_str().unwrap(),
+        "--fail-on-level-drop",
+    ]);
+    assert_eq!(reverse.code, 0, "{}", reverse.stdout);
 }

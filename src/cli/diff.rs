@@ -53,6 +53,10 @@ pub struct DiffArgs {
     /// Exit 1 when a level drops or a new finding at or above --severity appears.
     #[arg(long)]
     pub fail_on_regression: bool,
+    /// Exit 1 when any level drops or the program score goes down (new findings alone do not
+    /// fail it).
+    #[arg(long)]
+    pub fail_on_level_drop: bool,
     /// Lowest severity of a new finding that counts as a regression.
     #[arg(long, value_enum, default_value_t = SeverityArg::Info)]
     pub severity: SeverityArg,
@@ -127,7 +131,9 @@ pub fn run(args: DiffArgs) -> ExitCode {
     });
     if head.scan.has_errors() {
         ExitCode::from(EXIT_ERROR)
-    } else if args.fail_on_regression && report.regressions().any() {
+    } else if (args.fail_on_regression && report.regressions().any())
+        || (args.fail_on_level_drop && diff.level_dropped())
+    {
         ExitCode::from(EXIT_GATE_FAILED)
     } else {
         ExitCode::SUCCESS

@@ -6,6 +6,7 @@ pub mod init;
 pub mod input;
 pub mod model;
 pub mod output;
+pub mod plan;
 pub mod policy;
 pub mod progress;
 pub mod revision;
@@ -40,6 +41,8 @@ pub struct Cli {
 pub enum Command {
     /// Scan a repository and report maturity levels, optionally gating on them.
     Scan(Box<scan::ScanArgs>),
+    /// The roadmap: for each category below its target, the changes that lift it.
+    Plan(plan::PlanArgs),
     /// Write a commented `.rungs.yaml` with every key and its default.
     Init(init::InitArgs),
     /// Compare two revisions or directories: new and fixed findings, level changes.
@@ -61,6 +64,7 @@ impl Command {
     pub fn run(self, matches: &ArgMatches) -> ExitCode {
         match self {
             Command::Scan(args) => scan::run(*args, matches.subcommand_matches("scan")),
+            Command::Plan(args) => plan::run(args),
             Command::Init(args) => init::run(args),
             Command::Diff(args) => diff::run(args),
             Command::Input(args) => input::run(args),

@@ -3,9 +3,10 @@
 
 use super::{LoadArgs, PolicyArgs, EXIT_ERROR};
 use clap::Args;
-use rungs::config;
+use rungs::config::{self, Pattern, Selection};
 use rungs::date::Date;
 use rungs::scan::{self, Scan};
+use rungs::scope::{Origin, Scope, Scoping};
 use rungs::source::git::{CommitInfo, Repo};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -19,9 +20,22 @@ pub struct ScanFlags {
     /// Maturity model YAML to use instead of the embedded CSMM-aligned model.
     #[arg(long, value_name = "FILE")]
     pub model: Option<PathBuf>,
-    /// Pass rate an objective needs to count as met (0 < RATE <= 1) [default: config, else 1.0].
+    /// Pass rate an objective needs to count as met (0 < RATE <= 1) when no critical or high
+    /// policy fails it [default: config, else 0.9].
     #[arg(long, value_name = "RATE")]
     pub threshold: Option<f64>,
+    /// What the repository is: estate, workload or module [default: config, else detected].
+    #[arg(long, value_name = "SCOPE", value_parser = parse_scope)]
+    pub scope: Option<Scope>,
+    /// Objectives only a person can evidence block their level until attested.
+    #[arg(long)]
+    pub strict: bool,
+    /// Run only the policies matching this id or glob (repeatable).
+    #[arg(long = "check", value_name = "ID|GLOB", value_parser = Pattern::new)]
+    pub check: Vec<Pattern>,
+    /// Leave out the policies matching this id or glob (repeatable).
+    #[arg(long = "skip-check", value_name = "ID|GLOB", value_parser = Pattern::new)]
+    pub skip_check: Vec<Pattern>,
     /// Config file to use instead of `.rungs.yaml` in the scanned directory (of the working tree).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -54,11 +68,28 @@ impl ScanFlags {
         options.policies.defaults &= flags.defaults;
         options.model = self.model.clone().or(options.model);
         options.threshold = self.threshold.unwrap_or(options.threshold);
+        let configured = config
+            .as_ref()
+            .and_then(|c| c.scope)
+            .map(|s| Scoping::given(s, Origin::Config));
+        options.scope = match self.scope {
+            Some(s) => Some(Scoping::given(s, Origin::Flag)),
+            None => configured,
+        };
+        options.strict = self.strict || config.as_ref().and_then(|c| c.strict).unwrap_or(false);
+        options.selection = Selection {
+            only: self.check.clone(),
+            skip: self.skip_check.clone(),
+        };
         options.load = self.load.options();
         options.today = today;
         options.config = config;
         Ok(options)
     }
+}
+
+fn parse_scope(text: &str) -> Result<Scope, String> {
+    Scope::parse(text).ok_or_else(|| format!("expected estate, workload or module, got {text:?}"))
 }
 
 /// Prints a repository or revision problem and gives the usage exit code.

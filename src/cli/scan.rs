@@ -18,6 +18,36 @@ pub struct ScanArgs {
     pub path: PathBuf,
     #[command(flatten)]
     pub flags: ScanFlags,
+    #[command(flatten)]
+    pub gate: GateArgs,
+    /// Report format (repeatable). Each goes to the --output right after it, or to stdout.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Vec<ReportFormat>,
+    /// File for the report of the --format just before it (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub output: Vec<PathBuf>,
+    /// Trend JSON to chart in the HTML report: what `rungs trend --format json` writes.
+    #[arg(long, value_name = "FILE")]
+    pub trend: Option<PathBuf>,
+    /// Waive the failures listed in this baseline (written by --write-baseline).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Write the current failures, levels and scores to FILE as a baseline (only that file is
+    /// written).
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// Scan PATH as it is at this git revision, read from the repository without checking out.
+    #[arg(long, value_name = "REV")]
+    pub rev: Option<String>,
+    /// Fail (exit 1) when any level, or the program score, is below what the baseline
+    /// recorded (needs --baseline or `baseline:` written by this version).
+    #[arg(long)]
+    pub fail_on_level_drop: bool,
+}
+
+/// Level targets: the gate of `scan`, the goals of `plan`.
+#[derive(Args)]
+pub struct GateArgs {
     /// Fail (exit 1) unless the program level is at least N.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=5))]
     pub min_level: Option<u8>,
@@ -27,24 +57,6 @@ pub struct ScanArgs {
     /// Fail unless a category reaches a level: CATEGORY=N, e.g. IAM=3 (repeatable).
     #[arg(long, value_name = "CATEGORY=N", value_parser = parse_key_level)]
     pub min_category: Vec<(String, u8)>,
-    /// Report format (repeatable). Each goes to the --output right after it, or to stdout.
-    #[arg(long, value_enum, value_name = "FORMAT")]
-    pub format: Vec<ReportFormat>,
-    /// File for the report of the --format just before it (repeatable).
-    #[arg(long, value_name = "FILE")]
-    pub output: Vec<PathBuf>,
-    /// Trend JSON to chart in the HTML report (shape in docs/formats.md).
-    #[arg(long, value_name = "FILE")]
-    pub trend: Option<PathBuf>,
-    /// Waive the failures listed in this baseline (written by --write-baseline).
-    #[arg(long, value_name = "FILE")]
-    pub baseline: Option<PathBuf>,
-    /// Write the current failures to FILE as a baseline (only that file is written).
-    #[arg(long, value_name = "FILE")]
-    pub write_baseline: Option<PathBuf>,
-    /// Scan PATH as it is at this git revision, read from the repository without checking out.
-    #[arg(long, value_name = "REV")]
-    pub rev: Option<String>,
 }
 
 /// Config targets, with flags for the same id (case-insensitive) replacing them.
@@ -57,28 +69,21 @@ fn merge_targets(config: &[Named<u8>], flags: &[(String, u8)]) -> Vec<(String, u
         .collect()
 }
 
-/// The gate: the config's targets, flags replacing the same target. Also returns the category
-/// targets, which decide the attestations the report says are needed.
-fn requirements(args: &ScanArgs, targets: &Targets) -> (Vec<Requirement>, Vec<(String, u8)>) {
+/// The gate: the config's targets, flags replacing the same target.
+pub fn requirements(args: &GateArgs, targets: &Targets) -> Vec<Requirement> {
     let mut out = Vec::new();
     if let Some(min) = args.min_level.or(targets.program) {
-        out.push(Requirement {
-            target: Target::Program,
-            min,
-        });
+        out.push(Requirement::level(Target::Program, min));
     }
     for (id, min) in merge_targets(&targets.domains, &args.min_domain) {
-        out.push(Requirement {
-            target: Target::Domain(id),
-            min,
-        });
+        out.push(Requirement::level(Target::Domain(id), min));
     }
-    let categories = merge_targets(&targets.categories, &args.min_category);
-    out.extend(categories.iter().map(|(id, min)| Requirement {
-        target: Target::Category(id.clone()),
-        min: *min,
-    }));
-    (out, categories)
+    out.extend(
+        merge_targets(&targets.categories, &args.min_category)
+            .into_iter()
+            .map(|(id, min)| Requirement::level(Target::Category(id), min)),
+    );
+    out
 }
 
 pub fn run(args: ScanArgs, matches: Option<&ArgMatches>) -> ExitCode {
@@ -128,8 +133,8 @@ pub fn run(args: ScanArgs, matches: Option<&ArgMatches>) -> ExitCode {
     options.baseline = args.baseline.clone().or(options.baseline);
     let no_targets = Targets::default();
     let targets = options.config.as_ref().map_or(&no_targets, |c| &c.targets);
-    let (requirements, categories) = requirements(&args, targets);
-    options.targets = categories;
+    let requirements = requirements(&args.gate, targets);
+    options.targets = requirements.clone();
 
     let scanned = match &args.rev {
         Some(rev) => super::revision::scan_revision(rev, &args.path, &options),
@@ -144,6 +149,15 @@ pub fn run(args: ScanArgs, matches: Option<&ArgMatches>) -> ExitCode {
         if !unknown.is_empty() {
             unknown.iter().for_each(|d| eprintln!("{d}"));
             return ExitCode::from(EXIT_ERROR);
+        }
+    }
+    let mut requirements = requirements;
+    if args.fail_on_level_drop {
+        match scan.baseline.as_ref().filter(|b| !b.levels.is_empty()) {
+            Some(b) => requirements.extend(scan::drop_requirements(&b.levels, &scan.scorecard)),
+            None => {
+                return usage_error("--fail-on-level-drop needs a baseline that records levels\n  help: write one with `rungs scan --write-baseline FILE` and pass it with --baseline FILE");
+            }
         }
     }
     let gate = match scan::gate(&scan.scorecard, &requirements) {
@@ -181,7 +195,7 @@ pub fn run(args: ScanArgs, matches: Option<&ArgMatches>) -> ExitCode {
         }
     }
     if let Some(path) = &args.write_baseline {
-        let (text, count) = rungs::baseline::render(&scan.checks);
+        let (text, count) = scan.baseline();
         if let Err(e) = std::fs::write(path, text) {
             eprintln!("error: cannot write baseline {}: {e}", path.display());
             return ExitCode::from(EXIT_ERROR);

@@ -13,6 +13,7 @@ use crate::date::Date;
 use crate::diagnostics::{Code, Diagnostic, Location};
 use crate::model::{Model, MAX_LEVEL};
 use crate::policy::{Bundle, Severity};
+use crate::scope::Scope;
 use locate::{locate, Step};
 use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
@@ -39,8 +40,35 @@ pub struct Pattern {
 }
 
 impl Pattern {
+    pub fn new(text: &str) -> Result<Pattern, String> {
+        let glob =
+            globset::Glob::new(text).map_err(|e| format!("invalid glob {text:?}: {}", e.kind()))?;
+        Ok(Pattern {
+            text: text.to_string(),
+            matcher: glob.compile_matcher(),
+        })
+    }
+
     pub fn is_match(&self, s: &str) -> bool {
         self.matcher.is_match(s)
+    }
+}
+
+/// `--check` and `--skip-check`: the policies to run, by id or glob.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// Run only policies matching one of these; all when empty.
+    pub only: Vec<Pattern>,
+    pub skip: Vec<Pattern>,
+}
+
+impl Selection {
+    pub fn apply(&self, bundle: &mut Bundle) {
+        bundle.policies.retain(|p| {
+            let id = p.meta.id.as_str();
+            (self.only.is_empty() || self.only.iter().any(|g| g.is_match(id)))
+                && !self.skip.iter().any(|g| g.is_match(id))
+        });
     }
 }
 
@@ -104,7 +132,12 @@ pub struct Config {
     pub threshold: Option<f64>,
     pub targets: Targets,
     pub severity: Vec<Named<Severity>>,
-    pub disabled: Vec<Named<()>>,
+    /// Policy ids or globs left out of the scan.
+    pub disabled: Vec<Named<Pattern>>,
+    /// `scope:`: estate, workload or module; detected from the code when absent.
+    pub scope: Option<Scope>,
+    /// `strict:`: objectives only a person can evidence block their level until attested.
+    pub strict: Option<bool>,
     pub baseline: Option<PathBuf>,
     pub suppressions: Vec<Suppression>,
     pub attestations: Vec<Attestation>,
@@ -132,7 +165,11 @@ struct Raw {
     #[serde(default, deserialize_with = "nullable")]
     severity: BTreeMap<String, Severity>,
     #[serde(default, deserialize_with = "nullable")]
-    disabled: Vec<String>,
+    disabled: Vec<Pattern>,
+    #[serde(default)]
+    scope: Option<Scope>,
+    #[serde(default)]
+    strict: Option<bool>,
     #[serde(default)]
     baseline: Option<String>,
     #[serde(default, deserialize_with = "nullable")]
@@ -268,12 +305,7 @@ impl<'de> Deserialize<'de> for Pattern {
                 f.write_str("a glob pattern")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Pattern, E> {
-                let glob = globset::Glob::new(v)
-                    .map_err(|e| E::custom(format!("invalid glob {v:?}: {}", e.kind())))?;
-                Ok(Pattern {
-                    text: v.to_string(),
-                    matcher: glob.compile_matcher(),
-                })
+                Pattern::new(v).map_err(E::custom)
             }
         }
         d.deserialize_str(V)
@@ -460,12 +492,14 @@ pub fn parse(text: &str, shown: &str, dir: &Path) -> Result<Config, Diagnostic> 
             .disabled
             .into_iter()
             .enumerate()
-            .map(|(i, id)| Named {
+            .map(|(i, pattern)| Named {
                 location: at(&[Step::Value("disabled"), Step::Index(i)]),
-                id,
-                value: (),
+                id: pattern.text.clone(),
+                value: pattern,
             })
             .collect(),
+        scope: raw.scope,
+        strict: raw.strict,
         baseline: raw.baseline.map(|b| dir.join(b)),
         suppressions: raw
             .suppressions
@@ -517,7 +551,9 @@ impl Config {
         }
         for entry in &self.disabled {
             let before = bundle.policies.len();
-            bundle.policies.retain(|p| p.meta.id != entry.id);
+            bundle
+                .policies
+                .retain(|p| !entry.value.is_match(&p.meta.id));
             if bundle.policies.len() == before {
                 diagnostics.push(unknown("disabled", &entry.location, &entry.id));
             }
@@ -575,10 +611,11 @@ mod tests {
         let c = parse_ok(TEMPLATE);
         assert!(c.policies.is_empty() && c.default_policies && c.model.is_none());
         assert!(c.exclude.is_empty() && c.baseline.is_none());
-        assert_eq!(c.threshold, Some(1.0));
+        assert_eq!(c.threshold, Some(0.9));
         assert!(c.targets.program.is_none() && c.targets.categories.is_empty());
         assert!(c.severity.is_empty() && c.disabled.is_empty());
         assert!(c.suppressions.is_empty() && c.attestations.is_empty());
+        assert_eq!((c.scope, c.strict), (None, Some(false)));
     }
 
     #[test]
@@ -593,7 +630,7 @@ mod tests {
     #[test]
     fn every_key_is_read_and_paths_are_relative_to_the_config() {
         let c = parse_ok(
-            "version: 1\npolicies: [extra]\ndefault_policies: false\nmodel: m.yaml\nexclude: ['examples/**']\nthreshold: 0.9\ntargets:\n  program: 1\n  domains: {foundational: 2}\n  categories: {IAM: 3}\nseverity: {X-1: low}\ndisabled: [X-2]\nbaseline: base.json\nsuppressions:\n  - policy: X-*\n    resource: module.a.*\n    root: envs/*\n    reason: legacy\n    expires: 2027-01-31\nattestations:\n  - objective: GOV-1.1\n    by: Jo\n    date: 2025-01-01\n    evidence: https://example.com/e\n    expires: 2026-01-01\n",
+            "version: 1\npolicies: [extra]\ndefault_policies: false\nmodel: m.yaml\nexclude: ['examples/**']\nthreshold: 0.9\ntargets:\n  program: 1\n  domains: {foundational: 2}\n  categories: {IAM: 3}\nseverity: {X-1: low}\ndisabled: [X-2, 'RUNGS-GCP-*']\nscope: module\nstrict: true\nbaseline: base.json\nsuppressions:\n  - policy: X-*\n    resource: module.a.*\n    root: envs/*\n    reason: legacy\n    expires: 2027-01-31\nattestations:\n  - objective: GOV-1.1\n    by: Jo\n    date: 2025-01-01\n    evidence: https://example.com/e\n    expires: 2026-01-01\n",
         );
         assert_eq!(c.policies, vec![PathBuf::from("cfg/extra")]);
         assert_eq!(c.model, Some(PathBuf::from("cfg/m.yaml")));
@@ -611,17 +648,19 @@ mod tests {
             (c.disabled[0].location.line, c.disabled[0].location.column),
             (Some(12), Some(12))
         );
+        assert!(c.disabled[1].value.is_match("RUNGS-GCP-IAM-001"));
+        assert_eq!((c.scope, c.strict), (Some(Scope::Module), Some(true)));
         let s = &c.suppressions[0];
         assert!(s.matches("X-9", "envs/prod", "module.a.x.y"));
         assert!(!s.matches("Y-9", "envs/prod", "module.a.x.y"));
         assert!(!s.matches("X-9", "org", "module.a.x.y"));
         assert!(!s.matches("X-9", "envs/prod", "module.b.x"));
         assert_eq!(s.expires.unwrap().to_string(), "2027-01-31");
-        assert_eq!((s.location.line, s.location.column), (Some(15), Some(5)));
+        assert_eq!((s.location.line, s.location.column), (Some(17), Some(5)));
         let a = &c.attestations[0];
         assert_eq!(
             (a.objective.as_str(), a.location.line),
-            ("GOV-1.1", Some(21))
+            ("GOV-1.1", Some(23))
         );
     }
 

@@ -18,6 +18,8 @@ use std::collections::{BTreeMap, BTreeSet};
 pub enum Change {
     New,
     Fixed,
+    /// The resource (or its whole root module) is gone: nothing was fixed.
+    Removed,
     Unchanged,
 }
 
@@ -76,7 +78,71 @@ pub struct LevelChange {
     pub name: String,
     pub base: Option<u8>,
     pub head: Option<u8>,
+    pub base_score: Option<f64>,
+    pub head_score: Option<f64>,
     pub direction: Direction,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WaiverChange {
+    /// `added` (waived in head only) or `removed` (waived in base only).
+    pub change: &'static str,
+    pub policy: String,
+    pub root: String,
+    pub resource: String,
+    /// `inline`, `config` or `baseline`.
+    pub source: String,
+    pub reason: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires: Option<String>,
+}
+
+/// Waived results on one side and not the other, keyed as findings are.
+fn waivers(base: &Scan, head: &Scan, rename: &BTreeMap<&str, &str>) -> Vec<WaiverChange> {
+    let waived =
+        |scan: &Scan, rename: &BTreeMap<&str, &str>| -> BTreeMap<(String, String, String), Check> {
+            scan.checks
+                .iter()
+                .filter(|c| c.outcome == Outcome::Waived)
+                .map(|c| {
+                    let root = rename.get(c.root.as_str()).copied().unwrap_or(&c.root);
+                    (
+                        (c.policy.clone(), root.to_string(), c.resource.clone()),
+                        c.clone(),
+                    )
+                })
+                .collect()
+        };
+    let (before, after) = (waived(base, rename), waived(head, &BTreeMap::new()));
+    let entry = |change: &'static str, key: &(String, String, String), c: &Check| {
+        let w = c.waiver.clone().unwrap_or(crate::evaluate::Waiver {
+            source: String::new(),
+            reason: String::new(),
+            expires: None,
+            location: None,
+        });
+        WaiverChange {
+            change,
+            policy: key.0.clone(),
+            root: key.1.clone(),
+            resource: key.2.clone(),
+            source: w.source,
+            reason: w.reason,
+            expires: w.expires,
+        }
+    };
+    let mut out: Vec<WaiverChange> = after
+        .iter()
+        .filter(|(k, _)| !before.contains_key(*k))
+        .map(|(k, c)| entry("added", k, c))
+        .collect();
+    out.extend(
+        before
+            .iter()
+            .filter(|(k, _)| !after.contains_key(*k))
+            .map(|(k, c)| entry("removed", k, c)),
+    );
+    out
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -89,8 +155,11 @@ pub struct Rename {
 pub struct Diff {
     /// Program, then each domain followed by its categories, in model order.
     pub levels: Vec<LevelChange>,
-    /// New, then fixed, then unchanged; most severe first within each.
+    /// New, then fixed, removed and unchanged; most severe first within each.
     pub findings: Vec<FindingChange>,
+    /// Failures waived on one side only: a waiver added or removed (inline comments are read
+    /// from each revision; a baseline or suppression that stopped matching shows here too).
+    pub waivers: Vec<WaiverChange>,
     pub renamed_roots: Vec<Rename>,
 }
 
@@ -144,9 +213,25 @@ impl Diff {
             };
             out.push(change(kind, key, check));
         }
+        let head_resources: BTreeSet<(&str, &str)> = head
+            .documents
+            .iter()
+            .flat_map(|d| {
+                d.resources
+                    .iter()
+                    .map(|r| (d.root.as_str(), r.address.as_str()))
+            })
+            .collect();
         for (key, check) in &base_findings {
             if !head_findings.contains_key(key) {
-                out.push(change(Change::Fixed, key, check));
+                // Scan-wide results have no resource to lose: absent now means fixed.
+                let still_there = key.1.is_empty() || head_resources.contains(&(key.1, key.2));
+                let kind = if still_there {
+                    Change::Fixed
+                } else {
+                    Change::Removed
+                };
+                out.push(change(kind, key, check));
             }
         }
         out.sort_by(|a, b| {
@@ -168,8 +253,16 @@ impl Diff {
         Diff {
             levels: levels(base, head),
             findings: out,
+            waivers: waivers(base, head, &rename),
             renamed_roots,
         }
+    }
+
+    /// The program score went down, or any level dropped (`--fail-on-level-drop`).
+    pub fn level_dropped(&self) -> bool {
+        let program = &self.levels[0];
+        self.levels.iter().any(|l| l.direction == Direction::Down)
+            || matches!((program.base_score, program.head_score), (Some(b), Some(h)) if h < b)
     }
 
     /// The findings of one class, in report order.
@@ -285,6 +378,8 @@ fn levels(base: &Scan, head: &Scan) -> Vec<LevelChange> {
         name: "Program".into(),
         base: b.level,
         head: h.level,
+        base_score: b.score,
+        head_score: h.score,
         direction: direction(b.level, h.level),
     }];
     for domain in &h.domains {
@@ -296,19 +391,21 @@ fn levels(base: &Scan, head: &Scan) -> Vec<LevelChange> {
             name: domain.name.clone(),
             base: base_level,
             head: domain.level,
+            base_score: before.and_then(|d| d.score),
+            head_score: domain.score,
             direction: direction(base_level, domain.level),
         });
         for category in &domain.categories {
-            let base_level = b
-                .categories()
-                .find(|c| c.id == category.id)
-                .and_then(|c| c.level);
+            let before = b.categories().find(|c| c.id == category.id);
+            let base_level = before.and_then(|c| c.level);
             out.push(LevelChange {
                 scope: Scope::Category,
                 id: category.id.clone(),
                 name: category.name.clone(),
                 base: base_level,
                 head: category.level,
+                base_score: before.and_then(|c| c.score),
+                head_score: category.score,
                 direction: direction(base_level, category.level),
             });
         }

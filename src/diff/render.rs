@@ -8,7 +8,7 @@ use serde::Serialize;
 use std::fmt::Write;
 
 /// Version of the JSON diff shape; additions keep it, removals and renames bump it.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Everything a diff report shows.
 pub struct DiffReport<'a> {
@@ -97,8 +97,15 @@ pub fn text(r: &DiffReport<'_>) -> String {
     for (change, title) in [
         (Change::New, "New findings"),
         (Change::Fixed, "Fixed findings"),
+        (
+            Change::Removed,
+            "Removed with their resource or root module (not fixes)",
+        ),
     ] {
         let list = r.diff.with_change(change);
+        if change == Change::Removed && list.is_empty() {
+            continue;
+        }
         let _ = writeln!(s, "\n{title} ({})", list.len());
         for f in list {
             let _ = writeln!(
@@ -111,6 +118,24 @@ pub fn text(r: &DiffReport<'_>) -> String {
                 if f.root.is_empty() { "." } else { &f.root },
                 f.resource,
                 f.message
+            );
+        }
+    }
+    if !r.diff.waivers.is_empty() {
+        let _ = writeln!(s, "\nWaivers changed ({})", r.diff.waivers.len());
+        for w in &r.diff.waivers {
+            let _ = writeln!(
+                s,
+                "  {:<8} {} {} › {}  ({}: {}{})",
+                w.change,
+                w.policy,
+                if w.root.is_empty() { "." } else { &w.root },
+                w.resource,
+                w.source,
+                w.reason,
+                w.expires
+                    .as_ref()
+                    .map_or(String::new(), |e| format!(", until {e}"))
             );
         }
     }
@@ -147,7 +172,7 @@ pub fn text(r: &DiffReport<'_>) -> String {
 struct Side<'a> {
     label: &'a str,
     level: Option<u8>,
-    mean: Option<f64>,
+    score: Option<f64>,
     errors: usize,
     diagnostics: &'a [Diagnostic],
 }
@@ -169,6 +194,7 @@ struct JsonDiff<'a> {
     summary: Summary,
     levels: &'a [LevelChange],
     findings: &'a [FindingChange],
+    waivers: &'a [super::WaiverChange],
     regression: JsonRegression<'a>,
 }
 
@@ -176,6 +202,7 @@ struct JsonDiff<'a> {
 struct Summary {
     new: usize,
     fixed: usize,
+    removed: usize,
     unchanged: usize,
 }
 
@@ -183,7 +210,7 @@ fn side<'a>(label: &'a str, scan: &'a Scan) -> Side<'a> {
     Side {
         label,
         level: scan.scorecard.level,
-        mean: scan.scorecard.mean,
+        score: scan.scorecard.score,
         errors: errors(&scan.diagnostics),
         diagnostics: &scan.diagnostics,
     }
@@ -199,8 +226,10 @@ pub fn json(r: &DiffReport<'_>) -> String {
         summary: Summary {
             new: r.diff.count(Change::New),
             fixed: r.diff.count(Change::Fixed),
+            removed: r.diff.count(Change::Removed),
             unchanged: r.diff.count(Change::Unchanged),
         },
+        waivers: &r.diff.waivers,
         levels: &r.diff.levels,
         findings: &r.diff.findings,
         regression: JsonRegression {
@@ -276,12 +305,13 @@ pub fn markdown(r: &DiffReport<'_>) -> String {
     for (change, title) in [
         (Change::New, "New findings"),
         (Change::Fixed, "Fixed findings"),
+        (Change::Removed, "Removed with their resource (not fixes)"),
     ] {
         let list = r.diff.with_change(change);
         if list.is_empty() {
             continue;
         }
-        if change == Change::Fixed {
+        if change != Change::New {
             let _ = writeln!(s, "<details><summary>{title} ({})</summary>\n", list.len());
         } else {
             let _ = writeln!(s, "#### {title} ({})\n", list.len());
@@ -317,7 +347,7 @@ pub fn markdown(r: &DiffReport<'_>) -> String {
                 list.len() - MARKDOWN_LIST
             );
         }
-        if change == Change::Fixed {
+        if change != Change::New {
             s.push_str("\n</details>\n");
         }
         s.push('\n');

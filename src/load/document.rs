@@ -58,6 +58,17 @@ impl Resource {
     }
 }
 
+/// A `provider` block of the root module: which provider it configures and where.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProviderConfig {
+    pub name: String,
+    /// The literal `alias`, when set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alias: Option<String>,
+    pub file: String,
+    pub line: usize,
+}
+
 /// A module call seen while loading, resolved or not.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ModuleCall {
@@ -79,6 +90,8 @@ pub struct Document {
     pub files: Vec<String>,
     pub resources: Vec<Resource>,
     pub module_calls: Vec<ModuleCall>,
+    /// The root module's own `provider` blocks (not those of the modules it calls).
+    pub providers: Vec<ProviderConfig>,
 }
 
 impl Document {
@@ -129,8 +142,28 @@ impl Document {
                     .collect::<Vec<_>>(),
             ),
         );
+        input.insert(
+            key("providers"),
+            regorus::Value::from(
+                self.providers
+                    .iter()
+                    .map(provider_value)
+                    .collect::<Vec<_>>(),
+            ),
+        );
         regorus::Value::from(input)
     }
+}
+
+fn provider_value(p: &ProviderConfig) -> regorus::Value {
+    let mut m = BTreeMap::new();
+    m.insert(key("name"), key(&p.name));
+    if let Some(alias) = &p.alias {
+        m.insert(key("alias"), key(alias));
+    }
+    m.insert(key("file"), key(&p.file));
+    m.insert(key("line"), regorus::Value::from(p.line as u64));
+    regorus::Value::from(m)
 }
 
 fn key(s: &str) -> regorus::Value {

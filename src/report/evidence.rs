@@ -1,10 +1,9 @@
 //! The text report's sections on evidence beyond policy results: attestations (valid and
-//! expired), the attestations still needed to reach category targets, and the baseline.
+//! expired) and the baseline.
 
 use crate::attest::State;
 use crate::model::Evidence;
 use crate::scan::Scan;
-use crate::score::Status;
 use std::fmt::Write;
 
 fn evidence_name(e: Evidence) -> &'static str {
@@ -44,47 +43,6 @@ pub fn text(out: &mut String, scan: &Scan) {
                 a.by,
                 a.date,
                 a.evidence
-            );
-        }
-    }
-
-    if !scan.needs.is_empty() {
-        let _ = writeln!(out, "\nAttestation needed");
-        for need in &scan.needs {
-            let objectives: Vec<String> = need
-                .objectives
-                .iter()
-                .map(|o| {
-                    let expired = if o.expired {
-                        ", attestation expired"
-                    } else {
-                        ""
-                    };
-                    let failing = if o.status == Status::Failed {
-                        ", automated failing"
-                    } else {
-                        ""
-                    };
-                    format!(
-                        "{} (L{} {}{failing}{expired})",
-                        o.id,
-                        o.level,
-                        evidence_name(o.evidence)
-                    )
-                })
-                .collect();
-            let _ = writeln!(
-                out,
-                "  {:<6} level {} → {} {}: {}",
-                need.category,
-                need.level.map_or("n/a".to_string(), |l| l.to_string()),
-                if need.explicit {
-                    "target"
-                } else {
-                    "next level"
-                },
-                need.target,
-                objectives.join(", ")
             );
         }
     }

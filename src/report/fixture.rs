@@ -67,7 +67,20 @@ pub fn scan() -> Scan {
         config,
         scan_wide,
     ];
-    let scorecard = crate::score::score(&model, &policies, &checks, 1.0, &Default::default());
+    let scorecard = crate::score::score(
+        &model,
+        &policies,
+        &checks,
+        &crate::score::Rules {
+            threshold: 1.0,
+            strict: false,
+            scope: crate::scope::Scoping::given(
+                crate::scope::Scope::Estate,
+                crate::scope::Origin::Flag,
+            ),
+        },
+        &Default::default(),
+    );
     Scan {
         root: ".".into(),
         documents: Vec::new(),
@@ -80,7 +93,7 @@ pub fn scan() -> Scan {
         scorecard,
         config: None,
         baseline: None,
-        needs: Vec::new(),
+        plan: Vec::new(),
         diagnostics: vec![Diagnostic::error(Code::PolicyRuntime, "rule failed")
             .at(Location::at("main.tf", 7, 1))
             .help("guard the input")],

@@ -32,7 +32,7 @@ pub struct TrendPoint {
     pub commit: Option<String>,
     pub level: Option<u8>,
     #[serde(default)]
-    pub mean: Option<f64>,
+    pub score: Option<f64>,
 }
 
 impl TrendPoint {
@@ -57,8 +57,8 @@ pub fn parse_trend(text: &str) -> Result<Trend, String> {
         if p.level.is_some_and(|l| l > crate::model::MAX_LEVEL) {
             return Err(format!("points[{i}].level must be 0 to 5 or null"));
         }
-        if p.mean.is_some_and(|m| !(0.0..=5.0).contains(&m)) {
-            return Err(format!("points[{i}].mean must be 0 to 5 or null"));
+        if p.score.is_some_and(|m| !(0.0..=5.0).contains(&m)) {
+            return Err(format!("points[{i}].score must be 0 to 5 or null"));
         }
     }
     Ok(trend)
@@ -121,8 +121,8 @@ fn summary(out: &mut String, report: &Report<'_>) {
     let cards = [
         ("program level", level_text(card.level), false),
         (
-            "mean",
-            card.mean.map_or("n/a".into(), |m| format!("{m:.1}")),
+            "score",
+            card.score.map_or("n/a".into(), |m| format!("{m:.1}")),
             false,
         ),
         ("passed", report.count(Outcome::Pass).to_string(), false),
@@ -206,7 +206,7 @@ fn trend(out: &mut String, trend: &Trend) {
         .map(|p| Point {
             label: p.label(),
             level: p.level,
-            mean: p.mean,
+            score: p.score,
         })
         .collect();
     out.push_str(r#"<section id="trend"><h2>Trend</h2><div class="panel">"#);
@@ -403,12 +403,11 @@ fn problems_and_gate(out: &mut String, report: &Report<'_>) {
             };
             let _ = write!(
                 out,
-                r#"<li class="{}">{} {}: level {} (needs {})</li>"#,
+                r#"<li class="{}">{} {}: {}</li>"#,
                 if g.passed { "ok" } else { "fail" },
                 if g.passed { "ok" } else { "FAIL" },
                 escape(&what),
-                level_text(g.actual),
-                g.requirement.min
+                escape(&g.describe())
             );
         }
         out.push_str("</ul></section>");
@@ -443,7 +442,7 @@ mod tests {
     #[test]
     fn trend_labels_and_ranges() {
         let t = parse_trend(
-            r#"{"points": [{"label": "v1", "level": 1, "mean": 1.5},
+            r#"{"points": [{"label": "v1", "level": 1, "score": 1.5},
                            {"date": "2024-05-01", "commit": "0123456789abcdef", "level": null}]}"#,
         )
         .unwrap();

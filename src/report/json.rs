@@ -8,7 +8,7 @@ use crate::scan::GateResult;
 use crate::score::DomainScore;
 use serde::Serialize;
 
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct Output<'a> {
@@ -16,11 +16,11 @@ struct Output<'a> {
     tool: Tool,
     model: ModelRef<'a>,
     scan: ScanInfo<'a>,
-    summary: Summary,
+    summary: Summary<'a>,
     domains: &'a [DomainScore],
     policies: Vec<PolicySummary<'a>>,
     findings: Vec<Finding<'a>>,
-    attestation_needed: &'a [crate::attest::Need],
+    plan: &'a [crate::plan::CategoryPlan],
     baseline: Option<&'a crate::baseline::Status>,
     diagnostics: &'a [Diagnostic],
     gate: Gate<'a>,
@@ -56,9 +56,13 @@ struct DocumentInfo<'a> {
 }
 
 #[derive(Serialize)]
-struct Summary {
+struct Summary<'a> {
     level: Option<u8>,
-    mean: Option<f64>,
+    score: Option<f64>,
+    /// The category that sets the program level.
+    limiting: Option<&'a str>,
+    scope: &'a crate::scope::Scoping,
+    strict: bool,
     threshold: f64,
     passed: usize,
     failed: usize,
@@ -182,7 +186,10 @@ pub fn render(report: &Report<'_>) -> String {
         },
         summary: Summary {
             level: scan.scorecard.level,
-            mean: scan.scorecard.mean,
+            score: scan.scorecard.score,
+            limiting: scan.scorecard.limiting.as_deref(),
+            scope: &scan.scorecard.scope,
+            strict: scan.scorecard.strict,
             threshold: scan.scorecard.threshold,
             passed: report.count(Outcome::Pass),
             failed: report.count(Outcome::Fail),
@@ -193,7 +200,7 @@ pub fn render(report: &Report<'_>) -> String {
         domains: &scan.scorecard.domains,
         policies,
         findings,
-        attestation_needed: &scan.needs,
+        plan: &scan.plan,
         baseline: scan.baseline.as_ref(),
         diagnostics: &scan.diagnostics,
         gate: Gate {

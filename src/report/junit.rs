@@ -141,20 +141,13 @@ fn suites(report: &Report<'_>) -> Vec<Suite> {
                     Target::Domain(id) => format!("domain {id}"),
                     Target::Category(id) => format!("category {id}"),
                 };
-                let actual = g.actual.map_or("n/a".to_string(), |l| l.to_string());
                 Case {
                     classname: "rungs.gate".into(),
                     name: format!("{what} level >= {}", g.requirement.min),
                     file: None,
                     line: None,
-                    verdict: (!g.passed).then(|| {
-                        (
-                            "failure",
-                            format!("level {actual}, needs {}", g.requirement.min),
-                            "gate".to_string(),
-                            String::new(),
-                        )
-                    }),
+                    verdict: (!g.passed)
+                        .then(|| ("failure", g.describe(), "gate".to_string(), String::new())),
                 }
             })
             .collect();
@@ -230,10 +223,7 @@ mod tests {
         let scan = crate::report::fixture::scan();
         let gate = crate::scan::gate(
             &scan.scorecard,
-            &[crate::scan::Requirement {
-                target: Target::Program,
-                min: 1,
-            }],
+            &[crate::scan::Requirement::level(Target::Program, 1)],
         )
         .unwrap();
         let xml = render(&Report {
@@ -288,7 +278,7 @@ mod tests {
             (
                 "rungs.gate",
                 "program level >= 1",
-                "failure level 0, needs 1",
+                "failure level 0 (needs 1)",
             ),
         ];
         let expected: Vec<(String, String, String)> = expected

@@ -11,8 +11,50 @@ use std::fmt::Write;
 /// How many findings the summary lists; the rest are counted.
 pub const TOP_FINDINGS: usize = 15;
 
+/// How many categories of the plan the summary shows.
+const NEXT_CATEGORIES: usize = 3;
+
+/// One plan step, short.
+fn step(step: &crate::plan::Step) -> String {
+    use crate::plan::Step;
+    match step {
+        Step::Fix {
+            policy,
+            resource,
+            file,
+            line,
+            ..
+        } => match (file, line) {
+            (Some(f), Some(l)) => format!(
+                "fix {} {} at {}",
+                cell(policy),
+                code(resource),
+                code(&format!("{f}:{l}"))
+            ),
+            _ => format!("fix {} {}", cell(policy), code(resource)),
+        },
+        Step::FixError {
+            policy, resource, ..
+        } => format!("fix the error of {} on {}", cell(policy), code(resource)),
+        Step::AddEvidence { resource_types, .. } => {
+            format!("add a compliant {}", code(&resource_types.join(" or ")))
+        }
+        Step::Attest {
+            objective, expired, ..
+        } => format!(
+            "{} {}",
+            if *expired {
+                "renew the attestation of"
+            } else {
+                "attest"
+            },
+            cell(objective)
+        ),
+    }
+}
+
 /// Table cell text: pipes and line breaks would end the cell, markup would render.
-fn cell(text: &str) -> String {
+pub(crate) fn cell(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -40,12 +82,12 @@ fn code(text: &str) -> String {
     )
 }
 
-fn level(level: Option<u8>) -> String {
-    level.map_or_else(|| "n/a".to_string(), |l| format!("**{l}**"))
-}
-
-fn mean(mean: Option<f64>) -> String {
-    mean.map_or_else(|| "n/a".to_string(), |m| format!("mean {m:.1}"))
+fn level(level: Option<u8>, score: Option<f64>) -> String {
+    match (level, score) {
+        (Some(l), Some(s)) => format!("**{l}** ({s:.2})"),
+        (Some(l), None) => format!("**{l}**"),
+        _ => "n/a".to_string(),
+    }
 }
 
 pub fn render(report: &Report<'_>) -> String {
@@ -82,25 +124,41 @@ pub fn render(report: &Report<'_>) -> String {
         cell(&scan.model.model.version),
     );
 
-    out.push_str("| Scope | Level | Detail |\n|---|---|---|\n");
+    let _ = writeln!(
+        out,
+        "Scope: **{}** ({}){}\n",
+        card.scope.scope,
+        cell(&card.scope.reason),
+        if card.strict { " · strict" } else { "" }
+    );
+    out.push_str("| Area | Level (score) | Detail |\n|---|---|---|\n");
     let _ = writeln!(
         out,
         "| **Program** | {} | {} |",
-        level(card.level),
-        mean(card.mean)
+        level(card.level, card.score),
+        card.limiting
+            .as_ref()
+            .map_or(String::new(), |c| format!("limited by {}", cell(c)))
     );
     for domain in &card.domains {
         let _ = writeln!(
             out,
-            "| **{}** | {} | {} |",
+            "| **{}** | {} | |",
             cell(&domain.name),
-            level(domain.level),
-            mean(domain.mean)
+            level(domain.level, domain.score),
         );
         for category in &domain.categories {
-            let detail = match category.level {
-                None => "no evidence".to_string(),
-                Some(_) => format!("coverage {:.0}%", category.coverage * 100.0),
+            let pending = match category.pending_attestations.len() {
+                0 => String::new(),
+                n => format!(", {n} attestation{} pending", if n == 1 { "" } else { "s" }),
+            };
+            let detail = if category.out_of_scope {
+                "out of scope".to_string()
+            } else {
+                match category.level {
+                    None => format!("no evidence{pending}"),
+                    Some(_) => format!("coverage {:.0}%{pending}", category.coverage * 100.0),
+                }
             };
             let _ = writeln!(
                 out,
@@ -108,7 +166,31 @@ pub fn render(report: &Report<'_>) -> String {
                 cell(&category.id),
                 cell(&category.name),
                 if category.provisional { "\\*" } else { "" },
-                level(category.level),
+                level(category.level, category.score),
+            );
+        }
+    }
+    if !scan.plan.is_empty() {
+        let shown = scan.plan.len().min(NEXT_CATEGORIES);
+        out.push_str("\n### Next steps\n\n");
+        for plan in &scan.plan[..shown] {
+            let reaches = plan.reaches.map_or("n/a".to_string(), |r| format!("L{r}"));
+            let _ = writeln!(
+                out,
+                "- **{}** {} → {reaches}: {}",
+                cell(&plan.category),
+                match (plan.level, plan.score) {
+                    (Some(l), Some(s)) => format!("L{l} ({s:.2})"),
+                    _ => "n/a".to_string(),
+                },
+                plan.steps.iter().map(step).collect::<Vec<_>>().join("; ")
+            );
+        }
+        if scan.plan.len() > shown {
+            let _ = writeln!(
+                out,
+                "- …and {} more categories: `rungs plan`",
+                scan.plan.len() - shown
             );
         }
     }
@@ -174,10 +256,9 @@ pub fn render(report: &Report<'_>) -> String {
             };
             let _ = writeln!(
                 out,
-                "- {} {what}: level {} (needs {})",
+                "- {} {what}: {}",
                 if g.passed { "✅" } else { "❌" },
-                g.actual.map_or("n/a".to_string(), |l| l.to_string()),
-                g.requirement.min
+                g.describe()
             );
         }
     }

@@ -10,6 +10,7 @@ pub mod junit;
 pub mod markdown;
 mod markup;
 pub use markup::visible;
+pub mod plan;
 pub mod sarif;
 mod svg;
 pub mod text;

@@ -253,7 +253,7 @@ pub fn render(report: &Report<'_>) -> String {
             "properties": {
                 "model": scan.model.model.id,
                 "level": scan.scorecard.level,
-                "mean": scan.scorecard.mean,
+                "score": scan.scorecard.score,
                 "passed": report.count(Outcome::Pass),
                 "failed": report.count(Outcome::Fail),
                 "errors": report.count(Outcome::Error),

@@ -80,11 +80,11 @@ pub fn bars(id: &str, title: &str, bars: &[Bar]) -> String {
     out
 }
 
-/// One point of a trend: an x label, the program level and mean when known.
+/// One point of a trend: an x label, the program level and score when known.
 pub struct Point {
     pub label: String,
     pub level: Option<u8>,
-    pub mean: Option<f64>,
+    pub score: Option<f64>,
 }
 
 pub fn trend(id: &str, points: &[Point]) -> String {
@@ -116,12 +116,12 @@ pub fn trend(id: &str, points: &[Point]) -> String {
             .collect();
         format!(r#"<polyline class="{class}" points="{}"/>"#, d.join(" "))
     };
-    let means = points
+    let scores = points
         .iter()
         .enumerate()
-        .filter_map(|(i, p)| p.mean.map(|m| (i, m)))
+        .filter_map(|(i, p)| p.score.map(|m| (i, m)))
         .collect();
-    out.push_str(&line(means, "mean"));
+    out.push_str(&line(scores, "score"));
     let levels = points
         .iter()
         .enumerate()
@@ -132,10 +132,10 @@ pub fn trend(id: &str, points: &[Point]) -> String {
     let every = points.len().div_ceil(12).max(1);
     for (i, p) in points.iter().enumerate() {
         if let Some(level) = p.level {
-            let mean = p.mean.map_or(String::new(), |m| format!(", mean {m:.1}"));
+            let score = p.score.map_or(String::new(), |m| format!(", score {m:.1}"));
             let _ = write!(
                 out,
-                r#"<circle class="point" cx="{:.1}" cy="{:.1}" r="4"><title>{}: level {level}{mean}</title></circle>"#,
+                r#"<circle class="point" cx="{:.1}" cy="{:.1}" r="4"><title>{}: level {level}{score}</title></circle>"#,
                 x(i),
                 y(f64::from(level)),
                 escape(&p.label)
@@ -153,7 +153,7 @@ pub fn trend(id: &str, points: &[Point]) -> String {
     }
     let _ = write!(
         out,
-        r#"<text class="legend level" x="{left}" y="{:.1}">— program level</text><text class="legend mean" x="{:.1}" y="{:.1}">- - mean of categories</text></svg>"#,
+        r#"<text class="legend level" x="{left}" y="{:.1}">— program level</text><text class="legend score" x="{:.1}" y="{:.1}">- - score of categories</text></svg>"#,
         height - 12.0,
         left + 160.0,
         height - 12.0
@@ -197,17 +197,17 @@ mod tests {
                 Point {
                     label: "a".into(),
                     level: Some(0),
-                    mean: Some(0.5),
+                    score: Some(0.5),
                 },
                 Point {
                     label: "b".into(),
                     level: None,
-                    mean: None,
+                    score: None,
                 },
                 Point {
                     label: "c".into(),
                     level: Some(5),
-                    mean: Some(5.0),
+                    score: Some(5.0),
                 },
             ],
         );

@@ -1,16 +1,15 @@
-//! The terminal report: levels as bars, the objectives holding levels back, findings grouped by
-//! policy with file:line, problems met on the way, and the gate.
+//! The terminal report: levels and scores as bars, the next steps of the plan, findings grouped
+//! by policy with file:line, problems met on the way, and the gate.
 
 use super::Report;
 use crate::diagnostics::Diagnostic;
 use crate::evaluate::{Check, Outcome, SCAN_ADDRESS};
 use crate::model::MAX_LEVEL;
-use crate::score::{ObjectiveScore, Status};
 use std::fmt::Write;
 use std::path::Path;
 
-/// How many failing objectives the summary lists.
-const TOP_OBJECTIVES: usize = 10;
+/// How many unjudged resources the summary lists.
+const TOP_UNJUDGED: usize = 10;
 
 fn bar(level: Option<u8>) -> String {
     match level {
@@ -20,6 +19,10 @@ fn bar(level: Option<u8>) -> String {
             format!("{}{}", "█".repeat(l), "░".repeat(MAX_LEVEL as usize - l))
         }
     }
+}
+
+fn score_text(score: Option<f64>) -> String {
+    score.map_or_else(String::new, |s| format!("{s:.2}"))
 }
 
 fn level_text(level: Option<u8>) -> String {
@@ -100,26 +103,41 @@ pub fn render(report: &Report<'_>) -> String {
 
     let _ = writeln!(
         out,
+        "scope: {} ({}){}",
+        card.scope.scope,
+        card.scope.reason,
+        if card.strict {
+            " · strict: attestations count"
+        } else {
+            ""
+        }
+    );
+
+    let _ = writeln!(
+        out,
         "\nMaturity · {} {}",
         scan.model.model.name, scan.model.model.version
     );
     let _ = writeln!(
         out,
-        "  {:<44} {}  {:>3}   mean {}",
+        "  {:<44} {}  {:>3}  {:>5}   {}",
         "Program",
         bar(card.level),
         level_text(card.level),
-        card.mean.map_or("n/a".into(), |m| format!("{m:.1}"))
+        score_text(card.score),
+        card.limiting
+            .as_ref()
+            .map_or(String::new(), |c| format!("limited by {c}"))
     );
     for domain in &card.domains {
-        let _ = writeln!(
-            out,
-            "  {:<44} {}  {:>3}   mean {}",
+        let line = format!(
+            "  {:<44} {}  {:>3}  {:>5}",
             domain.name,
             bar(domain.level),
             level_text(domain.level),
-            domain.mean.map_or("n/a".into(), |m| format!("{m:.1}"))
+            score_text(domain.score),
         );
+        let _ = writeln!(out, "{}", line.trim_end());
         for category in &domain.categories {
             let name = format!(
                 "{} {}{}",
@@ -127,16 +145,26 @@ pub fn render(report: &Report<'_>) -> String {
                 category.name,
                 if category.provisional { "*" } else { "" }
             );
-            let detail = match category.level {
-                None => "no evidence".to_string(),
-                Some(_) => format!("coverage {:.0}%", category.coverage * 100.0),
+            let pending = match category.pending_attestations.len() {
+                0 => String::new(),
+                n => format!(", {n} attestation{} pending", if n == 1 { "" } else { "s" }),
+            };
+            let detail = if category.out_of_scope {
+                format!("out of scope for a {}", card.scope.scope)
+            } else {
+                match category.level {
+                    None if pending.is_empty() => "no evidence".to_string(),
+                    None => format!("no evidence from code{pending}"),
+                    Some(_) => format!("coverage {:.0}%{pending}", category.coverage * 100.0),
+                }
             };
             let _ = writeln!(
                 out,
-                "    {:<42} {}  {:>3}   {}",
+                "    {:<42} {}  {:>3}  {:>5}   {}",
                 name,
                 bar(category.level),
                 level_text(category.level),
+                score_text(category.score),
                 detail
             );
         }
@@ -148,30 +176,7 @@ pub fn render(report: &Report<'_>) -> String {
         );
     }
 
-    let mut holding: Vec<&ObjectiveScore> = card
-        .objectives()
-        .filter(|o| matches!(o.status, Status::Failed | Status::Error))
-        .collect();
-    holding.sort_by(|a, b| {
-        (a.level, a.rate.map(|r| (r * 1e6) as i64), &a.id).cmp(&(
-            b.level,
-            b.rate.map(|r| (r * 1e6) as i64),
-            &b.id,
-        ))
-    });
-    if !holding.is_empty() {
-        let _ = writeln!(out, "\nObjectives holding levels back");
-        for o in holding.iter().take(TOP_OBJECTIVES) {
-            let state = match o.status {
-                Status::Error => format!("{} errors", o.errors),
-                _ => format!("{}/{} passed", o.passed, o.passed + o.failed),
-            };
-            let _ = writeln!(out, "  {:<8} L{}  {:<16} {}", o.id, o.level, state, o.title);
-        }
-        if holding.len() > TOP_OBJECTIVES {
-            let _ = writeln!(out, "  … and {} more", holding.len() - TOP_OBJECTIVES);
-        }
-    }
+    super::plan::next_steps(&mut out, &scan.plan);
 
     let problems = report.problems();
     if !problems.is_empty() {
@@ -231,7 +236,7 @@ pub fn render(report: &Report<'_>) -> String {
             "\nNot judged: values unknown at scan time ({})",
             unjudged.len()
         );
-        for check in unjudged.iter().take(TOP_OBJECTIVES) {
+        for check in unjudged.iter().take(TOP_UNJUDGED) {
             let _ = writeln!(
                 out,
                 "  {} {}  {}  {}",
@@ -241,11 +246,11 @@ pub fn render(report: &Report<'_>) -> String {
                 check.message.as_deref().unwrap_or("")
             );
         }
-        if unjudged.len() > TOP_OBJECTIVES {
+        if unjudged.len() > TOP_UNJUDGED {
             let _ = writeln!(
                 out,
                 "  … and {} more (see --format json)",
-                unjudged.len() - TOP_OBJECTIVES
+                unjudged.len() - TOP_UNJUDGED
             );
         }
     }
@@ -282,10 +287,9 @@ pub fn render(report: &Report<'_>) -> String {
             };
             let _ = writeln!(
                 out,
-                "  {} {what}: level {} (needs {})",
+                "  {} {what}: {}",
                 if g.passed { "ok  " } else { "FAIL" },
-                level_text(g.actual),
-                g.requirement.min
+                g.describe()
             );
         }
     }

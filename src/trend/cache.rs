@@ -26,6 +26,7 @@ use crate::load::Document;
 use crate::model::Model;
 use crate::policy::{self, Bundle};
 use crate::scan::{self, load_model};
+use crate::scope;
 use crate::score;
 use crate::source::git::{CommitInfo, GitTree, Repo};
 use crate::waive;
@@ -38,12 +39,14 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 /// Bump when the meaning of a cached result changes without a version bump (development).
-const CACHE_FORMAT: u32 = 1;
+const CACHE_FORMAT: u32 = 2;
 
 /// What one root module produced, as cached.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RootResult {
     pub providers: BTreeSet<String>,
+    /// What the root tells about the scope, when none is given.
+    pub scope: scope::Signal,
     pub diagnostics: Vec<Diagnostic>,
     pub evaluation: DocResult,
 }
@@ -121,6 +124,7 @@ impl<'o> Pipeline<'o> {
         if let Some(config) = &options.config {
             fixed_diagnostics.extend(config.apply_to_policies(&mut bundle));
         }
+        options.selection.apply(&mut bundle);
         fixed_diagnostics.extend(scan::unknown_controls(&bundle, &model));
         let (attestations, problems) = match &options.config {
             Some(c) => attest::check(&c.attestations, &model, options.today),
@@ -371,6 +375,7 @@ impl<'o> Pipeline<'o> {
             for (key, (document, diagnostics)) in todo {
                 let result = RootResult {
                     providers: evaluate::providers(&document),
+                    scope: scope::signal(&document),
                     diagnostics,
                     evaluation: DocResult::default(),
                 };
@@ -388,6 +393,7 @@ impl<'o> Pipeline<'o> {
                 |engine, (key, (document, diagnostics))| {
                     let result = RootResult {
                         providers: evaluate::providers(&document),
+                        scope: scope::signal(&document),
                         diagnostics,
                         evaluation: evaluate::evaluate_document(engine, bundle, &document),
                     };
@@ -440,6 +446,12 @@ impl<'o> Pipeline<'o> {
                 diagnostics: vec![d.clone()],
             },
         };
+        let scoping = self
+            .options
+            .scope
+            .clone()
+            .unwrap_or_else(|| scope::detect(results.iter().map(|r| &r.scope)));
+        scope::retain_in_scope(&mut evaluation.checks, &self.bundle.policies, scoping.scope);
         let documents: Vec<&Document> = plan
             .keys
             .iter()
@@ -471,11 +483,16 @@ impl<'o> Pipeline<'o> {
         } else {
             Vec::new()
         };
+        let rules = score::Rules {
+            threshold: self.options.threshold,
+            strict: self.options.strict,
+            scope: scoping,
+        };
         let scorecard = score::score(
             &self.model,
             &self.bundle.policies,
             &evaluation.checks,
-            self.options.threshold,
+            &rules,
             &self.attestations,
         );
         let mut all = plan.discovery.clone();

@@ -3,7 +3,7 @@
 //!
 //! Commits take equal columns from oldest to newest. One solid step line per domain plus the
 //! program (or, with a category, that category and its domain) gives the level; a dashed line
-//! of the same colour gives the mean of the category levels beneath, which moves before the
+//! of the same colour gives the score of the category levels beneath, which moves before the
 //! level does. Lines that share a value are drawn a few pixels apart so none hides another; a
 //! gap is a commit without evidence. Commits whose scan met errors get a red mark under the
 //! axis. Hovering a commit shows its details.
@@ -34,7 +34,7 @@ struct Series {
     name: String,
     levels: Vec<Option<f64>>,
     /// Means of the categories beneath; `None` for a category series.
-    means: Option<Vec<Option<f64>>>,
+    scores: Option<Vec<Option<f64>>>,
     width: f64,
 }
 
@@ -53,9 +53,9 @@ fn series(rows: &[Row], category: Option<&str>) -> Vec<Series> {
             .iter()
             .map(|r| level_of(r.domains.iter().find(|d| d.id == id).and_then(|d| d.level)))
             .collect(),
-        means: Some(
+        scores: Some(
             rows.iter()
-                .map(|r| r.domains.iter().find(|d| d.id == id).and_then(|d| d.mean))
+                .map(|r| r.domains.iter().find(|d| d.id == id).and_then(|d| d.score))
                 .collect(),
         ),
         width,
@@ -82,7 +82,7 @@ fn series(rows: &[Row], category: Option<&str>) -> Vec<Series> {
                             )
                         })
                         .collect(),
-                    means: None,
+                    scores: None,
                     width: 3.0,
                 },
                 domain(&parent, format!("domain {parent}"), 1.5),
@@ -92,7 +92,7 @@ fn series(rows: &[Row], category: Option<&str>) -> Vec<Series> {
             let mut out = vec![Series {
                 name: "program".into(),
                 levels: rows.iter().map(|r| level_of(r.level)).collect(),
-                means: Some(rows.iter().map(|r| r.mean).collect()),
+                scores: Some(rows.iter().map(|r| r.score).collect()),
                 width: 3.0,
             }];
             out.extend(
@@ -247,12 +247,12 @@ pub fn svg(rows: &[Row], category: Option<&str>) -> String {
                 series.width
             );
         }
-        if let Some(means) = &series.means {
-            let d = steps(means, x0, column, at);
+        if let Some(scores) = &series.scores {
+            let d = steps(scores, x0, column, at);
             if !d.is_empty() {
                 let _ = writeln!(
                     s,
-                    r#"<path d="{d}" fill="none" stroke="{colour}" stroke-width="1.25" stroke-dasharray="5 3"><title>{name} mean</title></path>"#
+                    r#"<path d="{d}" fill="none" stroke="{colour}" stroke-width="1.25" stroke-dasharray="5 3"><title>{name} score</title></path>"#
                 );
             }
         }
@@ -269,7 +269,7 @@ pub fn svg(rows: &[Row], category: Option<&str>) -> String {
     let ly = TOP + 18.0 + k as f64 * 20.0;
     let _ = writeln!(
         s,
-        r#"<text x="{legend_x:.1}" y="{ly:.1}" fill="{grey}">solid: level</text><text x="{legend_x:.1}" y="{:.1}" fill="{grey}">dashed: mean of categories</text>"#,
+        r#"<text x="{legend_x:.1}" y="{ly:.1}" fill="{grey}">solid: level</text><text x="{legend_x:.1}" y="{:.1}" fill="{grey}">dashed: score of categories</text>"#,
         ly + 16.0
     );
     // Per commit: a red mark when the scan met errors, and a hover area with the details.

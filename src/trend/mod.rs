@@ -87,7 +87,7 @@ pub fn select(repo: &Repo, selection: &Selection) -> Result<(Vec<CommitInfo>, Ve
 pub struct DomainPoint {
     pub id: String,
     pub level: Option<u8>,
-    pub mean: Option<f64>,
+    pub score: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -95,6 +95,7 @@ pub struct CategoryPoint {
     pub id: String,
     pub domain: String,
     pub level: Option<u8>,
+    pub score: Option<f64>,
 }
 
 /// One commit's results.
@@ -106,7 +107,11 @@ pub struct Row {
     pub time: i64,
     pub subject: String,
     pub level: Option<u8>,
-    pub mean: Option<f64>,
+    pub score: Option<f64>,
+    /// The category that sets the program level.
+    pub limiting: Option<String>,
+    /// The scope the commit was judged in (given, or detected from that commit's code).
+    pub scope: crate::scope::Scope,
     pub domains: Vec<DomainPoint>,
     pub categories: Vec<CategoryPoint>,
     pub roots: usize,
@@ -160,14 +165,16 @@ impl Row {
             time: commit.time,
             subject: commit.subject.clone(),
             level: scorecard.level,
-            mean: scorecard.mean,
+            score: scorecard.score,
+            limiting: scorecard.limiting.clone(),
+            scope: scorecard.scope.scope,
             domains: scorecard
                 .domains
                 .iter()
                 .map(|d| DomainPoint {
                     id: d.id.clone(),
                     level: d.level,
-                    mean: d.mean,
+                    score: d.score,
                 })
                 .collect(),
             categories: scorecard
@@ -178,6 +185,7 @@ impl Row {
                         id: c.id.clone(),
                         domain: d.id.clone(),
                         level: c.level,
+                        score: c.score,
                     })
                 })
                 .collect(),

@@ -6,20 +6,20 @@ use serde::Serialize;
 use std::fmt::Write;
 
 /// Version of the JSON trend shape; additions keep it, removals and renames bump it.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 fn level(l: Option<u8>) -> String {
     l.map_or_else(|| "n/a".to_string(), |l| l.to_string())
 }
 
-fn mean(m: Option<f64>) -> String {
-    m.map_or_else(String::new, |m| format!("{m:.1}"))
+fn score(m: Option<f64>) -> String {
+    m.map_or_else(String::new, |m| format!("{m:.2}"))
 }
 
-/// `1 (1.5)`: the level and, in brackets, the mean of the categories beneath.
-fn level_mean(l: Option<u8>, m: Option<f64>) -> String {
+/// `1 (1.45)`: the level and, in brackets, the score (level plus progress to the next).
+fn level_score(l: Option<u8>, m: Option<f64>) -> String {
     match m {
-        Some(m) => format!("{} ({m:.1})", level(l)),
+        Some(m) => format!("{} ({m:.2})", level(l)),
         None => level(l),
     }
 }
@@ -35,7 +35,7 @@ pub fn table(rows: &[Row], category: Option<&str>) -> String {
         let _ = write!(s, " {:>12.12}", d.id);
     }
     if let Some(c) = category {
-        let _ = write!(s, " {:>6.6}", c);
+        let _ = write!(s, " {:>9.9}", c);
     }
     let _ = writeln!(
         s,
@@ -43,7 +43,7 @@ pub fn table(rows: &[Row], category: Option<&str>) -> String {
         "pass", "fail", "error", "status"
     );
     for row in rows {
-        let program = level_mean(row.level, row.mean);
+        let program = level_score(row.level, row.score);
         let _ = write!(
             s,
             "{:<8} {:<10} {:>9}",
@@ -52,15 +52,15 @@ pub fn table(rows: &[Row], category: Option<&str>) -> String {
             program
         );
         for d in &row.domains {
-            let _ = write!(s, " {:>12}", level_mean(d.level, d.mean));
+            let _ = write!(s, " {:>12}", level_score(d.level, d.score));
         }
         if let Some(c) = category {
-            let l = row
-                .categories
-                .iter()
-                .find(|x| x.id == c)
-                .and_then(|x| x.level);
-            let _ = write!(s, " {:>6}", level(l));
+            let point = row.categories.iter().find(|x| x.id == c);
+            let _ = write!(
+                s,
+                " {:>9}",
+                level_score(point.and_then(|x| x.level), point.and_then(|x| x.score))
+            );
         }
         let _ = writeln!(
             s,
@@ -86,17 +86,24 @@ fn opt<T: ToString>(v: Option<T>) -> String {
 /// RFC 4180 CSV; an empty cell is "no level" (no evidence).
 pub fn csv(rows: &[Row]) -> String {
     let mut s = String::new();
-    let mut header = vec!["commit", "date", "subject", "program_level", "program_mean"]
-        .into_iter()
-        .map(String::from)
-        .collect::<Vec<_>>();
+    let mut header = vec![
+        "commit",
+        "date",
+        "subject",
+        "program_level",
+        "program_score",
+    ]
+    .into_iter()
+    .map(String::from)
+    .collect::<Vec<_>>();
     if let Some(first) = rows.first() {
         for d in &first.domains {
             header.push(format!("{}_level", d.id));
-            header.push(format!("{}_mean", d.id));
+            header.push(format!("{}_score", d.id));
         }
         for c in &first.categories {
             header.push(format!("{}_level", c.id));
+            header.push(format!("{}_score", c.id));
         }
     }
     header.extend(
@@ -113,14 +120,15 @@ pub fn csv(rows: &[Row]) -> String {
             row.date.clone(),
             csv_field(&row.subject),
             opt(row.level),
-            mean(row.mean),
+            score(row.score),
         ];
         for d in &row.domains {
             cells.push(opt(d.level));
-            cells.push(mean(d.mean));
+            cells.push(score(d.score));
         }
         for c in &row.categories {
             cells.push(opt(c.level));
+            cells.push(score(c.score));
         }
         cells.extend([
             row.roots.to_string(),

@@ -1,3 +1,6 @@
+// Each test crate that includes this module uses a different subset of it.
+#![allow(dead_code)]
+
 //! Helpers shared by the integration tests of config, suppressions, attestations and baselines.
 //! Every run sees the same "today", 2026-03-15, through `RUNGS_TODAY`.
 

@@ -13,7 +13,7 @@ pub mod value;
 
 use crate::diagnostics::{Code, Diagnostic, Location};
 use crate::discover::{terraform_syntax, Discovery, SourceFile, Syntax};
-use crate::load::document::{Document, Mode, ModuleCall, Resource, SCHEMA_VERSION};
+use crate::load::document::{Document, Mode, ModuleCall, ProviderConfig, Resource, SCHEMA_VERSION};
 use crate::read::ReadError;
 use crate::source::{Source, WorkTree};
 use eval::{Bindings, Scope};
@@ -438,6 +438,7 @@ struct PendingCall<'b> {
 
 impl<'a> Loader<'a> {
     fn load_root(self, overrides: &[(String, Val)]) -> LoadedRoot {
+        let providers = self.root_providers();
         let mut inputs = BTreeMap::new();
         for (name, value) in self
             .root_tfvars()
@@ -471,6 +472,7 @@ impl<'a> Loader<'a> {
             files,
             resources,
             module_calls,
+            providers,
         };
         let mut probed = self.probed.into_inner();
         probed.insert(self.root_dir.to_string());
@@ -479,6 +481,38 @@ impl<'a> Loader<'a> {
             diagnostics: self.diagnostics.into_inner(),
             probed,
         }
+    }
+
+    /// The `provider` blocks of the root directory, with their literal alias.
+    fn root_providers(&self) -> Vec<ProviderConfig> {
+        let Some(files) = self.dir_files(self.root_dir) else {
+            return Vec::new();
+        };
+        let mut out: Vec<ProviderConfig> = files
+            .parsed
+            .iter()
+            .flat_map(|f| f.blocks.iter().map(move |b| (f, b)))
+            .filter_map(
+                |(file, block)| match (block.kind.as_str(), block.labels.as_slice()) {
+                    ("provider", [name]) => Some(ProviderConfig {
+                        name: name.clone(),
+                        alias: block
+                            .body
+                            .attributes()
+                            .find(|a| a.key.as_str() == "alias")
+                            .and_then(|a| match &a.expr {
+                                Expression::String(s) => Some(s.to_string()),
+                                _ => None,
+                            }),
+                        file: file.rel.clone(),
+                        line: block.line,
+                    }),
+                    _ => None,
+                },
+            )
+            .collect();
+        out.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+        out
     }
 
     /// `terraform.tfvars`, `terraform.tfvars.json`, then `*.auto.tfvars(.json)` in name order.

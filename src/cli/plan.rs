@@ -1,0 +1,78 @@
+//! `rungs plan`: the roadmap. For every category below its target (config targets, `--min-*`,
+//! or else the next level), the changes that lift it, best yield first.
+
+use super::print;
+use super::revision::ScanFlags;
+use super::scan::{requirements, GateArgs};
+use super::{fail, EXIT_ERROR};
+use clap::{Args, ValueEnum};
+use rungs::config::Targets;
+use rungs::report;
+use rungs::scan;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    Text,
+    Markdown,
+    Json,
+}
+
+#[derive(Args)]
+pub struct PlanArgs {
+    /// Directory to plan for.
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    #[command(flatten)]
+    pub flags: ScanFlags,
+    #[command(flatten)]
+    pub gate: GateArgs,
+    #[arg(long, value_enum, default_value_t = PlanFormat::Text)]
+    pub format: PlanFormat,
+    /// Prefix for file links in Markdown, e.g. https://github.com/org/repo/blob/SHA/.
+    #[arg(long, value_name = "URL", default_value = "")]
+    pub link_base: String,
+}
+
+pub fn run(args: PlanArgs) -> ExitCode {
+    let mut options = match args.flags.options(&args.path, &args.path) {
+        Ok(options) => options,
+        Err(code) => return code,
+    };
+    let no_targets = Targets::default();
+    let targets = options.config.as_ref().map_or(&no_targets, |c| &c.targets);
+    options.targets = requirements(&args.gate, targets);
+    let scan = match scan::run(&options) {
+        Ok(scan) => scan,
+        Err(d) => return fail(&d),
+    };
+    for d in &scan.diagnostics {
+        eprintln!("{}", report::visible(d.to_string()));
+    }
+    let link = |file: &str, line: Option<usize>| match line {
+        Some(l) => format!("[{file}:{l}]({}{file}#L{l})", args.link_base),
+        None => format!("[{file}]({}{file})", args.link_base),
+    };
+    print(&match args.format {
+        PlanFormat::Text => report::visible(report::plan::text(&scan.plan)),
+        PlanFormat::Markdown => report::visible(report::plan::markdown(&scan.plan, &link)),
+        PlanFormat::Json => {
+            let mut s = serde_json::to_string_pretty(&serde_json::json!({
+                "schema_version": report::json::SCHEMA_VERSION,
+                "scope": scan.scorecard.scope,
+                "level": scan.scorecard.level,
+                "score": scan.scorecard.score,
+                "plan": scan.plan,
+            }))
+            .expect("plan serializes");
+            s.push('\n');
+            s
+        }
+    });
+    if scan.has_errors() {
+        ExitCode::from(EXIT_ERROR)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
