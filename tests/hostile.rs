@@ -1065,6 +1065,26 @@ fn rev_scan_excerpt_never_opens_a_fifo_in_the_working_tree() {
     assert!(run.stdout.contains("R003"), "{}", run.stdout);
 }
 
+#[test]
+fn rev_scan_excerpt_is_not_taken_from_the_working_tree() {
+    let dir = git_repo(&[("main.tf", "resource \"test_thing\" \"a\" {\n")]);
+    // Whatever line the error points at, the working tree has a secret there.
+    fs::write(
+        dir.path().join("main.tf"),
+        "S3CR3T line 1\nS3CR3T line 2\nS3CR3T line 3\n",
+    )
+    .unwrap();
+    let run = run_at(
+        Some(dir.path()),
+        Mode::Normal,
+        &["scan", ".", "--rev", "HEAD", "--no-default-policies"],
+        None,
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stdout.contains("R003"), "{}", run.stdout);
+    assert!(!run.stdout.contains("S3CR3T"), "{}", run.stdout);
+}
+
 // --- nesting in YAML and JSON ------------------------------------------------------------------
 
 #[test]

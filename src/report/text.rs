@@ -40,8 +40,13 @@ fn excerpt(root: &str, d: &Diagnostic) -> Option<String> {
     // Files in the scan are relative to its root; policy files as given on the command line.
     let path = Path::new(&location.file);
     // Bounded reads of regular files only: a FIFO must not block the report.
+    // Only policy files fall back to the working directory: a `scan --rev` root is not a
+    // directory, and the working tree's copy of a Terraform file is not the revision's.
     let bytes = crate::read::file(&Path::new(root).join(path))
-        .or_else(|_| crate::read::file(path))
+        .or_else(|e| match path.extension() {
+            Some(ext) if ext == "rego" => crate::read::file(path),
+            _ => Err(e),
+        })
         .ok()?;
     let text = String::from_utf8_lossy(&bytes);
     let chars: Vec<char> = text
