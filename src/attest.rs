@@ -1,5 +1,5 @@
 //! Attestations: a person vouches for an `attested` or `either` objective (who, when, evidence,
-//! until when), and the objectives that still need one to reach each category's target.
+//! until when). Which ones a category still needs is the plan's business (`plan.rs`).
 //!
 //! How attestations count is a scoring rule (`score.rs`, docs/scoring.md). Here they are checked
 //! against the model and today's date: an unknown or `automated` objective, a blank `by` or
@@ -10,8 +10,7 @@
 use crate::config;
 use crate::date::Date;
 use crate::diagnostics::{Code, Diagnostic, Location};
-use crate::model::{Evidence, Model, MAX_LEVEL};
-use crate::score::{Scorecard, Status};
+use crate::model::{Evidence, Model};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -128,76 +127,6 @@ pub fn check(
     (out, diagnostics)
 }
 
-/// A category below its target, and the objectives only an attestation can meet on the way.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Need {
-    pub category: String,
-    pub level: Option<u8>,
-    pub target: u8,
-    /// `true` when the target comes from `targets` or `--min-category`, `false` for the next level.
-    pub explicit: bool,
-    pub objectives: Vec<NeededObjective>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct NeededObjective {
-    pub id: String,
-    pub level: u8,
-    pub evidence: Evidence,
-    pub status: Status,
-    /// Its attestation expired.
-    pub expired: bool,
-}
-
-/// For each category below its target (given, matched case-insensitively, or else the next
-/// level), the `attested` and `either` objectives above its level and up to the target that
-/// are not met. Categories where no such objective exists are left out: what holds them back
-/// is automated evidence, shown with the failing objectives.
-pub fn needed(card: &Scorecard, targets: &[(String, u8)]) -> Vec<Need> {
-    let mut out = Vec::new();
-    for category in card.categories() {
-        let given = targets
-            .iter()
-            .rev()
-            .find(|(id, _)| id.eq_ignore_ascii_case(&category.id))
-            .map(|(_, t)| *t);
-        let current = category.level.unwrap_or(0);
-        let target = given.unwrap_or(match category.level {
-            None => 1,
-            Some(l) => l + 1,
-        });
-        if target > MAX_LEVEL || category.level.is_some_and(|l| l >= target) {
-            continue;
-        }
-        let objectives: Vec<NeededObjective> = category
-            .objectives
-            .iter()
-            .filter(|o| o.level > current && o.level <= target)
-            .filter(|o| o.evidence != Evidence::Automated && o.status != Status::Met)
-            .map(|o| NeededObjective {
-                id: o.id.clone(),
-                level: o.level,
-                evidence: o.evidence,
-                status: o.status,
-                expired: o
-                    .attestation
-                    .as_ref()
-                    .is_some_and(|a| a.state == State::Expired),
-            })
-            .collect();
-        if !objectives.is_empty() {
-            out.push(Need {
-                category: category.id.clone(),
-                level: category.level,
-                target,
-                explicit: given.is_some(),
-                objectives,
-            });
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -266,57 +195,5 @@ mod tests {
                 "attestation of C-3 needs `by` and `evidence`",
             ]
         );
-    }
-
-    #[test]
-    fn needs_list_unmet_attestable_objectives_up_to_the_target() {
-        let model = crate::model::parse(MODEL, "m.yaml").unwrap();
-        let pass = crate::evaluate::Check {
-            policy: "P".into(),
-            resource: "r".into(),
-            root: ".".into(),
-            file: None,
-            line: None,
-            outcome: crate::evaluate::Outcome::Pass,
-            message: None,
-            waiver: None,
-        };
-        let source = "# METADATA\n# title: P\n# custom:\n#   id: P\n#   severity: low\n#   resource_types: [t]\n#   controls: [C-1]\npackage p\n";
-        let policy = crate::policy::Policy {
-            meta: crate::policy::metadata::parse(source).unwrap(),
-            package: "p".into(),
-            file: crate::policy::RegoFile {
-                path: "p.rego".into(),
-                source: source.into(),
-            },
-        };
-        let card = crate::score::score(
-            &model,
-            &[policy],
-            &[pass],
-            &crate::score::Rules {
-                threshold: 1.0,
-                strict: false,
-                scope: crate::scope::Scoping::given(
-                    crate::scope::Scope::Estate,
-                    crate::scope::Origin::Flag,
-                ),
-            },
-            &BTreeMap::new(),
-        );
-        // Level 1 from C-1; the next level needs C-2.
-        let next = needed(&card, &[]);
-        assert_eq!(next.len(), 1);
-        assert_eq!(
-            (next[0].level, next[0].target, next[0].explicit),
-            (Some(1), 2, false)
-        );
-        let ids: Vec<&str> = next[0].objectives.iter().map(|o| o.id.as_str()).collect();
-        assert_eq!(ids, vec!["C-2"]);
-        // A target of 3 needs C-2 and C-3; a target already reached needs nothing.
-        let three = needed(&card, &[("c".into(), 3)]);
-        let ids: Vec<&str> = three[0].objectives.iter().map(|o| o.id.as_str()).collect();
-        assert_eq!((ids, three[0].explicit), (vec!["C-2", "C-3"], true));
-        assert!(needed(&card, &[("C".into(), 1)]).is_empty());
     }
 }

@@ -456,6 +456,32 @@ fn pre_commit_hook_runs_rungs_scan_on_the_repository() {
     );
 }
 
+/// A repository the CI examples run on: a copy of the AWS example's network module, with the
+/// baseline the examples ask teams to commit once.
+fn ci_repository() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/aws-platform/modules/network");
+    for entry in fs::read_dir(&src).unwrap() {
+        let entry = entry.unwrap();
+        fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    let baseline = run_script_line(
+        "rungs scan . --write-baseline .rungs-baseline.json",
+        dir.path(),
+    );
+    assert_eq!(baseline.code, 0, "{}", baseline.stderr);
+    dir
+}
+
+/// An open SSH port: the network level drops below the baseline.
+fn open_ssh(dir: &Path) {
+    fs::write(
+        dir.join("debug.tf"),
+        "resource \"aws_security_group\" \"debug\" {\n  vpc_id = aws_vpc.this.id\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = \"tcp\"\n    cidr_blocks = [\"0.0.0.0/0\"]\n  }\n}\n",
+    )
+    .unwrap();
+}
+
 #[test]
 fn github_actions_example_writes_what_it_uploads() {
     let workflow = yaml("examples/ci/github-actions.yml");
@@ -475,10 +501,18 @@ fn github_actions_example_writes_what_it_uploads() {
     let scan = steps.iter().find(|s| s["id"] == "scan").unwrap();
     assert_eq!(workflow["permissions"]["security-events"], "write");
 
-    let dir = workspace();
-    let cwd = dir.path().join("repo");
+    let dir = ci_repository();
+    let cwd = dir.path().to_path_buf();
+    // Unchanged since the baseline: the gate holds.
     let run = run_script_line(scan["run"].as_str().unwrap(), &cwd);
-    // The test tree has nothing the embedded policies judge: no level, so the level gate fails.
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("Gate passed"), "{}", run.stdout);
+    assert!(
+        read(&cwd, "rungs-summary.md").starts_with("## rungs · program level 2 · gate passed\n")
+    );
+    // A change that opens SSH to the internet drops NET: the job fails.
+    open_ssh(&cwd);
+    let run = run_script_line(scan["run"].as_str().unwrap(), &cwd);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stdout.contains("Gate FAILED"), "{}", run.stdout);
     let log: Value = serde_json::from_str(&read(&cwd, sarif)).unwrap();
@@ -490,7 +524,7 @@ fn github_actions_example_writes_what_it_uploads() {
         "cat rungs-summary.md >> \"$GITHUB_STEP_SUMMARY\""
     );
     assert!(read(&cwd, "rungs-summary.md")
-        .starts_with("## rungs · program level n/a · gate **FAILED**\n"));
+        .starts_with("## rungs · program level 0 · gate **FAILED**\n"));
 }
 
 #[test]
@@ -498,8 +532,11 @@ fn gitlab_example_writes_its_artifacts_and_junit_report() {
     let pipeline = yaml("examples/ci/gitlab-ci.yml");
     let job = &pipeline["rungs"];
     let script = job["script"].as_array().unwrap();
-    let dir = workspace();
-    let cwd = dir.path().join("repo");
+    let dir = ci_repository();
+    let cwd = dir.path().to_path_buf();
+    let run = run_script_line(script[1].as_str().unwrap(), &cwd);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    open_ssh(&cwd);
     let run = run_script_line(script[1].as_str().unwrap(), &cwd);
     assert_eq!(run.code, 1, "{}", run.stderr);
     for path in job["artifacts"]["paths"].as_array().unwrap() {
@@ -508,7 +545,19 @@ fn gitlab_example_writes_its_artifacts_and_junit_report() {
     }
     let junit = read(&cwd, job["artifacts"]["reports"]["junit"].as_str().unwrap());
     let doc = roxmltree::Document::parse(&junit).unwrap();
-    // No policy judged anything; only the gate suite has a case, and it fails.
-    assert_eq!(doc.root_element().attribute("tests"), Some("1"));
-    assert_eq!(doc.root_element().attribute("failures"), Some("1"));
+    // The gate suite names the requirements the open port broke.
+    let failures: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("testcase") && n.attribute("classname") == Some("rungs.gate"))
+        .filter(|n| n.children().any(|c| c.has_tag_name("failure")))
+        .filter_map(|n| n.attribute("name"))
+        .collect();
+    assert_eq!(
+        failures,
+        [
+            "program level >= 2",
+            "domain structural level >= 2",
+            "category NET level >= 3"
+        ]
+    );
 }
