@@ -921,12 +921,12 @@ const ESC_LABEL: &str =
     "resource \"test_thing\" \"a\\u001b[2J\\u0007\" {\n  flagged = true\n  size    = 1\n}\n";
 
 #[test]
-fn escape_sequences_in_labels_are_escaped_in_text() {
+fn escape_sequences_in_labels_are_escaped_in_text_markdown_html_and_junit() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("main.tf"), ESC_LABEL).unwrap();
     let model = fixtures().join("gate/model.yaml");
     let policies = fixtures().join("user-policies/good");
-    for format in ["text", "markdown", "html"] {
+    for format in ["text", "markdown", "html", "junit"] {
         let run = run(&[
             "scan",
             dir.path().to_str().unwrap(),
@@ -941,13 +941,11 @@ fn escape_sequences_in_labels_are_escaped_in_text() {
         assert_eq!(run.code, 0, "{format}: {}", run.stderr);
         assert!(!run.stdout.contains('\u{1b}'), "{format}");
         assert!(!run.stdout.contains('\u{7}'), "{format}");
-        if format != "html" {
-            assert!(
-                run.stdout.contains("a\\u{1b}[2J\\u{7}"),
-                "{format}: {}",
-                run.stdout
-            );
-        }
+        assert!(
+            run.stdout.contains("a\\u{1b}[2J\\u{7}"),
+            "{format}: {}",
+            run.stdout
+        );
     }
 }
 

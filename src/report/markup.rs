@@ -4,7 +4,8 @@ use crate::evaluate::Check;
 use crate::scan::Scan;
 use std::collections::BTreeMap;
 
-/// Escapes text for XML and HTML content and attributes, dropping characters XML 1.0 forbids.
+/// Escapes text for XML and HTML content and attributes. Control characters (XML 1.0 forbids
+/// most) and bidirectional overrides become visible `\u{1b}` text, as in [`visible`].
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -15,7 +16,9 @@ pub fn escape(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             '\t' | '\n' | '\r' => out.push(c),
-            c if c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c if hidden(c) || c == '\u{FFFE}' || c == '\u{FFFF}' => {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            }
             c => out.push(c),
         }
     }
@@ -28,10 +31,6 @@ pub fn escape(text: &str) -> String {
 /// and tabs are kept: the renderers lay out with them. The text and Markdown reports of every
 /// command pass through here once, whole.
 pub fn visible(text: String) -> String {
-    let hidden = |c: char| {
-        (c.is_control() && c != '\n' && c != '\t')
-            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-    };
     if !text.chars().any(hidden) {
         return text;
     }
@@ -44,6 +43,12 @@ pub fn visible(text: String) -> String {
         }
     }
     out
+}
+
+/// Characters shown as escapes: controls other than newline and tab, and bidi overrides.
+fn hidden(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Percent-encodes a relative path for a URI reference, keeping `/` and unreserved characters.
@@ -105,10 +110,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn escapes_markup_and_drops_forbidden_characters() {
+    fn escapes_markup_and_shows_control_characters() {
         assert_eq!(
-            escape("a<b>&\"c\"'\u{1}\n"),
-            "a&lt;b&gt;&amp;&quot;c&quot;&#39;\n"
+            escape("a<b>&\"c\"'\u{1}\u{1b}[2J\n"),
+            "a&lt;b&gt;&amp;&quot;c&quot;&#39;\\u{1}\\u{1b}[2J\n"
         );
     }
 
