@@ -5,6 +5,7 @@
 //! content of each root module and the modules it loads. `--no-cache` scans every commit from
 //! scratch through [`crate::scan::run_source`] instead; both give the same rows.
 
+pub mod axis;
 pub mod cache;
 pub mod chart;
 pub mod date;
@@ -95,6 +96,7 @@ pub struct CategoryPoint {
     pub id: String,
     pub domain: String,
     pub level: Option<u8>,
+    pub score: Option<f64>,
 }
 
 /// One commit's results.
@@ -174,6 +176,7 @@ impl Row {
                         id: c.id.clone(),
                         domain: d.id.clone(),
                         level: c.level,
+                        score: c.score,
                     })
                 })
                 .collect(),
