@@ -383,9 +383,18 @@ mod tests {
         let score = r##"<path d="M58.0 287.6L218.5 246.8L700.0 219.6H710.0" fill="none" stroke="#000000" stroke-width="1.25" stroke-dasharray="5 3"><title>program score</title></path>"##;
         assert!(svg.contains(score), "{svg}");
         // One hover area per commit, from halfway to the previous to halfway to the next.
-        assert!(svg.contains(r#"<rect x="48.0" y="44" width="90.2""#), "{svg}");
-        assert!(svg.contains(r#"<rect x="138.2" y="44" width="321.0""#), "{svg}");
-        assert!(svg.contains(r#"<rect x="459.2" y="44" width="250.8""#), "{svg}");
+        assert!(
+            svg.contains(r#"<rect x="48.0" y="44" width="90.2""#),
+            "{svg}"
+        );
+        assert!(
+            svg.contains(r#"<rect x="138.2" y="44" width="321.0""#),
+            "{svg}"
+        );
+        assert!(
+            svg.contains(r#"<rect x="459.2" y="44" width="250.8""#),
+            "{svg}"
+        );
         assert!(svg.contains("program 1 (1.25) · d 1 (1.25)"), "{svg}");
         // Midnights (UTC) after the first commit at noon.
         assert_eq!(
