@@ -12,14 +12,15 @@ fn level(l: Option<u8>) -> String {
     l.map_or_else(|| "n/a".to_string(), |l| l.to_string())
 }
 
+/// Two decimals, as scores are computed: one would round 0.97 up to "1.0" beside level 0.
 fn score(m: Option<f64>) -> String {
-    m.map_or_else(String::new, |m| format!("{m:.1}"))
+    m.map_or_else(String::new, |m| format!("{m:.2}"))
 }
 
-/// `1 (1.5)`: the level and, in brackets, the score of the categories beneath.
+/// `1 (1.45)`: the level and, in brackets, its score.
 fn level_score(l: Option<u8>, m: Option<f64>) -> String {
     match m {
-        Some(m) => format!("{} ({m:.1})", level(l)),
+        Some(m) => format!("{} ({m:.2})", level(l)),
         None => level(l),
     }
 }
@@ -35,7 +36,7 @@ pub fn table(rows: &[Row], category: Option<&str>) -> String {
         let _ = write!(s, " {:>12.12}", d.id);
     }
     if let Some(c) = category {
-        let _ = write!(s, " {:>6.6}", c);
+        let _ = write!(s, " {:>9.9}", c);
     }
     let _ = writeln!(
         s,
@@ -55,12 +56,12 @@ pub fn table(rows: &[Row], category: Option<&str>) -> String {
             let _ = write!(s, " {:>12}", level_score(d.level, d.score));
         }
         if let Some(c) = category {
-            let l = row
+            let (l, m) = row
                 .categories
                 .iter()
                 .find(|x| x.id == c)
-                .and_then(|x| x.level);
-            let _ = write!(s, " {:>6}", level(l));
+                .map_or((None, None), |x| (x.level, x.score));
+            let _ = write!(s, " {:>9}", level_score(l, m));
         }
         let _ = writeln!(
             s,
