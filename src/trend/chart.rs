@@ -43,13 +43,16 @@ struct Series {
     width: f64,
 }
 
+/// A level and its score.
+type LevelScore = (Option<u8>, Option<f64>);
+
 /// The series drawn: the program and each domain, or one category and its domain.
 fn series(rows: &[Row], category: Option<&str>) -> Vec<Series> {
     let Some(first) = rows.first() else {
         return Vec::new();
     };
     // One (level, score) per commit.
-    let make = |name: String, width: f64, at: &dyn Fn(&Row) -> (Option<u8>, Option<f64>)| {
+    let make = |name: String, width: f64, at: &dyn Fn(&Row) -> LevelScore| {
         let (levels, scores) = rows
             .iter()
             .map(|r| {
