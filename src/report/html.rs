@@ -46,7 +46,7 @@ impl TrendCommit {
         format!(
             "{} {} {}",
             &self.date[..10],
-            &self.commit[..self.commit.len().min(7)],
+            self.commit.chars().take(7).collect::<String>(),
             self.subject
         )
     }
@@ -739,6 +739,59 @@ mod tests {
         assert_eq!(
             parse_trend(bad_date).unwrap_err(),
             "commits[0] needs a commit id and an ISO 8601 date"
+        );
+    }
+
+    #[test]
+    fn plan_steps_are_rows_with_everything_escaped() {
+        let mut out = String::new();
+        let steps = [
+            Step::Fix {
+                objective: "NET-1.1".into(),
+                policy: "P-1".into(),
+                severity: "critical".into(),
+                root: "envs/prod".into(),
+                resource: "aws_security_group.a".into(),
+                file: Some("envs/prod/sg.tf".into()),
+                line: Some(12),
+                message: "opens <22>".into(),
+                remediation: "use \"10.0.0.0/8\" & a VPN".into(),
+            },
+            Step::FixError {
+                objective: "NET-1.2".into(),
+                policy: "P-2".into(),
+                root: ".".into(),
+                resource: "x.y".into(),
+                file: None,
+                line: None,
+                message: "boom".into(),
+            },
+            Step::AddEvidence {
+                objective: "LOG-2.1".into(),
+                level: 2,
+                title: "Flow logs".into(),
+                resource_types: vec!["aws_flow_log".into(), "aws_vpc".into()],
+                policies: vec!["P-3".into()],
+            },
+            Step::Attest {
+                objective: "GOV-1.1".into(),
+                level: 1,
+                title: "An owner".into(),
+                expired: true,
+            },
+        ];
+        for step in &steps {
+            step_row(&mut out, step);
+        }
+        let rows: Vec<&str> = out.split_inclusive("</tr>").collect();
+        assert_eq!(
+            rows,
+            [
+                r#"<tr class="step fix"><td>fix</td><td><code>envs/prod/sg.tf:12</code></td><td><code>envs/prod</code> › <code>aws_security_group.a</code></td><td><code>P-1</code> <span class="sev critical">critical</span></td><td><code>NET-1.1</code></td><td>opens &lt;22&gt;<br><em>how:</em> use &quot;10.0.0.0/8&quot; &amp; a VPN</td></tr>"#,
+                r#"<tr class="step fix-error"><td>fix error</td><td><code>(scan-wide)</code></td><td><code>x.y</code></td><td><code>P-2</code></td><td><code>NET-1.2</code></td><td>failed to evaluate: boom</td></tr>"#,
+                r#"<tr class="step add"><td>add</td><td>–</td><td>a compliant <code>aws_flow_log</code> or <code>aws_vpc</code></td><td><code>P-3</code></td><td><code>LOG-2.1</code></td><td>L2: Flow logs (nothing evidences it yet)</td></tr>"#,
+                r#"<tr class="step renew"><td>renew</td><td>–</td><td>–</td><td>–</td><td><code>GOV-1.1</code></td><td>L1: An owner (only a person can evidence it: renew its attestation in the config file)</td></tr>"#,
+            ]
         );
     }
 }
