@@ -183,7 +183,10 @@ fn reports(dir: &Path) -> (PathBuf, Value) {
     let trend = dir.join("trend.json");
     std::fs::write(
         &trend,
-        r#"{"points": [{"label": "2024-01", "level": 0, "mean": 0.1}, {"label": "2024-02", "level": 0, "mean": 0.2}, {"label": "2024-03", "level": 1, "mean": 0.8}]}"#,
+        r#"{"schema_version": 2, "notes": [], "commits": [
+            {"commit": "1111111aaaa", "date": "2024-01-01T12:00:00+00:00", "time": 1704110400, "subject": "one", "level": 0, "score": 0.1},
+            {"commit": "2222222bbbb", "date": "2024-02-01T12:00:00+00:00", "time": 1706788800, "subject": "two", "level": 0, "score": 0.2},
+            {"commit": "3333333cccc", "date": "2024-03-01T12:00:00+00:00", "time": 1709294400, "subject": "three", "level": 1, "score": 1.8}]}"#,
     )
     .unwrap();
     let html = dir.join("report.html");
@@ -236,10 +239,11 @@ fn html_report_in_headless_chromium() {
     browser.call(s, "Page.navigate", json!({"url": url}));
     browser.wait_for("Page.loadEventFired");
 
-    // Charts: both SVGs laid out with a size, and with their marks drawn.
+    // Charts: both SVGs laid out with a size, and with their marks drawn (bars; the level and
+    // score lines and a point per commit).
     let charts = browser.eval(
         &session,
-        "Array.from(document.querySelectorAll('svg.chart')).map(s => { const r = s.getBoundingClientRect(); return [s.id, r.width > 100 && r.height > 100, s.querySelectorAll('rect.bar, polyline, circle').length]; })",
+        "Array.from(document.querySelectorAll('svg.chart')).map(s => { const r = s.getBoundingClientRect(); return [s.id, r.width > 100 && r.height > 100, s.querySelectorAll('rect.bar, path.level, path.score, circle').length]; })",
     );
     let categories = json["domains"]
         .as_array()
@@ -258,6 +262,34 @@ fn html_report_in_headless_chromium() {
     assert_eq!(
         charts,
         json!([["levels-chart", true, assessed], ["trend-chart", true, 5]])
+    );
+
+    // As rendered, with the browser's own font: the numbers beside the bars stay inside the
+    // chart, and no two date labels of the trend overlap.
+    let overflow = browser.eval(
+        &session,
+        "(() => { const s = document.getElementById('levels-chart'); const w = s.viewBox.baseVal.width; return Array.from(s.querySelectorAll('text.value')).filter(t => { const b = t.getBBox(); return b.x + b.width > w; }).map(t => t.textContent); })()",
+    );
+    assert_eq!(overflow, json!([]));
+    let ticks = browser.eval(
+        &session,
+        "Array.from(document.querySelectorAll('#trend-chart text.axis.x')).map(t => { const b = t.getBBox(); return [t.textContent, b.x, b.x + b.width]; })",
+    );
+    let ticks = ticks.as_array().unwrap();
+    assert!(ticks.len() >= 2, "{ticks:?}");
+    for pair in ticks.windows(2) {
+        assert!(pair[0][2].as_f64() <= pair[1][1].as_f64(), "{ticks:?}");
+    }
+    // The verdict, and the plan with a row per step.
+    let plan_rows: usize = json["plan"].as_array().map_or(0, |p| {
+        p.iter().map(|c| c["steps"].as_array().unwrap().len()).sum()
+    });
+    assert_eq!(
+        browser.eval(
+            &session,
+            "[document.getElementById('verdict').textContent.startsWith('Program '), document.querySelectorAll('#next-steps tr.step').length]"
+        ),
+        json!([true, plan_rows])
     );
 
     // Filters: each select hides the rows that do not match, and `all` shows them again.

@@ -260,9 +260,12 @@ Scope: **estate** (--scope estate)
 #[test]
 fn html_is_one_self_contained_page_with_charts_objectives_and_filters() {
     let dir = workspace();
+    // The shape `rungs trend --format json` writes (tests/git.rs feeds it the real output).
     fs::write(
         dir.path().join("trend.json"),
-        r#"{"points": [{"label": "jan", "level": 0, "mean": 0.5}, {"label": "feb", "level": 1, "mean": 1.0}]}"#,
+        r#"{"schema_version": 2, "notes": [], "commits": [
+            {"commit": "1111111aaaa", "date": "2024-01-01T12:00:00+00:00", "time": 1704110400, "subject": "jan", "level": 0, "score": 0.5},
+            {"commit": "2222222bbbb", "date": "2024-02-01T12:00:00+00:00", "time": 1706788800, "subject": "feb", "level": 1, "score": 1.25}]}"#,
     )
     .unwrap();
     let run = scan(
@@ -292,8 +295,39 @@ fn html_is_one_self_contained_page_with_charts_objectives_and_filters() {
     );
     assert!(html.contains(r#"<svg id="levels-chart""#));
     assert!(html.contains(r#"<svg id="trend-chart""#));
-    // One bar per assessed level: program, Structural and DAT (all level 0).
+    // The verdict names the limiting category, and the scope says why it applies.
+    assert!(html.contains(
+        r#"<p id="verdict">Program <b>L0 (0.50)</b>, limited by <b>DAT</b> Data</p><p id="scope">Scope <b>estate</b> (--scope estate)</p>"#
+    ));
+    // One bar per assessed level: program, Structural and DAT (all level 0), each with its
+    // numbers; the others say why there is no bar.
     assert_eq!(html.matches(r#"<rect class="bar l0"#).count(), 3);
+    let values: Vec<&str> = html
+        .split(r#"<text class="value""#)
+        .skip(1)
+        .map(|t| t.split_once('>').unwrap().1.split_once('<').unwrap().0)
+        .collect();
+    assert_eq!(
+        values,
+        ["L0 · 0.50 · limited by DAT", "L0 · 0.50", "L0 · 0.50"]
+    );
+    assert_eq!(
+        html.matches(r#"<text class="na" x="306.0" y="88.0">1 attestation pending</text>"#)
+            .count(),
+        1
+    );
+    // The trend: one point per commit, with its date, commit, subject and numbers.
+    assert_eq!(html.matches("<circle").count(), 2);
+    assert!(html.contains("<title>2024-01-01 1111111 jan: L0 · 0.50</title>"));
+    assert!(html.contains("<title>2024-02-01 2222222 feb: L1 · 1.25</title>"));
+    // Next steps: the plan, with the fix at its file:line and the attestations.
+    assert!(html.contains(
+        r#"<details class="plan" open><summary>DAT Data: L0 · 0.50 → L1 · 1.66 in 1 change</summary>"#
+    ));
+    assert!(html.contains(
+        r#"<tr class="step fix"><td>fix</td><td><code>main.tf:6</code></td><td><code>test_thing.b</code></td><td><code>TEST-001</code> <span class="sev high">high</span></td><td><code>DAT-1.1</code></td><td>thing is flagged</td></tr>"#
+    ));
+    assert_eq!(html.matches(r#"<tr class="step attest">"#).count(), 2);
     assert!(html.contains("<td><code>DAT-1.1</code></td><td class=\"num\">1</td><td>Nothing is flagged</td><td>automated</td><td class=\"status failed\">failed</td>"));
     assert_eq!(html.matches("<tr data-severity=").count(), 2);
     assert!(html.contains(r#"<tr data-severity="high" data-category="DAT" data-file="main.tf">"#));
@@ -312,6 +346,16 @@ fn html_is_one_self_contained_page_with_charts_objectives_and_filters() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(!run.stdout.contains("trend-chart"));
     assert!(run.stdout.contains("levels-chart"));
+
+    // The hand-written shape of earlier versions is refused with what to give instead.
+    fs::write(
+        dir.path().join("old.json"),
+        r#"{"points": [{"label": "jan", "level": 0}]}"#,
+    )
+    .unwrap();
+    let run = scan(dir.path(), &["--format", "html", "--trend", "old.json"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.starts_with("error: cannot use --trend old.json: this is the `{\"points\": [...]}` shape older versions read; --trend now reads what `rungs trend --format json` writes"), "{}", run.stderr);
 }
 
 #[test]

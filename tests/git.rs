@@ -992,3 +992,82 @@ fn diff_and_trend_apply_the_working_tree_config() {
     );
     assert_eq!(bad.code, 2);
 }
+
+#[test]
+fn html_report_charts_the_json_of_rungs_trend() {
+    let repo = history();
+    let trend = small_run(repo.path(), &["trend", "--format", "json"]);
+    assert_eq!(trend.code, 0, "{}", trend.stderr);
+    fs::write(repo.path().join("trend.json"), &trend.stdout).unwrap();
+    let run = small_run(
+        repo.path(),
+        &[
+            "scan",
+            ".",
+            "--format",
+            "html",
+            "--output",
+            "report.html",
+            "--trend",
+            "trend.json",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = fs::read_to_string(repo.path().join("report.html")).unwrap();
+    let chart = html
+        .split_once(r#"<svg id="trend-chart""#)
+        .unwrap()
+        .1
+        .split_once("</svg>")
+        .unwrap()
+        .0;
+    // One point per commit (every commit has a level), titled with its date, commit, subject
+    // and numbers, in order.
+    let titles: Vec<&str> = chart
+        .split(r#"<circle class="point""#)
+        .skip(1)
+        .map(|c| {
+            c.split_once("<title>")
+                .unwrap()
+                .1
+                .split_once("</title>")
+                .unwrap()
+                .0
+        })
+        .collect();
+    let expected: Vec<String> = trend.json()["commits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {} {}: L{} · {:.2}",
+                &c["date"].as_str().unwrap()[..10],
+                &c["commit"].as_str().unwrap()[..7],
+                c["subject"].as_str().unwrap(),
+                c["level"],
+                c["score"].as_f64().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(titles.len(), 8);
+    assert_eq!(titles, expected);
+    // One commit a day from 2024-01-01 12:00: the axis ticks each midnight between.
+    let ticks: Vec<&str> = chart
+        .split(r#"<text class="axis x""#)
+        .skip(1)
+        .map(|t| t.split_once('>').unwrap().1.split_once('<').unwrap().0)
+        .collect();
+    assert_eq!(
+        ticks,
+        [
+            "2024-01-02",
+            "2024-01-03",
+            "2024-01-04",
+            "2024-01-05",
+            "2024-01-06",
+            "2024-01-07",
+            "2024-01-08"
+        ]
+    );
+}

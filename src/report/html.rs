@@ -1,13 +1,16 @@
 //! HTML: one self-contained page (inline CSS, JS and SVG; a Content-Security-Policy that forbids
-//! every network load). Level charts, objectives with their evidence, a findings table filtered
-//! by severity, category and file, problems, the gate, and a trend chart when given one.
+//! every network load). The program verdict and scope, level and score bars, a trend chart when
+//! given one, the plan ("next steps"), a findings table filtered by severity, category and
+//! file, problems, the gate, and objectives with their evidence.
 
 use super::markup::{escape, location, policy_categories, resource};
 use super::svg::{self, Bar, Point};
 use super::Report;
 use crate::evaluate::Outcome;
+use crate::plan::{CategoryPlan, Step};
 use crate::scan::Target;
-use crate::score::Status;
+use crate::scope::{Origin, Scope};
+use crate::score::{Scorecard, Status};
 use serde::Deserialize;
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -16,49 +19,67 @@ const CSS: &str = include_str!("html/report.css");
 const JS: &str = include_str!("html/report.js");
 const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'";
 
-/// Trend data read with `--trend FILE` (shape in docs/formats.md).
+/// What `--trend FILE` reads: the JSON `rungs trend --format json` writes. Only the fields
+/// charted are read; the others are ignored.
 #[derive(Debug, Deserialize)]
 pub struct Trend {
-    pub points: Vec<TrendPoint>,
+    pub schema_version: u32,
+    pub commits: Vec<TrendCommit>,
 }
 
 #[derive(Debug, Deserialize)]
-pub struct TrendPoint {
+pub struct TrendCommit {
+    pub commit: String,
+    /// ISO 8601, as `rungs trend` writes it.
+    pub date: String,
+    /// Seconds since the epoch: the x-axis.
+    pub time: i64,
     #[serde(default)]
-    pub label: Option<String>,
-    #[serde(default)]
-    pub date: Option<String>,
-    #[serde(default)]
-    pub commit: Option<String>,
+    pub subject: String,
     pub level: Option<u8>,
-    #[serde(default)]
     pub score: Option<f64>,
 }
 
-impl TrendPoint {
-    /// `label`, else the date and the short commit.
+impl TrendCommit {
+    /// What hovering the commit shows: date, short commit and subject.
     fn label(&self) -> String {
-        if let Some(label) = &self.label {
-            return label.clone();
-        }
-        let commit = self.commit.as_deref().map(|c| &c[..c.len().min(7)]);
-        [self.date.as_deref(), commit]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" ")
+        format!(
+            "{} {} {}",
+            &self.date[..10],
+            self.commit.chars().take(7).collect::<String>(),
+            self.subject
+        )
     }
 }
 
 /// Parses and checks trend JSON; the error says what is wrong, for the user to fix the file.
 pub fn parse_trend(text: &str) -> Result<Trend, String> {
-    let trend: Trend = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    for (i, p) in trend.points.iter().enumerate() {
-        if p.level.is_some_and(|l| l > crate::model::MAX_LEVEL) {
-            return Err(format!("points[{i}].level must be 0 to 5 or null"));
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    if value.get("points").is_some() && value.get("commits").is_none() {
+        return Err(
+            "this is the `{\"points\": [...]}` shape older versions read; --trend now reads what `rungs trend --format json` writes".into(),
+        );
+    }
+    let trend: Trend = serde_json::from_value(value).map_err(|e| e.to_string())?;
+    if trend.schema_version != crate::trend::render::SCHEMA_VERSION {
+        return Err(format!(
+            "schema_version {} is not the trend JSON this rungs reads ({})",
+            trend.schema_version,
+            crate::trend::render::SCHEMA_VERSION
+        ));
+    }
+    for (i, c) in trend.commits.iter().enumerate() {
+        if c.level.is_some_and(|l| l > crate::model::MAX_LEVEL) {
+            return Err(format!("commits[{i}].level must be 0 to 5 or null"));
         }
-        if p.score.is_some_and(|m| !(0.0..=5.0).contains(&m)) {
-            return Err(format!("points[{i}].score must be 0 to 5 or null"));
+        if c.score.is_some_and(|m| !(0.0..=5.0).contains(&m)) {
+            return Err(format!("commits[{i}].score must be 0 to 5 or null"));
+        }
+        let day = c.date.get(..10).map(crate::trend::date::parse);
+        if c.commit.is_empty() || !matches!(day, Some(Ok(_))) {
+            return Err(format!(
+                "commits[{i}] needs a commit id and an ISO 8601 date"
+            ));
         }
     }
     Ok(trend)
@@ -122,7 +143,7 @@ fn summary(out: &mut String, report: &Report<'_>) {
         ("program level", level_text(card.level), false),
         (
             "score",
-            card.score.map_or("n/a".into(), |m| format!("{m:.1}")),
+            card.score.map_or("n/a".into(), |m| format!("{m:.2}")),
             false,
         ),
         ("passed", report.count(Outcome::Pass).to_string(), false),
@@ -161,7 +182,41 @@ fn summary(out: &mut String, report: &Report<'_>) {
             r#"<div class="{class}"><b>{text}</b><span>gate</span></div>"#
         );
     }
-    out.push_str("</div></header>");
+    out.push_str("</div>");
+    verdict(out, card);
+    out.push_str("</header>");
+}
+
+/// "Program L1 (1.45), limited by NET Network security", and the scope with its reason.
+fn verdict(out: &mut String, card: &Scorecard) {
+    let program = match card.level {
+        Some(l) => match card.score {
+            Some(s) => format!("L{l} ({s:.2})"),
+            None => format!("L{l}"),
+        },
+        None => "n/a (no evidence)".into(),
+    };
+    let _ = write!(out, r#"<p id="verdict">Program <b>{program}</b>"#);
+    if let Some(id) = &card.limiting {
+        let name = card.category(id).map_or("", |c| c.name.as_str());
+        let _ = write!(out, ", limited by <b>{}</b> {}", escape(id), escape(name));
+    }
+    let scope = &card.scope;
+    let why = match scope.origin {
+        Origin::Detected => format!("detected: {}", scope.reason),
+        Origin::Flag | Origin::Config => scope.reason.clone(),
+    };
+    let _ = write!(
+        out,
+        r#"</p><p id="scope">Scope <b>{}</b> ({}){}</p>"#,
+        scope.scope.as_str(),
+        escape(&why),
+        if scope.scope == Scope::Estate {
+            ""
+        } else {
+            "; account- and organisation-level objectives are out of scope"
+        }
+    );
 }
 
 fn levels(out: &mut String, report: &Report<'_>) {
@@ -169,15 +224,30 @@ fn levels(out: &mut String, report: &Report<'_>) {
     let mut bars = vec![Bar {
         label: "Program".into(),
         level: card.level,
+        score: card.score,
+        note: card.limiting.as_ref().map(|id| format!("limited by {id}")),
         heading: true,
     }];
     for domain in &card.domains {
         bars.push(Bar {
             label: domain.name.clone(),
             level: domain.level,
+            score: domain.score,
+            note: None,
             heading: true,
         });
         for category in &domain.categories {
+            let pending = category.pending_attestations.len();
+            let note = if category.out_of_scope {
+                Some("out of scope".to_string())
+            } else if pending > 0 {
+                Some(format!(
+                    "{pending} attestation{} pending",
+                    if pending == 1 { "" } else { "s" }
+                ))
+            } else {
+                None
+            };
             bars.push(Bar {
                 label: format!(
                     "{} {}{}",
@@ -186,6 +256,8 @@ fn levels(out: &mut String, report: &Report<'_>) {
                     if category.provisional { "*" } else { "" }
                 ),
                 level: category.level,
+                score: category.score,
+                note,
                 heading: false,
             });
         }
@@ -193,20 +265,21 @@ fn levels(out: &mut String, report: &Report<'_>) {
     out.push_str(r#"<section id="levels"><h2>Maturity levels</h2><div class="panel">"#);
     out.push_str(&svg::bars(
         "levels-chart",
-        "Program, domain and category levels",
+        "Program, domain and category levels and scores",
         &bars,
     ));
-    out.push_str("</div></section>");
+    out.push_str(r#"<p class="note">Solid: the level; pale: progress toward the next level (the score).</p></div></section>"#);
 }
 
 fn trend(out: &mut String, trend: &Trend) {
     let points: Vec<Point> = trend
-        .points
+        .commits
         .iter()
-        .map(|p| Point {
-            label: p.label(),
-            level: p.level,
-            score: p.score,
+        .map(|c| Point {
+            time: c.time,
+            label: c.label(),
+            level: c.level,
+            score: c.score,
         })
         .collect();
     out.push_str(r#"<section id="trend"><h2>Trend</h2><div class="panel">"#);
@@ -214,14 +287,168 @@ fn trend(out: &mut String, trend: &Trend) {
     out.push_str("</div></section>");
 }
 
+fn level_score(level: Option<u8>, score: Option<f64>) -> String {
+    match level {
+        Some(l) => svg::numbers(l, score),
+        None => "n/a".into(),
+    }
+}
+
+/// `file:line`, the file, or scan-wide.
+fn place(file: &Option<String>, line: Option<usize>) -> String {
+    match (file, line) {
+        (Some(f), Some(l)) => format!("{f}:{l}"),
+        (Some(f), None) => f.clone(),
+        (None, _) => SCAN_WIDE.into(),
+    }
+}
+
+/// One row of a category's plan: action, location, resource, policy, objective, what to do.
+fn step_row(out: &mut String, step: &Step) {
+    let code = |s: &str| format!("<code>{}</code>", escape(s));
+    let within = |root: &str, r: &str| {
+        if root.is_empty() || root == "." {
+            code(r)
+        } else {
+            format!("{} › {}", code(root), code(r))
+        }
+    };
+    let (action, location, resource, policy, what) = match step {
+        Step::Fix {
+            policy,
+            severity,
+            root,
+            resource,
+            file,
+            line,
+            message,
+            remediation,
+            ..
+        } => (
+            "fix",
+            code(&place(file, *line)),
+            within(root, resource),
+            format!(
+                r#"{} <span class="sev {}">{}</span>"#,
+                code(policy),
+                escape(severity),
+                escape(severity)
+            ),
+            if remediation.is_empty() {
+                escape(message)
+            } else {
+                format!("{}<br><em>how:</em> {}", escape(message), escape(remediation))
+            },
+        ),
+        Step::FixError {
+            policy,
+            root,
+            resource,
+            file,
+            line,
+            message,
+            ..
+        } => (
+            "fix error",
+            code(&place(file, *line)),
+            within(root, resource),
+            code(policy),
+            format!("failed to evaluate: {}", escape(message)),
+        ),
+        Step::AddEvidence {
+            level,
+            title,
+            resource_types,
+            policies,
+            ..
+        } => (
+            "add",
+            "–".into(),
+            format!(
+                "a compliant {}",
+                resource_types
+                    .iter()
+                    .map(|t| code(t))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            ),
+            policies.iter().map(|p| code(p)).collect::<Vec<_>>().join(" "),
+            format!("L{level}: {} (nothing evidences it yet)", escape(title)),
+        ),
+        Step::Attest {
+            level,
+            title,
+            expired,
+            ..
+        } => (
+            if *expired { "renew" } else { "attest" },
+            "–".into(),
+            "–".into(),
+            "–".into(),
+            format!(
+                "L{level}: {} (only a person can evidence it: {} its attestation in the config file)",
+                escape(title),
+                if *expired { "renew" } else { "add" }
+            ),
+        ),
+    };
+    let _ = write!(
+        out,
+        r#"<tr class="step {}"><td>{action}</td><td>{location}</td><td>{resource}</td><td>{policy}</td><td><code>{}</code></td><td>{what}</td></tr>"#,
+        action.replace(' ', "-"),
+        escape(step.objective())
+    );
+}
+
+/// The plan: per category below its target, the changes that lift it, best yield first.
+fn next_steps(out: &mut String, plans: &[CategoryPlan]) {
+    let _ = write!(
+        out,
+        r#"<section id="next-steps"><h2>Next steps ({} categor{} below target, best yield first)</h2>"#,
+        plans.len(),
+        if plans.len() == 1 { "y" } else { "ies" }
+    );
+    if plans.is_empty() {
+        out.push_str("<p>Every category in scope is at its target; nothing to plan.</p></section>");
+        return;
+    }
+    for (i, plan) in plans.iter().enumerate() {
+        let reaches = match plan.reaches {
+            Some(r) if r >= plan.target => level_score(Some(r), plan.score_after),
+            Some(r) => format!(
+                "{} (target L{} needs more than these steps)",
+                level_score(Some(r), plan.score_after),
+                plan.target
+            ),
+            None => "n/a".into(),
+        };
+        let n = plan.steps.len();
+        let _ = write!(
+            out,
+            r#"<details class="plan"{}><summary>{} {}: {} → {reaches} in {n} change{}{}</summary><table><thead><tr><th>Action</th><th>Location</th><th>Resource</th><th>Policy</th><th>Objective</th><th>What to do</th></tr></thead><tbody>"#,
+            if i < 3 { " open" } else { "" },
+            escape(&plan.category),
+            escape(&plan.name),
+            level_score(plan.level, plan.score),
+            if n == 1 { "" } else { "s" },
+            if plan.explicit { " (target)" } else { "" }
+        );
+        for step in &plan.steps {
+            step_row(out, step);
+        }
+        out.push_str("</tbody></table></details>");
+    }
+    out.push_str("</section>");
+}
+
 fn objectives(out: &mut String, report: &Report<'_>) {
     out.push_str(r#"<section id="objectives"><h2>Objectives and their evidence</h2>"#);
     for domain in &report.scan.scorecard.domains {
         let _ = write!(
             out,
-            "<h3>{} · level {}</h3>",
+            "<h3>{} · {}</h3>",
             escape(&domain.name),
-            level_text(domain.level)
+            level_score(domain.level, domain.score)
         );
         for category in &domain.categories {
             let open = category
@@ -230,21 +457,26 @@ fn objectives(out: &mut String, report: &Report<'_>) {
                 .any(|o| matches!(o.status, Status::Failed | Status::Error));
             let _ = write!(
                 out,
-                r#"<details{}><summary>{} {} · level {} · coverage {:.0}%</summary><table><thead><tr><th>Objective</th><th>Level</th><th>Title</th><th>Evidence</th><th>Status</th><th>Passed</th><th>Failed</th><th>Errors</th><th>Waived</th><th>Rate</th><th>Policies</th></tr></thead><tbody>"#,
+                r#"<details{}><summary>{} {} · {} · coverage {:.0}%</summary><table><thead><tr><th>Objective</th><th>Level</th><th>Title</th><th>Evidence</th><th>Status</th><th>Passed</th><th>Failed</th><th>Errors</th><th>Waived</th><th>Rate</th><th>Policies</th></tr></thead><tbody>"#,
                 if open { " open" } else { "" },
                 escape(&category.id),
                 escape(&category.name),
-                level_text(category.level),
+                if category.out_of_scope {
+                    "out of scope".to_string()
+                } else {
+                    level_score(category.level, category.score)
+                },
                 category.coverage * 100.0
             );
             for o in &category.objectives {
                 let (status, evidence) = (name(o.status), name(o.evidence));
                 let _ = write!(
                     out,
-                    r#"<tr><td><code>{}</code></td><td class="num">{}</td><td>{}</td><td>{evidence}</td><td class="status {status}">{status}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td>{}</td></tr>"#,
+                    r#"<tr><td><code>{}</code></td><td class="num">{}</td><td>{}</td><td>{evidence}</td><td class="status {status}">{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td>{}</td></tr>"#,
                     escape(&o.id),
                     o.level,
                     escape(&o.title),
+                    o.status.as_str(),
                     o.passed,
                     o.failed,
                     o.errors,
@@ -424,6 +656,7 @@ pub fn render(report: &Report<'_>, trend_data: Option<&Trend>) -> String {
     if let Some(t) = trend_data {
         trend(&mut out, t);
     }
+    next_steps(&mut out, &report.scan.plan);
     findings(&mut out, report);
     problems_and_gate(&mut out, report);
     objectives(&mut out, report);
@@ -438,22 +671,128 @@ pub fn render(report: &Report<'_>, trend_data: Option<&Trend>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::trend::{render, Row};
+
+    fn row(commit: &str, time: i64, level: Option<u8>, score: Option<f64>) -> Row {
+        Row {
+            commit: commit.into(),
+            date: crate::trend::date::iso8601(time, 60),
+            time,
+            subject: "fix <it>".into(),
+            level,
+            score,
+            limiting: None,
+            scope: crate::scope::Scope::Workload,
+            domains: Vec::new(),
+            categories: Vec::new(),
+            roots: 1,
+            passed: 0,
+            failed: 0,
+            errors: 0,
+            waived: 0,
+            status: "ok",
+            unparsed: Vec::new(),
+            error_count: 0,
+        }
+    }
 
     #[test]
-    fn trend_labels_and_ranges() {
-        let t = parse_trend(
-            r#"{"points": [{"label": "v1", "level": 1, "score": 1.5},
-                           {"date": "2024-05-01", "commit": "0123456789abcdef", "level": null}]}"#,
-        )
-        .unwrap();
-        assert_eq!(t.points[0].label(), "v1");
-        assert_eq!(t.points[1].label(), "2024-05-01 0123456");
+    fn trend_reads_what_rungs_trend_writes() {
+        let rows = [
+            row("0123456789abcdef", 1_714_521_600, Some(1), Some(1.45)),
+            row("fedcba9876543210", 1_714_608_000, None, None),
+        ];
+        let t = parse_trend(&render::json(&rows, &["a note".into()])).unwrap();
+        assert_eq!(t.commits.len(), 2);
+        assert_eq!(t.commits[0].label(), "2024-05-01 0123456 fix <it>");
+        assert_eq!(t.commits[0].time, 1_714_521_600);
         assert_eq!(
-            parse_trend(r#"{"points": [{"level": 7}]}"#).unwrap_err(),
-            "points[0].level must be 0 to 5 or null"
+            (t.commits[0].level, t.commits[0].score),
+            (Some(1), Some(1.45))
         );
-        assert!(parse_trend(r#"{"point": []}"#)
-            .unwrap_err()
-            .contains("missing field `points`"));
+        assert_eq!((t.commits[1].level, t.commits[1].score), (None, None));
+    }
+
+    #[test]
+    fn trend_errors_say_what_is_wrong() {
+        let commit = |fields: &str| {
+            format!(
+                r#"{{"schema_version": 2, "commits": [{{"commit": "abc", "date": "2024-05-01T00:00:00+00:00", "time": 1, {fields}}}]}}"#
+            )
+        };
+        let cases = [
+            (commit(r#""level": 7, "score": null"#), "commits[0].level must be 0 to 5 or null"),
+            (commit(r#""level": 1, "score": 5.5"#), "commits[0].score must be 0 to 5 or null"),
+            (
+                r#"{"points": [{"label": "v1", "level": 1}]}"#.into(),
+                "this is the `{\"points\": [...]}` shape older versions read; --trend now reads what `rungs trend --format json` writes",
+            ),
+            (
+                r#"{"schema_version": 1, "commits": []}"#.into(),
+                "schema_version 1 is not the trend JSON this rungs reads (2)",
+            ),
+            (r#"{"commits": []}"#.into(), "missing field `schema_version`"),
+        ];
+        for (text, message) in cases {
+            assert_eq!(parse_trend(&text).unwrap_err(), message, "{text}");
+        }
+        let bad_date = r#"{"schema_version": 2, "commits": [{"commit": "abc", "date": "May 1st, 2024", "time": 1, "level": 1, "score": 1.0}]}"#;
+        assert_eq!(
+            parse_trend(bad_date).unwrap_err(),
+            "commits[0] needs a commit id and an ISO 8601 date"
+        );
+    }
+
+    #[test]
+    fn plan_steps_are_rows_with_everything_escaped() {
+        let mut out = String::new();
+        let steps = [
+            Step::Fix {
+                objective: "NET-1.1".into(),
+                policy: "P-1".into(),
+                severity: "critical".into(),
+                root: "envs/prod".into(),
+                resource: "aws_security_group.a".into(),
+                file: Some("envs/prod/sg.tf".into()),
+                line: Some(12),
+                message: "opens <22>".into(),
+                remediation: "use \"10.0.0.0/8\" & a VPN".into(),
+            },
+            Step::FixError {
+                objective: "NET-1.2".into(),
+                policy: "P-2".into(),
+                root: ".".into(),
+                resource: "x.y".into(),
+                file: None,
+                line: None,
+                message: "boom".into(),
+            },
+            Step::AddEvidence {
+                objective: "LOG-2.1".into(),
+                level: 2,
+                title: "Flow logs".into(),
+                resource_types: vec!["aws_flow_log".into(), "aws_vpc".into()],
+                policies: vec!["P-3".into()],
+            },
+            Step::Attest {
+                objective: "GOV-1.1".into(),
+                level: 1,
+                title: "An owner".into(),
+                expired: true,
+            },
+        ];
+        for step in &steps {
+            step_row(&mut out, step);
+        }
+        let rows: Vec<&str> = out.split_inclusive("</tr>").collect();
+        assert_eq!(
+            rows,
+            [
+                r#"<tr class="step fix"><td>fix</td><td><code>envs/prod/sg.tf:12</code></td><td><code>envs/prod</code> › <code>aws_security_group.a</code></td><td><code>P-1</code> <span class="sev critical">critical</span></td><td><code>NET-1.1</code></td><td>opens &lt;22&gt;<br><em>how:</em> use &quot;10.0.0.0/8&quot; &amp; a VPN</td></tr>"#,
+                r#"<tr class="step fix-error"><td>fix error</td><td><code>(scan-wide)</code></td><td><code>x.y</code></td><td><code>P-2</code></td><td><code>NET-1.2</code></td><td>failed to evaluate: boom</td></tr>"#,
+                r#"<tr class="step add"><td>add</td><td>–</td><td>a compliant <code>aws_flow_log</code> or <code>aws_vpc</code></td><td><code>P-3</code></td><td><code>LOG-2.1</code></td><td>L2: Flow logs (nothing evidences it yet)</td></tr>"#,
+                r#"<tr class="step renew"><td>renew</td><td>–</td><td>–</td><td>–</td><td><code>GOV-1.1</code></td><td>L1: An owner (only a person can evidence it: renew its attestation in the config file)</td></tr>"#,
+            ]
+        );
     }
 }

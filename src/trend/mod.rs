@@ -5,6 +5,7 @@
 //! content of each root module and the modules it loads. `--no-cache` scans every commit from
 //! scratch through [`crate::scan::run_source`] instead; both give the same rows.
 
+pub mod axis;
 pub mod cache;
 pub mod chart;
 pub mod date;

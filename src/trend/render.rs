@@ -12,6 +12,7 @@ fn level(l: Option<u8>) -> String {
     l.map_or_else(|| "n/a".to_string(), |l| l.to_string())
 }
 
+/// Two decimals, as scores are computed: one would round 0.97 up to "1.0" beside level 0.
 fn score(m: Option<f64>) -> String {
     m.map_or_else(String::new, |m| format!("{m:.2}"))
 }
