@@ -195,7 +195,7 @@ fn two_decimals(x: f64) -> f64 {
 }
 
 /// Check counts of one policy or objective.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Counts {
     pub passed: usize,
     pub failed: usize,
@@ -206,7 +206,7 @@ pub struct Counts {
 }
 
 impl Counts {
-    fn add(&mut self, other: &Counts) {
+    pub fn add(&mut self, other: &Counts) {
         self.passed += other.passed;
         self.failed += other.failed;
         self.severe += other.severe;
@@ -216,15 +216,30 @@ impl Counts {
     }
 }
 
-/// Scores one objective from the checks of the policies citing it and its attestation.
+/// Everything one objective's status is decided from: its results, the policies citing it, its
+/// attestation, and whether it is in scope. A scan tallies its checks; `rungs aggregate` adds up
+/// the tallies of many repositories, then both score them with the same rules.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Tally {
+    pub counts: Counts,
+    pub policies: Vec<String>,
+    pub attestation: Option<Attestation>,
+    pub in_scope: bool,
+}
+
+/// Scores one objective from its tally.
 fn score_objective(
     objective: &crate::model::Objective,
-    policies: Vec<String>,
-    counts: Counts,
+    tally: Tally,
     rules: &Rules,
-    attestation: Option<&Attestation>,
 ) -> ObjectiveScore {
-    let in_scope = objective.applies_to(rules.scope.scope);
+    let Tally {
+        counts,
+        policies,
+        attestation,
+        in_scope,
+    } = tally;
+    let attestation = attestation.as_ref();
     let counts = if in_scope { counts } else { Counts::default() };
     let rate = (counts.passed + counts.failed > 0)
         .then(|| counts.passed as f64 / (counts.passed + counts.failed) as f64);
@@ -339,11 +354,26 @@ pub fn score(
     rules: &Rules,
     attestations: &BTreeMap<String, Attestation>,
 ) -> Scorecard {
+    score_tallies(
+        model,
+        &tally(model, policies, checks, rules, attestations),
+        rules,
+    )
+}
+
+/// The tally of every objective of the model: results per policy, then per objective through
+/// the policies' `controls`.
+pub fn tally(
+    model: &Model,
+    policies: &[Policy],
+    checks: &[Check],
+    rules: &Rules,
+    attestations: &BTreeMap<String, Attestation>,
+) -> BTreeMap<String, Tally> {
     let severity: BTreeMap<&str, Severity> = policies
         .iter()
         .map(|p| (p.meta.id.as_str(), p.meta.severity))
         .collect();
-    // Results per policy, then per objective through the policies' `controls`.
     let mut per_policy: BTreeMap<&str, Counts> = BTreeMap::new();
     for check in checks {
         let entry = per_policy.entry(check.policy.as_str()).or_default();
@@ -369,7 +399,29 @@ pub fn score(
             citing.entry(control.as_str()).or_default().push(policy);
         }
     }
+    model
+        .objectives()
+        .map(|(_, _, o)| {
+            let cited = citing.get(o.id.as_str()).cloned().unwrap_or_default();
+            let mut counts = Counts::default();
+            for p in &cited {
+                if let Some(c) = per_policy.get(p.meta.id.as_str()) {
+                    counts.add(c);
+                }
+            }
+            let tally = Tally {
+                counts,
+                policies: cited.iter().map(|p| p.meta.id.clone()).collect(),
+                attestation: attestations.get(&o.id).cloned(),
+                in_scope: o.applies_to(rules.scope.scope),
+            };
+            (o.id.clone(), tally)
+        })
+        .collect()
+}
 
+/// Scores the model from each objective's tally (objectives without one have no evidence).
+pub fn score_tallies(model: &Model, tallies: &BTreeMap<String, Tally>, rules: &Rules) -> Scorecard {
     let mut domains = Vec::new();
     for domain in &model.domains {
         let categories: Vec<CategoryScore> = domain
@@ -380,15 +432,8 @@ pub fn score(
                     .objectives
                     .iter()
                     .map(|o| {
-                        let cited = citing.get(o.id.as_str()).cloned().unwrap_or_default();
-                        let mut counts = Counts::default();
-                        for p in &cited {
-                            if let Some(c) = per_policy.get(p.meta.id.as_str()) {
-                                counts.add(c);
-                            }
-                        }
-                        let ids = cited.iter().map(|p| p.meta.id.clone()).collect();
-                        score_objective(o, ids, counts, rules, attestations.get(&o.id))
+                        let tally = tallies.get(&o.id).cloned().unwrap_or_default();
+                        score_objective(o, tally, rules)
                     })
                     .collect();
                 score_category(category, objectives, rules.strict)
@@ -494,6 +539,22 @@ mod tests {
         }
     }
 
+    /// Scores an objective from counts, in scope as the rules say.
+    fn judge(
+        o: &Objective,
+        counts: Counts,
+        rules: &Rules,
+        attestation: Option<&Attestation>,
+    ) -> ObjectiveScore {
+        let tally = Tally {
+            counts,
+            policies: Vec::new(),
+            attestation: attestation.cloned(),
+            in_scope: o.applies_to(rules.scope.scope),
+        };
+        score_objective(o, tally, rules)
+    }
+
     fn counts(passed: usize, failed: usize, errors: usize) -> Counts {
         Counts {
             passed,
@@ -523,7 +584,7 @@ mod tests {
             unknown: 1,
             ..Counts::default()
         };
-        let s = score_objective(&o, vec![], c, &estate(), None);
+        let s = judge(&o, c, &estate(), None);
         assert_eq!(
             (s.status, s.rate, s.waived, s.unknown),
             (Status::Met, Some(1.0), 3, 1)
@@ -546,15 +607,15 @@ mod tests {
         let valid = attestation(attest::State::Valid);
         let mut o = model_objective(1);
         o.evidence = Evidence::Attested;
-        let s = score_objective(&o, vec![], counts(0, 0, 0), &estate(), Some(&valid));
+        let s = judge(&o, counts(0, 0, 0), &estate(), Some(&valid));
         assert_eq!((s.status, s.rate), (Status::Met, None));
         assert_eq!(s.attestation, Some(valid.clone()));
         // `either`: the attestation overrides failing automated results, which stay visible.
         o.evidence = Evidence::Either;
-        let s = score_objective(&o, vec![], counts(1, 3, 0), &estate(), Some(&valid));
+        let s = judge(&o, counts(1, 3, 0), &estate(), Some(&valid));
         assert_eq!((s.status, s.rate, s.failed), (Status::Met, Some(0.25), 3));
         // An error is never hidden, attested or not.
-        let s = score_objective(&o, vec![], counts(1, 0, 1), &estate(), Some(&valid));
+        let s = judge(&o, counts(1, 0, 1), &estate(), Some(&valid));
         assert_eq!(s.status, Status::Error);
     }
 
@@ -563,30 +624,22 @@ mod tests {
         let expired = attestation(attest::State::Expired);
         let mut o = model_objective(1);
         o.evidence = Evidence::Attested;
-        let s = score_objective(&o, vec![], counts(0, 0, 0), &estate(), Some(&expired));
+        let s = judge(&o, counts(0, 0, 0), &estate(), Some(&expired));
         assert_eq!(s.status, Status::NeedsAttestation);
         assert_eq!(s.attestation.map(|a| a.state), Some(attest::State::Expired));
         o.evidence = Evidence::Either;
-        let s = score_objective(&o, vec![], counts(1, 1, 0), &estate(), Some(&expired));
+        let s = judge(&o, counts(1, 1, 0), &estate(), Some(&expired));
         assert_eq!(s.status, Status::Failed);
         o.evidence = Evidence::Automated;
         let valid = attestation(attest::State::Valid);
-        let s = score_objective(&o, vec![], counts(0, 2, 0), &estate(), Some(&valid));
+        let s = judge(&o, counts(0, 2, 0), &estate(), Some(&valid));
         assert_eq!(s.status, Status::Failed);
     }
 
     #[test]
     fn rate_at_threshold_is_met_below_is_failed() {
         let o = model_objective(1);
-        let at = |t| {
-            score_objective(
-                &o,
-                vec![],
-                counts(3, 1, 0),
-                &rules(t, false, Scope::Estate),
-                None,
-            )
-        };
+        let at = |t| judge(&o, counts(3, 1, 0), &rules(t, false, Scope::Estate), None);
         assert_eq!((at(0.75).status, at(0.75).rate), (Status::Met, Some(0.75)));
         assert_eq!(at(0.76).status, Status::Failed);
     }
@@ -594,23 +647,23 @@ mod tests {
     #[test]
     fn a_few_medium_failures_among_many_passes_are_tolerated_but_one_severe_is_not() {
         let o = model_objective(1);
-        let medium = score_objective(&o, vec![], counts(95, 5, 0), &estate(), None);
+        let medium = judge(&o, counts(95, 5, 0), &estate(), None);
         assert_eq!(medium.status, Status::Met);
         let severe = Counts {
             severe: 1,
             ..counts(99, 1, 0)
         };
-        let s = score_objective(&o, vec![], severe, &estate(), None);
+        let s = judge(&o, severe, &estate(), None);
         assert_eq!((s.status, s.credit()), (Status::Failed, 0.99));
     }
 
     #[test]
     fn no_results_is_unassessed_and_any_error_is_error() {
         let o = model_objective(1);
-        let none = score_objective(&o, vec![], counts(0, 0, 0), &estate(), None);
+        let none = judge(&o, counts(0, 0, 0), &estate(), None);
         assert_eq!((none.status, none.rate), (Status::Unassessed, None));
         assert_eq!(
-            score_objective(&o, vec![], counts(9, 0, 1), &estate(), None).status,
+            judge(&o, counts(9, 0, 1), &estate(), None).status,
             Status::Error
         );
     }
@@ -620,9 +673,9 @@ mod tests {
         let mut o = model_objective(1);
         o.scopes = vec![Scope::Estate];
         let workload = rules(DEFAULT_THRESHOLD, false, Scope::Workload);
-        let s = score_objective(&o, vec![], counts(0, 4, 1), &workload, None);
+        let s = judge(&o, counts(0, 4, 1), &workload, None);
         assert_eq!((s.status, s.failed, s.errors), (Status::OutOfScope, 0, 0));
-        let s = score_objective(&o, vec![], counts(0, 4, 0), &estate(), None);
+        let s = judge(&o, counts(0, 4, 0), &estate(), None);
         assert_eq!(s.status, Status::Failed);
     }
 
