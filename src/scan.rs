@@ -93,8 +93,55 @@ pub struct Scan {
     pub baseline: Option<baseline::Status>,
     /// Categories below their target (or next level) and the changes that lift them.
     pub plan: Vec<plan::CategoryPlan>,
+    /// Which repository and commit this is, and when it was scanned: what org-wide roll-ups key on.
+    pub provenance: Provenance,
     pub diagnostics: Vec<Diagnostic>,
     pub timings: Timings,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Provenance {
+    /// `owner/name` from the `origin` remote, the directory name, or `--repo-name`.
+    pub repository: String,
+    /// The commit scanned (`--rev`, else HEAD of the work tree); `None` outside git.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub commit: Option<String>,
+    /// The commit's date, ISO 8601 with its offset.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub commit_date: Option<String>,
+    /// The day of the scan (`YYYY-MM-DD`, UTC, or `RUNGS_TODAY`).
+    pub scanned: String,
+}
+
+impl Provenance {
+    /// Where `root` comes from: its git repository and `rev` (HEAD when `None`) when it is in
+    /// one, else just its directory name. Nothing is read beyond git's own metadata.
+    pub fn of(root: &std::path::Path, rev: Option<&str>, today: Date) -> Provenance {
+        let scanned = today.to_string();
+        match crate::source::git::Repo::open(root) {
+            Ok(repo) => {
+                let commit = repo.resolve(rev.unwrap_or("HEAD")).ok();
+                Provenance {
+                    repository: repo.name(),
+                    commit: commit.as_ref().map(|c| c.id.to_string()),
+                    commit_date: commit
+                        .as_ref()
+                        .map(|c| crate::trend::date::iso8601(c.time, c.offset_minutes)),
+                    scanned,
+                }
+            }
+            Err(_) => Provenance {
+                repository: root
+                    .canonicalize()
+                    .ok()
+                    .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+                    .unwrap_or_else(|| root.display().to_string()),
+                commit: None,
+                commit_date: None,
+                scanned,
+            },
+        }
+    }
 }
 
 impl Scan {
@@ -254,6 +301,11 @@ pub fn run_source(source: &dyn Source, options: &Options) -> Result<Scan, Diagno
         config: config.map(|c| c.shown.clone()),
         baseline: waived.baseline,
         plan,
+        provenance: Provenance {
+            repository: source.describe(),
+            scanned: options.today.to_string(),
+            ..Provenance::default()
+        },
         diagnostics,
         timings,
     })

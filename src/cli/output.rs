@@ -11,6 +11,9 @@ use std::path::{Path, PathBuf};
 pub enum ReportFormat {
     Text,
     Json,
+    /// JSON Lines for query engines: a line per check result, objective, category, domain and
+    /// the program.
+    Jsonl,
     Sarif,
     Junit,
     Markdown,
@@ -22,6 +25,7 @@ impl ReportFormat {
         match self {
             ReportFormat::Text => "text",
             ReportFormat::Json => "json",
+            ReportFormat::Jsonl => "jsonl",
             ReportFormat::Sarif => "sarif",
             ReportFormat::Junit => "junit",
             ReportFormat::Markdown => "markdown",

@@ -39,6 +39,10 @@ pub struct ScanArgs {
     /// Scan PATH as it is at this git revision, read from the repository without checking out.
     #[arg(long, value_name = "REV")]
     pub rev: Option<String>,
+    /// The repository's name in JSON and JSONL reports (default: `owner/name` from the `origin`
+    /// remote, else the directory name).
+    #[arg(long, value_name = "NAME")]
+    pub repo_name: Option<String>,
     /// Fail (exit 1) when any level, or the program score, is below what the baseline
     /// recorded (needs --baseline or `baseline:` written by this version).
     #[arg(long)]
@@ -140,10 +144,14 @@ pub fn run(args: ScanArgs, matches: Option<&ArgMatches>) -> ExitCode {
         Some(rev) => super::revision::scan_revision(rev, &args.path, &options),
         None => scan::run(&options).map_err(|d| fail(&d)),
     };
-    let scan = match scanned {
+    let mut scan = match scanned {
         Ok(scan) => scan,
         Err(code) => return code,
     };
+    scan.provenance = rungs::scan::Provenance::of(&args.path, args.rev.as_deref(), options.today);
+    if let Some(name) = &args.repo_name {
+        scan.provenance.repository = name.clone();
+    }
     if let Some(config) = &options.config {
         let unknown = config.unknown_targets(&scan.model);
         if !unknown.is_empty() {
@@ -176,6 +184,7 @@ pub fn run(args: ScanArgs, matches: Option<&ArgMatches>) -> ExitCode {
         let text = match destination.format {
             ReportFormat::Text => report::visible(report::text::render(&report)),
             ReportFormat::Json => report::json::render(&report),
+            ReportFormat::Jsonl => report::jsonl::render(&report),
             ReportFormat::Sarif => report::sarif::render(&report),
             ReportFormat::Junit => report::junit::render(&report),
             ReportFormat::Markdown => report::visible(report::markdown::render(&report)),

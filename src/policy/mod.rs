@@ -49,6 +49,27 @@ pub struct Bundle {
     pub tests: Vec<RegoFile>,
 }
 
+impl Bundle {
+    /// A fingerprint of the policies (ids and sources) and libraries, so reports made with
+    /// different policy bundles are not rolled up together unnoticed: a git blob id (SHA-1).
+    pub fn fingerprint(&self) -> String {
+        let mut text = String::new();
+        for p in &self.policies {
+            text.push_str(&p.meta.id);
+            text.push('\0');
+            text.push_str(&p.file.source);
+            text.push('\0');
+        }
+        for l in &self.libraries {
+            text.push_str(&l.source);
+            text.push('\0');
+        }
+        git2::Oid::hash_object(git2::ObjectType::Blob, text.as_bytes())
+            .map(|o| o.to_string())
+            .unwrap_or_default()
+    }
+}
+
 /// Where policies come from.
 #[derive(Debug, Clone, Default)]
 pub struct Sources {

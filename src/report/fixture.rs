@@ -94,6 +94,12 @@ pub fn scan() -> Scan {
         config: None,
         baseline: None,
         plan: Vec::new(),
+        provenance: crate::scan::Provenance {
+            repository: "example/repo".into(),
+            commit: Some("0123456789abcdef0123456789abcdef01234567".into()),
+            commit_date: Some("2026-03-14T09:00:00+00:00".into()),
+            scanned: "2026-03-15".into(),
+        },
         diagnostics: vec![Diagnostic::error(Code::PolicyRuntime, "rule failed")
             .at(Location::at("main.tf", 7, 1))
             .help("guard the input")],

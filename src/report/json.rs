@@ -14,6 +14,7 @@ pub const SCHEMA_VERSION: u32 = 2;
 struct Output<'a> {
     schema_version: u32,
     tool: Tool,
+    repository: &'a crate::scan::Provenance,
     model: ModelRef<'a>,
     scan: ScanInfo<'a>,
     summary: Summary<'a>,
@@ -30,6 +31,8 @@ struct Output<'a> {
 struct Tool {
     name: &'static str,
     version: &'static str,
+    /// Fingerprint of the policy bundle: reports to roll up together share it.
+    bundle: String,
 }
 
 #[derive(Serialize)]
@@ -163,7 +166,9 @@ pub fn render(report: &Report<'_>) -> String {
         tool: Tool {
             name: "rungs",
             version: env!("CARGO_PKG_VERSION"),
+            bundle: scan.bundle.fingerprint(),
         },
+        repository: &scan.provenance,
         model: ModelRef {
             id: &scan.model.model.id,
             version: &scan.model.model.version,

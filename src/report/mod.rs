@@ -6,6 +6,7 @@ mod evidence;
 mod fixture;
 pub mod html;
 pub mod json;
+pub mod jsonl;
 pub mod junit;
 pub mod markdown;
 mod markup;

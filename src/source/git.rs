@@ -50,6 +50,14 @@ pub struct CommitInfo {
     pub tree: Option<Oid>,
 }
 
+/// `org/repo` from a remote URL: its last two path segments, without `.git`.
+fn remote_name(url: &str) -> String {
+    let path = url.trim_end_matches('/').trim_end_matches(".git");
+    let path = path.rsplit_once(':').map_or(path, |(_, p)| p);
+    let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+    parts[parts.len().saturating_sub(2)..].join("/")
+}
+
 impl CommitInfo {
     pub fn short(&self) -> String {
         self.id.to_string()[..7].to_string()
@@ -117,6 +125,22 @@ impl Repo {
     }
 
     /// Resolves a revision (branch, tag, commit id, `HEAD~2`, ...) to a commit.
+    /// The repository's name for org-wide roll-ups: `owner/name` from the `origin` remote's URL
+    /// (`git@host:org/repo.git`, `https://host/org/repo`), else the work tree's directory name.
+    pub fn name(&self) -> String {
+        let repo = self.repo.lock().expect("repository lock");
+        let from_remote = repo
+            .find_remote("origin")
+            .ok()
+            .and_then(|r| r.url().ok().map(remote_name));
+        from_remote.unwrap_or_else(|| {
+            self.location
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        })
+    }
+
     pub fn resolve(&self, rev: &str) -> Result<CommitInfo, Error> {
         let id = {
             let repo = self.lock();
