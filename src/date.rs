@@ -63,6 +63,13 @@ impl Date {
         Ok(Date { year, month, day })
     }
 
+    /// Whole days from `earlier` to this date (negative when `earlier` is later).
+    pub fn days_since(self, earlier: Date) -> i64 {
+        let days =
+            |d: Date| days_from_civil(i64::from(d.year), i64::from(d.month), i64::from(d.day));
+        days(self) - days(earlier)
+    }
+
     /// The UTC date of a count of days since 1970-01-01.
     fn from_unix_days(days: i64) -> Date {
         let (year, month, day) = civil_from_days(days);

@@ -5,6 +5,7 @@
 //! [`report`], with settings from [`config`].
 //! Each stage takes plain data from the one before and returns plain data plus [`diagnostics`].
 
+pub mod aggregate;
 pub mod attest;
 pub mod baseline;
 pub mod config;

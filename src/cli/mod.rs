@@ -1,6 +1,7 @@
 //! The `rungs` command line: one module per command. Exit codes: 0 passed, 1 gate failed,
 //! 2 usage, configuration, policy or input error (the report is still printed in full first).
 
+pub mod aggregate;
 pub mod diff;
 pub mod init;
 pub mod input;
@@ -43,6 +44,8 @@ pub enum Command {
     Scan(Box<scan::ScanArgs>),
     /// The roadmap: for each category below its target, the changes that lift it.
     Plan(plan::PlanArgs),
+    /// Roll many repositories' reports up per repository, team and organisation.
+    Aggregate(aggregate::AggregateArgs),
     /// Write a commented `.rungs.yaml` with every key and its default.
     Init(init::InitArgs),
     /// Compare two revisions or directories: new and fixed findings, level changes.
@@ -65,6 +68,7 @@ impl Command {
         match self {
             Command::Scan(args) => scan::run(*args, matches.subcommand_matches("scan")),
             Command::Plan(args) => plan::run(args),
+            Command::Aggregate(args) => aggregate::run(args),
             Command::Init(args) => init::run(args),
             Command::Diff(args) => diff::run(args),
             Command::Input(args) => input::run(args),

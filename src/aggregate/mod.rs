@@ -1,0 +1,655 @@
+//! Aggregate: many repositories' results rolled up per repository, per team and for the whole
+//! organisation, with the same rules as one scan.
+//!
+//! Inputs are `rungs scan --format json` reports or `--format jsonl` exports (files, or
+//! directories of them). Each repository counts once, with its newest result (by commit date,
+//! then scan day). Its objective tallies (results, attestation, scope) are kept; a team's and the
+//! organisation's tallies are their repositories' added up, and scored by `score::score_tallies`,
+//! so a roll-up of one repository gives exactly that repository's levels. Memory grows with the
+//! number of repositories (a few kilobytes each), not with the number or size of reports.
+//!
+//! Nothing is silently left out: unreadable or foreign files, reports of another model, policy
+//! bundle or rules than the first one read, stale reports (`--max-age`), duplicates and
+//! superseded commits are all listed with the reason.
+
+pub mod render;
+
+use crate::attest::{Attestation, State};
+use crate::config::Pattern;
+use crate::date::Date;
+use crate::diagnostics::Location;
+use crate::model::Model;
+use crate::scope::{Origin, Scope, Scoping};
+use crate::score::{self, Counts, Rules, Scorecard, Tally};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+
+/// How many of the most severe findings the roll-up keeps.
+pub const WORST: usize = 20;
+
+/// One repository's result as the roll-up keeps it.
+#[derive(Debug, Clone)]
+struct Entry {
+    commit: Option<String>,
+    commit_date: Option<String>,
+    scanned: String,
+    scope: String,
+    file: String,
+    /// Tallies in model objective order.
+    tallies: Vec<Compact>,
+}
+
+/// An objective's tally without its policy list: what scoring needs, in a few bytes.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Compact {
+    counts: Counts,
+    attested: bool,
+    in_scope: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LeftOut {
+    pub file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repository: Option<String>,
+    pub reason: String,
+    /// An error (the roll-up is incomplete: exit 2) or a warning (stale, superseded).
+    pub error: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub repository: String,
+    pub policy: String,
+    pub severity: String,
+    pub address: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RepositoryResult {
+    pub repository: String,
+    pub team: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub commit: Option<String>,
+    pub scanned: String,
+    pub scope: String,
+    pub level: Option<u8>,
+    pub score: Option<f64>,
+    pub limiting: Option<String>,
+    pub file: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupResult {
+    /// The team, or `organisation`.
+    pub name: String,
+    pub repositories: usize,
+    pub card: Scorecard,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Rollup {
+    pub model: String,
+    pub bundle: Option<String>,
+    pub threshold: f64,
+    pub strict: bool,
+    pub organisation: GroupResult,
+    pub teams: Vec<GroupResult>,
+    pub repositories: Vec<RepositoryResult>,
+    pub left_out: Vec<LeftOut>,
+    pub worst: Vec<Finding>,
+}
+
+/// Team mapping: `teams: {NAME: [GLOB, ...]}`; a repository belongs to the first team (in file
+/// order) with a matching glob, else to `(unassigned)`.
+#[derive(Debug, Default)]
+pub struct Teams {
+    teams: Vec<(String, Vec<Pattern>)>,
+}
+
+pub const UNASSIGNED: &str = "(unassigned)";
+
+impl Teams {
+    pub fn parse(text: &str, shown: &str) -> Result<Teams, String> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Raw {
+            teams: yaml_serde::Mapping,
+        }
+        let raw: Raw = yaml_serde::from_str(text).map_err(|e| match e.location() {
+            Some(l) => format!("{shown}:{}:{}: {e}", l.line(), l.column()),
+            None => format!("{shown}: {e}"),
+        })?;
+        let mut teams = Vec::new();
+        for (name, globs) in raw.teams {
+            let name = name
+                .as_str()
+                .ok_or_else(|| format!("{shown}: team names are strings"))?
+                .to_string();
+            let globs: Vec<String> = yaml_serde::from_value(globs)
+                .map_err(|e| format!("{shown}: team {name}: expected a list of globs: {e}"))?;
+            let patterns = globs
+                .iter()
+                .map(|g| Pattern::new(g).map_err(|e| format!("{shown}: team {name}: {e}")))
+                .collect::<Result<Vec<_>, _>>()?;
+            teams.push((name, patterns));
+        }
+        Ok(Teams { teams })
+    }
+
+    pub fn team_of(&self, repository: &str) -> &str {
+        self.teams
+            .iter()
+            .find(|(_, globs)| globs.iter().any(|g| g.is_match(repository)))
+            .map_or(UNASSIGNED, |(name, _)| name.as_str())
+    }
+}
+
+/// What the roll-up accepts; the first input read sets bundle, threshold and strictness.
+pub struct Options<'a> {
+    pub model: &'a Model,
+    pub teams: &'a Teams,
+    /// Reports scanned more than this many days before `today` are left out.
+    pub max_age: Option<u32>,
+    pub today: Date,
+}
+
+/// The rules and bundle the first accepted input set.
+#[derive(Debug, Clone, PartialEq)]
+struct Basis {
+    bundle: Option<String>,
+    threshold: f64,
+    strict: bool,
+}
+
+/// One repository's result as read from one report or one (repository, commit) of an export.
+struct Input {
+    repository: String,
+    entry: Entry,
+    bundle: Option<String>,
+    model: String,
+    threshold: f64,
+    strict: bool,
+    findings: Vec<Finding>,
+}
+
+struct Rolling<'a> {
+    options: &'a Options<'a>,
+    positions: BTreeMap<String, usize>,
+    basis: Option<Basis>,
+    entries: BTreeMap<String, Entry>,
+    left_out: Vec<LeftOut>,
+    worst: Vec<Finding>,
+}
+
+/// Input files: the files given, and the `.json`/`.jsonl` files under given directories, sorted.
+pub fn files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LeftOut>) {
+    let mut out = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut found: Vec<PathBuf> = walkdir::WalkDir::new(path)
+                .follow_links(false)
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_file())
+                .map(|e| e.into_path())
+                .filter(|p| p.extension().is_some_and(|x| x == "json" || x == "jsonl"))
+                .collect();
+            found.sort();
+            out.extend(found);
+        } else if path.is_file() {
+            out.push(path.clone());
+        } else {
+            problems.push(LeftOut {
+                file: path.display().to_string(),
+                repository: None,
+                reason: "not a file or directory".into(),
+                error: true,
+            });
+        }
+    }
+    (out, problems)
+}
+
+/// Rolls up the given files.
+pub fn run(paths: &[PathBuf], options: &Options<'_>) -> Rollup {
+    let (inputs, problems) = files(paths);
+    let positions = options
+        .model
+        .objectives()
+        .enumerate()
+        .map(|(i, (_, _, o))| (o.id.clone(), i))
+        .collect();
+    let mut rolling = Rolling {
+        options,
+        positions,
+        basis: None,
+        entries: BTreeMap::new(),
+        left_out: problems,
+        worst: Vec::new(),
+    };
+    for path in &inputs {
+        rolling.read(path);
+    }
+    rolling.finish()
+}
+
+fn model_name(model: &Model) -> String {
+    format!("{}@{}", model.model.id, model.model.version)
+}
+
+/// `file:line:col: message` for a JSON syntax error.
+fn located(file: &str, line: usize, e: &serde_json::Error) -> String {
+    let at = Location::at(file, line.max(1) + e.line().saturating_sub(1), e.column());
+    format!("{at}: {e}")
+}
+
+impl Rolling<'_> {
+    fn read(&mut self, path: &Path) {
+        let file = path.display().to_string();
+        let text = match crate::read::file(path) {
+            Ok(bytes) => bytes,
+            Err(e) => return self.error(&file, None, format!("cannot read: {e}")),
+        };
+        let inputs = if file.ends_with(".jsonl") {
+            self.parse_jsonl(&file, &text)
+        } else {
+            self.parse_report(&file, &text).map(|i| vec![i])
+        };
+        match inputs {
+            Ok(inputs) => inputs.into_iter().for_each(|i| self.accept(i)),
+            Err(reason) => self.error(&file, None, reason),
+        }
+    }
+
+    fn error(&mut self, file: &str, repository: Option<String>, reason: String) {
+        self.left_out.push(LeftOut {
+            file: file.to_string(),
+            repository,
+            reason,
+            error: true,
+        });
+    }
+
+    fn warn(&mut self, file: &str, repository: Option<String>, reason: String) {
+        self.left_out.push(LeftOut {
+            file: file.to_string(),
+            repository,
+            reason,
+            error: false,
+        });
+    }
+
+    /// A `rungs scan --format json` report.
+    fn parse_report(&self, file: &str, bytes: &[u8]) -> Result<Input, String> {
+        let v: Value = serde_json::from_slice(bytes).map_err(|e| located(file, 1, &e))?;
+        if v["tool"]["name"] != "rungs" || !v["domains"].is_array() {
+            return Err("not a rungs scan report (`rungs scan --format json`)".into());
+        }
+        if v["schema_version"] != crate::report::json::SCHEMA_VERSION {
+            return Err(format!(
+                "report schema_version {} is not the one this rungs reads ({})",
+                v["schema_version"],
+                crate::report::json::SCHEMA_VERSION
+            ));
+        }
+        let repo = &v["repository"];
+        let mut tallies = vec![Compact::default(); self.positions.len()];
+        for o in v["domains"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|d| d["categories"].as_array().into_iter().flatten())
+            .flat_map(|c| c["objectives"].as_array().into_iter().flatten())
+        {
+            let Some(&i) = o["id"].as_str().and_then(|id| self.positions.get(id)) else {
+                continue;
+            };
+            tallies[i] = Compact {
+                counts: counts(o),
+                attested: o["attestation"]["state"] == "valid",
+                in_scope: o["status"] != "out_of_scope",
+            };
+        }
+        let repository = repo["repository"].as_str().unwrap_or_default().to_string();
+        let findings = v["findings"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|f| f["outcome"] == "fail")
+            .map(|f| Finding {
+                repository: repository.clone(),
+                policy: text(&f["policy"]),
+                severity: text(&f["severity"]),
+                address: text(&f["resource"]),
+                file: f["file"].as_str().map(String::from),
+                line: f["line"].as_u64(),
+                message: text(&f["message"]),
+            })
+            .collect();
+        Ok(Input {
+            entry: Entry {
+                commit: repo["commit"].as_str().map(String::from),
+                commit_date: repo["commit_date"].as_str().map(String::from),
+                scanned: text(&repo["scanned"]),
+                scope: text(&v["summary"]["scope"]["scope"]),
+                file: file.to_string(),
+                tallies,
+            },
+            repository,
+            bundle: v["tool"]["bundle"].as_str().map(String::from),
+            model: format!(
+                "{}@{}",
+                v["model"]["id"].as_str().unwrap_or_default(),
+                v["model"]["version"].as_str().unwrap_or_default()
+            ),
+            threshold: v["summary"]["threshold"].as_f64().unwrap_or(f64::NAN),
+            strict: v["summary"]["strict"].as_bool().unwrap_or(false),
+            findings,
+        })
+    }
+
+    /// A `--format jsonl` export: one input per (repository, commit) it holds.
+    fn parse_jsonl(&self, file: &str, bytes: &[u8]) -> Result<Vec<Input>, String> {
+        let mut inputs: BTreeMap<(String, Option<String>), Input> = BTreeMap::new();
+        for (n, line) in bytes.lines().enumerate() {
+            let line = line.map_err(|e| format!("{file}:{}: {e}", n + 1))?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let v: Value = serde_json::from_str(&line).map_err(|e| located(file, n + 1, &e))?;
+            if v["schema_version"] != crate::report::jsonl::SCHEMA_VERSION {
+                return Err(format!(
+                    "{file}:{}: not a rungs JSONL line of schema_version {}",
+                    n + 1,
+                    crate::report::jsonl::SCHEMA_VERSION
+                ));
+            }
+            let repository = text(&v["repository"]);
+            let commit = v["commit"].as_str().map(String::from);
+            let input = inputs
+                .entry((repository.clone(), commit.clone()))
+                .or_insert_with(|| Input {
+                    repository: repository.clone(),
+                    entry: Entry {
+                        commit,
+                        commit_date: v["commit_date"].as_str().map(String::from),
+                        scanned: text(&v["scanned"]),
+                        scope: text(&v["scope"]),
+                        file: file.to_string(),
+                        tallies: vec![Compact::default(); self.positions.len()],
+                    },
+                    bundle: v["bundle"].as_str().map(String::from),
+                    model: text(&v["model"]),
+                    threshold: v["threshold"].as_f64().unwrap_or(f64::NAN),
+                    strict: v["strict"].as_bool().unwrap_or(false),
+                    findings: Vec::new(),
+                });
+            match v["kind"].as_str() {
+                Some("objective") => {
+                    if let Some(&i) = v["id"].as_str().and_then(|id| self.positions.get(id)) {
+                        input.entry.tallies[i] = Compact {
+                            counts: counts(&v),
+                            attested: v["attested"] == true,
+                            in_scope: v["in_scope"] == true,
+                        };
+                    }
+                }
+                Some("check") if v["outcome"] == "fail" => input.findings.push(Finding {
+                    repository,
+                    policy: text(&v["policy"]),
+                    severity: text(&v["severity"]),
+                    address: text(&v["address"]),
+                    file: v["file"].as_str().map(String::from),
+                    line: v["line"].as_u64(),
+                    message: text(&v["message"]),
+                }),
+                _ => {}
+            }
+        }
+        if inputs.is_empty() {
+            return Err("no rungs JSONL lines".into());
+        }
+        Ok(inputs.into_values().collect())
+    }
+
+    fn accept(&mut self, input: Input) {
+        let file = input.entry.file.clone();
+        let repo = Some(input.repository.clone());
+        let model = model_name(self.options.model);
+        if input.repository.is_empty() {
+            return self.error(&file, None, "the report names no repository".into());
+        }
+        if input.model != model {
+            return self.error(
+                &file,
+                repo,
+                format!(
+                    "made with model {}, not {model}: levels are not comparable",
+                    input.model
+                ),
+            );
+        }
+        let basis = Basis {
+            bundle: input.bundle.clone(),
+            threshold: input.threshold,
+            strict: input.strict,
+        };
+        match &self.basis {
+            None => self.basis = Some(basis),
+            Some(b) if *b != basis => {
+                let reason = if b.bundle != basis.bundle {
+                    format!(
+                        "made with policy bundle {}, not {} (the first report read)",
+                        basis.bundle.as_deref().unwrap_or("unknown"),
+                        b.bundle.as_deref().unwrap_or("unknown")
+                    )
+                } else {
+                    format!(
+                        "scored with threshold {} strict {}, not {} strict {} (the first report read)",
+                        basis.threshold, basis.strict, b.threshold, b.strict
+                    )
+                };
+                return self.error(&file, repo, reason);
+            }
+            Some(_) => {}
+        }
+        if let Some(days) = self.options.max_age {
+            match Date::parse(&input.entry.scanned) {
+                Ok(scanned) if self.options.today.days_since(scanned) <= i64::from(days) => {}
+                Ok(_) => {
+                    return self.warn(
+                        &file,
+                        repo,
+                        format!(
+                            "stale: scanned {}, more than {days} days before {}",
+                            input.entry.scanned, self.options.today
+                        ),
+                    )
+                }
+                Err(_) => {
+                    return self.error(&file, repo, "the report has no scan date".into());
+                }
+            }
+        }
+        let key = |e: &Entry| (e.commit_date.clone(), e.scanned.clone());
+        let previous = self.entries.get(&input.repository).cloned();
+        match previous {
+            Some(p) if p.commit.is_some() && p.commit == input.entry.commit => {
+                self.error(
+                    &file,
+                    repo,
+                    format!("duplicate: {} already holds this commit", p.file),
+                );
+            }
+            Some(p) if key(&p) >= key(&input.entry) => {
+                self.warn(
+                    &file,
+                    repo,
+                    format!("superseded by the newer result in {}", p.file),
+                );
+            }
+            other => {
+                if let Some(p) = other {
+                    self.warn(
+                        &p.file,
+                        repo.clone(),
+                        format!("superseded by the newer result in {file}"),
+                    );
+                    self.worst.retain(|f| f.repository != input.repository);
+                }
+                self.worst.extend(input.findings);
+                self.worst.sort_by(|a, b| {
+                    severity_rank(&b.severity)
+                        .cmp(&severity_rank(&a.severity))
+                        .then_with(|| {
+                            (&a.repository, &a.policy, &a.address).cmp(&(
+                                &b.repository,
+                                &b.policy,
+                                &b.address,
+                            ))
+                        })
+                });
+                self.worst.truncate(WORST);
+                self.entries.insert(input.repository, input.entry);
+            }
+        }
+    }
+
+    fn finish(self) -> Rollup {
+        let basis = self.basis.clone().unwrap_or(Basis {
+            bundle: None,
+            threshold: score::DEFAULT_THRESHOLD,
+            strict: false,
+        });
+        let model = self.options.model;
+        let ids: Vec<String> = model.objectives().map(|(_, _, o)| o.id.clone()).collect();
+        let rules = |n: usize| {
+            Rules {
+            threshold: basis.threshold,
+            strict: basis.strict,
+            scope: Scoping {
+                scope: Scope::Estate,
+                origin: Origin::Detected,
+                reason: format!(
+                    "roll-up of {n} repositor{}: an objective counts where a repository's scope includes it",
+                    if n == 1 { "y" } else { "ies" }
+                ),
+            },
+        }
+        };
+        let card = |entries: &[&Entry]| -> Scorecard {
+            let mut sum = vec![Compact::default(); ids.len()];
+            for e in entries {
+                for (s, t) in sum.iter_mut().zip(&e.tallies) {
+                    if t.in_scope {
+                        s.counts.add(&t.counts);
+                        s.in_scope = true;
+                        s.attested |= t.attested;
+                    }
+                }
+            }
+            let tallies = ids
+                .iter()
+                .zip(sum)
+                .map(|(id, c)| (id.clone(), expand(c, entries.len())))
+                .collect();
+            score::score_tallies(model, &tallies, &rules(entries.len()))
+        };
+        let mut repositories = Vec::new();
+        let mut by_team: BTreeMap<String, Vec<&Entry>> = BTreeMap::new();
+        for (name, entry) in &self.entries {
+            let team = self.options.teams.team_of(name).to_string();
+            let one = card(&[entry]);
+            repositories.push(RepositoryResult {
+                repository: name.clone(),
+                team: team.clone(),
+                commit: entry.commit.clone(),
+                scanned: entry.scanned.clone(),
+                scope: entry.scope.clone(),
+                level: one.level,
+                score: one.score,
+                limiting: one.limiting,
+                file: entry.file.clone(),
+            });
+            by_team.entry(team).or_default().push(entry);
+        }
+        let all: Vec<&Entry> = self.entries.values().collect();
+        let organisation = GroupResult {
+            name: "organisation".into(),
+            repositories: all.len(),
+            card: card(&all),
+        };
+        let teams = by_team
+            .into_iter()
+            .map(|(name, entries)| GroupResult {
+                name,
+                repositories: entries.len(),
+                card: card(&entries),
+            })
+            .collect();
+        Rollup {
+            model: model_name(model),
+            bundle: basis.bundle,
+            threshold: basis.threshold,
+            strict: basis.strict,
+            organisation,
+            teams,
+            repositories,
+            left_out: self.left_out,
+            worst: self.worst,
+        }
+    }
+}
+
+/// A summed tally as scoring takes it: an attestation where any repository had a valid one.
+fn expand(c: Compact, repositories: usize) -> Tally {
+    Tally {
+        counts: c.counts,
+        policies: Vec::new(),
+        attestation: c.attested.then(|| Attestation {
+            by: format!("{repositories} repositories' attestations"),
+            date: String::new(),
+            evidence: String::new(),
+            expires: String::new(),
+            state: State::Valid,
+            location: Location::file("<roll-up>"),
+        }),
+        in_scope: c.in_scope,
+    }
+}
+
+fn counts(v: &Value) -> Counts {
+    let n = |k: &str| v[k].as_u64().unwrap_or(0) as usize;
+    Counts {
+        passed: n("passed"),
+        failed: n("failed"),
+        severe: n("severe"),
+        errors: n("errors"),
+        waived: n("waived"),
+        unknown: n("unknown"),
+    }
+}
+
+fn text(v: &Value) -> String {
+    v.as_str().unwrap_or_default().to_string()
+}
+
+fn severity_rank(s: &str) -> u8 {
+    match s {
+        "critical" => 4,
+        "high" => 3,
+        "medium" => 2,
+        "low" => 1,
+        _ => 0,
+    }
+}

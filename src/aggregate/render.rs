@@ -1,0 +1,254 @@
+//! Renderings of a roll-up: a terminal table, JSON (versioned, docs/json-output.md) and
+//! Markdown. Categories run across, teams and the organisation down, so the weak spots line up.
+
+use super::{GroupResult, Rollup};
+use crate::score::Scorecard;
+use serde::Serialize;
+use std::fmt::Write;
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+fn level(l: Option<u8>, s: Option<f64>) -> String {
+    match (l, s) {
+        (Some(l), Some(s)) => format!("{l} ({s:.2})"),
+        (Some(l), None) => l.to_string(),
+        _ => "n/a".into(),
+    }
+}
+
+fn category_ids(card: &Scorecard) -> Vec<&str> {
+    card.categories().map(|c| c.id.as_str()).collect()
+}
+
+fn cells(card: &Scorecard) -> Vec<String> {
+    card.categories()
+        .map(|c| c.level.map_or("-".into(), |l| l.to_string()))
+        .collect()
+}
+
+/// A gate on the roll-up: the organisation or a team must reach a level.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Gate {
+    /// `organisation` or a team name.
+    pub target: String,
+    pub min: u8,
+    pub actual: Option<u8>,
+    pub passed: bool,
+}
+
+pub fn text(r: &Rollup, gates: &[Gate]) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "rungs aggregate · {} repositories · model {} · threshold {}{}",
+        r.organisation.repositories,
+        r.model,
+        r.threshold,
+        if r.strict { " · strict" } else { "" }
+    );
+    let ids = category_ids(&r.organisation.card);
+    let _ = write!(s, "\n{:<24} {:>5} {:>10}", "", "repos", "level");
+    for id in &ids {
+        let _ = write!(s, " {id:>4}");
+    }
+    s.push('\n');
+    let row = |s: &mut String, g: &GroupResult| {
+        let _ = write!(
+            s,
+            "{:<24} {:>5} {:>10}",
+            g.name,
+            g.repositories,
+            level(g.card.level, g.card.score)
+        );
+        for c in cells(&g.card) {
+            let _ = write!(s, " {c:>4}");
+        }
+        if let Some(l) = &g.card.limiting {
+            let _ = write!(s, "  limited by {l}");
+        }
+        s.push('\n');
+    };
+    row(&mut s, &r.organisation);
+    for team in &r.teams {
+        row(&mut s, team);
+    }
+    let _ = writeln!(s, "\nRepositories ({})", r.repositories.len());
+    for repo in &r.repositories {
+        let _ = writeln!(
+            s,
+            "  {:<32} {:<16} {:>10}  {:<8} {} {}{}",
+            repo.repository,
+            repo.team,
+            level(repo.level, repo.score),
+            repo.scope,
+            repo.scanned,
+            repo.commit
+                .as_deref()
+                .map_or("-".into(), |c| c[..c.len().min(7)].to_string()),
+            repo.limiting
+                .as_ref()
+                .map_or(String::new(), |l| format!("  limited by {l}"))
+        );
+    }
+    if !r.worst.is_empty() {
+        let _ = writeln!(s, "\nWorst findings ({} shown)", r.worst.len());
+        for f in &r.worst {
+            let place = match (&f.file, f.line) {
+                (Some(file), Some(line)) => format!("{file}:{line}"),
+                (Some(file), None) => file.clone(),
+                _ => "scan-wide".into(),
+            };
+            let _ = writeln!(
+                s,
+                "  [{}] {} {}  {place}  {}  {}",
+                f.severity, f.repository, f.policy, f.address, f.message
+            );
+        }
+    }
+    if !r.left_out.is_empty() {
+        let _ = writeln!(s, "\nLeft out of the roll-up ({})", r.left_out.len());
+        for l in &r.left_out {
+            let _ = writeln!(
+                s,
+                "  {} {}{}: {}",
+                if l.error { "error  " } else { "warning" },
+                l.file,
+                l.repository
+                    .as_ref()
+                    .map_or(String::new(), |r| format!(" ({r})")),
+                l.reason
+            );
+        }
+    }
+    if !gates.is_empty() {
+        let passed = gates.iter().all(|g| g.passed);
+        let _ = writeln!(s, "\nGate {}", if passed { "passed" } else { "FAILED" });
+        for g in gates {
+            let _ = writeln!(
+                s,
+                "  {} {}: level {} (needs {})",
+                if g.passed { "ok  " } else { "FAIL" },
+                g.target,
+                g.actual.map_or("n/a".into(), |l| l.to_string()),
+                g.min
+            );
+        }
+    }
+    s
+}
+
+#[derive(Serialize)]
+struct Group<'a> {
+    name: &'a str,
+    repositories: usize,
+    level: Option<u8>,
+    score: Option<f64>,
+    limiting: Option<&'a str>,
+    domains: Vec<Domain<'a>>,
+}
+
+#[derive(Serialize)]
+struct Domain<'a> {
+    id: &'a str,
+    level: Option<u8>,
+    score: Option<f64>,
+    categories: Vec<Category<'a>>,
+}
+
+#[derive(Serialize)]
+struct Category<'a> {
+    id: &'a str,
+    level: Option<u8>,
+    score: Option<f64>,
+}
+
+fn group(g: &GroupResult) -> Group<'_> {
+    Group {
+        name: &g.name,
+        repositories: g.repositories,
+        level: g.card.level,
+        score: g.card.score,
+        limiting: g.card.limiting.as_deref(),
+        domains: g
+            .card
+            .domains
+            .iter()
+            .map(|d| Domain {
+                id: &d.id,
+                level: d.level,
+                score: d.score,
+                categories: d
+                    .categories
+                    .iter()
+                    .map(|c| Category {
+                        id: &c.id,
+                        level: c.level,
+                        score: c.score,
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+pub fn json(r: &Rollup, gates: &[Gate]) -> String {
+    let value = serde_json::json!({
+        "schema_version": SCHEMA_VERSION,
+        "model": r.model,
+        "bundle": r.bundle,
+        "threshold": r.threshold,
+        "strict": r.strict,
+        "organisation": group(&r.organisation),
+        "teams": r.teams.iter().map(group).collect::<Vec<_>>(),
+        "repositories": r.repositories,
+        "worst_findings": r.worst,
+        "left_out": r.left_out,
+        "gate": {"passed": gates.iter().all(|g| g.passed), "requirements": gates},
+    });
+    let mut s = serde_json::to_string_pretty(&value).expect("roll-up serializes");
+    s.push('\n');
+    s
+}
+
+pub fn markdown(r: &Rollup, gates: &[Gate]) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "## rungs · organisation level {} · {} repositories\n",
+        level(r.organisation.card.level, r.organisation.card.score),
+        r.organisation.repositories
+    );
+    let ids = category_ids(&r.organisation.card);
+    let _ = writeln!(s, "| | repos | level | {} |", ids.join(" | "));
+    let _ = writeln!(s, "|---|---:|---|{}", "---:|".repeat(ids.len()));
+    for g in std::iter::once(&r.organisation).chain(&r.teams) {
+        let _ = writeln!(
+            s,
+            "| **{}** | {} | {} | {} |",
+            g.name.replace('|', "\\|"),
+            g.repositories,
+            level(g.card.level, g.card.score),
+            cells(&g.card).join(" | ")
+        );
+    }
+    if !r.left_out.is_empty() {
+        let _ = writeln!(s, "\n### Left out ({})\n", r.left_out.len());
+        for l in &r.left_out {
+            let _ = writeln!(s, "- `{}`: {}", l.file, l.reason.replace('|', "\\|"));
+        }
+    }
+    if !gates.is_empty() {
+        s.push_str("\n### Gate\n\n");
+        for g in gates {
+            let _ = writeln!(
+                s,
+                "- {} {}: level {} (needs {})",
+                if g.passed { "✅" } else { "❌" },
+                g.target,
+                g.actual.map_or("n/a".into(), |l| l.to_string()),
+                g.min
+            );
+        }
+    }
+    s
+}

@@ -1,0 +1,347 @@
+//! `rungs aggregate` and the JSONL export: roll-ups of the bundled examples agree with each scan,
+//! JSON and JSONL inputs give the same roll-up, the shipped DuckDB SQL gives exactly what rungs
+//! gives, and bad inputs are listed, never silently dropped.
+
+mod common;
+
+use common::{rungs, rungs_on};
+use serde_json::{json, Value};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const TEAMS_YAML: &str =
+    "teams:\n  cloud-a: [\"acme/aws-*\", \"acme/gcp-*\"]\n  cloud-b: [\"acme/azure-*\"]\n";
+const TEAMS_CSV: &str =
+    "ord,pattern,team\n1,acme/aws-*,cloud-a\n2,acme/gcp-*,cloud-a\n3,acme/azure-*,cloud-b\n";
+
+/// The three bundled examples, scanned to `NAME.json` and `NAME.jsonl` in a fresh directory.
+fn exports() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["aws", "azure", "gcp"] {
+        let example = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples")
+            .join(format!("{name}-platform"));
+        let json = dir.path().join(format!("{name}.json"));
+        let jsonl = dir.path().join(format!("{name}.jsonl"));
+        let run = rungs(&[
+            "scan",
+            example.to_str().unwrap(),
+            "--repo-name",
+            &format!("acme/{name}-platform"),
+            "--format",
+            "json",
+            "--output",
+            json.to_str().unwrap(),
+            "--format",
+            "jsonl",
+            "--output",
+            jsonl.to_str().unwrap(),
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+    fs::write(dir.path().join("teams.yaml"), TEAMS_YAML).unwrap();
+    fs::write(dir.path().join("teams.csv"), TEAMS_CSV).unwrap();
+    dir
+}
+
+fn paths(dir: &Path, ext: &str) -> Vec<String> {
+    ["aws", "azure", "gcp"]
+        .iter()
+        .map(|n| dir.join(format!("{n}.{ext}")).to_str().unwrap().to_string())
+        .collect()
+}
+
+fn aggregate(dir: &Path, inputs: &[String], extra: &[&str]) -> common::Run {
+    let map = dir.join("teams.yaml");
+    let mut args = vec![
+        "aggregate",
+        "--map",
+        map.to_str().unwrap(),
+        "--format",
+        "json",
+    ];
+    args.extend(inputs.iter().map(String::as_str));
+    args.extend_from_slice(extra);
+    rungs(&args)
+}
+
+/// (group, level, score, limiting, [(category, level, score)]) of a roll-up's JSON group.
+type Group = (String, Value, Value, Value, Vec<(String, Value, Value)>);
+
+fn group(g: &Value, name: &str) -> Group {
+    let categories = g["domains"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["categories"].as_array().unwrap())
+        .map(|c| {
+            (
+                c["id"].as_str().unwrap().to_string(),
+                c["level"].clone(),
+                c["score"].clone(),
+            )
+        })
+        .collect();
+    (
+        name.to_string(),
+        g["level"].clone(),
+        g["score"].clone(),
+        g["limiting"].clone(),
+        categories,
+    )
+}
+
+fn groups(rollup: &Value) -> Vec<Group> {
+    let mut out = vec![group(&rollup["organisation"], "organisation/organisation")];
+    for t in rollup["teams"].as_array().unwrap() {
+        out.push(group(t, &format!("team/{}", t["name"].as_str().unwrap())));
+    }
+    out
+}
+
+#[test]
+fn rollups_of_the_examples_agree_with_each_scan_and_between_json_and_jsonl() {
+    let dir = exports();
+    let from_json = aggregate(dir.path(), &paths(dir.path(), "json"), &[]);
+    assert_eq!(from_json.code, 0, "{}", from_json.stderr);
+    let json_rollup = from_json.json();
+    // A repository's own roll-up is its scan's program level and score.
+    for name in ["aws", "azure", "gcp"] {
+        let report: Value = serde_json::from_str(
+            &fs::read_to_string(dir.path().join(format!("{name}.json"))).unwrap(),
+        )
+        .unwrap();
+        let repo = json_rollup["repositories"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["repository"] == format!("acme/{name}-platform"))
+            .unwrap();
+        assert_eq!(
+            (
+                &repo["level"],
+                &repo["score"],
+                &repo["limiting"],
+                &repo["scope"]
+            ),
+            (
+                &report["summary"]["level"],
+                &report["summary"]["score"],
+                &report["summary"]["limiting"],
+                &report["summary"]["scope"]["scope"]
+            ),
+            "{name}"
+        );
+    }
+    let org = &json_rollup["organisation"];
+    assert_eq!(
+        (
+            &org["repositories"],
+            &org["level"],
+            &org["score"],
+            &org["limiting"]
+        ),
+        (&json!(3), &json!(0), &json!(0.94), &json!("WKL"))
+    );
+    let teams: Vec<(&str, &Value)> = json_rollup["teams"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (t["name"].as_str().unwrap(), &t["repositories"]))
+        .collect();
+    assert_eq!(teams, [("cloud-a", &json!(2)), ("cloud-b", &json!(1))]);
+    assert!(json_rollup["left_out"].as_array().unwrap().is_empty());
+    // The worst findings across the organisation: the three open SSH ports lead.
+    let worst: Vec<&str> = json_rollup["worst_findings"].as_array().unwrap()[..3]
+        .iter()
+        .map(|f| f["policy"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        worst,
+        [
+            "RUNGS-AWS-VPC-001",
+            "RUNGS-AZURE-NETWORK-001",
+            "RUNGS-GCP-NETWORK-001"
+        ]
+    );
+
+    let from_jsonl = aggregate(dir.path(), &paths(dir.path(), "jsonl"), &[]);
+    assert_eq!(from_jsonl.code, 0, "{}", from_jsonl.stderr);
+    let jsonl_rollup = from_jsonl.json();
+    assert_eq!(groups(&jsonl_rollup), groups(&json_rollup));
+    assert_eq!(
+        jsonl_rollup["worst_findings"],
+        json_rollup["worst_findings"]
+    );
+
+    // Gates on the organisation and on a team.
+    assert_eq!(
+        aggregate(
+            dir.path(),
+            &paths(dir.path(), "json"),
+            &["--min-level", "1"]
+        )
+        .code,
+        1
+    );
+    let team = aggregate(
+        dir.path(),
+        &paths(dir.path(), "json"),
+        &["--min-team", "cloud-b=0"],
+    );
+    assert_eq!(team.code, 0, "{}", team.stdout);
+    assert_eq!(
+        team.json()["gate"],
+        json!({"passed": true, "requirements": [{"target": "cloud-b", "min": 0, "actual": 0, "passed": true}]})
+    );
+}
+
+#[test]
+fn the_shipped_duckdb_sql_gives_exactly_what_rungs_aggregate_gives() {
+    let has_duckdb = Command::new("python3")
+        .args(["-c", "import duckdb"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !has_duckdb {
+        assert_ne!(
+            std::env::var("RUNGS_DUCKDB_TEST").as_deref(),
+            Ok("required"),
+            "DuckDB is required (pip install duckdb)"
+        );
+        eprintln!("skipped: python3 with duckdb is not installed (pip install duckdb)");
+        return;
+    }
+    let dir = exports();
+    let rollup = aggregate(dir.path(), &paths(dir.path(), "jsonl"), &[]).json();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/warehouse/rollup.py");
+    let glob = dir.path().join("*.jsonl");
+    let out = Command::new("python3")
+        .arg(&script)
+        .arg(glob.to_str().unwrap())
+        .arg(dir.path().join("teams.csv"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let sql: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut expected: Vec<Group> = groups(&rollup);
+    for r in rollup["repositories"].as_array().unwrap() {
+        let name = format!("repository/{}", r["repository"].as_str().unwrap());
+        // Repository rows carry no categories in the roll-up JSON: compare the program only.
+        expected.push((
+            name,
+            r["level"].clone(),
+            r["score"].clone(),
+            r["limiting"].clone(),
+            Vec::new(),
+        ));
+    }
+    for (name, level, score, limiting, categories) in expected {
+        let g = &sql[&name];
+        assert_eq!(
+            (&g["level"], &g["score"], &g["limiting"]),
+            (&level, &score, &limiting),
+            "{name}"
+        );
+        for (id, level, score) in categories {
+            assert_eq!(g["categories"][&id], json!([level, score]), "{name} {id}");
+        }
+    }
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    fs::write(&p, text).unwrap();
+    p
+}
+
+#[test]
+fn bad_inputs_are_listed_with_their_reason_and_never_dropped_silently() {
+    let dir = exports();
+    let d = dir.path();
+    let aws = fs::read_to_string(d.join("aws.json")).unwrap();
+    let truncated = write(d, "truncated.json", &aws[..aws.len() / 2]);
+    let foreign = write(d, "foreign.json", "{\"hello\": \"world\"}\n");
+    let duplicate = write(d, "again.json", &aws);
+    let other_model = write(
+        d,
+        "old-model.json",
+        &aws.replace("\"version\": \"2.0\"", "\"version\": \"1.0\""),
+    );
+    let inputs: Vec<String> = [
+        d.join("aws.json"),
+        truncated,
+        foreign,
+        duplicate,
+        other_model,
+        d.join("missing.json"),
+    ]
+    .iter()
+    .map(|p| p.to_str().unwrap().to_string())
+    .collect();
+    let run = aggregate(d, &inputs, &[]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    let json = run.json();
+    let reasons: Vec<(String, bool)> = json["left_out"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            let file = l["file"].as_str().unwrap();
+            let name = Path::new(file).file_name().unwrap().to_str().unwrap();
+            let reason = l["reason"]
+                .as_str()
+                .unwrap()
+                .replace(d.to_str().unwrap(), "D");
+            (format!("{name}: {reason}"), l["error"].as_bool().unwrap())
+        })
+        .collect();
+    // The truncated report is located at its last line.
+    let line_count = aws[..aws.len() / 2].lines().count();
+    let located = format!("truncated.json: D/truncated.json:{line_count}:");
+    assert!(
+        reasons[1].0.starts_with(&located) && reasons[1].0.contains("EOF while parsing"),
+        "{reasons:?}"
+    );
+    let mut reasons = reasons;
+    reasons[1].0 = "truncated".into();
+    assert_eq!(
+        reasons,
+        vec![
+            ("missing.json: not a file or directory".to_string(), true),
+            ("truncated".to_string(), true),
+            ("foreign.json: not a rungs scan report (`rungs scan --format json`)".to_string(), true),
+            (
+                "again.json: duplicate: D/aws.json already holds this commit".to_string(),
+                true
+            ),
+            (
+                "old-model.json: made with model ians-securosis-csa-csmm@1.0, not ians-securosis-csa-csmm@2.0: levels are not comparable".to_string(),
+                true
+            ),
+        ]
+    );
+    // What was read still rolls up.
+    assert_eq!(json["organisation"]["repositories"], 1);
+
+    // Stale reports are a warning: listed, left out, exit 0.
+    let map = d.join("teams.yaml");
+    let stale = rungs_on(
+        "2027-06-01",
+        &[
+            "aggregate",
+            "--map",
+            map.to_str().unwrap(),
+            "--max-age",
+            "30",
+            d.join("aws.json").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(stale.code, 0, "{}", stale.stdout);
+    assert!(stale.stdout.contains("warning "), "{}", stale.stdout);
+    assert!(stale.stdout.contains("stale: scanned "), "{}", stale.stdout);
+}
