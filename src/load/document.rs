@@ -33,6 +33,10 @@ pub struct Resource {
     pub file: String,
     pub line: usize,
     pub end_line: usize,
+    /// The instance key of a block with `count` (a number) or `for_each` (a string), when the
+    /// collection is known; the address ends with it (`aws_x.y[0]`, `aws_x.y["key"]`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub index: Option<Val>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub count: Option<Val>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -155,6 +159,9 @@ fn resource_value(r: &Resource) -> regorus::Value {
     m.insert(key("file"), key(&r.file));
     m.insert(key("line"), regorus::Value::from(r.line as u64));
     m.insert(key("end_line"), regorus::Value::from(r.end_line as u64));
+    if let Some(i) = &r.index {
+        m.insert(key("index"), val_to_value(i));
+    }
     if let Some(c) = &r.count {
         m.insert(key("count"), val_to_value(c));
     }
@@ -241,6 +248,7 @@ mod tests {
             file: String::new(),
             line: 1,
             end_line: 1,
+            index: None,
             count: None,
             for_each: None,
             config: BTreeMap::new(),

@@ -32,6 +32,11 @@ pub struct Bindings {
 }
 
 impl Bindings {
+    /// Bindings holding `vars` (a resource instance's `count` or `each`).
+    pub fn of(vars: Vec<(String, Val)>) -> Self {
+        Bindings { vars, depth: 0 }
+    }
+
     fn lookup(&self, name: &str) -> Option<&Val> {
         self.vars
             .iter()
@@ -121,9 +126,21 @@ impl<'a> Scope<'a> {
     /// Evaluates a block body: attributes by name, nested blocks as lists of objects (one entry
     /// per block, never merged), `dynamic` blocks expanded when their `for_each` is known.
     pub fn eval_body(&self, body: &Body, b: &mut Bindings) -> BTreeMap<String, Val> {
+        self.eval_body_except(body, b, &[])
+    }
+
+    /// [`Scope::eval_body`] leaving out the attributes named in `skip` (meta-arguments already
+    /// evaluated once for all instances).
+    pub fn eval_body_except(
+        &self,
+        body: &Body,
+        b: &mut Bindings,
+        skip: &[&str],
+    ) -> BTreeMap<String, Val> {
         let mut out = BTreeMap::new();
         for structure in body.iter() {
             match structure {
+                Structure::Attribute(attr) if skip.contains(&attr.key.as_str()) => {}
                 Structure::Attribute(attr) => {
                     out.insert(attr.key.to_string(), self.eval_top(&attr.expr, b));
                 }
@@ -265,10 +282,14 @@ impl<'a> Scope<'a> {
     ) -> Result<Val, EvalError> {
         let unknown = || Ok(Val::Unknown(render(whole)));
         let mut ops = t.operators.iter();
-        // Variables and iterators hand over an unknown value with its own text (a module input
-        // keeps the caller's reference); anything else unknown shows this traversal's text.
+        // Variables, locals, module outputs and iterators hand over an unknown value with its
+        // own text, so the reference behind them stays joinable (a module input keeps the
+        // caller's reference, an output the module's resource); anything else unknown shows
+        // this traversal's text.
         let passthrough = match &t.expr {
-            Expression::Variable(v) => v.as_str() == "var" || b.lookup(v.as_str()).is_some(),
+            Expression::Variable(v) => {
+                matches!(v.as_str(), "var" | "local" | "module") || b.lookup(v.as_str()).is_some()
+            }
             _ => false,
         };
         let mut current = match &t.expr {
@@ -285,7 +306,14 @@ impl<'a> Scope<'a> {
                     "module" => (self.modules)(self, name.as_str()),
                     "path" => self.paths.get(name.as_str()).cloned(),
                     // Resources, data sources, count, each, self, terraform: known only at apply.
-                    _ => None,
+                    // Known index keys are written out (`aws_s3_bucket.b[each.key]` becomes
+                    // `aws_s3_bucket.b["logs"]`), so a reference names its instance.
+                    _ => {
+                        let mut text = format!("${{{}.{name}", v.as_str());
+                        render_ops(&t.operators[1..], self, b, &mut text);
+                        text.push('}');
+                        return Ok(Val::Unknown(text));
+                    }
                 };
                 match named {
                     Some(val) => val,
@@ -298,6 +326,18 @@ impl<'a> Scope<'a> {
         let mut i = 0;
         while i < ops.len() {
             if current.is_unknown() {
+                // `local.bucket.arn` with `local.bucket = aws_s3_bucket.b` reads
+                // `${aws_s3_bucket.b.arn}`: the rest of the traversal extends the reference.
+                if let (true, Val::Unknown(text)) = (passthrough, &current) {
+                    if let Some(inner) = single_interpolation(text) {
+                        let mut out = format!("${{{inner}");
+                        let rest: Vec<TraversalOperator> =
+                            ops[i..].iter().map(|op| (*op).clone()).collect();
+                        render_ops(&rest, self, b, &mut out);
+                        out.push('}');
+                        return Ok(Val::Unknown(out));
+                    }
+                }
                 return unknown();
             }
             match ops[i] {
@@ -652,6 +692,46 @@ impl<'a> Scope<'a> {
             }
         }
         Ok(true)
+    }
+}
+
+/// The expression of a text that is exactly one interpolation (`${aws_s3_bucket.b}`).
+fn single_interpolation(text: &str) -> Option<&str> {
+    let inner = text.strip_prefix("${")?.strip_suffix('}')?;
+    (!inner.contains('{') && !inner.contains('}')).then_some(inner)
+}
+
+/// Appends traversal operators as source text; index keys that evaluate to a known number or
+/// string are written as that literal.
+fn render_ops(ops: &[TraversalOperator], scope: &Scope<'_>, b: &mut Bindings, out: &mut String) {
+    for op in ops {
+        match op {
+            TraversalOperator::GetAttr(name) => {
+                out.push('.');
+                out.push_str(name.as_str());
+            }
+            TraversalOperator::Index(e) => {
+                out.push('[');
+                match scope.eval(e, b) {
+                    Ok(key @ (Val::Number(_) | Val::String(_))) => {
+                        out.push_str(&index_literal(&key))
+                    }
+                    _ => out.push_str(&e.to_string()),
+                }
+                out.push(']');
+            }
+            TraversalOperator::LegacyIndex(n) => out.push_str(&format!(".{n}")),
+            TraversalOperator::AttrSplat => out.push_str(".*"),
+            TraversalOperator::FullSplat => out.push_str("[*]"),
+        }
+    }
+}
+
+/// An instance key as Terraform writes it in addresses: `0`, `"key"`.
+pub fn index_literal(key: &Val) -> String {
+    match key {
+        Val::String(s) => serde_json::to_string(s).unwrap_or_else(|_| format!("{s:?}")),
+        other => other.to_tf_string().unwrap_or_default(),
     }
 }
 

@@ -207,31 +207,59 @@ fn dynamic_blocks_expand_when_known() {
 }
 
 #[test]
-fn resource_fields_and_count_zero() {
-    let src = "resource \"aws_s3_bucket\" \"logs\" {\n  count = 2\n  bucket = \"logs\"\n}\nresource \"aws_s3_bucket\" \"off\" {\n  count = 0\n}\ndata \"aws_iam_policy_document\" \"p\" {\n  for_each = toset([])\n}\n";
-    let (docs, _) = load_tree(&[("main.tf", src)]);
-    assert_eq!(docs[0].resources.len(), 1);
-    let r = &docs[0].resources[0];
+fn resource_fields_count_instances_and_count_zero() {
+    let src = "resource \"aws_s3_bucket\" \"logs\" {\n  count = 2\n  bucket = \"logs-${count.index}\"\n}\nresource \"aws_s3_bucket\" \"off\" {\n  count = 0\n}\ndata \"aws_iam_policy_document\" \"p\" {\n  for_each = toset([])\n}\n";
+    let (docs, diags) = load_tree(&[("main.tf", src)]);
+    let addresses: Vec<_> = docs[0]
+        .resources
+        .iter()
+        .map(|r| r.address.as_str())
+        .collect();
+    assert_eq!(
+        addresses,
+        vec!["aws_s3_bucket.logs[0]", "aws_s3_bucket.logs[1]"]
+    );
+    let r = &docs[0].resources[1];
     assert_eq!(
         (
-            r.address.as_str(),
             r.reference.as_str(),
             r.provider.as_str(),
             r.mode,
             r.line,
             r.end_line
         ),
-        (
-            "aws_s3_bucket.logs",
-            "aws_s3_bucket.logs",
-            "aws",
-            Mode::Managed,
-            1,
-            4
-        )
+        ("aws_s3_bucket.logs", "aws", Mode::Managed, 1, 4)
     );
+    assert_eq!(r.index, Some(Val::Number(1.0)));
     assert_eq!(r.count, Some(Val::Number(2.0)));
+    assert_eq!(r.config["bucket"], s("logs-1"));
     assert!(!r.config.contains_key("count"));
+    // Blocks switched off are reported where they are, with the expression that switched them off.
+    let off: Vec<_> = diags
+        .iter()
+        .map(|d| {
+            (
+                d.code,
+                d.location.as_ref().unwrap().line,
+                d.message.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        off,
+        vec![
+            (
+                Code::Disabled,
+                Some(5),
+                "aws_s3_bucket.off creates nothing (count is 0: count = ${0}), so nothing in it was judged"
+            ),
+            (
+                Code::Disabled,
+                Some(8),
+                "data.aws_iam_policy_document.p creates nothing (for_each is empty: for_each = ${toset([])}), so nothing in it was judged"
+            ),
+        ]
+    );
 }
 
 #[test]
@@ -268,7 +296,11 @@ fn local_modules_bind_inputs_and_return_outputs() {
         Val::Object(BTreeMap::from([("Name".into(), s("vpc-prod"))]))
     );
     let flow = &doc.resources[0];
-    assert_eq!(flow.config["vpc_id"], unknown("${module.net.vpc_id}"));
+    // The output keeps the module's reference, qualified as the caller would write it.
+    assert_eq!(
+        flow.config["vpc_id"],
+        unknown("${module.net.aws_vpc.this.id}")
+    );
     assert_eq!(flow.config["name"], s("vpc-prod"));
     assert_eq!(doc.files, vec!["envs/prod/main.tf", "modules/net/main.tf"]);
     assert_eq!(doc.module_calls[0].dir.as_deref(), Some("modules/net"));
