@@ -906,7 +906,14 @@ impl<'a> Loader<'a> {
                 .body
                 .attributes()
                 .find(|a| a.key.as_str() == key)
-                .map(|a| render(&a.expr))
+                .map(|a| {
+                    // Show the source form, not an interpolation.
+                    let text = render(&a.expr);
+                    match text.strip_prefix("${").and_then(|t| t.strip_suffix('}')) {
+                        Some(inner) => inner.to_string(),
+                        None => text,
+                    }
+                })
                 .unwrap_or_default()
         };
         match instances(count, for_each) {

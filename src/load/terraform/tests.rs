@@ -251,12 +251,12 @@ fn resource_fields_count_instances_and_count_zero() {
             (
                 Code::Disabled,
                 Some(5),
-                "aws_s3_bucket.off creates nothing (count is 0: count = ${0}), so nothing in it was judged"
+                "aws_s3_bucket.off creates nothing (count is 0: count = 0), so nothing in it was judged"
             ),
             (
                 Code::Disabled,
                 Some(8),
-                "data.aws_iam_policy_document.p creates nothing (for_each is empty: for_each = ${toset([])}), so nothing in it was judged"
+                "data.aws_iam_policy_document.p creates nothing (for_each is empty: for_each = toset([])), so nothing in it was judged"
             ),
         ]
     );
@@ -464,4 +464,168 @@ fn normalize_refuses_to_leave_the_root() {
     );
     assert_eq!(normalize(".", "./m"), Some("m".into()));
     assert_eq!(normalize("a", "../../b"), None);
+}
+
+fn addresses(doc: &Document) -> Vec<&str> {
+    doc.resources.iter().map(|r| r.address.as_str()).collect()
+}
+
+#[test]
+fn for_each_instances_bind_each_key_and_value() {
+    let src = "resource \"aws_security_group_rule\" \"open\" {\n  for_each = toset([\"0.0.0.0/0\", \"10.0.0.0/8\"])\n  cidr_blocks = [each.value]\n  description = \"rule ${each.key}\"\n}\nresource \"aws_iam_policy\" \"p\" {\n  for_each = { admin = \"*\" }\n  name = each.key\n  action = each.value\n  bucket = aws_s3_bucket.b[each.key].id\n}\n";
+    let (docs, diags) = load_tree(&[("main.tf", src)]);
+    assert!(diags.is_empty(), "{diags:?}");
+    let doc = &docs[0];
+    assert_eq!(
+        addresses(doc),
+        vec![
+            "aws_iam_policy.p[\"admin\"]",
+            "aws_security_group_rule.open[\"0.0.0.0/0\"]",
+            "aws_security_group_rule.open[\"10.0.0.0/8\"]"
+        ]
+    );
+    let p = &doc.resources[0];
+    assert_eq!(
+        (&p.index, &p.config["name"], &p.config["action"]),
+        (&Some(s("admin")), &s("admin"), &s("*"))
+    );
+    // A known key is written into the reference, so joins can tell instances apart.
+    assert_eq!(
+        p.config["bucket"],
+        unknown("${aws_s3_bucket.b[\"admin\"].id}")
+    );
+    let open = &doc.resources[1];
+    assert_eq!(open.config["cidr_blocks"], Val::List(vec![s("0.0.0.0/0")]));
+    assert_eq!(open.config["description"], s("rule 0.0.0.0/0"));
+    assert!(!open.config.contains_key("for_each"));
+}
+
+#[test]
+fn unknown_collections_give_one_instance_with_unknown_values() {
+    let src = "variable \"n\" {}\nvariable \"names\" {}\nresource \"t\" \"c\" {\n  count = var.n\n  i = count.index\n}\nresource \"t\" \"e\" {\n  for_each = var.names\n  v = each.value\n}\nresource \"t\" \"mixed\" {\n  for_each = toset([\"a\", var.n])\n  v = each.key\n}\n";
+    let (docs, diags) = load_tree(&[("main.tf", src)]);
+    assert!(diags.is_empty(), "{diags:?}");
+    let doc = &docs[0];
+    assert_eq!(addresses(doc), vec!["t.c", "t.e", "t.mixed"]);
+    assert_eq!(doc.resources[0].config["i"], unknown("${count.index}"));
+    assert_eq!(doc.resources[0].count, Some(unknown("${var.n}")));
+    assert_eq!(doc.resources[0].index, None);
+    assert_eq!(doc.resources[1].config["v"], unknown("${each.value}"));
+    assert_eq!(doc.resources[2].config["v"], unknown("${each.key}"));
+}
+
+#[test]
+fn a_conditional_count_switched_off_is_reported_and_var_switches_it_on() {
+    let src = "variable \"create\" { default = false }\nresource \"aws_s3_bucket\" \"b\" {\n  count = var.create ? 1 : 0\n}\n";
+    let (docs, diags) = load_tree(&[("main.tf", src)]);
+    assert!(docs[0].resources.is_empty());
+    assert_eq!(diags.len(), 1);
+    assert_eq!(diags[0].to_string(), "warning[R106]: main.tf:2:1: aws_s3_bucket.b creates nothing (count is 0: count = var.create ? 1 : 0), so nothing in it was judged\n  help: if other environments switch it on, scan with their values (`--var NAME=VALUE`, `--var-file FILE`, `terraform.tfvars` or `*.auto.tfvars`) to judge it");
+    let options = Options {
+        vars: vec![("create".into(), "true".into())],
+        ..Options::default()
+    };
+    let (docs, diags) = load_tree_with(&[("main.tf", src)], &options);
+    assert!(diags.is_empty(), "{diags:?}");
+    assert_eq!(addresses(&docs[0]), vec!["aws_s3_bucket.b[0]"]);
+}
+
+#[test]
+fn instances_past_the_cap_are_reported() {
+    let src = "resource \"t\" \"many\" {\n  count = 100000000000\n}\n";
+    let (docs, diags) = load_tree(&[("main.tf", src)]);
+    assert_eq!(docs[0].resources.len(), MAX_INSTANCES);
+    let has = |a: &str| docs[0].resources.iter().any(|r| r.address == a);
+    assert!(has("t.many[999]") && !has("t.many[1000]"));
+    assert_eq!(diags.len(), 1);
+    assert_eq!(
+        (
+            diags[0].code,
+            diags[0].is_error(),
+            diags[0].location.clone()
+        ),
+        (Code::InstanceCap, true, Some(Location::at("main.tf", 1, 1)))
+    );
+    assert_eq!(
+        diags[0].message,
+        "t.many has 100000000000 instances (count = 100000000000); only the first 1000 were judged"
+    );
+}
+
+#[test]
+fn module_instances_carry_their_key_in_addresses_and_outputs() {
+    let files = [
+        ("main.tf", "module \"store\" {\n  source = \"./store\"\n  for_each = { a = \"alpha\", b = \"beta\" }\n  name = each.value\n}\nmodule \"one\" {\n  source = \"./store\"\n  count = 1\n  name = \"one-${count.index}\"\n}\nmodule \"off\" {\n  source = \"./store\"\n  count = 0\n  name = \"off\"\n}\nresource \"aws_s3_bucket_policy\" \"p\" {\n  bucket = module.store[\"a\"].id\n  other = module.one[0].name\n}\n"),
+        ("store/main.tf", "variable \"name\" {}\nresource \"aws_s3_bucket\" \"b\" {\n  bucket = var.name\n}\noutput \"id\" { value = aws_s3_bucket.b.id }\noutput \"name\" { value = var.name }\n"),
+    ];
+    let (docs, diags) = load_tree(&files);
+    let doc = &docs[0];
+    assert_eq!(
+        addresses(doc),
+        vec![
+            "aws_s3_bucket_policy.p",
+            "module.one[0].aws_s3_bucket.b",
+            "module.store[\"a\"].aws_s3_bucket.b",
+            "module.store[\"b\"].aws_s3_bucket.b"
+        ]
+    );
+    assert_eq!(doc.resources[3].module, "module.store[\"b\"]");
+    assert_eq!(doc.resources[3].config["bucket"], s("beta"));
+    assert_eq!(
+        doc.resources[0].config["bucket"],
+        unknown("${module.store[\"a\"].aws_s3_bucket.b.id}")
+    );
+    assert_eq!(doc.resources[0].config["other"], s("one-0"));
+    let calls: Vec<_> = doc
+        .module_calls
+        .iter()
+        .map(|c| c.address.as_str())
+        .collect();
+    assert_eq!(
+        calls,
+        vec![
+            "module.one[0]",
+            "module.store[\"a\"]",
+            "module.store[\"b\"]"
+        ]
+    );
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert_eq!(
+        (diags[0].code, diags[0].location.clone()),
+        (Code::Disabled, Some(Location::at("main.tf", 11, 1)))
+    );
+}
+
+#[test]
+fn locals_keep_the_reference_behind_them() {
+    let prelude = "locals {\n  policy = data.aws_iam_policy_document.tls.json\n  bucket = aws_s3_bucket.b\n  arn = \"arn:aws:s3:::${aws_s3_bucket.b.id}/*\"\n  doc = jsonencode({ Resource = aws_s3_bucket.b.arn })\n}";
+    assert_eq!(
+        eval_with(prelude, "local.policy"),
+        unknown("${data.aws_iam_policy_document.tls.json}")
+    );
+    assert_eq!(
+        eval_with(prelude, "local.bucket.arn"),
+        unknown("${aws_s3_bucket.b.arn}")
+    );
+    assert_eq!(
+        eval_with(prelude, "local.arn"),
+        unknown("arn:aws:s3:::${aws_s3_bucket.b.id}/*")
+    );
+    assert_eq!(
+        eval_with(prelude, "local.doc"),
+        s("{\"Resource\":\"${aws_s3_bucket.b.arn}\"}")
+    );
+}
+
+#[test]
+fn qualify_prefixes_only_whole_references_inside_interpolations() {
+    let names = vec!["aws_s3_bucket.b".to_string(), "module.inner".to_string()];
+    assert_eq!(
+        qualify_text(
+            "aws_s3_bucket.b ${aws_s3_bucket.b.id}-${aws_s3_bucket.bb.id}-${data.aws_s3_bucket.b.id}-${module.inner.x}",
+            "module.m[\"k\"].",
+            &names
+        ),
+        "aws_s3_bucket.b ${module.m[\"k\"].aws_s3_bucket.b.id}-${aws_s3_bucket.bb.id}-${data.aws_s3_bucket.b.id}-${module.m[\"k\"].module.inner.x}"
+    );
 }
