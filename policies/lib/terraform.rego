@@ -515,6 +515,7 @@ sg_ingress_rules contains rule if {
 		"from_port": object.get(b, "from_port", null),
 		"to_port": object.get(b, "to_port", null),
 		"cidrs": array.concat(list_or_empty(object.get(b, "cidr_blocks", [])), list_or_empty(object.get(b, "ipv6_cidr_blocks", []))),
+		"cidrs_unknown": any_unknown([object.get(b, "cidr_blocks", []), object.get(b, "ipv6_cidr_blocks", [])]),
 	}
 }
 
@@ -527,6 +528,7 @@ sg_ingress_rules contains rule if {
 		"from_port": attr(r, "from_port", null),
 		"to_port": attr(r, "to_port", null),
 		"cidrs": array.concat(list_or_empty(attr(r, "cidr_blocks", [])), list_or_empty(attr(r, "ipv6_cidr_blocks", []))),
+		"cidrs_unknown": any_unknown([attr(r, "cidr_blocks", []), attr(r, "ipv6_cidr_blocks", [])]),
 	}
 }
 
@@ -538,7 +540,29 @@ sg_ingress_rules contains rule if {
 		"from_port": attr(r, "from_port", null),
 		"to_port": attr(r, "to_port", null),
 		"cidrs": [c | some key in ["cidr_ipv4", "cidr_ipv6"]; c := attr(r, key, null); c != null],
+		"cidrs_unknown": any_unknown([attr(r, "cidr_ipv4", null), attr(r, "cidr_ipv6", null)]),
 	}
+}
+
+# true when some value of vs, or some item of a list in vs, is unknown; false
+# otherwise (a rule field, so it must always be defined).
+any_unknown(vs) := true if {
+	some v in vs
+	is_unknown(v)
+} else := true if {
+	some v in vs
+	is_array(v)
+	some x in v
+	is_unknown(x)
+} else := false
+
+# The protocol or port range of a normalised rule is unknown at scan time.
+rule_ports_unknown(rule) if is_unknown(rule.protocol)
+
+rule_ports_unknown(rule) if {
+	not all_protocols(rule.protocol)
+	some v in [rule.from_port, rule.to_port]
+	is_unknown(v)
 }
 
 # The open (internet) CIDRs of a normalised rule.

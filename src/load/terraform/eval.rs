@@ -620,19 +620,28 @@ impl<'a> Scope<'a> {
             other => other.clone(),
         };
         let template = Template::from_expr(&source).map_err(|e| e.to_string())?;
+        // `"${x}"` is x itself, whatever its type (Terraform does the same).
+        if let [Element::Interpolation(i)] = template.elements() {
+            return self.eval(&i.expr, b);
+        }
         let mut out = String::new();
-        match self.render_template(&template, b, &mut out)? {
+        let mut partial = false;
+        match self.render_template(&template, b, &mut out, &mut partial)? {
+            true if partial => Ok(Val::Unknown(out)),
             true => Ok(Val::String(out)),
             false => Ok(Val::Unknown(render(whole))),
         }
     }
 
-    /// Appends the template's text to `out`; returns false when some part is unknown.
+    /// Appends the template's text to `out`. An unknown interpolation is written as its text
+    /// (so `"arn:${local.bucket}/*"` keeps the reference behind the local) and sets `partial`;
+    /// returns false when an unknown directive condition or collection leaves the text unknown.
     fn render_template(
         &self,
         template: &Template,
         b: &mut Bindings,
         out: &mut String,
+        partial: &mut bool,
     ) -> Result<bool, EvalError> {
         let mut strip_next = false;
         for element in template.elements() {
@@ -644,8 +653,10 @@ impl<'a> Scope<'a> {
                 Element::Interpolation(i) => {
                     strip(out, i.strip, &mut strip_next);
                     let v = self.eval(&i.expr, b)?;
-                    if v.is_unknown() {
-                        return Ok(false);
+                    if let Val::Unknown(text) = &v {
+                        out.push_str(text);
+                        *partial = true;
+                        continue;
                     }
                     let s = v
                         .to_tf_string()
@@ -665,7 +676,7 @@ impl<'a> Scope<'a> {
                             None => return Err("template if needs a bool".into()),
                         };
                         if let Some(branch) = branch {
-                            if !self.render_template(branch, b, out)? {
+                            if !self.render_template(branch, b, out, partial)? {
                                 return Ok(false);
                             }
                         }
@@ -682,7 +693,9 @@ impl<'a> Scope<'a> {
                             if let Some(k) = &d.key_var {
                                 vars.push((k.to_string(), key));
                             }
-                            if !b.with(vars, |b| self.render_template(&d.template, b, out))? {
+                            if !b.with(vars, |b| {
+                                self.render_template(&d.template, b, out, partial)
+                            })? {
                                 return Ok(false);
                             }
                         }

@@ -612,6 +612,17 @@ fn locals_keep_the_reference_behind_them() {
         unknown("arn:aws:s3:::${aws_s3_bucket.b.id}/*")
     );
     assert_eq!(
+        eval_with(prelude, "\"${local.policy}\""),
+        unknown("${data.aws_iam_policy_document.tls.json}")
+    );
+    assert_eq!(
+        eval_with(
+            "variable \"p\" { default = \"aws\" }\nlocals {\n  id = aws_s3_bucket.b.id\n}",
+            "\"arn:${var.p}:s3:::${local.id}/*\""
+        ),
+        unknown("arn:aws:s3:::${aws_s3_bucket.b.id}/*")
+    );
+    assert_eq!(
         eval_with(prelude, "local.doc"),
         s("{\"Resource\":\"${aws_s3_bucket.b.arn}\"}")
     );
