@@ -256,6 +256,19 @@ mod tests {
     }
 
     #[test]
+    fn instances_carry_their_index_to_policies_and_json() {
+        let mut r = resource("aws_s3_bucket", Mode::Managed);
+        r.address = "aws_s3_bucket.x[\"a\"]".into();
+        r.index = Some(Val::String("a".into()));
+        let value = resource_value(&r);
+        assert_eq!(value["index"], regorus::Value::from("a"));
+        assert_eq!(serde_json::to_value(&r).unwrap()["index"], "a");
+        let plain = resource("aws_s3_bucket", Mode::Managed);
+        assert_eq!(resource_value(&plain)["index"], regorus::Value::Undefined);
+        assert!(serde_json::to_value(&plain).unwrap().get("index").is_none());
+    }
+
+    #[test]
     fn type_key_matching_agrees_with_the_built_key() {
         let managed = resource("aws_s3_bucket", Mode::Managed);
         let data = resource("aws_s3_bucket", Mode::Data);

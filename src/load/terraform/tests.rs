@@ -640,3 +640,27 @@ fn qualify_prefixes_only_whole_references_inside_interpolations() {
         "aws_s3_bucket.b ${module.m[\"k\"].aws_s3_bucket.b.id}-${aws_s3_bucket.bb.id}-${data.aws_s3_bucket.b.id}-${module.m[\"k\"].module.inner.x}"
     );
 }
+
+#[test]
+fn fetched_module_instances_resolve_and_their_outputs_keep_references() {
+    let files = [
+        ("main.tf", "module \"bucket\" {\n  source = \"terraform-aws-modules/s3-bucket/aws\"\n  for_each = toset([\"logs\"])\n  name = each.key\n}\nresource \"aws_s3_bucket_policy\" \"p\" {\n  bucket = module.bucket[\"logs\"].id\n}\n"),
+        (".terraform/modules/modules.json", "{\"Modules\":[{\"Key\":\"\",\"Source\":\"\",\"Dir\":\".\"},{\"Key\":\"bucket\",\"Source\":\"registry.terraform.io/terraform-aws-modules/s3-bucket/aws\",\"Dir\":\".terraform/modules/bucket\"}]}"),
+        (".terraform/modules/bucket/main.tf", "variable \"name\" {}\nresource \"aws_s3_bucket\" \"this\" {\n  bucket = var.name\n}\noutput \"id\" { value = aws_s3_bucket.this.id }\n"),
+    ];
+    let (docs, diags) = load_tree(&files);
+    assert!(diags.is_empty(), "{diags:?}");
+    let doc = &docs[0];
+    assert_eq!(
+        addresses(doc),
+        vec![
+            "aws_s3_bucket_policy.p",
+            "module.bucket[\"logs\"].aws_s3_bucket.this"
+        ]
+    );
+    assert_eq!(doc.resources[1].config["bucket"], s("logs"));
+    assert_eq!(
+        doc.resources[0].config["bucket"],
+        unknown("${module.bucket[\"logs\"].aws_s3_bucket.this.id}")
+    );
+}
