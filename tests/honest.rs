@@ -186,3 +186,13 @@ fn an_inline_suppression_on_the_block_covers_every_instance() {
     assert_eq!(counts(&report, SG), (0, 0, 0, 2));
     assert_eq!(report["diagnostics"], Value::Array(vec![]));
 }
+
+#[test]
+fn a_companion_over_another_block_is_joined_per_instance() {
+    let report = scan("versioning-over-buckets", &[]);
+    assert_eq!(
+        outcomes(&report, "RUNGS-AWS-S3-003"),
+        pairs(&[(r#"aws_s3_bucket.b["data"]"#, "fail")])
+    );
+    assert_eq!(counts(&report, "RUNGS-AWS-S3-003"), (1, 1, 0, 0));
+}

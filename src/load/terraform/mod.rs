@@ -626,6 +626,25 @@ impl<'a> Loader<'a> {
 
         let prefix: String = path.iter().map(|n| format!("module.{n}.")).collect();
         let module = prefix.trim_end_matches('.').to_string();
+        // Every block's for_each, evaluated once, so that `for_each = aws_s3_bucket.b` can
+        // take b's instance keys.
+        let mut for_eachs: HashMap<String, Val> = HashMap::new();
+        for file in &files.parsed {
+            for block in &file.blocks {
+                let reference = match (block.kind.as_str(), block.labels.as_slice()) {
+                    ("resource", [kind, name]) => format!("{kind}.{name}"),
+                    ("data", [kind, name]) => format!("data.{kind}.{name}"),
+                    _ => continue,
+                };
+                if let Some(a) = block
+                    .body
+                    .attributes()
+                    .find(|a| a.key.as_str() == "for_each")
+                {
+                    for_eachs.insert(reference, scope.eval_top(&a.expr, &mut Bindings::default()));
+                }
+            }
+        }
         let mut outputs = BTreeMap::new();
         for file in &files.parsed {
             for block in &file.blocks {
@@ -636,18 +655,16 @@ impl<'a> Loader<'a> {
                         } else {
                             Mode::Managed
                         };
-                        let meta = |key: &str| {
-                            block
-                                .body
-                                .attributes()
-                                .find(|a| a.key.as_str() == key)
-                                .map(|a| scope.eval_top(&a.expr, &mut Bindings::default()))
-                        };
-                        let (count, for_each) = (meta("count"), meta("for_each"));
                         let reference = match mode {
                             Mode::Managed => format!("{kind}.{name}"),
                             Mode::Data => format!("data.{kind}.{name}"),
                         };
+                        let count = block
+                            .body
+                            .attributes()
+                            .find(|a| a.key.as_str() == "count")
+                            .map(|a| scope.eval_top(&a.expr, &mut Bindings::default()));
+                        let for_each = for_eachs.get(&reference).map(|v| over_block(v, &for_eachs));
                         let address = format!("{prefix}{reference}");
                         let instances = self.expand(
                             count.as_ref(),
@@ -1062,6 +1079,36 @@ fn instances(count: Option<&Val>, for_each: Option<&Val>) -> Expansion {
         })
         .collect();
     Expansion::On { instances, total }
+}
+
+/// `for_each = aws_s3_bucket.b` over a block of the same module whose for_each is known: the
+/// same keys, each value standing for that instance (`each.value.id` then reads
+/// `${aws_s3_bucket.b["key"].id}`), as Terraform iterates a resource's instances.
+fn over_block(for_each: &Val, for_eachs: &HashMap<String, Val>) -> Val {
+    let target = match for_each {
+        Val::Unknown(text) => text.strip_prefix("${").and_then(|t| t.strip_suffix('}')),
+        _ => None,
+    };
+    let keys: Vec<String> = match target.and_then(|t| for_eachs.get(t)) {
+        Some(Val::Object(map)) => map.keys().cloned().collect(),
+        Some(Val::List(items)) if !items.iter().any(Val::contains_unknown) => {
+            let keys: BTreeSet<String> = items.iter().filter_map(Val::to_tf_string).collect();
+            keys.into_iter().collect()
+        }
+        _ => return for_each.clone(),
+    };
+    let target = target.unwrap_or_default();
+    Val::Object(
+        keys.into_iter()
+            .map(|k| {
+                let value = Val::Unknown(format!(
+                    "${{{target}[{}]}}",
+                    index_literal(&Val::String(k.clone()))
+                ));
+                (k, value)
+            })
+            .collect(),
+    )
 }
 
 /// The address suffix of an instance key: `[0]`, `["key"]`, or nothing.

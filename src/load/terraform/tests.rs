@@ -664,3 +664,30 @@ fn fetched_module_instances_resolve_and_their_outputs_keep_references() {
         unknown("${module.bucket[\"logs\"].aws_s3_bucket.this.id}")
     );
 }
+
+#[test]
+fn for_each_over_another_block_takes_its_instance_keys() {
+    let src = "resource \"aws_s3_bucket\" \"b\" {\n  for_each = toset([\"logs\", \"data\"])\n  bucket = each.key\n}\nresource \"aws_s3_bucket_versioning\" \"v\" {\n  for_each = aws_s3_bucket.b\n  bucket = each.value.id\n  name = each.key\n}\nresource \"aws_s3_bucket_versioning\" \"unknown\" {\n  for_each = aws_s3_bucket.other\n  bucket = each.value.id\n}\n";
+    let (docs, diags) = load_tree(&[("main.tf", src)]);
+    assert!(diags.is_empty(), "{diags:?}");
+    let doc = &docs[0];
+    assert_eq!(
+        addresses(doc),
+        vec![
+            "aws_s3_bucket.b[\"data\"]",
+            "aws_s3_bucket.b[\"logs\"]",
+            "aws_s3_bucket_versioning.unknown",
+            "aws_s3_bucket_versioning.v[\"data\"]",
+            "aws_s3_bucket_versioning.v[\"logs\"]"
+        ]
+    );
+    let v = &doc.resources[4];
+    assert_eq!(
+        (&v.config["bucket"], &v.config["name"]),
+        (&unknown("${aws_s3_bucket.b[\"logs\"].id}"), &s("logs"))
+    );
+    assert_eq!(
+        doc.resources[2].config["bucket"],
+        unknown("${each.value.id}")
+    );
+}
