@@ -38,7 +38,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 /// Bump when the meaning of a cached result changes without a version bump (development).
-const CACHE_FORMAT: u32 = 1;
+const CACHE_FORMAT: u32 = 2;
 
 /// What one root module produced, as cached.
 #[derive(Debug, Clone, Serialize, Deserialize)]
