@@ -19,7 +19,7 @@ use eval::{index_literal, render, Bindings, Scope};
 use hcl::Expression;
 use parse::TopBlock;
 use rayon::prelude::*;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -31,6 +31,11 @@ pub const DEFAULT_MAX_MODULE_DEPTH: usize = 16;
 /// Most instances one `count` or `for_each` expands to; the rest are reported (R107) and not
 /// judged. Keeps a mistaken `count = 1e9` from exhausting memory.
 pub const MAX_INSTANCES: usize = 1000;
+
+/// Most resource and module instances one root module expands to, modules included: nested
+/// `for_each` multiply (1,000 module instances of 1,000 resources each), so the per-block cap
+/// alone does not bound a root.
+pub const DEFAULT_MAX_ROOT_INSTANCES: usize = 100_000;
 
 /// Arguments of a `module` block that are not inputs.
 const MODULE_META: &[&str] = &[
@@ -49,6 +54,8 @@ pub struct Options {
     /// `--var NAME=VALUE`, applied last.
     pub vars: Vec<(String, String)>,
     pub max_module_depth: usize,
+    /// Instances one root module may expand to ([`DEFAULT_MAX_ROOT_INSTANCES`]).
+    pub max_root_instances: usize,
 }
 
 impl Default for Options {
@@ -57,6 +64,7 @@ impl Default for Options {
             var_files: Vec::new(),
             vars: Vec::new(),
             max_module_depth: DEFAULT_MAX_MODULE_DEPTH,
+            max_root_instances: DEFAULT_MAX_ROOT_INSTANCES,
         }
     }
 }
@@ -176,6 +184,9 @@ pub fn load_root(
         probed: RefCell::new(BTreeSet::new()),
         diagnostics: RefCell::new(Vec::new()),
         max_depth: options.max_module_depth,
+        max_instances: options.max_root_instances,
+        instances_left: Cell::new(options.max_root_instances),
+        budget_reported: Cell::new(false),
     };
     loader.load_root(overrides)
 }
@@ -418,6 +429,10 @@ struct Loader<'a> {
     probed: RefCell<BTreeSet<String>>,
     diagnostics: RefCell<Vec<Diagnostic>>,
     max_depth: usize,
+    max_instances: usize,
+    /// What is left of the root's instance budget, and whether running out was reported.
+    instances_left: Cell<usize>,
+    budget_reported: Cell<bool>,
 }
 
 /// A `module` block waiting to be loaded.
@@ -946,8 +961,26 @@ impl<'a> Loader<'a> {
                 );
                 Vec::new()
             }
-            Expansion::On { instances, total } => {
-                if total > instances.len() {
+            Expansion::On {
+                mut instances,
+                total,
+            } => {
+                let left = self.instances_left.get();
+                if instances.len() > left {
+                    instances.truncate(left);
+                    if !self.budget_reported.replace(true) {
+                        self.warn(
+                            Diagnostic::error(
+                                Code::InstanceCap,
+                                format!("{address}: the root module {} reached {} resource and module instances; this block and every block loaded after it were not judged", self.root_dir, self.max_instances),
+                            )
+                            .at(location.clone())
+                            .help("check the count/for_each values of nested modules; scan a smaller root"),
+                        );
+                    }
+                }
+                self.instances_left.set(left - instances.len());
+                if total > instances.len() && total > MAX_INSTANCES {
                     let key = if count.is_some() { "count" } else { "for_each" };
                     self.warn(
                         Diagnostic::error(

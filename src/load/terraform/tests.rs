@@ -691,3 +691,40 @@ fn for_each_over_another_block_takes_its_instance_keys() {
         unknown("${each.value.id}")
     );
 }
+
+#[test]
+fn nested_module_instances_stop_at_the_root_budget() {
+    let files = [
+        (
+            "main.tf",
+            "module \"outer\" {\n  source = \"./outer\"\n  count = 100\n}\n",
+        ),
+        (
+            "outer/main.tf",
+            "module \"inner\" {\n  source = \"../inner\"\n  count = 100\n}\n",
+        ),
+        (
+            "inner/main.tf",
+            "resource \"t\" \"x\" {\n  count = 100\n}\n",
+        ),
+    ];
+    let options = Options {
+        max_root_instances: 500,
+        ..Options::default()
+    };
+    let (docs, diags) = load_tree_with(&files, &options);
+    // The 100 outer and the 100 inner instances of outer[0] are granted first, then 100
+    // resources each for inner[0..3]: 500 spent, inner[3] gets none.
+    let doc = &docs[0];
+    assert_eq!((doc.module_calls.len(), doc.resources.len()), (200, 300));
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert_eq!(
+        (diags[0].code, diags[0].location.clone()),
+        (Code::InstanceCap, Some(Location::at("inner/main.tf", 1, 1)))
+    );
+    assert!(
+        diags[0].message.starts_with("module.outer[0].module.inner[3].t.x: the root module . reached 500 resource and module instances"),
+        "{}",
+        diags[0].message
+    );
+}
