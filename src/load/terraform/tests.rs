@@ -728,3 +728,32 @@ fn nested_module_instances_stop_at_the_root_budget() {
         diags[0].message
     );
 }
+
+#[test]
+fn dynamic_blocks_inside_instances_see_each_value() {
+    let src = "variable \"groups\" {\n  default = {\n    web = [443]\n    admin = [22, 3389]\n  }\n}\nresource \"aws_security_group\" \"g\" {\n  for_each = var.groups\n  dynamic \"ingress\" {\n    for_each = each.value\n    content {\n      from_port = ingress.value\n      description = \"${each.key}-${ingress.key}\"\n    }\n  }\n}\n";
+    let (docs, diags) = load_tree(&[("main.tf", src)]);
+    assert!(diags.is_empty(), "{diags:?}");
+    let doc = &docs[0];
+    assert_eq!(
+        addresses(doc),
+        vec![
+            "aws_security_group.g[\"admin\"]",
+            "aws_security_group.g[\"web\"]"
+        ]
+    );
+    let rule = |from: f64, description: &str| {
+        Val::Object(BTreeMap::from([
+            ("from_port".to_string(), Val::Number(from)),
+            ("description".to_string(), s(description)),
+        ]))
+    };
+    assert_eq!(
+        doc.resources[0].config["ingress"],
+        Val::List(vec![rule(22.0, "admin-0"), rule(3389.0, "admin-1")])
+    );
+    assert_eq!(
+        doc.resources[1].config["ingress"],
+        Val::List(vec![rule(443.0, "web-0")])
+    );
+}
