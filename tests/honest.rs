@@ -196,3 +196,16 @@ fn a_companion_over_another_block_is_joined_per_instance() {
     );
     assert_eq!(counts(&report, "RUNGS-AWS-S3-003"), (1, 1, 0, 0));
 }
+
+#[test]
+fn an_inline_suppression_on_a_module_call_covers_every_module_instance() {
+    let report = scan("suppressed-module-instances", &[]);
+    assert_eq!(
+        outcomes(&report, SG),
+        pairs(&[
+            (r#"module.jump["a"].aws_security_group_rule.ssh"#, "waived"),
+            (r#"module.jump["b"].aws_security_group_rule.ssh"#, "waived"),
+        ])
+    );
+    assert_eq!(report["diagnostics"], Value::Array(vec![]));
+}
