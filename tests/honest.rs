@@ -209,3 +209,16 @@ fn an_inline_suppression_on_a_module_call_covers_every_module_instance() {
     );
     assert_eq!(report["diagnostics"], Value::Array(vec![]));
 }
+
+#[test]
+fn a_bucket_policy_in_a_sibling_module_is_joined_through_the_root() {
+    // module.policy gets "${module.store.aws_s3_bucket.this.id}" from the root; its policy has
+    // no TLS deny, so the bucket of module.store fails (an unjoined policy would be ambiguous,
+    // and the bucket would pass).
+    let report = scan("bucket-policy-sibling-module", &[]);
+    assert_eq!(
+        outcomes(&report, "RUNGS-AWS-S3-006"),
+        pairs(&[("module.store.aws_s3_bucket.this", "fail")])
+    );
+    assert_eq!(counts(&report, "RUNGS-AWS-S3-006"), (0, 1, 0, 0));
+}

@@ -263,11 +263,40 @@ designates(v, other, m) if {
 # A module output that is a reference reaches its caller qualified by the call
 # ("${module.store.aws_s3_bucket.b.id}" in the root, with the instance key for
 # a module with count/for_each): it designates the resource of the nested
-# module.
+# module. The text may also have come into m through a module input, written
+# in an enclosing module's terms (the root passing module.a's output to
+# module.b), so every enclosing module is tried.
 designates(v, other, m) if {
-	q := qualified_ref(other, m)
+	module_of(other) != ""
+	mentions_module(v)
+	some a in enclosing(m)
+	q := qualified_ref(other, a)
 	refers_by_name(v, q, other)
 }
+
+# A cheap guard before the module-qualified match: v holds "module.".
+mentions_module(v) if {
+	is_string(v)
+	contains(v, "module.")
+}
+
+mentions_module(v) if {
+	is_array(v)
+	some x in v
+	is_string(x)
+	contains(x, "module.")
+}
+
+# Module m and every module enclosing it, the root ("") included.
+enclosing(m) := {a |
+	parts := split(m, ".module.")
+	some i in numbers.range(0, count(parts))
+	a := enclosing_prefix(parts, i)
+}
+
+enclosing_prefix(_, 0) := ""
+
+enclosing_prefix(parts, i) := concat(".module.", array.slice(parts, 0, i)) if i > 0
 
 refers_by_name(v, name, target) if {
 	is_unknown(v)

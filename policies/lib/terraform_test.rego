@@ -408,10 +408,19 @@ test_designates_a_nested_module_resource_through_an_output if {
 	lib.designates("${module.store.aws_s3_bucket.b.id}", nested, "")
 	not lib.designates("${aws_s3_bucket.b.id}", nested, "")
 	not lib.designates("${module.other.aws_s3_bucket.b.id}", nested, "")
-	not lib.designates("${module.store.aws_s3_bucket.b.id}", nested, "module.store")
 	lib.designates("${module.store.aws_s3_bucket.b.id}", deeper, "module.a[\"x\"]")
 	lib.designates("${module.a[\"x\"].module.store.aws_s3_bucket.b.id}", deeper, "")
 	not lib.designates("${module.a[\"y\"].module.store.aws_s3_bucket.b.id}", deeper, "")
+}
+
+test_designates_a_sibling_module_resource_passed_through_an_input if {
+	in_a := {"address": "module.a.aws_s3_bucket.this", "ref": "aws_s3_bucket.this", "type": "aws_s3_bucket", "module": "module.a"}
+	# module.b received the root's text "${module.a...}" through a variable.
+	lib.designates("${module.a.aws_s3_bucket.this.id}", in_a, "module.b")
+	lib.designates("${module.a.aws_s3_bucket.this.id}", in_a, "module.b[\"k\"].module.c")
+	not lib.designates("${module.x.aws_s3_bucket.this.id}", in_a, "module.b")
+	lib.enclosing("") == {""}
+	lib.enclosing("module.b[\"k\"].module.c") == {"", "module.b[\"k\"]", "module.b[\"k\"].module.c"}
 }
 
 # --- joins in the other direction ------------------------------------------
