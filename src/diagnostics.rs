@@ -62,6 +62,13 @@ pub enum Code {
     /// A local module directory that does not exist or holds no configuration.
     #[serde(rename = "R105")]
     ModuleMissing,
+    /// A resource, data source or module call switched off by a known `count = 0` or an empty
+    /// `for_each`: it creates nothing, so nothing in it was judged.
+    #[serde(rename = "R106")]
+    Disabled,
+    /// A `count` or `for_each` with more instances than the loader expands.
+    #[serde(rename = "R107")]
+    InstanceCap,
     /// A Rego policy that does not compile.
     #[serde(rename = "R201")]
     PolicyCompile,
@@ -128,6 +135,8 @@ impl Code {
             Code::ModuleOutsideRoot => "R103",
             Code::ModuleUnresolved => "R104",
             Code::ModuleMissing => "R105",
+            Code::Disabled => "R106",
+            Code::InstanceCap => "R107",
             Code::PolicyCompile => "R201",
             Code::PolicyMetadata => "R202",
             Code::PolicyRuntime => "R203",

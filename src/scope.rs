@@ -222,6 +222,7 @@ mod tests {
                     file: format!("{root}/main.tf"),
                     line: 3,
                     end_line: 4,
+                    index: None,
                     count: None,
                     for_each: None,
                     config: BTreeMap::new(),

@@ -63,12 +63,15 @@ fn scan_fixture(dir: &Path, policy: &str) -> (Vec<String>, u64, Value) {
         dir.display()
     );
     let json: Value = serde_json::from_str(&stdout).unwrap();
-    assert_eq!(
-        json["diagnostics"],
-        Value::Array(vec![]),
-        "{}",
-        dir.display()
-    );
+    // Fixtures may switch a block off on purpose (`count = 0`) to show it is not judged; the
+    // loader reports that (R106). Any other diagnostic is a broken fixture.
+    let problems: Vec<&Value> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] != "R106")
+        .collect();
+    assert!(problems.is_empty(), "{}: {problems:?}", dir.display());
     let mut failing: Vec<String> = json["findings"]
         .as_array()
         .unwrap()

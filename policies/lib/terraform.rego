@@ -144,16 +144,28 @@ finding(r, msg) := {"resource": r.address, "message": msg}
 
 # v (an unknown string, or a list holding one) refers to resource target by
 # its `ref`: "${aws_s3_bucket.logs.id}", "${aws_s3_bucket.logs[0].arn}", ...
+# For an instance of a block with count/for_each, a reference to another
+# instance of the same block ("${aws_s3_bucket.logs[1].id}" for logs[0]) does
+# not count.
 refers_to(v, target) if {
 	is_unknown(v)
-	mentions(v, target.ref)
+	names_instance(v, target.ref, target)
 }
 
 refers_to(v, target) if {
 	is_array(v)
 	some x in v
 	is_unknown(x)
-	mentions(x, target.ref)
+	names_instance(x, target.ref, target)
+}
+
+# Text s mentions name (a ref, or a module-qualified ref) as a whole reference
+# to the instance r.
+names_instance(s, name, r) if {
+	contains(s, name)
+	some i in indexof_n(s, name)
+	mentioned_at(s, name, i)
+	instance_matches(s, i + count(name), r)
 }
 
 # Text s mentions ref as a whole reference: ref is not preceded by an
@@ -164,8 +176,34 @@ refers_to(v, target) if {
 mentions(s, ref) if {
 	contains(s, ref)
 	some i in indexof_n(s, ref)
+	mentioned_at(s, ref, i)
+}
+
+mentioned_at(s, ref, i) if {
 	not contains(`ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.`, char_before(s, i))
 	not contains(`ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-`, char_at(s, i + count(ref)))
+}
+
+# The reference ending at position j of s designates instance r: r is not an
+# instance (no `index`), the reference names no instance, names r's own key
+# (`[0]`, `["key"]`), all of them (`[*]`), or a key unknown at scan time.
+instance_matches(_, _, r) if object.get(r, "index", null) == null
+
+instance_matches(s, j, r) if {
+	object.get(r, "index", null) != null
+	char_at(s, j) != "["
+}
+
+instance_matches(s, j, r) if {
+	idx := object.get(r, "index", null)
+	idx != null
+	startswith(substring(s, j, -1), concat("", ["[", json.marshal(idx), "]"]))
+}
+
+instance_matches(s, j, r) if {
+	object.get(r, "index", null) != null
+	char_at(s, j) == "["
+	not contains(`0123456789"`, char_at(s, j + 1))
 }
 
 # The character before position i of s, and the one at position i. The ends of
@@ -220,6 +258,67 @@ designates(v, other, m) if {
 	within(m, module_of(other))
 	refers_to(v, other)
 	not declares(m, type_key(other), other.ref)
+}
+
+# A module output that is a reference reaches its caller qualified by the call
+# ("${module.store.aws_s3_bucket.b.id}" in the root, with the instance key for
+# a module with count/for_each): it designates the resource of the nested
+# module. The text may also have come into m through a module input, written
+# in an enclosing module's terms (the root passing module.a's output to
+# module.b), so every enclosing module is tried.
+designates(v, other, m) if {
+	module_of(other) != ""
+	mentions_module(v)
+	some a in enclosing(m)
+	q := qualified_ref(other, a)
+	refers_by_name(v, q, other)
+}
+
+# A cheap guard before the module-qualified match: v holds "module.".
+mentions_module(v) if {
+	is_string(v)
+	contains(v, "module.")
+}
+
+mentions_module(v) if {
+	is_array(v)
+	some x in v
+	is_string(x)
+	contains(x, "module.")
+}
+
+# Module m and every module enclosing it, the root ("") included.
+enclosing(m) := {a |
+	parts := split(m, ".module.")
+	some i in numbers.range(0, count(parts))
+	a := enclosing_prefix(parts, i)
+}
+
+enclosing_prefix(_, 0) := ""
+
+enclosing_prefix(parts, i) := concat(".module.", array.slice(parts, 0, i)) if i > 0
+
+refers_by_name(v, name, target) if {
+	is_unknown(v)
+	names_instance(v, name, target)
+}
+
+refers_by_name(v, name, target) if {
+	is_array(v)
+	some x in v
+	is_unknown(x)
+	names_instance(x, name, target)
+}
+
+# How code in module m names resource r of a module nested below m.
+qualified_ref(r, m) := concat(".", [module_of(r), r.ref]) if {
+	m == ""
+	module_of(r) != ""
+}
+
+qualified_ref(r, m) := concat(".", [substring(module_of(r), count(m) + 1, -1), r.ref]) if {
+	m != ""
+	startswith(module_of(r), concat("", [m, "."]))
 }
 
 # v, found in module m, designates some resource of type key t.
@@ -445,6 +544,7 @@ sg_ingress_rules contains rule if {
 		"from_port": object.get(b, "from_port", null),
 		"to_port": object.get(b, "to_port", null),
 		"cidrs": array.concat(list_or_empty(object.get(b, "cidr_blocks", [])), list_or_empty(object.get(b, "ipv6_cidr_blocks", []))),
+		"cidrs_unknown": any_unknown([object.get(b, "cidr_blocks", []), object.get(b, "ipv6_cidr_blocks", [])]),
 	}
 }
 
@@ -457,6 +557,7 @@ sg_ingress_rules contains rule if {
 		"from_port": attr(r, "from_port", null),
 		"to_port": attr(r, "to_port", null),
 		"cidrs": array.concat(list_or_empty(attr(r, "cidr_blocks", [])), list_or_empty(attr(r, "ipv6_cidr_blocks", []))),
+		"cidrs_unknown": any_unknown([attr(r, "cidr_blocks", []), attr(r, "ipv6_cidr_blocks", [])]),
 	}
 }
 
@@ -468,7 +569,29 @@ sg_ingress_rules contains rule if {
 		"from_port": attr(r, "from_port", null),
 		"to_port": attr(r, "to_port", null),
 		"cidrs": [c | some key in ["cidr_ipv4", "cidr_ipv6"]; c := attr(r, key, null); c != null],
+		"cidrs_unknown": any_unknown([attr(r, "cidr_ipv4", null), attr(r, "cidr_ipv6", null)]),
 	}
+}
+
+# true when some value of vs, or some item of a list in vs, is unknown; false
+# otherwise (a rule field, so it must always be defined).
+any_unknown(vs) := true if {
+	some v in vs
+	is_unknown(v)
+} else := true if {
+	some v in vs
+	is_array(v)
+	some x in v
+	is_unknown(x)
+} else := false
+
+# The protocol or port range of a normalised rule is unknown at scan time.
+rule_ports_unknown(rule) if is_unknown(rule.protocol)
+
+rule_ports_unknown(rule) if {
+	not all_protocols(rule.protocol)
+	some v in [rule.from_port, rule.to_port]
+	is_unknown(v)
 }
 
 # The open (internet) CIDRs of a normalised rule.

@@ -389,6 +389,40 @@ test_mentions_boundaries if {
 	not lib.mentions("${xaws_s3_bucket.logs.id}", "aws_s3_bucket.logs")
 }
 
+test_refers_to_instances if {
+	b0 := {"address": "aws_s3_bucket.logs[0]", "ref": "aws_s3_bucket.logs", "index": 0, "module": ""}
+	bk := {"address": "aws_s3_bucket.logs[\"a\"]", "ref": "aws_s3_bucket.logs", "index": "a", "module": ""}
+	lib.refers_to("${aws_s3_bucket.logs[0].id}", b0)
+	not lib.refers_to("${aws_s3_bucket.logs[1].id}", b0)
+	lib.refers_to("${aws_s3_bucket.logs[*].id}", b0)
+	lib.refers_to("${aws_s3_bucket.logs[count.index].id}", b0)
+	lib.refers_to("${aws_s3_bucket.logs[\"a\"].id}", bk)
+	not lib.refers_to("${aws_s3_bucket.logs[\"b\"].id}", bk)
+	not lib.refers_to("${aws_s3_bucket.logs[0].id}", bk)
+	lib.refers_to(["${aws_s3_bucket.logs.id}"], bk)
+}
+
+test_designates_a_nested_module_resource_through_an_output if {
+	nested := {"address": "module.store.aws_s3_bucket.b", "ref": "aws_s3_bucket.b", "type": "aws_s3_bucket", "module": "module.store"}
+	deeper := {"address": "module.a[\"x\"].module.store.aws_s3_bucket.b", "ref": "aws_s3_bucket.b", "index": null, "type": "aws_s3_bucket", "module": "module.a[\"x\"].module.store"}
+	lib.designates("${module.store.aws_s3_bucket.b.id}", nested, "")
+	not lib.designates("${aws_s3_bucket.b.id}", nested, "")
+	not lib.designates("${module.other.aws_s3_bucket.b.id}", nested, "")
+	lib.designates("${module.store.aws_s3_bucket.b.id}", deeper, "module.a[\"x\"]")
+	lib.designates("${module.a[\"x\"].module.store.aws_s3_bucket.b.id}", deeper, "")
+	not lib.designates("${module.a[\"y\"].module.store.aws_s3_bucket.b.id}", deeper, "")
+}
+
+test_designates_a_sibling_module_resource_passed_through_an_input if {
+	in_a := {"address": "module.a.aws_s3_bucket.this", "ref": "aws_s3_bucket.this", "type": "aws_s3_bucket", "module": "module.a"}
+	# module.b received the root's text "${module.a...}" through a variable.
+	lib.designates("${module.a.aws_s3_bucket.this.id}", in_a, "module.b")
+	lib.designates("${module.a.aws_s3_bucket.this.id}", in_a, "module.b[\"k\"].module.c")
+	not lib.designates("${module.x.aws_s3_bucket.this.id}", in_a, "module.b")
+	lib.enclosing("") == {""}
+	lib.enclosing("module.b[\"k\"].module.c") == {"", "module.b[\"k\"]", "module.b[\"k\"].module.c"}
+}
+
 # --- joins in the other direction ------------------------------------------
 
 test_designated_by_reference_and_literal if {

@@ -33,6 +33,10 @@ pub struct Resource {
     pub file: String,
     pub line: usize,
     pub end_line: usize,
+    /// The instance key of a block with `count` (a number) or `for_each` (a string), when the
+    /// collection is known; the address ends with it (`aws_x.y[0]`, `aws_x.y["key"]`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub index: Option<Val>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub count: Option<Val>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -188,6 +192,9 @@ fn resource_value(r: &Resource) -> regorus::Value {
     m.insert(key("file"), key(&r.file));
     m.insert(key("line"), regorus::Value::from(r.line as u64));
     m.insert(key("end_line"), regorus::Value::from(r.end_line as u64));
+    if let Some(i) = &r.index {
+        m.insert(key("index"), val_to_value(i));
+    }
     if let Some(c) = &r.count {
         m.insert(key("count"), val_to_value(c));
     }
@@ -274,10 +281,24 @@ mod tests {
             file: String::new(),
             line: 1,
             end_line: 1,
+            index: None,
             count: None,
             for_each: None,
             config: BTreeMap::new(),
         }
+    }
+
+    #[test]
+    fn instances_carry_their_index_to_policies_and_json() {
+        let mut r = resource("aws_s3_bucket", Mode::Managed);
+        r.address = "aws_s3_bucket.x[\"a\"]".into();
+        r.index = Some(Val::String("a".into()));
+        let value = resource_value(&r);
+        assert_eq!(value["index"], regorus::Value::from("a"));
+        assert_eq!(serde_json::to_value(&r).unwrap()["index"], "a");
+        let plain = resource("aws_s3_bucket", Mode::Managed);
+        assert_eq!(resource_value(&plain)["index"], regorus::Value::Undefined);
+        assert!(serde_json::to_value(&plain).unwrap().get("index").is_none());
     }
 
     #[test]

@@ -39,3 +39,28 @@ deny contains finding if {
 	count(ports) > 0
 	finding := lib.finding(rule.resource, sprintf("Ingress from %s reaches remote administration port(s) %v", [concat(", ", sort(open)), sort(ports)]))
 }
+
+# A rule whose sources or ports are unknown at scan time (`cidr_blocks =
+# var.admin_cidrs` without a value) may open port 22 or 3389 to the internet:
+# reported as not judged, never passed. A known violation elsewhere on the same
+# resource is still a failure.
+unknown contains finding if {
+	some rule in lib.sg_ingress_rules
+	rule.cidrs_unknown
+	may_reach_admin_port(rule)
+	finding := lib.finding(rule.resource, "ingress sources are unknown at scan time")
+}
+
+unknown contains finding if {
+	some rule in lib.sg_ingress_rules
+	count(lib.open_cidrs_of(rule)) > 0
+	lib.rule_ports_unknown(rule)
+	finding := lib.finding(rule.resource, "ingress ports are unknown at scan time")
+}
+
+may_reach_admin_port(rule) if {
+	some p in lib.admin_ports
+	lib.rule_reaches_port(rule.protocol, rule.from_port, rule.to_port, p)
+}
+
+may_reach_admin_port(rule) if lib.rule_ports_unknown(rule)

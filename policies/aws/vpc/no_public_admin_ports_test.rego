@@ -97,3 +97,23 @@ test_rules_given_as_expressions_no_error if {
 	findings := policy.deny with input as doc([sg(["${local.ssh_rule}", {"protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_blocks": ["0.0.0.0/0"]}])])
 	count(findings) == 1
 }
+
+test_unknown_sources_on_an_admin_port_are_not_judged if {
+	inp := doc([
+		res("aws_security_group", "admin", {"ingress": [{"protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_blocks": "${var.admin_cidrs}"}]}),
+		res("aws_security_group_rule", "item", {"type": "ingress", "protocol": "tcp", "from_port": 3389, "to_port": 3389, "cidr_blocks": ["10.0.0.0/8", "${var.extra}"]}),
+		res("aws_vpc_security_group_ingress_rule", "v4", {"ip_protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_ipv4": "${var.cidr}"}),
+		res("aws_security_group", "https", {"ingress": [{"protocol": "tcp", "from_port": 443, "to_port": 443, "cidr_blocks": "${var.cidrs}"}]}),
+	])
+	count(policy.deny) == 0 with input as inp
+	addresses(policy.unknown) == {"aws_security_group.admin", "aws_security_group_rule.item", "aws_vpc_security_group_ingress_rule.v4"} with input as inp
+}
+
+test_unknown_ports_open_to_the_world_are_not_judged if {
+	inp := doc([
+		res("aws_security_group_rule", "port", {"type": "ingress", "protocol": "tcp", "from_port": "${var.port}", "to_port": "${var.port}", "cidr_blocks": ["0.0.0.0/0"]}),
+		res("aws_security_group_rule", "private", {"type": "ingress", "protocol": "tcp", "from_port": "${var.port}", "to_port": "${var.port}", "cidr_blocks": ["10.0.0.0/8"]}),
+	])
+	count(policy.deny) == 0 with input as inp
+	addresses(policy.unknown) == {"aws_security_group_rule.port"} with input as inp
+}

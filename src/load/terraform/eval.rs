@@ -47,6 +47,11 @@ pub struct Bindings {
 }
 
 impl Bindings {
+    /// Bindings holding `vars` (a resource instance's `count` or `each`).
+    pub fn of(vars: Vec<(String, Val)>) -> Self {
+        Bindings { vars, depth: 0 }
+    }
+
     fn lookup(&self, name: &str) -> Option<&Val> {
         self.vars
             .iter()
@@ -136,9 +141,21 @@ impl<'a> Scope<'a> {
     /// Evaluates a block body: attributes by name, nested blocks as lists of objects (one entry
     /// per block, never merged), `dynamic` blocks expanded when their `for_each` is known.
     pub fn eval_body(&self, body: &Body, b: &mut Bindings) -> BTreeMap<String, Val> {
+        self.eval_body_except(body, b, &[])
+    }
+
+    /// [`Scope::eval_body`] leaving out the attributes named in `skip` (meta-arguments already
+    /// evaluated once for all instances).
+    pub fn eval_body_except(
+        &self,
+        body: &Body,
+        b: &mut Bindings,
+        skip: &[&str],
+    ) -> BTreeMap<String, Val> {
         let mut out = BTreeMap::new();
         for structure in body.iter() {
             match structure {
+                Structure::Attribute(attr) if skip.contains(&attr.key.as_str()) => {}
                 Structure::Attribute(attr) => {
                     out.insert(attr.key.to_string(), self.eval_top(&attr.expr, b));
                 }
@@ -284,10 +301,14 @@ impl<'a> Scope<'a> {
     ) -> Result<Val, EvalError> {
         let unknown = || Ok(Val::Unknown(render(whole)));
         let mut ops = t.operators.iter();
-        // Variables and iterators hand over an unknown value with its own text (a module input
-        // keeps the caller's reference); anything else unknown shows this traversal's text.
+        // Variables, locals, module outputs and iterators hand over an unknown value with its
+        // own text, so the reference behind them stays joinable (a module input keeps the
+        // caller's reference, an output the module's resource); anything else unknown shows
+        // this traversal's text.
         let passthrough = match &t.expr {
-            Expression::Variable(v) => v.as_str() == "var" || b.lookup(v.as_str()).is_some(),
+            Expression::Variable(v) => {
+                matches!(v.as_str(), "var" | "local" | "module") || b.lookup(v.as_str()).is_some()
+            }
             _ => false,
         };
         let mut current = match &t.expr {
@@ -304,7 +325,14 @@ impl<'a> Scope<'a> {
                     "module" => (self.modules)(self, name.as_str()),
                     "path" => self.paths.get(name.as_str()).cloned(),
                     // Resources, data sources, count, each, self, terraform: known only at apply.
-                    _ => None,
+                    // Known index keys are written out (`aws_s3_bucket.b[each.key]` becomes
+                    // `aws_s3_bucket.b["logs"]`), so a reference names its instance.
+                    _ => {
+                        let mut text = format!("${{{}.{name}", v.as_str());
+                        render_ops(&t.operators[1..], self, b, &mut text);
+                        text.push('}');
+                        return Ok(Val::Unknown(text));
+                    }
                 };
                 match named {
                     Some(val) => val,
@@ -317,6 +345,18 @@ impl<'a> Scope<'a> {
         let mut i = 0;
         while i < ops.len() {
             if current.is_unknown() {
+                // `local.bucket.arn` with `local.bucket = aws_s3_bucket.b` reads
+                // `${aws_s3_bucket.b.arn}`: the rest of the traversal extends the reference.
+                if let (true, Val::Unknown(text)) = (passthrough, &current) {
+                    if let Some(inner) = single_interpolation(text) {
+                        let mut out = format!("${{{inner}");
+                        let rest: Vec<TraversalOperator> =
+                            ops[i..].iter().map(|op| (*op).clone()).collect();
+                        render_ops(&rest, self, b, &mut out);
+                        out.push('}');
+                        return Ok(Val::Unknown(out));
+                    }
+                }
                 return unknown();
             }
             match ops[i] {
@@ -599,19 +639,28 @@ impl<'a> Scope<'a> {
             other => other.clone(),
         };
         let template = Template::from_expr(&source).map_err(|e| e.to_string())?;
+        // `"${x}"` is x itself, whatever its type (Terraform does the same).
+        if let [Element::Interpolation(i)] = template.elements() {
+            return self.eval(&i.expr, b);
+        }
         let mut out = String::new();
-        match self.render_template(&template, b, &mut out)? {
+        let mut partial = false;
+        match self.render_template(&template, b, &mut out, &mut partial)? {
+            true if partial => Ok(Val::Unknown(out)),
             true => Ok(Val::String(out)),
             false => Ok(Val::Unknown(render(whole))),
         }
     }
 
-    /// Appends the template's text to `out`; returns false when some part is unknown.
+    /// Appends the template's text to `out`. An unknown interpolation is written as its text
+    /// (so `"arn:${local.bucket}/*"` keeps the reference behind the local) and sets `partial`;
+    /// returns false when an unknown directive condition or collection leaves the text unknown.
     fn render_template(
         &self,
         template: &Template,
         b: &mut Bindings,
         out: &mut String,
+        partial: &mut bool,
     ) -> Result<bool, EvalError> {
         let mut strip_next = false;
         for element in template.elements() {
@@ -623,8 +672,10 @@ impl<'a> Scope<'a> {
                 Element::Interpolation(i) => {
                     strip(out, i.strip, &mut strip_next);
                     let v = self.eval(&i.expr, b)?;
-                    if v.is_unknown() {
-                        return Ok(false);
+                    if let Val::Unknown(text) = &v {
+                        out.push_str(text);
+                        *partial = true;
+                        continue;
                     }
                     let s = v
                         .to_tf_string()
@@ -644,7 +695,7 @@ impl<'a> Scope<'a> {
                             None => return Err("template if needs a bool".into()),
                         };
                         if let Some(branch) = branch {
-                            if !self.render_template(branch, b, out)? {
+                            if !self.render_template(branch, b, out, partial)? {
                                 return Ok(false);
                             }
                         }
@@ -661,7 +712,9 @@ impl<'a> Scope<'a> {
                             if let Some(k) = &d.key_var {
                                 vars.push((k.to_string(), key));
                             }
-                            if !b.with(vars, |b| self.render_template(&d.template, b, out))? {
+                            if !b.with(vars, |b| {
+                                self.render_template(&d.template, b, out, partial)
+                            })? {
                                 return Ok(false);
                             }
                         }
@@ -671,6 +724,46 @@ impl<'a> Scope<'a> {
             }
         }
         Ok(true)
+    }
+}
+
+/// The expression of a text that is exactly one interpolation (`${aws_s3_bucket.b}`).
+fn single_interpolation(text: &str) -> Option<&str> {
+    let inner = text.strip_prefix("${")?.strip_suffix('}')?;
+    (!inner.contains('{') && !inner.contains('}')).then_some(inner)
+}
+
+/// Appends traversal operators as source text; index keys that evaluate to a known number or
+/// string are written as that literal.
+fn render_ops(ops: &[TraversalOperator], scope: &Scope<'_>, b: &mut Bindings, out: &mut String) {
+    for op in ops {
+        match op {
+            TraversalOperator::GetAttr(name) => {
+                out.push('.');
+                out.push_str(name.as_str());
+            }
+            TraversalOperator::Index(e) => {
+                out.push('[');
+                match scope.eval(e, b) {
+                    Ok(key @ (Val::Number(_) | Val::String(_))) => {
+                        out.push_str(&index_literal(&key))
+                    }
+                    _ => out.push_str(&e.to_string()),
+                }
+                out.push(']');
+            }
+            TraversalOperator::LegacyIndex(n) => out.push_str(&format!(".{n}")),
+            TraversalOperator::AttrSplat => out.push_str(".*"),
+            TraversalOperator::FullSplat => out.push_str("[*]"),
+        }
+    }
+}
+
+/// An instance key as Terraform writes it in addresses: `0`, `"key"`.
+pub fn index_literal(key: &Val) -> String {
+    match key {
+        Val::String(s) => serde_json::to_string(s).unwrap_or_else(|_| format!("{s:?}")),
+        other => other.to_tf_string().unwrap_or_default(),
     }
 }
 

@@ -16,11 +16,11 @@ use crate::discover::{terraform_syntax, Discovery, SourceFile, Syntax};
 use crate::load::document::{Document, Mode, ModuleCall, ProviderConfig, Resource, SCHEMA_VERSION};
 use crate::read::ReadError;
 use crate::source::{Source, WorkTree};
-use eval::{Bindings, Scope};
+use eval::{index_literal, render, Bindings, Scope};
 use hcl::Expression;
 use parse::TopBlock;
 use rayon::prelude::*;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -28,6 +28,15 @@ use value::Val;
 
 /// Module nesting deeper than this is reported (R102) and not followed.
 pub const DEFAULT_MAX_MODULE_DEPTH: usize = 16;
+
+/// Most instances one `count` or `for_each` expands to; the rest are reported (R107) and not
+/// judged. Keeps a mistaken `count = 1e9` from exhausting memory.
+pub const MAX_INSTANCES: usize = 1000;
+
+/// Most resource and module instances one root module expands to, modules included: nested
+/// `for_each` multiply (1,000 module instances of 1,000 resources each), so the per-block cap
+/// alone does not bound a root.
+pub const DEFAULT_MAX_ROOT_INSTANCES: usize = 100_000;
 
 /// Arguments of a `module` block that are not inputs.
 const MODULE_META: &[&str] = &[
@@ -46,6 +55,8 @@ pub struct Options {
     /// `--var NAME=VALUE`, applied last.
     pub vars: Vec<(String, String)>,
     pub max_module_depth: usize,
+    /// Instances one root module may expand to ([`DEFAULT_MAX_ROOT_INSTANCES`]).
+    pub max_root_instances: usize,
 }
 
 impl Default for Options {
@@ -54,6 +65,7 @@ impl Default for Options {
             var_files: Vec::new(),
             vars: Vec::new(),
             max_module_depth: DEFAULT_MAX_MODULE_DEPTH,
+            max_root_instances: DEFAULT_MAX_ROOT_INSTANCES,
         }
     }
 }
@@ -173,6 +185,9 @@ pub fn load_root(
         probed: RefCell::new(BTreeSet::new()),
         diagnostics: RefCell::new(Vec::new()),
         max_depth: options.max_module_depth,
+        max_instances: options.max_root_instances,
+        instances_left: Cell::new(options.max_root_instances),
+        budget_reported: Cell::new(false),
     };
     loader.load_root(overrides)
 }
@@ -428,6 +443,10 @@ struct Loader<'a> {
     probed: RefCell<BTreeSet<String>>,
     diagnostics: RefCell<Vec<Diagnostic>>,
     max_depth: usize,
+    max_instances: usize,
+    /// What is left of the root's instance budget, and whether running out was reported.
+    instances_left: Cell<usize>,
+    budget_reported: Cell<bool>,
 }
 
 /// A `module` block waiting to be loaded.
@@ -609,6 +628,8 @@ impl<'a> Loader<'a> {
         let mut vars = BTreeMap::new();
         let mut locals: HashMap<String, &Expression> = HashMap::new();
         let mut calls: BTreeMap<String, PendingCall<'_>> = BTreeMap::new();
+        // What this module declares, as its own code refers to it.
+        let mut names: Vec<String> = Vec::new();
         for file in &files.parsed {
             for block in &file.blocks {
                 match (block.kind.as_str(), block.labels.as_slice()) {
@@ -626,7 +647,10 @@ impl<'a> Loader<'a> {
                             locals.insert(attr.key.to_string(), &attr.expr);
                         }
                     }
+                    ("resource", [kind, name]) => names.push(format!("{kind}.{name}")),
+                    ("data", [kind, name]) => names.push(format!("data.{kind}.{name}")),
                     ("module", [name]) => {
+                        names.push(format!("module.{name}"));
                         calls.insert(
                             name.clone(),
                             PendingCall {
@@ -668,6 +692,25 @@ impl<'a> Loader<'a> {
 
         let prefix: String = path.iter().map(|n| format!("module.{n}.")).collect();
         let module = prefix.trim_end_matches('.').to_string();
+        // Every block's for_each, evaluated once, so that `for_each = aws_s3_bucket.b` can
+        // take b's instance keys.
+        let mut for_eachs: HashMap<String, Val> = HashMap::new();
+        for file in &files.parsed {
+            for block in &file.blocks {
+                let reference = match (block.kind.as_str(), block.labels.as_slice()) {
+                    ("resource", [kind, name]) => format!("{kind}.{name}"),
+                    ("data", [kind, name]) => format!("data.{kind}.{name}"),
+                    _ => continue,
+                };
+                if let Some(a) = block
+                    .body
+                    .attributes()
+                    .find(|a| a.key.as_str() == "for_each")
+                {
+                    for_eachs.insert(reference, scope.eval_top(&a.expr, &mut Bindings::default()));
+                }
+            }
+        }
         let mut outputs = BTreeMap::new();
         for file in &files.parsed {
             for block in &file.blocks {
@@ -678,43 +721,61 @@ impl<'a> Loader<'a> {
                         } else {
                             Mode::Managed
                         };
-                        let mut config = scope.eval_body(&block.body, &mut Bindings::default());
-                        self.check_depth(&file.rel, block.line);
-                        let count = config.remove("count");
-                        let for_each = config.remove("for_each");
-                        if creates_nothing(count.as_ref(), for_each.as_ref()) {
-                            continue;
-                        }
                         let reference = match mode {
                             Mode::Managed => format!("{kind}.{name}"),
                             Mode::Data => format!("data.{kind}.{name}"),
                         };
-                        let resource = Resource {
-                            address: format!("{prefix}{reference}"),
-                            reference,
-                            kind: kind.clone(),
-                            name: name.clone(),
-                            provider: kind.split('_').next().unwrap_or(kind).to_string(),
-                            mode,
-                            module: module.clone(),
-                            file: file.rel.clone(),
-                            line: block.line,
-                            end_line: block.end_line,
-                            count,
-                            for_each,
-                            config,
-                        };
-                        self.resources.borrow_mut().push(resource);
+                        let count = block
+                            .body
+                            .attributes()
+                            .find(|a| a.key.as_str() == "count")
+                            .map(|a| scope.eval_top(&a.expr, &mut Bindings::default()));
+                        let for_each = for_eachs.get(&reference).map(|v| over_block(v, &for_eachs));
+                        let address = format!("{prefix}{reference}");
+                        let instances = self.expand(
+                            count.as_ref(),
+                            for_each.as_ref(),
+                            &address,
+                            &file.rel,
+                            block,
+                        );
+                        for instance in instances {
+                            let config = scope.eval_body_except(
+                                &block.body,
+                                &mut Bindings::of(instance.binding),
+                                &["count", "for_each"],
+                            );
+                            self.check_depth(&file.rel, block.line);
+                            let resource = Resource {
+                                address: format!("{address}{}", suffix(&instance.index)),
+                                reference: reference.clone(),
+                                kind: kind.clone(),
+                                name: name.clone(),
+                                provider: kind.split('_').next().unwrap_or(kind).to_string(),
+                                mode,
+                                module: module.clone(),
+                                file: file.rel.clone(),
+                                line: block.line,
+                                end_line: block.end_line,
+                                index: instance.index,
+                                count: count.clone(),
+                                for_each: for_each.clone(),
+                                config,
+                            };
+                            self.resources.borrow_mut().push(resource);
+                        }
                     }
                     ("output", [name]) => {
                         if let Some(attr) =
                             block.body.attributes().find(|a| a.key.as_str() == "value")
                         {
-                            outputs.insert(
-                                name.clone(),
-                                scope.eval_top(&attr.expr, &mut Bindings::default()),
-                            );
+                            let value = scope.eval_top(&attr.expr, &mut Bindings::default());
+                            let value = match path.last() {
+                                Some(call) => qualify(value, &format!("module.{call}."), &names),
+                                None => value,
+                            };
                             self.check_depth(&file.rel, block.line);
+                            outputs.insert(name.clone(), value);
                         }
                     }
                     _ => {}
@@ -791,7 +852,11 @@ impl<'a> Loader<'a> {
                 }
             }
         } else {
-            let mut key: Vec<&str> = path.iter().map(String::as_str).collect();
+            // modules.json keys name calls, not instances: `a.b` for `module.a["x"].module.b`.
+            let mut key: Vec<&str> = path
+                .iter()
+                .map(|p| p.split('[').next().unwrap_or(p))
+                .collect();
             key.push(name);
             match self.fetched_module(&key.join(".")) {
                 Some(t) => t,
@@ -858,26 +923,130 @@ impl<'a> Loader<'a> {
                 .find(|a| a.key.as_str() == key)
                 .map(|a| scope.eval_top(&a.expr, &mut Bindings::default()))
         };
-        if creates_nothing(meta("count").as_ref(), meta("for_each").as_ref()) {
-            return None;
-        }
-        let mut inputs = BTreeMap::new();
-        for attr in call.block.body.attributes() {
-            if !MODULE_META.contains(&attr.key.as_str()) {
-                inputs.insert(
-                    attr.key.to_string(),
-                    scope.eval_top(&attr.expr, &mut Bindings::default()),
-                );
+        let (count, for_each) = (meta("count"), meta("for_each"));
+        let instances = self.expand(
+            count.as_ref(),
+            for_each.as_ref(),
+            &address,
+            call.file,
+            call.block,
+        );
+        // Terraform's shape for `module.NAME`: the outputs, a list of them (`count`) or a map
+        // of them by key (`for_each`).
+        let keyed = instances.iter().any(|i| i.index.is_some());
+        let mut by_index = Vec::new();
+        let mut by_key = BTreeMap::new();
+        let mut single = None;
+        for instance in instances {
+            let suffix = suffix(&instance.index);
+            let mut bindings = Bindings::of(instance.binding);
+            let mut inputs = BTreeMap::new();
+            for attr in call.block.body.attributes() {
+                if !MODULE_META.contains(&attr.key.as_str()) {
+                    inputs.insert(
+                        attr.key.to_string(),
+                        scope.eval_top(&attr.expr, &mut bindings),
+                    );
+                }
+            }
+            let mut record = record.clone();
+            record.address = format!("{address}{suffix}");
+            record.resolved = true;
+            record.dir = Some(target.clone());
+            self.calls.borrow_mut().push(record);
+            let mut child_path = path.to_vec();
+            child_path.push(format!("{name}{suffix}"));
+            let mut child_stack = stack.to_vec();
+            child_stack.push(target.clone());
+            let outputs = self.load_module(&target, &child_path, inputs, &child_stack);
+            match instance.index {
+                Some(Val::String(key)) => {
+                    by_key.insert(key, outputs);
+                }
+                Some(_) => by_index.push(outputs),
+                None => single = Some(outputs),
             }
         }
-        record.resolved = true;
-        record.dir = Some(target.clone());
-        self.calls.borrow_mut().push(record);
-        let mut child_path = path.to_vec();
-        child_path.push(name.to_string());
-        let mut child_stack = stack.to_vec();
-        child_stack.push(target.clone());
-        Some(self.load_module(&target, &child_path, inputs, &child_stack))
+        match (keyed, single) {
+            (false, single) => single,
+            (true, _) if count.is_some() => Some(Val::List(by_index)),
+            (true, _) => Some(Val::Object(by_key)),
+        }
+    }
+
+    /// The instances a block's `count` or `for_each` creates. A block switched off (count 0,
+    /// empty for_each) yields none and is reported (R106), so it never passes silently;
+    /// instances past [`MAX_INSTANCES`] are reported (R107) and left out.
+    fn expand(
+        &self,
+        count: Option<&Val>,
+        for_each: Option<&Val>,
+        address: &str,
+        file: &str,
+        block: &TopBlock,
+    ) -> Vec<Instance> {
+        let location = Location::at(file, block.line, 1);
+        let source = |key: &str| {
+            block
+                .body
+                .attributes()
+                .find(|a| a.key.as_str() == key)
+                .map(|a| {
+                    // Show the source form, not an interpolation.
+                    let text = render(&a.expr);
+                    match text.strip_prefix("${").and_then(|t| t.strip_suffix('}')) {
+                        Some(inner) => inner.to_string(),
+                        None => text,
+                    }
+                })
+                .unwrap_or_default()
+        };
+        match instances(count, for_each) {
+            Expansion::Off(why) => {
+                let key = if count.is_some() { "count" } else { "for_each" };
+                self.warn(
+                    Diagnostic::warning(
+                        Code::Disabled,
+                        format!("{address} creates nothing ({why}: {key} = {}), so nothing in it was judged", source(key)),
+                    )
+                    .at(location)
+                    .help("if other environments switch it on, scan with their values (`--var NAME=VALUE`, `--var-file FILE`, `terraform.tfvars` or `*.auto.tfvars`) to judge it"),
+                );
+                Vec::new()
+            }
+            Expansion::On {
+                mut instances,
+                total,
+            } => {
+                let left = self.instances_left.get();
+                if instances.len() > left {
+                    instances.truncate(left);
+                    if !self.budget_reported.replace(true) {
+                        self.warn(
+                            Diagnostic::error(
+                                Code::InstanceCap,
+                                format!("{address}: the root module {} reached {} resource and module instances; this block and every block loaded after it were not judged", self.root_dir, self.max_instances),
+                            )
+                            .at(location.clone())
+                            .help("check the count/for_each values of nested modules; scan a smaller root"),
+                        );
+                    }
+                }
+                self.instances_left.set(left - instances.len());
+                if total > instances.len() && total > MAX_INSTANCES {
+                    let key = if count.is_some() { "count" } else { "for_each" };
+                    self.warn(
+                        Diagnostic::error(
+                            Code::InstanceCap,
+                            format!("{address} has {total} instances ({key} = {}); only the first {MAX_INSTANCES} were judged", source(key)),
+                        )
+                        .at(location)
+                        .help("check the value is intended; the remaining instances were not scanned"),
+                    );
+                }
+                instances
+            }
+        }
     }
 
     /// The directory `terraform init` fetched a module into, from `modules.json`.
@@ -936,15 +1105,204 @@ impl<'a> Loader<'a> {
     }
 }
 
-/// `count = 0` or an empty `for_each` creates no instance: such blocks are left out.
-fn creates_nothing(count: Option<&Val>, for_each: Option<&Val>) -> bool {
-    let zero = matches!(count, Some(Val::Number(n)) if *n == 0.0);
-    let empty = match for_each {
-        Some(Val::List(items)) => items.is_empty(),
-        Some(Val::Object(map)) => map.is_empty(),
-        _ => false,
+/// One instance of a block: its key (none without `count`/`for_each` or when the collection is
+/// unknown) and the `count` or `each` object bound while evaluating it.
+struct Instance {
+    index: Option<Val>,
+    binding: Vec<(String, Val)>,
+}
+
+enum Expansion {
+    /// A known zero count or empty for_each, and why.
+    Off(&'static str),
+    /// The instances (at most [`MAX_INSTANCES`]) and how many the collection holds.
+    On {
+        instances: Vec<Instance>,
+        total: usize,
+    },
+}
+
+/// Terraform's instances for a block's evaluated `count` / `for_each`. An unknown collection
+/// gives one instance with nothing bound, so `count.index` and `each.*` stay unknown text.
+fn instances(count: Option<&Val>, for_each: Option<&Val>) -> Expansion {
+    let one = || Expansion::On {
+        instances: vec![Instance {
+            index: None,
+            binding: Vec::new(),
+        }],
+        total: 1,
     };
-    zero || empty
+    if let Some(count) = count {
+        let Some(n) = count
+            .to_tf_number()
+            .filter(|n| *n >= 0.0 && n.fract() == 0.0 && !count.is_unknown())
+        else {
+            return one();
+        };
+        if n == 0.0 {
+            return Expansion::Off("count is 0");
+        }
+        let instances = (0..(n as usize).min(MAX_INSTANCES))
+            .map(|i| {
+                let index = Val::Number(i as f64);
+                let object = BTreeMap::from([("index".to_string(), index.clone())]);
+                Instance {
+                    index: Some(index),
+                    binding: vec![("count".to_string(), Val::Object(object))],
+                }
+            })
+            .collect();
+        return Expansion::On {
+            instances,
+            total: n as usize,
+        };
+    }
+    let entries: Vec<(String, Val)> = match for_each {
+        None => return one(),
+        Some(Val::Object(map)) => map.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+        // A set of strings: each.key and each.value are both the element, in sorted order.
+        Some(Val::List(items)) => {
+            let keys: Option<BTreeSet<String>> = items
+                .iter()
+                .map(|v| {
+                    if v.is_unknown() {
+                        None
+                    } else {
+                        v.to_tf_string()
+                    }
+                })
+                .collect();
+            match keys {
+                Some(keys) => keys
+                    .into_iter()
+                    .map(|k| (k.clone(), Val::String(k)))
+                    .collect(),
+                None => return one(),
+            }
+        }
+        Some(_) => return one(),
+    };
+    if entries.is_empty() {
+        return Expansion::Off("for_each is empty");
+    }
+    let total = entries.len();
+    let instances = entries
+        .into_iter()
+        .take(MAX_INSTANCES)
+        .map(|(key, value)| {
+            let object = BTreeMap::from([
+                ("key".to_string(), Val::String(key.clone())),
+                ("value".to_string(), value),
+            ]);
+            Instance {
+                index: Some(Val::String(key)),
+                binding: vec![("each".to_string(), Val::Object(object))],
+            }
+        })
+        .collect();
+    Expansion::On { instances, total }
+}
+
+/// `for_each = aws_s3_bucket.b` over a block of the same module whose for_each is known: the
+/// same keys, each value standing for that instance (`each.value.id` then reads
+/// `${aws_s3_bucket.b["key"].id}`), as Terraform iterates a resource's instances.
+fn over_block(for_each: &Val, for_eachs: &HashMap<String, Val>) -> Val {
+    let target = match for_each {
+        Val::Unknown(text) => text.strip_prefix("${").and_then(|t| t.strip_suffix('}')),
+        _ => None,
+    };
+    let keys: Vec<String> = match target.and_then(|t| for_eachs.get(t)) {
+        Some(Val::Object(map)) => map.keys().cloned().collect(),
+        Some(Val::List(items)) if !items.iter().any(Val::contains_unknown) => {
+            let keys: BTreeSet<String> = items.iter().filter_map(Val::to_tf_string).collect();
+            keys.into_iter().collect()
+        }
+        _ => return for_each.clone(),
+    };
+    let target = target.unwrap_or_default();
+    Val::Object(
+        keys.into_iter()
+            .map(|k| {
+                let value = Val::Unknown(format!(
+                    "${{{target}[{}]}}",
+                    index_literal(&Val::String(k.clone()))
+                ));
+                (k, value)
+            })
+            .collect(),
+    )
+}
+
+/// The address suffix of an instance key: `[0]`, `["key"]`, or nothing.
+fn suffix(index: &Option<Val>) -> String {
+    index
+        .as_ref()
+        .map(|k| format!("[{}]", index_literal(k)))
+        .unwrap_or_default()
+}
+
+/// Rewrites the references a module output makes to the module's own resources and calls so
+/// they read as its caller would write them: `${aws_s3_bucket.b.id}` leaving `module.store`
+/// becomes `${module.store.aws_s3_bucket.b.id}`, which policies join to that bucket.
+fn qualify(value: Val, prefix: &str, names: &[String]) -> Val {
+    match value {
+        Val::Unknown(text) => Val::Unknown(qualify_text(&text, prefix, names)),
+        Val::String(text) if text.contains("${") => Val::String(qualify_text(&text, prefix, names)),
+        Val::List(items) => Val::List(
+            items
+                .into_iter()
+                .map(|v| qualify(v, prefix, names))
+                .collect(),
+        ),
+        Val::Object(map) => Val::Object(
+            map.into_iter()
+                .map(|(k, v)| (k, qualify(v, prefix, names)))
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
+/// Prefixes each of `names` found inside `${...}` at a reference boundary (not after an
+/// identifier character or a dot, not followed by an identifier character), the boundary
+/// rule `data.rungs.lib.mentions` uses.
+fn qualify_text(text: &str, prefix: &str, names: &[String]) -> String {
+    let ident = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+    let mut out = String::with_capacity(text.len() + prefix.len());
+    let mut depth = 0usize;
+    let mut prev = ' ';
+    let mut i = 0;
+    while let Some(c) = text[i..].chars().next() {
+        let rest = &text[i..];
+        if rest.starts_with("${") {
+            depth += 1;
+            out.push_str("${");
+            i += 2;
+            prev = '{';
+            continue;
+        }
+        if depth > 0 && !ident(prev) && prev != '.' {
+            let found = names
+                .iter()
+                .find(|n| rest.starts_with(n.as_str()) && !rest[n.len()..].starts_with(ident));
+            if let Some(n) = found {
+                out.push_str(prefix);
+                out.push_str(n);
+                i += n.len();
+                prev = 'x';
+                continue;
+            }
+        }
+        match c {
+            '{' if depth > 0 => depth += 1,
+            '}' if depth > 0 => depth -= 1,
+            _ => {}
+        }
+        out.push(c);
+        i += c.len_utf8();
+        prev = c;
+    }
+    out
 }
 
 fn join_rel(dir: &str, name: &str) -> String {

@@ -207,31 +207,59 @@ fn dynamic_blocks_expand_when_known() {
 }
 
 #[test]
-fn resource_fields_and_count_zero() {
-    let src = "resource \"aws_s3_bucket\" \"logs\" {\n  count = 2\n  bucket = \"logs\"\n}\nresource \"aws_s3_bucket\" \"off\" {\n  count = 0\n}\ndata \"aws_iam_policy_document\" \"p\" {\n  for_each = toset([])\n}\n";
-    let (docs, _) = load_tree(&[("main.tf", src)]);
-    assert_eq!(docs[0].resources.len(), 1);
-    let r = &docs[0].resources[0];
+fn resource_fields_count_instances_and_count_zero() {
+    let src = "resource \"aws_s3_bucket\" \"logs\" {\n  count = 2\n  bucket = \"logs-${count.index}\"\n}\nresource \"aws_s3_bucket\" \"off\" {\n  count = 0\n}\ndata \"aws_iam_policy_document\" \"p\" {\n  for_each = toset([])\n}\n";
+    let (docs, diags) = load_tree(&[("main.tf", src)]);
+    let addresses: Vec<_> = docs[0]
+        .resources
+        .iter()
+        .map(|r| r.address.as_str())
+        .collect();
+    assert_eq!(
+        addresses,
+        vec!["aws_s3_bucket.logs[0]", "aws_s3_bucket.logs[1]"]
+    );
+    let r = &docs[0].resources[1];
     assert_eq!(
         (
-            r.address.as_str(),
             r.reference.as_str(),
             r.provider.as_str(),
             r.mode,
             r.line,
             r.end_line
         ),
-        (
-            "aws_s3_bucket.logs",
-            "aws_s3_bucket.logs",
-            "aws",
-            Mode::Managed,
-            1,
-            4
-        )
+        ("aws_s3_bucket.logs", "aws", Mode::Managed, 1, 4)
     );
+    assert_eq!(r.index, Some(Val::Number(1.0)));
     assert_eq!(r.count, Some(Val::Number(2.0)));
+    assert_eq!(r.config["bucket"], s("logs-1"));
     assert!(!r.config.contains_key("count"));
+    // Blocks switched off are reported where they are, with the expression that switched them off.
+    let off: Vec<_> = diags
+        .iter()
+        .map(|d| {
+            (
+                d.code,
+                d.location.as_ref().unwrap().line,
+                d.message.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        off,
+        vec![
+            (
+                Code::Disabled,
+                Some(5),
+                "aws_s3_bucket.off creates nothing (count is 0: count = 0), so nothing in it was judged"
+            ),
+            (
+                Code::Disabled,
+                Some(8),
+                "data.aws_iam_policy_document.p creates nothing (for_each is empty: for_each = toset([])), so nothing in it was judged"
+            ),
+        ]
+    );
 }
 
 #[test]
@@ -268,7 +296,11 @@ fn local_modules_bind_inputs_and_return_outputs() {
         Val::Object(BTreeMap::from([("Name".into(), s("vpc-prod"))]))
     );
     let flow = &doc.resources[0];
-    assert_eq!(flow.config["vpc_id"], unknown("${module.net.vpc_id}"));
+    // The output keeps the module's reference, qualified as the caller would write it.
+    assert_eq!(
+        flow.config["vpc_id"],
+        unknown("${module.net.aws_vpc.this.id}")
+    );
     assert_eq!(flow.config["name"], s("vpc-prod"));
     assert_eq!(doc.files, vec!["envs/prod/main.tf", "modules/net/main.tf"]);
     assert_eq!(doc.module_calls[0].dir.as_deref(), Some("modules/net"));
@@ -432,4 +464,296 @@ fn normalize_refuses_to_leave_the_root() {
     );
     assert_eq!(normalize(".", "./m"), Some("m".into()));
     assert_eq!(normalize("a", "../../b"), None);
+}
+
+fn addresses(doc: &Document) -> Vec<&str> {
+    doc.resources.iter().map(|r| r.address.as_str()).collect()
+}
+
+#[test]
+fn for_each_instances_bind_each_key_and_value() {
+    let src = "resource \"aws_security_group_rule\" \"open\" {\n  for_each = toset([\"0.0.0.0/0\", \"10.0.0.0/8\"])\n  cidr_blocks = [each.value]\n  description = \"rule ${each.key}\"\n}\nresource \"aws_iam_policy\" \"p\" {\n  for_each = { admin = \"*\" }\n  name = each.key\n  action = each.value\n  bucket = aws_s3_bucket.b[each.key].id\n}\n";
+    let (docs, diags) = load_tree(&[("main.tf", src)]);
+    assert!(diags.is_empty(), "{diags:?}");
+    let doc = &docs[0];
+    assert_eq!(
+        addresses(doc),
+        vec![
+            "aws_iam_policy.p[\"admin\"]",
+            "aws_security_group_rule.open[\"0.0.0.0/0\"]",
+            "aws_security_group_rule.open[\"10.0.0.0/8\"]"
+        ]
+    );
+    let p = &doc.resources[0];
+    assert_eq!(
+        (&p.index, &p.config["name"], &p.config["action"]),
+        (&Some(s("admin")), &s("admin"), &s("*"))
+    );
+    // A known key is written into the reference, so joins can tell instances apart.
+    assert_eq!(
+        p.config["bucket"],
+        unknown("${aws_s3_bucket.b[\"admin\"].id}")
+    );
+    let open = &doc.resources[1];
+    assert_eq!(open.config["cidr_blocks"], Val::List(vec![s("0.0.0.0/0")]));
+    assert_eq!(open.config["description"], s("rule 0.0.0.0/0"));
+    assert!(!open.config.contains_key("for_each"));
+}
+
+#[test]
+fn unknown_collections_give_one_instance_with_unknown_values() {
+    let src = "variable \"n\" {}\nvariable \"names\" {}\nresource \"t\" \"c\" {\n  count = var.n\n  i = count.index\n}\nresource \"t\" \"e\" {\n  for_each = var.names\n  v = each.value\n}\nresource \"t\" \"mixed\" {\n  for_each = toset([\"a\", var.n])\n  v = each.key\n}\n";
+    let (docs, diags) = load_tree(&[("main.tf", src)]);
+    assert!(diags.is_empty(), "{diags:?}");
+    let doc = &docs[0];
+    assert_eq!(addresses(doc), vec!["t.c", "t.e", "t.mixed"]);
+    assert_eq!(doc.resources[0].config["i"], unknown("${count.index}"));
+    assert_eq!(doc.resources[0].count, Some(unknown("${var.n}")));
+    assert_eq!(doc.resources[0].index, None);
+    assert_eq!(doc.resources[1].config["v"], unknown("${each.value}"));
+    assert_eq!(doc.resources[2].config["v"], unknown("${each.key}"));
+}
+
+#[test]
+fn a_conditional_count_switched_off_is_reported_and_var_switches_it_on() {
+    let src = "variable \"create\" { default = false }\nresource \"aws_s3_bucket\" \"b\" {\n  count = var.create ? 1 : 0\n}\n";
+    let (docs, diags) = load_tree(&[("main.tf", src)]);
+    assert!(docs[0].resources.is_empty());
+    assert_eq!(diags.len(), 1);
+    assert_eq!(diags[0].to_string(), "warning[R106]: main.tf:2:1: aws_s3_bucket.b creates nothing (count is 0: count = var.create ? 1 : 0), so nothing in it was judged\n  help: if other environments switch it on, scan with their values (`--var NAME=VALUE`, `--var-file FILE`, `terraform.tfvars` or `*.auto.tfvars`) to judge it");
+    let options = Options {
+        vars: vec![("create".into(), "true".into())],
+        ..Options::default()
+    };
+    let (docs, diags) = load_tree_with(&[("main.tf", src)], &options);
+    assert!(diags.is_empty(), "{diags:?}");
+    assert_eq!(addresses(&docs[0]), vec!["aws_s3_bucket.b[0]"]);
+}
+
+#[test]
+fn instances_past_the_cap_are_reported() {
+    let src = "resource \"t\" \"many\" {\n  count = 100000000000\n}\n";
+    let (docs, diags) = load_tree(&[("main.tf", src)]);
+    assert_eq!(docs[0].resources.len(), MAX_INSTANCES);
+    let has = |a: &str| docs[0].resources.iter().any(|r| r.address == a);
+    assert!(has("t.many[999]") && !has("t.many[1000]"));
+    assert_eq!(diags.len(), 1);
+    assert_eq!(
+        (
+            diags[0].code,
+            diags[0].is_error(),
+            diags[0].location.clone()
+        ),
+        (Code::InstanceCap, true, Some(Location::at("main.tf", 1, 1)))
+    );
+    assert_eq!(
+        diags[0].message,
+        "t.many has 100000000000 instances (count = 100000000000); only the first 1000 were judged"
+    );
+}
+
+#[test]
+fn module_instances_carry_their_key_in_addresses_and_outputs() {
+    let files = [
+        ("main.tf", "module \"store\" {\n  source = \"./store\"\n  for_each = { a = \"alpha\", b = \"beta\" }\n  name = each.value\n}\nmodule \"one\" {\n  source = \"./store\"\n  count = 1\n  name = \"one-${count.index}\"\n}\nmodule \"off\" {\n  source = \"./store\"\n  count = 0\n  name = \"off\"\n}\nresource \"aws_s3_bucket_policy\" \"p\" {\n  bucket = module.store[\"a\"].id\n  other = module.one[0].name\n}\n"),
+        ("store/main.tf", "variable \"name\" {}\nresource \"aws_s3_bucket\" \"b\" {\n  bucket = var.name\n}\noutput \"id\" { value = aws_s3_bucket.b.id }\noutput \"name\" { value = var.name }\n"),
+    ];
+    let (docs, diags) = load_tree(&files);
+    let doc = &docs[0];
+    assert_eq!(
+        addresses(doc),
+        vec![
+            "aws_s3_bucket_policy.p",
+            "module.one[0].aws_s3_bucket.b",
+            "module.store[\"a\"].aws_s3_bucket.b",
+            "module.store[\"b\"].aws_s3_bucket.b"
+        ]
+    );
+    assert_eq!(doc.resources[3].module, "module.store[\"b\"]");
+    assert_eq!(doc.resources[3].config["bucket"], s("beta"));
+    assert_eq!(
+        doc.resources[0].config["bucket"],
+        unknown("${module.store[\"a\"].aws_s3_bucket.b.id}")
+    );
+    assert_eq!(doc.resources[0].config["other"], s("one-0"));
+    let calls: Vec<_> = doc
+        .module_calls
+        .iter()
+        .map(|c| c.address.as_str())
+        .collect();
+    assert_eq!(
+        calls,
+        vec![
+            "module.one[0]",
+            "module.store[\"a\"]",
+            "module.store[\"b\"]"
+        ]
+    );
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert_eq!(
+        (diags[0].code, diags[0].location.clone()),
+        (Code::Disabled, Some(Location::at("main.tf", 11, 1)))
+    );
+}
+
+#[test]
+fn locals_keep_the_reference_behind_them() {
+    let prelude = "locals {\n  policy = data.aws_iam_policy_document.tls.json\n  bucket = aws_s3_bucket.b\n  arn = \"arn:aws:s3:::${aws_s3_bucket.b.id}/*\"\n  doc = jsonencode({ Resource = aws_s3_bucket.b.arn })\n}";
+    assert_eq!(
+        eval_with(prelude, "local.policy"),
+        unknown("${data.aws_iam_policy_document.tls.json}")
+    );
+    assert_eq!(
+        eval_with(prelude, "local.bucket.arn"),
+        unknown("${aws_s3_bucket.b.arn}")
+    );
+    assert_eq!(
+        eval_with(prelude, "local.arn"),
+        unknown("arn:aws:s3:::${aws_s3_bucket.b.id}/*")
+    );
+    assert_eq!(
+        eval_with(prelude, "\"${local.policy}\""),
+        unknown("${data.aws_iam_policy_document.tls.json}")
+    );
+    assert_eq!(
+        eval_with(
+            "variable \"p\" { default = \"aws\" }\nlocals {\n  id = aws_s3_bucket.b.id\n}",
+            "\"arn:${var.p}:s3:::${local.id}/*\""
+        ),
+        unknown("arn:aws:s3:::${aws_s3_bucket.b.id}/*")
+    );
+    assert_eq!(
+        eval_with(prelude, "local.doc"),
+        s("{\"Resource\":\"${aws_s3_bucket.b.arn}\"}")
+    );
+}
+
+#[test]
+fn qualify_prefixes_only_whole_references_inside_interpolations() {
+    let names = vec!["aws_s3_bucket.b".to_string(), "module.inner".to_string()];
+    assert_eq!(
+        qualify_text(
+            "aws_s3_bucket.b ${aws_s3_bucket.b.id}-${aws_s3_bucket.bb.id}-${data.aws_s3_bucket.b.id}-${module.inner.x}",
+            "module.m[\"k\"].",
+            &names
+        ),
+        "aws_s3_bucket.b ${module.m[\"k\"].aws_s3_bucket.b.id}-${aws_s3_bucket.bb.id}-${data.aws_s3_bucket.b.id}-${module.m[\"k\"].module.inner.x}"
+    );
+}
+
+#[test]
+fn fetched_module_instances_resolve_and_their_outputs_keep_references() {
+    let files = [
+        ("main.tf", "module \"bucket\" {\n  source = \"terraform-aws-modules/s3-bucket/aws\"\n  for_each = toset([\"logs\"])\n  name = each.key\n}\nresource \"aws_s3_bucket_policy\" \"p\" {\n  bucket = module.bucket[\"logs\"].id\n}\n"),
+        (".terraform/modules/modules.json", "{\"Modules\":[{\"Key\":\"\",\"Source\":\"\",\"Dir\":\".\"},{\"Key\":\"bucket\",\"Source\":\"registry.terraform.io/terraform-aws-modules/s3-bucket/aws\",\"Dir\":\".terraform/modules/bucket\"}]}"),
+        (".terraform/modules/bucket/main.tf", "variable \"name\" {}\nresource \"aws_s3_bucket\" \"this\" {\n  bucket = var.name\n}\noutput \"id\" { value = aws_s3_bucket.this.id }\n"),
+    ];
+    let (docs, diags) = load_tree(&files);
+    assert!(diags.is_empty(), "{diags:?}");
+    let doc = &docs[0];
+    assert_eq!(
+        addresses(doc),
+        vec![
+            "aws_s3_bucket_policy.p",
+            "module.bucket[\"logs\"].aws_s3_bucket.this"
+        ]
+    );
+    assert_eq!(doc.resources[1].config["bucket"], s("logs"));
+    assert_eq!(
+        doc.resources[0].config["bucket"],
+        unknown("${module.bucket[\"logs\"].aws_s3_bucket.this.id}")
+    );
+}
+
+#[test]
+fn for_each_over_another_block_takes_its_instance_keys() {
+    let src = "resource \"aws_s3_bucket\" \"b\" {\n  for_each = toset([\"logs\", \"data\"])\n  bucket = each.key\n}\nresource \"aws_s3_bucket_versioning\" \"v\" {\n  for_each = aws_s3_bucket.b\n  bucket = each.value.id\n  name = each.key\n}\nresource \"aws_s3_bucket_versioning\" \"unknown\" {\n  for_each = aws_s3_bucket.other\n  bucket = each.value.id\n}\n";
+    let (docs, diags) = load_tree(&[("main.tf", src)]);
+    assert!(diags.is_empty(), "{diags:?}");
+    let doc = &docs[0];
+    assert_eq!(
+        addresses(doc),
+        vec![
+            "aws_s3_bucket.b[\"data\"]",
+            "aws_s3_bucket.b[\"logs\"]",
+            "aws_s3_bucket_versioning.unknown",
+            "aws_s3_bucket_versioning.v[\"data\"]",
+            "aws_s3_bucket_versioning.v[\"logs\"]"
+        ]
+    );
+    let v = &doc.resources[4];
+    assert_eq!(
+        (&v.config["bucket"], &v.config["name"]),
+        (&unknown("${aws_s3_bucket.b[\"logs\"].id}"), &s("logs"))
+    );
+    assert_eq!(
+        doc.resources[2].config["bucket"],
+        unknown("${each.value.id}")
+    );
+}
+
+#[test]
+fn nested_module_instances_stop_at_the_root_budget() {
+    let files = [
+        (
+            "main.tf",
+            "module \"outer\" {\n  source = \"./outer\"\n  count = 100\n}\n",
+        ),
+        (
+            "outer/main.tf",
+            "module \"inner\" {\n  source = \"../inner\"\n  count = 100\n}\n",
+        ),
+        (
+            "inner/main.tf",
+            "resource \"t\" \"x\" {\n  count = 100\n}\n",
+        ),
+    ];
+    let options = Options {
+        max_root_instances: 500,
+        ..Options::default()
+    };
+    let (docs, diags) = load_tree_with(&files, &options);
+    // The 100 outer and the 100 inner instances of outer[0] are granted first, then 100
+    // resources each for inner[0..3]: 500 spent, inner[3] gets none.
+    let doc = &docs[0];
+    assert_eq!((doc.module_calls.len(), doc.resources.len()), (200, 300));
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert_eq!(
+        (diags[0].code, diags[0].location.clone()),
+        (Code::InstanceCap, Some(Location::at("inner/main.tf", 1, 1)))
+    );
+    assert!(
+        diags[0].message.starts_with("module.outer[0].module.inner[3].t.x: the root module . reached 500 resource and module instances"),
+        "{}",
+        diags[0].message
+    );
+}
+
+#[test]
+fn dynamic_blocks_inside_instances_see_each_value() {
+    let src = "variable \"groups\" {\n  default = {\n    web = [443]\n    admin = [22, 3389]\n  }\n}\nresource \"aws_security_group\" \"g\" {\n  for_each = var.groups\n  dynamic \"ingress\" {\n    for_each = each.value\n    content {\n      from_port = ingress.value\n      description = \"${each.key}-${ingress.key}\"\n    }\n  }\n}\n";
+    let (docs, diags) = load_tree(&[("main.tf", src)]);
+    assert!(diags.is_empty(), "{diags:?}");
+    let doc = &docs[0];
+    assert_eq!(
+        addresses(doc),
+        vec![
+            "aws_security_group.g[\"admin\"]",
+            "aws_security_group.g[\"web\"]"
+        ]
+    );
+    let rule = |from: f64, description: &str| {
+        Val::Object(BTreeMap::from([
+            ("from_port".to_string(), Val::Number(from)),
+            ("description".to_string(), s(description)),
+        ]))
+    };
+    assert_eq!(
+        doc.resources[0].config["ingress"],
+        Val::List(vec![rule(22.0, "admin-0"), rule(3389.0, "admin-1")])
+    );
+    assert_eq!(
+        doc.resources[1].config["ingress"],
+        Val::List(vec![rule(443.0, "web-0")])
+    );
 }
