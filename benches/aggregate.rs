@@ -61,7 +61,7 @@ fn main() {
     let before = peak_rss_mib().unwrap_or(0.0);
     let clock = Instant::now();
     let rollup = aggregate::run(
-        &[dir.clone()],
+        std::slice::from_ref(&dir),
         &aggregate::Options {
             model: &model,
             teams: &teams,
