@@ -21,6 +21,7 @@ use crate::diagnostics::Location;
 use crate::model::Model;
 use crate::scope::{Origin, Scope, Scoping};
 use crate::score::{self, Counts, Rules, Scorecard, Tally};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -29,6 +30,9 @@ use std::path::{Path, PathBuf};
 
 /// How many of the most severe findings the roll-up keeps.
 pub const WORST: usize = 20;
+
+/// Files parsed in parallel before their results are accepted in order.
+const CHUNK: usize = 64;
 
 /// One repository's result as the roll-up keeps it.
 #[derive(Debug, Clone)]
@@ -237,8 +241,19 @@ pub fn run(paths: &[PathBuf], options: &Options<'_>) -> Rollup {
         left_out: problems,
         worst: Vec::new(),
     };
-    for path in &inputs {
-        rolling.read(path);
+    // Files are parsed in parallel a chunk at a time and accepted in path order, so the result
+    // does not depend on the thread count and memory holds one chunk of parsed reports.
+    for chunk in inputs.chunks(CHUNK) {
+        let parsed: Vec<(String, Result<Vec<Input>, String>)> = chunk
+            .par_iter()
+            .map(|path| (path.display().to_string(), rolling.parse(path)))
+            .collect();
+        for (file, result) in parsed {
+            match result {
+                Ok(inputs) => inputs.into_iter().for_each(|i| rolling.accept(i)),
+                Err(reason) => rolling.error(&file, None, reason),
+            }
+        }
     }
     rolling.finish()
 }
@@ -254,20 +269,13 @@ fn located(file: &str, line: usize, e: &serde_json::Error) -> String {
 }
 
 impl Rolling<'_> {
-    fn read(&mut self, path: &Path) {
+    fn parse(&self, path: &Path) -> Result<Vec<Input>, String> {
         let file = path.display().to_string();
-        let text = match crate::read::file(path) {
-            Ok(bytes) => bytes,
-            Err(e) => return self.error(&file, None, format!("cannot read: {e}")),
-        };
-        let inputs = if file.ends_with(".jsonl") {
-            self.parse_jsonl(&file, &text)
+        let bytes = crate::read::file(path).map_err(|e| format!("cannot read: {e}"))?;
+        if file.ends_with(".jsonl") {
+            self.parse_jsonl(&file, &bytes)
         } else {
-            self.parse_report(&file, &text).map(|i| vec![i])
-        };
-        match inputs {
-            Ok(inputs) => inputs.into_iter().for_each(|i| self.accept(i)),
-            Err(reason) => self.error(&file, None, reason),
+            self.parse_report(&file, &bytes).map(|i| vec![i])
         }
     }
 
@@ -289,71 +297,72 @@ impl Rolling<'_> {
         });
     }
 
-    /// A `rungs scan --format json` report.
+    /// A `rungs scan --format json` report, read into just the fields a roll-up needs (serde
+    /// skips the rest without building it, several times faster than a `Value`).
     fn parse_report(&self, file: &str, bytes: &[u8]) -> Result<Input, String> {
-        let v: Value = serde_json::from_slice(bytes).map_err(|e| located(file, 1, &e))?;
-        if v["tool"]["name"] != "rungs" || !v["domains"].is_array() {
+        let r: RawReport = serde_json::from_slice(bytes).map_err(|e| located(file, 1, &e))?;
+        let (Some(tool), Some(domains)) = (r.tool.filter(|t| t.name == "rungs"), r.domains) else {
             return Err("not a rungs scan report (`rungs scan --format json`)".into());
-        }
-        if v["schema_version"] != crate::report::json::SCHEMA_VERSION {
+        };
+        if r.schema_version != Some(u64::from(crate::report::json::SCHEMA_VERSION)) {
             return Err(format!(
                 "report schema_version {} is not the one this rungs reads ({})",
-                v["schema_version"],
+                r.schema_version.map_or("none".into(), |v| v.to_string()),
                 crate::report::json::SCHEMA_VERSION
             ));
         }
-        let repo = &v["repository"];
         let mut tallies = vec![Compact::default(); self.positions.len()];
-        for o in v["domains"]
-            .as_array()
+        for o in domains
             .into_iter()
-            .flatten()
-            .flat_map(|d| d["categories"].as_array().into_iter().flatten())
-            .flat_map(|c| c["objectives"].as_array().into_iter().flatten())
+            .flat_map(|d| d.categories)
+            .flat_map(|c| c.objectives)
         {
-            let Some(&i) = o["id"].as_str().and_then(|id| self.positions.get(id)) else {
-                continue;
-            };
-            tallies[i] = Compact {
-                counts: counts(o),
-                attested: o["attestation"]["state"] == "valid",
-                in_scope: o["status"] != "out_of_scope",
-            };
+            if let Some(&i) = self.positions.get(&o.id) {
+                tallies[i] = Compact {
+                    counts: Counts {
+                        passed: o.passed,
+                        failed: o.failed,
+                        severe: o.severe,
+                        errors: o.errors,
+                        waived: o.waived,
+                        unknown: o.unknown,
+                    },
+                    attested: o.attestation.is_some_and(|a| a.state == "valid"),
+                    in_scope: o.status != "out_of_scope",
+                };
+            }
         }
-        let repository = repo["repository"].as_str().unwrap_or_default().to_string();
-        let findings = v["findings"]
-            .as_array()
+        let repo = r.repository;
+        let findings = r
+            .findings
             .into_iter()
-            .flatten()
-            .filter(|f| f["outcome"] == "fail")
+            .filter(|f| f.outcome == "fail")
             .map(|f| Finding {
-                repository: repository.clone(),
-                policy: text(&f["policy"]),
-                severity: text(&f["severity"]),
-                address: text(&f["resource"]),
-                file: f["file"].as_str().map(String::from),
-                line: f["line"].as_u64(),
-                message: text(&f["message"]),
+                repository: repo.repository.clone(),
+                policy: f.policy,
+                severity: f.severity,
+                address: f.resource,
+                file: f.file,
+                line: f.line,
+                message: f.message.unwrap_or_default(),
             })
             .collect();
+        let summary = r.summary.unwrap_or_default();
+        let model = r.model.unwrap_or_default();
         Ok(Input {
             entry: Entry {
-                commit: repo["commit"].as_str().map(String::from),
-                commit_date: repo["commit_date"].as_str().map(String::from),
-                scanned: text(&repo["scanned"]),
-                scope: text(&v["summary"]["scope"]["scope"]),
+                commit: repo.commit,
+                commit_date: repo.commit_date,
+                scanned: repo.scanned,
+                scope: summary.scope.scope,
                 file: file.to_string(),
                 tallies,
             },
-            repository,
-            bundle: v["tool"]["bundle"].as_str().map(String::from),
-            model: format!(
-                "{}@{}",
-                v["model"]["id"].as_str().unwrap_or_default(),
-                v["model"]["version"].as_str().unwrap_or_default()
-            ),
-            threshold: v["summary"]["threshold"].as_f64().unwrap_or(f64::NAN),
-            strict: v["summary"]["strict"].as_bool().unwrap_or(false),
+            repository: repo.repository,
+            bundle: tool.bundle,
+            model: format!("{}@{}", model.id, model.version),
+            threshold: summary.threshold.unwrap_or(f64::NAN),
+            strict: summary.strict,
             findings,
         })
     }
@@ -609,6 +618,102 @@ impl Rolling<'_> {
             worst: self.worst,
         }
     }
+}
+
+/// The fields of a `rungs scan --format json` report a roll-up reads; serde skips the others.
+#[derive(Deserialize)]
+struct RawReport {
+    schema_version: Option<u64>,
+    tool: Option<RawTool>,
+    #[serde(default)]
+    repository: RawRepository,
+    model: Option<RawModel>,
+    summary: Option<RawSummary>,
+    domains: Option<Vec<RawDomain>>,
+    #[serde(default)]
+    findings: Vec<RawFinding>,
+}
+
+#[derive(Deserialize)]
+struct RawTool {
+    name: String,
+    bundle: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RawRepository {
+    repository: String,
+    commit: Option<String>,
+    commit_date: Option<String>,
+    scanned: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RawModel {
+    id: String,
+    version: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RawSummary {
+    threshold: Option<f64>,
+    strict: bool,
+    scope: RawScope,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RawScope {
+    scope: String,
+}
+
+#[derive(Deserialize)]
+struct RawDomain {
+    categories: Vec<RawCategory>,
+}
+
+#[derive(Deserialize)]
+struct RawCategory {
+    objectives: Vec<RawObjective>,
+}
+
+#[derive(Deserialize)]
+struct RawObjective {
+    id: String,
+    status: String,
+    #[serde(default)]
+    passed: usize,
+    #[serde(default)]
+    failed: usize,
+    #[serde(default)]
+    severe: usize,
+    #[serde(default)]
+    errors: usize,
+    #[serde(default)]
+    waived: usize,
+    #[serde(default)]
+    unknown: usize,
+    attestation: Option<RawAttestation>,
+}
+
+#[derive(Deserialize)]
+struct RawAttestation {
+    state: String,
+}
+
+#[derive(Deserialize)]
+struct RawFinding {
+    policy: String,
+    #[serde(default)]
+    severity: String,
+    outcome: String,
+    resource: String,
+    file: Option<String>,
+    line: Option<u64>,
+    message: Option<String>,
 }
 
 /// A summed tally as scoring takes it: an attestation where any repository had a valid one.
