@@ -55,6 +55,8 @@ commit "data: version the artifacts bucket"
 sed -i 's/  deletion_protection       = local.is_prod/  deletion_protection       = true/' modules/data/rds.tf
 sed -i '/variable "db_backup_retention_period"/,/^}/ s/default     = null/default     = 7/' envs/staging/variables.tf
 commit "data: protect databases and keep a week of backups"
+sed -i '/legacy-reports = {/,/}/ { s/immutable    = false/immutable    = true/; s/scan_on_push = false/scan_on_push = true/ }' envs/prod/terraform.tfvars
+commit "prod: scan legacy report images on push, immutable tags (PLAT-340)"
 cat >> org/organization.tf <<'TF'
 
 resource "aws_account_alternate_contact" "security" {
