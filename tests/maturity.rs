@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::rungs;
+use common::{category, rungs};
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -56,16 +56,6 @@ fn categories(json: &Value) -> Vec<(String, Option<u64>)> {
         .flat_map(|d| d["categories"].as_array().unwrap())
         .map(|c| (c["id"].as_str().unwrap().to_string(), c["level"].as_u64()))
         .collect()
-}
-
-fn category<'a>(json: &'a Value, id: &str) -> &'a Value {
-    json["domains"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|d| d["categories"].as_array().unwrap())
-        .find(|c| c["id"] == id)
-        .unwrap()
 }
 
 fn levels(pairs: &[(&str, Option<u64>)]) -> Vec<(String, Option<u64>)> {
