@@ -167,6 +167,21 @@ impl Scan {
     }
 }
 
+/// The model (`id@version`) and the policy bundle's fingerprint a scan with `options` reports,
+/// for outputs that name them without scanning (`rungs trend --format jsonl`).
+pub fn identity(options: &Options) -> Result<(String, String), Diagnostic> {
+    let model = load_model(options.model.as_ref())?;
+    let (mut bundle, _) = policy::load(&options.policies);
+    if let Some(config) = &options.config {
+        config.apply_to_policies(&mut bundle);
+    }
+    options.selection.apply(&mut bundle);
+    Ok((
+        format!("{}@{}", model.model.id, model.model.version),
+        bundle.fingerprint(),
+    ))
+}
+
 /// Loads the model named by the options, or the embedded one.
 pub fn load_model(path: Option<&PathBuf>) -> Result<Model, Diagnostic> {
     match path {

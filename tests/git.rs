@@ -1,7 +1,7 @@
 //! `scan --rev`, `diff` and `trend` on real git repositories built in temporary directories
 //! with the git command line: exact classifications, levels, rows and exit codes.
 
-use serde_json::Value;
+use serde_json::{json, Value};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -1070,4 +1070,101 @@ fn html_report_charts_the_json_of_rungs_trend() {
             "2024-01-08"
         ]
     );
+}
+
+#[test]
+fn trend_jsonl_has_every_commits_scores_and_aggregate_keeps_the_newest() {
+    let repo = history();
+    let run = small_run(
+        repo.path(),
+        &["trend", "--format", "jsonl", "--repo-name", "acme/history"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lines: Vec<Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let programs: Vec<&Value> = lines.iter().filter(|l| l["kind"] == "program").collect();
+    let table = small_run(repo.path(), &["trend", "--format", "json"]).json();
+    let commits = table["commits"].as_array().unwrap();
+    assert_eq!(programs.len(), commits.len());
+    for (line, row) in programs.iter().zip(commits) {
+        assert_eq!(
+            (
+                &line["commit"],
+                &line["level"],
+                &line["score"],
+                &line["repository"]
+            ),
+            (
+                &row["commit"],
+                &row["level"],
+                &row["score"],
+                &json!("acme/history")
+            )
+        );
+    }
+    assert!(lines.iter().all(|l| l["kind"] != "check"));
+    // The newest commit's lines are the ones a scan of it writes (the scan day aside).
+    let newest = commits.last().unwrap()["commit"].as_str().unwrap();
+    let scan = small_run(
+        repo.path(),
+        &[
+            "scan",
+            ".",
+            "--rev",
+            newest,
+            "--format",
+            "jsonl",
+            "--repo-name",
+            "acme/history",
+        ],
+    );
+    let strip = |l: &Value| {
+        let mut l = l.clone();
+        l.as_object_mut().unwrap().remove("scanned");
+        l.as_object_mut().unwrap().remove("commit_date");
+        l
+    };
+    let from_scan: Vec<Value> = scan
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .filter(|l| l["kind"] != "check")
+        .map(|l| strip(&l))
+        .collect();
+    let from_trend: Vec<Value> = lines
+        .iter()
+        .filter(|l| l["commit"] == newest)
+        .map(strip)
+        .collect();
+    assert_eq!(from_trend, from_scan);
+    // Rolled up, the history counts once, with its newest commit; the others are listed.
+    let export = repo.path().join("history.jsonl");
+    std::fs::write(&export, &run.stdout).unwrap();
+    let model = fixtures().join("gate/model.yaml");
+    let rollup = rungs_in(
+        repo.path(),
+        &[
+            "aggregate",
+            "history.jsonl",
+            "--model",
+            model.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(rollup.code, 0, "{}", rollup.stdout);
+    let rollup = rollup.json();
+    assert_eq!(rollup["repositories"][0]["commit"], json!(newest));
+    assert_eq!(
+        rollup["left_out"].as_array().unwrap().len(),
+        commits.len() - 1
+    );
+    assert!(rollup["left_out"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|l| l["error"] == false && l["reason"].as_str().unwrap().starts_with("superseded")));
 }

@@ -15,6 +15,8 @@ pub enum TrendFormat {
     Table,
     Csv,
     Json,
+    /// JSON Lines: the objective, category, domain and program lines of each commit.
+    Jsonl,
     Svg,
 }
 
@@ -47,6 +49,10 @@ pub struct TrendArgs {
     pub category: Option<String>,
     #[arg(long, value_enum, default_value_t = TrendFormat::Table)]
     pub format: TrendFormat,
+    /// The repository's name in `--format jsonl` (default: `owner/name` from the `origin`
+    /// remote, else the directory name).
+    #[arg(long, value_name = "NAME")]
+    pub repo_name: Option<String>,
     /// Keep evaluation results in DIR for later runs (safe to delete).
     #[arg(long, value_name = "DIR")]
     pub cache: Option<PathBuf>,
@@ -115,7 +121,7 @@ pub fn run(args: TrendArgs) -> ExitCode {
             return ExitCode::from(EXIT_ERROR);
         }
     }
-    if args.format != TrendFormat::Json {
+    if !matches!(args.format, TrendFormat::Json | TrendFormat::Jsonl) {
         for note in &notes {
             eprintln!("note: {note}");
         }
@@ -125,6 +131,14 @@ pub fn run(args: TrendArgs) -> ExitCode {
         TrendFormat::Table => rungs::report::visible(render::table(&rows, category)),
         TrendFormat::Csv => render::csv(&rows),
         TrendFormat::Json => render::json(&rows, &notes),
+        TrendFormat::Jsonl => {
+            let (model, bundle) = match rungs::scan::identity(&options) {
+                Ok(identity) => identity,
+                Err(d) => return fail(&d),
+            };
+            let name = args.repo_name.clone().unwrap_or_else(|| repo.name());
+            render::jsonl(&rows, &name, &model, &bundle, &options.today.to_string())
+        }
         TrendFormat::Svg => chart::svg(&rows, category),
     });
     ExitCode::SUCCESS

@@ -14,32 +14,105 @@ use serde_json::{json, Map, Value};
 
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// Fields every line carries.
-fn common(scan: &Scan, kind: &str) -> Map<String, Value> {
-    let p = &scan.provenance;
-    let card = &scan.scorecard;
-    let mut m = Map::new();
-    m.insert("kind".into(), json!(kind));
-    m.insert("schema_version".into(), json!(SCHEMA_VERSION));
-    m.insert("repository".into(), json!(p.repository));
-    m.insert("commit".into(), json!(p.commit));
-    m.insert("commit_date".into(), json!(p.commit_date));
-    m.insert("scanned".into(), json!(p.scanned));
-    m.insert("scope".into(), json!(card.scope.scope));
-    m.insert(
-        "model".into(),
-        json!(format!(
-            "{}@{}",
-            scan.model.model.id, scan.model.model.version
-        )),
-    );
-    m.insert("bundle".into(), json!(scan.bundle.fingerprint()));
-    m.insert("threshold".into(), json!(card.threshold));
-    m.insert("strict".into(), json!(card.strict));
-    m
+/// What every line says about where it comes from and how it was scored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Context {
+    pub repository: String,
+    pub commit: Option<String>,
+    pub commit_date: Option<String>,
+    pub scanned: String,
+    pub scope: crate::scope::Scope,
+    pub model: String,
+    pub bundle: String,
+    pub threshold: f64,
+    pub strict: bool,
 }
 
-fn line(out: &mut String, mut base: Map<String, Value>, fields: Value) {
+impl Context {
+    pub fn of_scan(scan: &Scan) -> Context {
+        let p = &scan.provenance;
+        Context {
+            repository: p.repository.clone(),
+            commit: p.commit.clone(),
+            commit_date: p.commit_date.clone(),
+            scanned: p.scanned.clone(),
+            scope: scan.scorecard.scope.scope,
+            model: format!("{}@{}", scan.model.model.id, scan.model.model.version),
+            bundle: scan.bundle.fingerprint(),
+            threshold: scan.scorecard.threshold,
+            strict: scan.scorecard.strict,
+        }
+    }
+
+    fn line(&self, kind: &str) -> Map<String, Value> {
+        let mut m = Map::new();
+        m.insert("kind".into(), json!(kind));
+        m.insert("schema_version".into(), json!(SCHEMA_VERSION));
+        m.insert("repository".into(), json!(self.repository));
+        m.insert("commit".into(), json!(self.commit));
+        m.insert("commit_date".into(), json!(self.commit_date));
+        m.insert("scanned".into(), json!(self.scanned));
+        m.insert("scope".into(), json!(self.scope));
+        m.insert("model".into(), json!(self.model));
+        m.insert("bundle".into(), json!(self.bundle));
+        m.insert("threshold".into(), json!(self.threshold));
+        m.insert("strict".into(), json!(self.strict));
+        m
+    }
+}
+
+/// One objective's result, as its line carries it (kept per commit by `rungs trend`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ObjectivePoint {
+    pub id: String,
+    pub category: String,
+    pub domain: String,
+    pub level: u8,
+    pub evidence: crate::model::Evidence,
+    pub status: Status,
+    pub counts: crate::score::Counts,
+    pub attested: bool,
+}
+
+/// The objective points of a scorecard, in model order.
+pub fn objective_points(card: &Scorecard) -> Vec<ObjectivePoint> {
+    card.domains
+        .iter()
+        .flat_map(|d| d.categories.iter().map(move |c| (d, c)))
+        .flat_map(|(d, c)| {
+            c.objectives.iter().map(move |o| ObjectivePoint {
+                id: o.id.clone(),
+                category: c.id.clone(),
+                domain: d.id.clone(),
+                level: o.level,
+                evidence: o.evidence,
+                status: o.status,
+                counts: crate::score::Counts {
+                    passed: o.passed,
+                    failed: o.failed,
+                    severe: o.severe,
+                    errors: o.errors,
+                    waived: o.waived,
+                    unknown: o.unknown,
+                },
+                attested: o
+                    .attestation
+                    .as_ref()
+                    .is_some_and(|a| a.state == State::Valid),
+            })
+        })
+        .collect()
+}
+
+/// Levels and scores of a category, domain or the program, as their lines carry them.
+pub struct Point<'a> {
+    pub id: &'a str,
+    pub domain: Option<&'a str>,
+    pub level: Option<u8>,
+    pub score: Option<f64>,
+}
+
+fn push(out: &mut String, mut base: Map<String, Value>, fields: Value) {
     if let Value::Object(f) = fields {
         base.extend(f);
     }
@@ -53,12 +126,13 @@ fn lower(value: impl Serialize) -> Value {
 
 pub fn render(report: &Report<'_>) -> String {
     let scan = report.scan;
+    let ctx = Context::of_scan(scan);
     let mut out = String::new();
     for check in &scan.checks {
         let policy = report.policy(&check.policy);
-        line(
+        push(
             &mut out,
-            common(scan, "check"),
+            ctx.line("check"),
             json!({
                 "root": check.root,
                 "policy": check.policy,
@@ -72,70 +146,90 @@ pub fn render(report: &Report<'_>) -> String {
             }),
         );
     }
-    scores(&mut out, scan, &scan.scorecard);
+    let card = &scan.scorecard;
+    let categories: Vec<Point<'_>> = card
+        .domains
+        .iter()
+        .flat_map(|d| {
+            d.categories.iter().map(move |c| Point {
+                id: &c.id,
+                domain: Some(&d.id),
+                level: c.level,
+                score: c.score,
+            })
+        })
+        .collect();
+    let domains: Vec<Point<'_>> = card
+        .domains
+        .iter()
+        .map(|d| Point {
+            id: &d.id,
+            domain: None,
+            level: d.level,
+            score: d.score,
+        })
+        .collect();
+    scores(
+        &mut out,
+        &ctx,
+        &objective_points(card),
+        &categories,
+        &domains,
+        (card.level, card.score, card.limiting.as_deref()),
+    );
     out
 }
 
-/// The objective, category, domain and program lines of a scorecard.
-fn scores(out: &mut String, scan: &Scan, card: &Scorecard) {
-    let mut position = 0;
-    for domain in &card.domains {
-        for category in &domain.categories {
-            for o in &category.objectives {
-                line(
-                    out,
-                    common(scan, "objective"),
-                    json!({
-                        "id": o.id,
-                        "category": category.id,
-                        "domain": domain.id,
-                        "position": position,
-                        "level": o.level,
-                        "evidence": lower(o.evidence),
-                        "in_scope": o.status != Status::OutOfScope,
-                        "status": lower(o.status),
-                        "passed": o.passed,
-                        "failed": o.failed,
-                        "severe": o.severe,
-                        "errors": o.errors,
-                        "waived": o.waived,
-                        "unknown": o.unknown,
-                        "attested": o.attestation.as_ref().is_some_and(|a| a.state == State::Valid),
-                    }),
-                );
-                position += 1;
-            }
-        }
-    }
-    for (position, (domain, category)) in card
-        .domains
-        .iter()
-        .flat_map(|d| d.categories.iter().map(move |c| (d, c)))
-        .enumerate()
-    {
-        line(
+/// The objective, category, domain and program lines of one scan or commit.
+pub fn scores(
+    out: &mut String,
+    ctx: &Context,
+    objectives: &[ObjectivePoint],
+    categories: &[Point<'_>],
+    domains: &[Point<'_>],
+    program: (Option<u8>, Option<f64>, Option<&str>),
+) {
+    for (position, o) in objectives.iter().enumerate() {
+        push(
             out,
-            common(scan, "category"),
+            ctx.line("objective"),
             json!({
-                "id": category.id,
-                "domain": domain.id,
+                "id": o.id,
+                "category": o.category,
+                "domain": o.domain,
                 "position": position,
-                "level": category.level,
-                "score": category.score,
+                "level": o.level,
+                "evidence": lower(o.evidence),
+                "in_scope": o.status != Status::OutOfScope,
+                "status": lower(o.status),
+                "passed": o.counts.passed,
+                "failed": o.counts.failed,
+                "severe": o.counts.severe,
+                "errors": o.counts.errors,
+                "waived": o.counts.waived,
+                "unknown": o.counts.unknown,
+                "attested": o.attested,
             }),
         );
     }
-    for domain in &card.domains {
-        line(
+    for (position, c) in categories.iter().enumerate() {
+        push(
             out,
-            common(scan, "domain"),
-            json!({"id": domain.id, "level": domain.level, "score": domain.score}),
+            ctx.line("category"),
+            json!({"id": c.id, "domain": c.domain, "position": position, "level": c.level, "score": c.score}),
         );
     }
-    line(
+    for d in domains {
+        push(
+            out,
+            ctx.line("domain"),
+            json!({"id": d.id, "level": d.level, "score": d.score}),
+        );
+    }
+    push(
         out,
-        common(scan, "program"),
-        json!({"level": card.level, "score": card.score, "limiting": card.limiting}),
+        ctx.line("program"),
+        json!({"level": program.0, "score": program.1, "limiting": program.2}),
     );
 }
 

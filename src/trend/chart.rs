@@ -354,6 +354,8 @@ mod tests {
             status: "ok",
             unparsed: Vec::new(),
             error_count: 0,
+            objectives: Vec::new(),
+            rules: (0.9, false),
         }
     }
 

@@ -13,6 +13,7 @@ pub mod render;
 
 use crate::diagnostics::{Code, Diagnostic};
 use crate::evaluate::{Check, Outcome};
+use crate::report::jsonl::ObjectivePoint;
 use crate::scan::{self, Scan};
 use crate::score::Scorecard;
 use crate::source::git::{CommitInfo, Error, Repo};
@@ -127,6 +128,12 @@ pub struct Row {
     pub unparsed: Vec<String>,
     /// Error diagnostics of the scan, parse failures included.
     pub error_count: usize,
+    /// Each objective's result, for `--format jsonl` (not in the JSON rows).
+    #[serde(skip)]
+    pub objectives: Vec<ObjectivePoint>,
+    /// The threshold and strictness the commit was scored with.
+    #[serde(skip)]
+    pub rules: (f64, bool),
 }
 
 impl Row {
@@ -204,6 +211,8 @@ impl Row {
             },
             unparsed,
             error_count,
+            objectives: crate::report::jsonl::objective_points(scorecard),
+            rules: (scorecard.threshold, scorecard.strict),
         }
     }
 

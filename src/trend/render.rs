@@ -163,6 +163,55 @@ pub fn json(rows: &[Row], notes: &[String]) -> String {
     s
 }
 
+/// JSON Lines: per commit, the objective, category, domain and program lines of a scan export
+/// (no check lines), so warehouses chart history with the same schema they roll up.
+pub fn jsonl(rows: &[Row], repository: &str, model: &str, bundle: &str, scanned: &str) -> String {
+    use crate::report::jsonl::{scores, Context, Point};
+    let mut out = String::new();
+    for row in rows {
+        let ctx = Context {
+            repository: repository.to_string(),
+            commit: Some(row.commit.clone()),
+            commit_date: Some(row.date.clone()),
+            scanned: scanned.to_string(),
+            scope: row.scope,
+            model: model.to_string(),
+            bundle: bundle.to_string(),
+            threshold: row.rules.0,
+            strict: row.rules.1,
+        };
+        let categories: Vec<Point<'_>> = row
+            .categories
+            .iter()
+            .map(|c| Point {
+                id: &c.id,
+                domain: Some(&c.domain),
+                level: c.level,
+                score: c.score,
+            })
+            .collect();
+        let domains: Vec<Point<'_>> = row
+            .domains
+            .iter()
+            .map(|d| Point {
+                id: &d.id,
+                domain: None,
+                level: d.level,
+                score: d.score,
+            })
+            .collect();
+        scores(
+            &mut out,
+            &ctx,
+            &row.objectives,
+            &categories,
+            &domains,
+            (row.level, row.score, row.limiting.as_deref()),
+        );
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
