@@ -222,3 +222,18 @@ fn a_bucket_policy_in_a_sibling_module_is_joined_through_the_root() {
     );
     assert_eq!(counts(&report, "RUNGS-AWS-S3-006"), (0, 1, 0, 0));
 }
+
+#[test]
+fn an_unknown_imds_token_setting_is_not_judged_until_it_is_known() {
+    let report = scan("imds-unknown", &[]);
+    assert_eq!(
+        outcomes(&report, "RUNGS-AWS-EC2-001"),
+        pairs(&[("aws_instance.app", "unknown")])
+    );
+    assert_eq!(counts(&report, "RUNGS-AWS-EC2-001"), (1, 0, 1, 0));
+    let optional = scan("imds-unknown", &["--var", "tokens=optional"]);
+    assert_eq!(
+        outcomes(&optional, "RUNGS-AWS-EC2-001"),
+        pairs(&[("aws_instance.app", "fail")])
+    );
+}

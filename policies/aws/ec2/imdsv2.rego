@@ -31,24 +31,15 @@ import data.rungs.lib
 
 types := ["aws_instance", "aws_launch_template"]
 
-token_ok(v) if v == "required"
-
-token_ok(v) if lib.is_unknown(v)
-
 protected(r) if {
 	some mo in lib.blocks(r, "metadata_options")
 	# The provider default for http_tokens is "optional".
-	token_ok(object.get(mo, "http_tokens", "optional"))
+	object.get(mo, "http_tokens", "optional") == "required"
 }
 
 protected(r) if {
 	some mo in lib.blocks(r, "metadata_options")
 	object.get(mo, "http_endpoint", "enabled") == "disabled"
-}
-
-# metadata_options given as an unknown expression.
-protected(r) if {
-	lib.is_unknown(lib.attr(r, "metadata_options", null))
 }
 
 # An instance launched from a launch template without its own
@@ -59,9 +50,27 @@ protected(r) if {
 	count(lib.blocks(r, "metadata_options")) == 0
 }
 
+# Settings the scan cannot know decide nothing: the resource is not judged, never passed.
+unresolved(r) if lib.is_unknown(lib.attr(r, "metadata_options", null))
+
+unresolved(r) if {
+	some mo in lib.blocks(r, "metadata_options")
+	some key in ["http_tokens", "http_endpoint"]
+	lib.is_unknown(object.get(mo, key, null))
+}
+
+unknown contains finding if {
+	some t in types
+	some r in lib.resources(t)
+	not protected(r)
+	unresolved(r)
+	finding := lib.finding(r, "metadata_options (http_tokens or http_endpoint) is unknown at scan time")
+}
+
 deny contains finding if {
 	some t in types
 	some r in lib.resources(t)
 	not protected(r)
+	not unresolved(r)
 	finding := lib.finding(r, "Instance metadata service does not require IMDSv2 (metadata_options http_tokens = \"required\")")
 }

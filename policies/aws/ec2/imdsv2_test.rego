@@ -53,9 +53,22 @@ test_launch_template_denied if {
 	addresses(findings) == {"aws_launch_template.app"}
 }
 
-test_unknown_tokens_no_finding if {
-	findings := policy.deny with input as doc([instance({"metadata_options": [{"http_tokens": "${var.http_tokens}"}]})])
-	count(findings) == 0
+test_unknown_tokens_are_not_judged if {
+	d := doc([instance({"metadata_options": [{"http_tokens": "${var.http_tokens}"}]})])
+	count(policy.deny) == 0 with input as d
+	addresses(policy.unknown) == {"aws_instance.app"} with input as d
+}
+
+test_unknown_metadata_options_are_not_judged if {
+	d := doc([instance({"metadata_options": "${var.metadata}"})])
+	count(policy.deny) == 0 with input as d
+	addresses(policy.unknown) == {"aws_instance.app"} with input as d
+}
+
+test_a_known_protection_wins_over_an_unknown_setting if {
+	d := doc([instance({"metadata_options": [{"http_tokens": "${var.t}", "http_endpoint": "disabled"}]})])
+	count(policy.deny) == 0 with input as d
+	count(policy.unknown) == 0 with input as d
 }
 
 test_instance_from_launch_template_defers_to_template if {
