@@ -27,37 +27,52 @@ import data.rungs.lib
 
 versioning_type := "aws_s3_bucket_versioning"
 
-ok_value(v) if lib.is_true(v)
-
-ok_value(v) if lib.is_unknown(v)
-
 # Legacy (AWS provider < 4) inline block: versioning { enabled = true }.
 inline_enabled(bucket) if {
 	some v in lib.blocks(bucket, "versioning")
-	ok_value(object.get(v, "enabled", false))
+	lib.is_true(object.get(v, "enabled", false))
 }
 
 companion_enabled(bucket) if {
 	some c in lib.companions(bucket, versioning_type, "bucket")
 	some vc in lib.blocks(c, "versioning_configuration")
-	status := object.get(vc, "status", "")
-	status_ok(status)
+	object.get(vc, "status", "") == "Enabled"
 }
 
-# A companion whose whole versioning_configuration is unknown.
-companion_enabled(bucket) if {
+enabled(bucket) if inline_enabled(bucket)
+
+enabled(bucket) if companion_enabled(bucket)
+
+# What the scan cannot know decides nothing: the bucket is not judged, never passed.
+undecided(bucket) if {
+	some v in lib.blocks(bucket, "versioning")
+	lib.is_unknown(object.get(v, "enabled", false))
+}
+
+undecided(bucket) if {
 	some c in lib.companions(bucket, versioning_type, "bucket")
 	lib.is_unknown(lib.attr(c, "versioning_configuration", null))
 }
 
-status_ok(s) if s == "Enabled"
+undecided(bucket) if {
+	some c in lib.companions(bucket, versioning_type, "bucket")
+	some vc in lib.blocks(c, "versioning_configuration")
+	lib.is_unknown(object.get(vc, "status", ""))
+}
 
-status_ok(s) if lib.is_unknown(s)
+# A versioning resource whose bucket the scan cannot resolve might be this bucket's.
+undecided(bucket) if lib.ambiguous_companion(bucket, versioning_type, "bucket")
 
 deny contains finding if {
 	some bucket in lib.resources("aws_s3_bucket")
-	not inline_enabled(bucket)
-	not companion_enabled(bucket)
-	not lib.ambiguous_companion(bucket, versioning_type, "bucket")
+	not enabled(bucket)
+	not undecided(bucket)
 	finding := lib.finding(bucket, "S3 bucket versioning is not enabled")
+}
+
+unknown contains finding if {
+	some bucket in lib.resources("aws_s3_bucket")
+	not enabled(bucket)
+	undecided(bucket)
+	finding := lib.finding(bucket, "versioning depends on a value unknown at scan time")
 }

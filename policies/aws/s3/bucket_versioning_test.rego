@@ -44,14 +44,22 @@ test_suspended_denied if {
 	addresses(findings) == {"aws_s3_bucket.data"}
 }
 
-test_unknown_status_no_finding if {
-	findings := policy.deny with input as doc([bucket, ver("${aws_s3_bucket.data.id}", "${var.versioning_status}")])
-	count(findings) == 0
+test_unknown_status_is_not_judged if {
+	d := doc([bucket, ver("${aws_s3_bucket.data.id}", "${var.versioning_status}")])
+	count(policy.deny) == 0 with input as d
+	addresses(policy.unknown) == {"aws_s3_bucket.data"} with input as d
 }
 
-test_unknown_companion_no_finding if {
-	findings := policy.deny with input as doc([bucket, ver("${var.bucket}", "Enabled")])
-	count(findings) == 0
+test_unknown_companion_is_not_judged if {
+	d := doc([bucket, ver("${var.bucket}", "Enabled")])
+	count(policy.deny) == 0 with input as d
+	addresses(policy.unknown) == {"aws_s3_bucket.data"} with input as d
+}
+
+test_a_known_enabled_companion_passes_despite_an_ambiguous_one if {
+	d := doc([bucket, ver("${aws_s3_bucket.data.id}", "Enabled"), ver("${var.bucket}", "Suspended")])
+	count(policy.deny) == 0 with input as d
+	count(policy.unknown) == 0 with input as d
 }
 
 test_legacy_inline_enabled_passes if {
