@@ -6,8 +6,8 @@
 //! not turn old findings into new ones. The root module is part of the key because the same
 //! address in two roots (`envs/prod`, `envs/staging`) names two different resources.
 
+use crate::check::{Check, Outcome};
 use crate::diagnostics::{Code, Diagnostic, Location};
-use crate::evaluate::{Check, Outcome};
 use crate::score::Scorecard;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -175,7 +175,7 @@ pub fn render(checks: &[Check], levels: Vec<Recorded>) -> (String, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::evaluate::Waiver;
+    use crate::check::Waiver;
 
     fn check(policy: &str, resource: &str, outcome: Outcome, source: Option<&str>) -> Check {
         Check {

@@ -8,6 +8,7 @@
 pub mod aggregate;
 pub mod attest;
 pub mod baseline;
+pub mod check;
 pub mod config;
 pub mod date;
 pub mod diagnostics;

@@ -9,7 +9,7 @@
 //! nothing, and never promises more than the score rules give.
 
 use crate::attest::{Attestation, State};
-use crate::evaluate::{Check, Outcome};
+use crate::check::{Check, Outcome};
 use crate::model::{Evidence, Model, MAX_LEVEL};
 use crate::policy::Policy;
 use crate::scan::{Requirement, Target};

@@ -2,11 +2,12 @@
 
 use crate::attest;
 use crate::baseline;
+use crate::check::Check;
 use crate::config::{self, Config};
 use crate::date::Date;
 use crate::diagnostics::{self, Code, Diagnostic, Location};
 use crate::discover;
-use crate::evaluate::{self, Check};
+use crate::evaluate;
 use crate::load::{terraform, Document};
 use crate::model::{self, Model};
 use crate::plan;
@@ -154,7 +155,7 @@ impl Scan {
     pub fn baseline(&self) -> (String, usize) {
         let mut waived = self.checks.clone();
         for check in waived.iter_mut().filter(|c| baseline::recorded(c)) {
-            check.outcome = crate::evaluate::Outcome::Waived;
+            check.outcome = crate::check::Outcome::Waived;
         }
         let card = score::score(
             &self.model,

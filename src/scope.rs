@@ -6,7 +6,7 @@
 //! policies therefore apply to estates only. The scope comes from `--scope`, else `scope:` in
 //! `.rungs.yaml`, else it is detected from the code, and every report says which and why.
 
-use crate::evaluate::Check;
+use crate::check::Check;
 use crate::load::document::Mode;
 use crate::load::Document;
 use crate::policy::{Kind, Policy};

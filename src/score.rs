@@ -18,7 +18,7 @@
 //!   breaking one never raises them (property tests below).
 
 use crate::attest::{self, Attestation};
-use crate::evaluate::{Check, Outcome};
+use crate::check::{Check, Outcome};
 use crate::model::{Evidence, Model, MAX_LEVEL};
 use crate::policy::metadata::Severity;
 use crate::policy::Policy;

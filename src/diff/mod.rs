@@ -7,7 +7,7 @@
 
 pub mod render;
 
-use crate::evaluate::{Check, Outcome};
+use crate::check::{Check, Outcome};
 use crate::policy::{Policy, Severity};
 use crate::scan::Scan;
 use serde::Serialize;
@@ -115,7 +115,7 @@ fn waivers(base: &Scan, head: &Scan, rename: &BTreeMap<&str, &str>) -> Vec<Waive
         };
     let (before, after) = (waived(base, rename), waived(head, &BTreeMap::new()));
     let entry = |change: &'static str, key: &(String, String, String), c: &Check| {
-        let w = c.waiver.clone().unwrap_or(crate::evaluate::Waiver {
+        let w = c.waiver.clone().unwrap_or(crate::check::Waiver {
             source: String::new(),
             reason: String::new(),
             expires: None,

@@ -1,8 +1,8 @@
 //! A small finished scan with every outcome, including waivers (which only suppressions and
 //! baselines produce), for the renderers' unit tests.
 
+use crate::check::{Check, Outcome, Waiver};
 use crate::diagnostics::{Code, Diagnostic, Location};
-use crate::evaluate::{Check, Outcome, Waiver};
 use crate::policy::{Bundle, Policy, RegoFile};
 use crate::scan::{Scan, Timings};
 
@@ -57,7 +57,7 @@ pub fn scan() -> Scan {
         expires: Some("2030-01-01".into()),
         location: None,
     });
-    let mut scan_wide = check("P-LOW", crate::evaluate::SCAN_ADDRESS, 0, Outcome::Fail);
+    let mut scan_wide = check("P-LOW", crate::check::SCAN_ADDRESS, 0, Outcome::Fail);
     (scan_wide.file, scan_wide.line, scan_wide.root) = (None, None, String::new());
     let checks = vec![
         check("P-HIGH", "t.ok", 1, Outcome::Pass),

@@ -6,7 +6,7 @@
 use super::markup::{escape, location, policy_categories, resource};
 use super::svg::{self, Bar, Point};
 use super::Report;
-use crate::evaluate::Outcome;
+use crate::check::Outcome;
 use crate::plan::{CategoryPlan, Step};
 use crate::scan::Target;
 use crate::scope::{Origin, Scope};

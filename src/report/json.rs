@@ -2,8 +2,8 @@
 //! docs/json-output.md; additions keep the version, removals and renames bump it.
 
 use super::Report;
+use crate::check::Outcome;
 use crate::diagnostics::Diagnostic;
-use crate::evaluate::Outcome;
 use crate::scan::GateResult;
 use crate::score::DomainScore;
 use serde::Serialize;
@@ -103,7 +103,7 @@ struct Finding<'a> {
     message: &'a str,
     controls: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
-    waiver: Option<&'a crate::evaluate::Waiver>,
+    waiver: Option<&'a crate::check::Waiver>,
 }
 
 #[derive(Serialize)]

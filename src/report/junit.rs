@@ -6,7 +6,7 @@
 
 use super::markup::{escape, location, resource};
 use super::Report;
-use crate::evaluate::{Check, Outcome};
+use crate::check::{Check, Outcome};
 use crate::scan::Target;
 use std::collections::BTreeMap;
 use std::fmt::Write;

@@ -4,7 +4,7 @@
 
 use super::markup::{location, resource};
 use super::Report;
-use crate::evaluate::Outcome;
+use crate::check::Outcome;
 use crate::scan::Target;
 use std::fmt::Write;
 

@@ -1,6 +1,6 @@
 //! Small helpers shared by the XML, HTML and SARIF renderers: escaping, URIs, locations.
 
-use crate::evaluate::Check;
+use crate::check::Check;
 use crate::scan::Scan;
 use std::collections::BTreeMap;
 

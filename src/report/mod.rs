@@ -16,7 +16,7 @@ pub mod sarif;
 mod svg;
 pub mod text;
 
-use crate::evaluate::{Check, Outcome};
+use crate::check::{Check, Outcome};
 use crate::policy::Policy;
 use crate::scan::{GateResult, Scan};
 

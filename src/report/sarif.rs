@@ -6,8 +6,8 @@
 
 use super::markup::uri_path;
 use super::Report;
+use crate::check::{Check, Outcome, SCAN_ADDRESS};
 use crate::diagnostics::{Diagnostic, Location, Severity as DiagnosticSeverity};
-use crate::evaluate::{Check, Outcome, SCAN_ADDRESS};
 use crate::policy::{Policy, Severity};
 use serde_json::{json, Map, Value};
 use std::path::{Component, Path};

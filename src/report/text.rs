@@ -2,8 +2,8 @@
 //! by policy with file:line, problems met on the way, and the gate.
 
 use super::Report;
+use crate::check::{Check, Outcome, SCAN_ADDRESS};
 use crate::diagnostics::Diagnostic;
-use crate::evaluate::{Check, Outcome, SCAN_ADDRESS};
 use crate::model::MAX_LEVEL;
 use std::fmt::Write;
 use std::path::Path;

@@ -11,8 +11,8 @@ pub mod chart;
 pub mod date;
 pub mod render;
 
+use crate::check::{Check, Outcome};
 use crate::diagnostics::{Code, Diagnostic};
-use crate::evaluate::{Check, Outcome};
 use crate::report::jsonl::ObjectivePoint;
 use crate::scan::{self, Scan};
 use crate::score::Scorecard;

@@ -10,11 +10,11 @@
 pub mod inline;
 
 use crate::baseline::{self, Baseline};
+use crate::check::{Check, Outcome, Waiver};
 use crate::config::Suppression;
 use crate::date::Date;
 use crate::diagnostics::{Code, Diagnostic, Location};
 use crate::discover::{terraform_syntax, Syntax};
-use crate::evaluate::{Check, Outcome, Waiver};
 use crate::load::Document;
 use crate::source::Source;
 use inline::Directive;
