@@ -18,6 +18,7 @@ fn main() -> ExitCode {
         }
     };
     rungs::read::set_max_file_size(cli.max_file_size);
+    cli::color::set(cli.color);
     // Deeply nested input recurses deeply (HCL expressions, Rego rules); a big stack turns what
     // would abort the process into the depth-cap diagnostics. The stack is reserved, not touched;
     // loading and evaluation run on rayon's threads, so they get the same.

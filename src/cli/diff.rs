@@ -2,7 +2,7 @@
 //! revisions or directories; `--fail-on-regression` for pull-request gates.
 
 use super::revision::{scan_side, ScanFlags};
-use super::{print, EXIT_ERROR, EXIT_GATE_FAILED};
+use super::{print, print_report, EXIT_ERROR, EXIT_GATE_FAILED};
 use clap::{Args, ValueEnum};
 use rungs::diagnostics::Code;
 use rungs::diff::render::{self, DiffReport};
@@ -124,11 +124,11 @@ pub fn run(args: DiffArgs) -> ExitCode {
         severity: args.severity.into(),
         link_base: &link_base,
     };
-    print(&match args.format {
-        DiffFormat::Text => rungs::report::visible(render::text(&report)),
-        DiffFormat::Json => render::json(&report),
-        DiffFormat::Markdown => rungs::report::visible(render::markdown(&report)),
-    });
+    match args.format {
+        DiffFormat::Text => print_report(render::text(&report)),
+        DiffFormat::Json => print(&render::json(&report)),
+        DiffFormat::Markdown => print(&rungs::report::visible(render::markdown(&report))),
+    }
     if head.scan.has_errors() {
         ExitCode::from(EXIT_ERROR)
     } else if (args.fail_on_regression && report.regressions().any())

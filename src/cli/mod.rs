@@ -1,6 +1,7 @@
 //! The `rungs` command line: one module per command. Exit codes: 0 passed, 1 gate failed,
 //! 2 usage, configuration, policy or input error (the report is still printed in full first).
 
+pub mod color;
 pub mod diff;
 pub mod init;
 pub mod input;
@@ -35,6 +36,16 @@ pub struct Cli {
     /// Largest input file read, e.g. 64MiB; bigger files are reported (R009) and skipped.
     #[arg(long, global = true, value_name = "SIZE", value_parser = rungs::read::parse_size, default_value = "16MiB")]
     pub max_file_size: u64,
+    /// Colour in text reports on standard output: auto (a terminal, unless NO_COLOR is set;
+    /// CLICOLOR_FORCE forces it), always or never. Files never get colour.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "WHEN",
+        default_value = "auto"
+    )]
+    pub color: color::When,
 }
 
 #[derive(Subcommand)]
@@ -157,6 +168,17 @@ pub fn print(text: &str) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             let _ = STDOUT_ERROR.set(e);
         }
+    }
+}
+
+/// Prints a text report: input escaped by [`rungs::report::visible`], then coloured when
+/// standard output takes colour.
+pub fn print_report(text: String) {
+    let text = rungs::report::visible(text);
+    if color::stdout() {
+        print(&color::report(&text));
+    } else {
+        print(&text);
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::output::{self, ReportFormat};
 use super::revision::ScanFlags;
-use super::{fail, parse_key_level, print, EXIT_ERROR, EXIT_GATE_FAILED};
+use super::{fail, parse_key_level, print, print_report, EXIT_ERROR, EXIT_GATE_FAILED};
 use clap::{ArgMatches, Args};
 use rungs::config::{Named, Targets};
 use rungs::report::{self, Report};
@@ -174,6 +174,11 @@ pub fn run(args: ScanArgs, matches: Option<&ArgMatches>) -> ExitCode {
     let mut written = true;
     for destination in &destinations {
         let text = match destination.format {
+            // Colour only on standard output.
+            ReportFormat::Text if destination.path.is_none() => {
+                print_report(report::text::render(&report));
+                continue;
+            }
             ReportFormat::Text => report::visible(report::text::render(&report)),
             ReportFormat::Json => report::json::render(&report),
             ReportFormat::Sarif => report::sarif::render(&report),

@@ -1,0 +1,212 @@
+//! The everyday command-line conventions: colour, --quiet, --compact, --soft-fail, --verbose,
+//! collapsed diagnostics, --version, completions and the man page.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+const REPORT: &[&str] = &[
+    "scan",
+    "tests/fixtures/report",
+    "--no-default-policies",
+    "--policy",
+    "tests/fixtures/user-policies/good",
+    "--model",
+    "tests/fixtures/gate/model.yaml",
+    "--min-level",
+    "1",
+];
+
+/// Runs rungs from the repository root with no colour variables but those given. Standard
+/// output is a pipe, as in CI.
+fn run(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_rungs"));
+    command
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("CLICOLOR");
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    command.output().expect("runs")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn with<'a>(extra: &[&'a str]) -> Vec<&'a str> {
+    let mut args = REPORT.to_vec();
+    args.extend(extra);
+    args
+}
+
+#[test]
+fn color_always_paints_severities_diagnostics_bars_and_the_verdict() {
+    let out = run(&with(&["--color", "always"]), &[]);
+    assert_eq!(out.status.code(), Some(2));
+    let text = stdout(&out);
+    for painted in [
+        "  TEST-001 \x1b[31m[high]\x1b[0m Test resources are not flagged\n",
+        "  TEST-002 \x1b[36m[low]\x1b[0m Sizes are small\n",
+        "    main.tf:5  \x1b[31mERROR\x1b[0m test_thing.clean  ",
+        "  \x1b[1m\x1b[31merror[R203]\x1b[0m: tests/fixtures/user-policies/good/arith.rego:15:13: ",
+        "  Program                                      \x1b[2m░░░░░\x1b[0m    0   0.66",
+        "\n\x1b[1m\x1b[31mGate FAILED\x1b[0m\n  \x1b[1m\x1b[31mFAIL\x1b[0m program: level 0 (needs 1)\n",
+    ] {
+        assert!(text.contains(painted), "missing {painted:?} in\n{text}");
+    }
+    // Removing the styles gives back the plain report, byte for byte.
+    let plain = stdout(&run(REPORT, &[]));
+    let stripped = text
+        .split('\x1b')
+        .enumerate()
+        .map(|(i, part)| {
+            if i == 0 {
+                part
+            } else {
+                &part[part.find('m').unwrap() + 1..]
+            }
+        })
+        .collect::<String>();
+    assert_eq!(stripped, plain);
+}
+
+#[test]
+fn no_colour_in_pipes_with_never_with_no_color_or_in_files() {
+    let esc = |o: &Output| o.stdout.contains(&0x1b);
+    assert!(!esc(&run(REPORT, &[])), "piped output has no colour");
+    assert!(!esc(&run(
+        &with(&["--color", "never"]),
+        &[("CLICOLOR_FORCE", "1")]
+    )));
+    // CLICOLOR_FORCE colours a pipe under `auto`, NO_COLOR wins over it.
+    assert!(esc(&run(REPORT, &[("CLICOLOR_FORCE", "1")])));
+    assert!(!esc(&run(
+        REPORT,
+        &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]
+    )));
+    // An explicit --color always is the user's last word.
+    assert!(esc(&run(
+        &with(&["--color", "always"]),
+        &[("NO_COLOR", "1")]
+    )));
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.txt");
+    let out = run(
+        &with(&[
+            "--color",
+            "always",
+            "--format",
+            "text",
+            "--output",
+            file.to_str().unwrap(),
+        ]),
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let written = std::fs::read_to_string(&file).unwrap();
+    assert!(written.contains("Gate FAILED") && !written.contains('\x1b'));
+}
+
+#[test]
+fn colour_leaves_escape_sequences_from_input_escaped() {
+    // The scanned directory's name is input: its escape sequence stays visible text.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("a\x1b[2Jb");
+    std::fs::create_dir(&root).unwrap();
+    std::fs::write(
+        root.join("main.tf"),
+        "resource \"null_resource\" \"x\" {}\n",
+    )
+    .unwrap();
+    let out = run(&["--color", "always", "scan", root.to_str().unwrap()], &[]);
+    let text = stdout(&out);
+    assert!(text.contains("a\\u{1b}[2Jb"), "{text}");
+    assert!(!text.contains("\x1b[2J"), "{text}");
+}
+
+/// A base and a head differing by one flagged resource, and the policy flagging it.
+fn diff_tree() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (side, flagged) in [("base", false), ("head", true)] {
+        std::fs::create_dir(dir.path().join(side)).unwrap();
+        std::fs::write(
+            dir.path().join(side).join("main.tf"),
+            format!("resource \"test_thing\" \"a\" {{\n  flagged = {flagged}\n}}\n"),
+        )
+        .unwrap();
+    }
+    std::fs::create_dir(dir.path().join("pol")).unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/user-policies/good/flagged.rego"),
+        dir.path().join("pol/flagged.rego"),
+    )
+    .unwrap();
+    dir
+}
+
+fn diff_args(dir: &Path) -> Vec<String> {
+    let p = |s: &str| dir.join(s).to_str().unwrap().to_string();
+    [
+        "diff",
+        &p("base"),
+        &p("head"),
+        "--no-default-policies",
+        "--policy",
+        &p("pol"),
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .chain(
+        [
+            "--model",
+            "tests/fixtures/gate/model.yaml",
+            "--fail-on-regression",
+        ]
+        .map(String::from),
+    )
+    .collect()
+}
+
+#[test]
+fn diff_and_plan_are_coloured_too() {
+    let dir = diff_tree();
+    let mut args = diff_args(dir.path());
+    args.extend(["--color".into(), "always".into()]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = run(&args, &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    for painted in [
+        "  category  DAT Data                               1 → 0   \x1b[1m\x1b[31m▼ down\x1b[0m\n",
+        "New findings (1)\n  \x1b[31m[high]\x1b[0m TEST-001 Test resources are not flagged\n",
+        "\x1b[1m\x1b[31mRegression: yes\x1b[0m (3 level(s) down, 1 new finding(s) at or above info)\n",
+    ] {
+        assert!(text.contains(painted), "missing {painted:?} in\n{text}");
+    }
+
+    let out = run(
+        &[
+            "--color",
+            "always",
+            "plan",
+            "tests/fixtures/report",
+            "--no-default-policies",
+            "--policy",
+            "tests/fixtures/user-policies/good",
+            "--model",
+            "tests/fixtures/gate/model.yaml",
+        ],
+        &[],
+    );
+    let text = stdout(&out);
+    assert!(
+        text.contains(
+            "  fix     main.tf:10  test_thing.flagged  TEST-001 \x1b[31m[high]\x1b[0m (DAT-1.1)\n"
+        ),
+        "{text}"
+    );
+}
