@@ -210,3 +210,171 @@ fn diff_and_plan_are_coloured_too() {
         "{text}"
     );
 }
+
+#[test]
+fn quiet_shows_only_failures_and_the_verdict() {
+    let out = run(&with(&["--quiet", "--compact"]), &[]);
+    assert_eq!(out.status.code(), Some(2));
+    let arith = "tests/fixtures/user-policies/good/arith.rego:15:13";
+    let add = "`add` expects numeric argument. Got `\"${var.size}\"` instead";
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "Findings (4)
+  TEST-001 [high] Test resources are not flagged
+    main.tf:10  test_thing.flagged  thing is flagged
+  TEST-002 [low] Sizes are small
+    main.tf:5  ERROR test_thing.clean  {arith}: {add}
+    main.tf:10  ERROR test_thing.flagged  {arith}: {add}
+    main.tf:15  ERROR test_thing.unknown_size  {arith}: {add}
+
+Problems (1)
+  error[R203]: {arith}: policy TEST-002 failed at evaluation: {add}
+    help: its results are reported as errors, not passes; guard the rule against unknown or mistyped values
+
+Gate FAILED
+  FAIL program: level 0 (needs 1)
+"
+        )
+    );
+    // Without --compact the excerpt stays; --quiet and --verbose do not go together.
+    assert!(stdout(&run(&with(&["-q"]), &[])).contains("  15 |     r.config.size + 1 > 10\n"));
+    assert_eq!(run(&with(&["-q", "-v"]), &[]).status.code(), Some(2));
+}
+
+#[test]
+fn soft_fail_reports_the_failed_gate_and_exits_zero_but_errors_still_exit_two() {
+    let dir = diff_tree();
+    let head = dir.path().join("head");
+    let pol = dir.path().join("pol");
+    let args = [
+        "scan",
+        head.to_str().unwrap(),
+        "--no-default-policies",
+        "--policy",
+        pol.to_str().unwrap(),
+        "--model",
+        "tests/fixtures/gate/model.yaml",
+        "--min-level",
+        "1",
+        "--quiet",
+    ];
+    let failed = run(&args, &[]);
+    assert_eq!(failed.status.code(), Some(1));
+    let soft = run(&[&args[..], &["--soft-fail"]].concat(), &[]);
+    assert_eq!(soft.status.code(), Some(0));
+    assert_eq!(stdout(&soft), stdout(&failed));
+    assert!(stdout(&soft).ends_with("Gate FAILED\n  FAIL program: level 0 (needs 1)\n"));
+    // A rule error (the report fixture) or a usage error is not softened.
+    assert_eq!(run(&with(&["--soft-fail"]), &[]).status.code(), Some(2));
+    assert_eq!(
+        run(
+            &[&args[..], &["--soft-fail", "--min-category", "NOPE=1"]].concat(),
+            &[]
+        )
+        .status
+        .code(),
+        Some(2)
+    );
+
+    // diff: the same for --fail-on-regression; --quiet keeps what regressed and the verdict.
+    let mut args = diff_args(dir.path());
+    args.push("--quiet".into());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let regressed = run(&args, &[]);
+    assert_eq!(regressed.status.code(), Some(1));
+    let base = dir.path().join("base");
+    assert_eq!(
+        stdout(&regressed),
+        format!(
+            "rungs diff · {} → {}
+
+Levels
+  program   program Program                        1 → 0   ▼ down
+  domain    structural Structural                  1 → 0   ▼ down
+  category  DAT Data                               1 → 0   ▼ down
+
+New findings (1)
+  [high] TEST-001 Test resources are not flagged
+    main.tf:1  . › test_thing.a  thing is flagged
+
+Regression: yes (3 level(s) down, 1 new finding(s) at or above info)
+",
+            base.display(),
+            head.display()
+        )
+    );
+    let soft = run(&[&args[..], &["--soft-fail"]].concat(), &[]);
+    assert_eq!(soft.status.code(), Some(0));
+    assert_eq!(stdout(&soft), stdout(&regressed));
+}
+
+#[test]
+fn many_diagnostics_of_one_code_collapse_unless_verbose() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 1..=7 {
+        std::fs::write(
+            dir.path().join(format!("m{i}.tf")),
+            format!("module \"m{i}\" {{\n  source = \"terraform-aws-modules/vpc/aws\"\n}}\n"),
+        )
+        .unwrap();
+    }
+    let root = dir.path().to_str().unwrap();
+    let args = [
+        "scan",
+        root,
+        "--no-default-policies",
+        "--model",
+        "tests/fixtures/gate/model.yaml",
+    ];
+    let out = run(&args, &[]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    let unfetched = |i: usize| {
+        format!("module.m{i}: remote module \"terraform-aws-modules/vpc/aws\" is not available locally; its resources were not scanned")
+    };
+    let help = "help: run `terraform init` (or `tofu init`) before scanning so .terraform/modules holds it";
+    let problems = &text[text.find("\nProblems").unwrap()..];
+    assert_eq!(
+        problems,
+        format!(
+            "
+Problems (7)
+  warning[R104]: 7 times, the first: m1.tf:1:1: {}
+    also at m2.tf:1:1, m3.tf:1:1, m4.tf:1:1 and 3 more (--verbose lists each)
+    {help}
+",
+            unfetched(1)
+        )
+    );
+    let out = run(&[&args[..], &["--verbose", "--compact"]].concat(), &[]);
+    let text = stdout(&out);
+    let problems = &text[text.find("\nProblems").unwrap()..];
+    let each: String = (1..=7)
+        .map(|i| {
+            format!(
+                "  warning[R104]: m{i}.tf:1:1: {}\n    {help}\n",
+                unfetched(i)
+            )
+        })
+        .collect();
+    assert_eq!(problems, format!("\nProblems (7)\n{each}"));
+    // plan prints diagnostics to standard error, collapsed the same way; --quiet drops warnings.
+    let plan = [
+        "plan",
+        root,
+        "--no-default-policies",
+        "--model",
+        "tests/fixtures/gate/model.yaml",
+    ];
+    let stderr = String::from_utf8(run(&plan, &[]).stderr).unwrap();
+    assert!(
+        stderr.starts_with(&format!(
+            "warning[R104]: 7 times, the first: m1.tf:1:1: {}\n  also at",
+            unfetched(1)
+        )),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 3, "{stderr}");
+    assert_eq!(run(&[&plan[..], &["--quiet"]].concat(), &[]).stderr, b"");
+}

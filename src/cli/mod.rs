@@ -86,6 +86,41 @@ impl Command {
     }
 }
 
+/// How much a text report says; `scan`, `diff` and `plan` share these flags.
+#[derive(Args, Clone, Copy)]
+pub struct Verbosity {
+    /// Only failures and the verdict: findings, errors and failed gate requirements (scan),
+    /// what regressed (diff), no warnings (plan).
+    #[arg(long, short, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Every diagnostic on its own; more than 5 of one code are otherwise collapsed into one
+    /// entry with the count and the first locations.
+    #[arg(long, short)]
+    pub verbose: bool,
+}
+
+impl Verbosity {
+    /// Diagnostics for standard error: warnings left out when quiet, collapsed unless verbose.
+    pub fn eprint(&self, diagnostics: &[Diagnostic]) {
+        let shown: Vec<Diagnostic> = diagnostics
+            .iter()
+            .filter(|d| d.is_error() || !self.quiet)
+            .cloned()
+            .collect();
+        let texts: Vec<String> = if self.verbose {
+            shown.iter().map(Diagnostic::to_string).collect()
+        } else {
+            rungs::diagnostics::collapse(&shown)
+                .into_iter()
+                .map(|(text, _)| text)
+                .collect()
+        };
+        for text in texts {
+            eprintln!("{}", rungs::report::visible(text));
+        }
+    }
+}
+
 #[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Text,

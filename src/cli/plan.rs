@@ -28,6 +28,8 @@ pub struct PlanArgs {
     pub flags: ScanFlags,
     #[command(flatten)]
     pub gate: GateArgs,
+    #[command(flatten)]
+    pub verbosity: super::Verbosity,
     #[arg(long, value_enum, default_value_t = PlanFormat::Text)]
     pub format: PlanFormat,
     /// Prefix for file links in Markdown, e.g. https://github.com/org/repo/blob/SHA/.
@@ -47,9 +49,7 @@ pub fn run(args: PlanArgs) -> ExitCode {
         Ok(scan) => scan,
         Err(d) => return fail(&d),
     };
-    for d in &scan.diagnostics {
-        eprintln!("{}", report::visible(d.to_string()));
-    }
+    args.verbosity.eprint(&scan.diagnostics);
     let link = |file: &str, line: Option<usize>| match line {
         Some(l) => format!("[{file}:{l}]({}{file}#L{l})", args.link_base),
         None => format!("[{file}]({}{file})", args.link_base),
