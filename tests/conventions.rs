@@ -378,3 +378,130 @@ Problems (7)
     assert_eq!(stderr.lines().count(), 3, "{stderr}");
     assert_eq!(run(&[&plan[..], &["--quiet"]].concat(), &[]).stderr, b"");
 }
+
+#[test]
+fn version_names_the_commit_the_policies_and_the_model() {
+    let out = run(&["--version"], &[]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4, "{text}");
+    assert_eq!(lines[0], format!("rungs {}", env!("CARGO_PKG_VERSION")));
+    let commit = lines[1].strip_prefix("commit: ").unwrap();
+    assert!(
+        commit == "unknown"
+            || (commit.len() == 40 && commit.bytes().all(|b| b.is_ascii_hexdigit())),
+        "{commit}"
+    );
+    // The same count as `rungs policy list`, one line per policy under its header.
+    let listed = stdout(&run(&["policy", "list"], &[])).lines().count() - 1;
+    let policies = lines[2].strip_prefix("policies: ").unwrap();
+    let (count, hash) = policies.split_once(" embedded, content hash ").unwrap();
+    assert_eq!(count.parse::<usize>().unwrap(), listed);
+    assert!(
+        hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()),
+        "{hash}"
+    );
+    assert_eq!(lines[3], "model: ians-securosis-csa-csmm 2.0");
+    // -V stays short.
+    assert_eq!(
+        stdout(&run(&["-V"], &[])),
+        format!("rungs {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn completions_and_man_pages() {
+    let out = run(&["completions", "bash"], &[]);
+    assert_eq!(out.status.code(), Some(0));
+    let bash = stdout(&out);
+    assert!(bash.contains("_rungs()"), "{bash}");
+    for command in [
+        "scan",
+        "plan",
+        "diff",
+        "trend",
+        "policy",
+        "completions",
+        "man",
+    ] {
+        assert!(
+            bash.contains(&format!("rungs,{command})")),
+            "no {command} in\n{bash}"
+        );
+    }
+    assert!(bash.contains("--soft-fail"));
+    for shell in ["zsh", "fish", "elvish", "powershell"] {
+        assert_eq!(
+            run(&["completions", shell], &[]).status.code(),
+            Some(0),
+            "{shell}"
+        );
+    }
+    assert_eq!(run(&["completions", "tcsh"], &[]).status.code(), Some(2));
+
+    let top = stdout(&run(&["man"], &[]));
+    assert!(top.contains(".SH NAME\nrungs \\- "), "{top}");
+    assert!(top.contains("rungs\\-scan(1)"), "{top}");
+    let out = run(&["man", "scan"], &[]);
+    assert_eq!(out.status.code(), Some(0));
+    let scan = stdout(&out);
+    assert!(
+        scan.contains(&format!(
+            "\n.TH rungs-scan 1  \"rungs {}\" \"rungs manual\"\n",
+            env!("CARGO_PKG_VERSION")
+        )),
+        "{scan}"
+    );
+    assert!(scan.starts_with(".ie "), "{scan}");
+    assert!(
+        scan.contains(".SH NAME\nrungs\\-scan \\- Scan a repository"),
+        "{scan}"
+    );
+    for flag in [
+        "min\\-level",
+        "format",
+        "output",
+        "quiet",
+        "compact",
+        "soft\\-fail",
+        "verbose",
+        "color",
+    ] {
+        assert!(
+            scan.contains(&format!("\\fB\\-\\-{flag}\\fR")),
+            "no --{flag} in\n{scan}"
+        );
+    }
+    assert!(
+        stdout(&run(&["man", "policy", "list"], &[])).contains(".SH NAME\nrungs\\-policy\\-list")
+    );
+    let unknown = run(&["man", "nope"], &[]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(unknown.stderr).unwrap(),
+        "error: rungs has no command \"nope\"\n  help: `rungs --help` lists them\n"
+    );
+}
+
+#[test]
+fn policy_list_has_a_header_and_aligned_columns() {
+    let out = run(
+        &[
+            "policy",
+            "list",
+            "--no-default-policies",
+            "--policy",
+            "tests/fixtures/user-policies/good",
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        stdout(&out),
+        "ID        SEVERITY  OBJECTIVES  RESOURCE TYPES
+TEST-001  high      DAT-1.1     test_thing
+TEST-002  low       DAT-2.1     test_thing
+"
+    );
+}

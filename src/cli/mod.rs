@@ -5,6 +5,7 @@ pub mod color;
 pub mod diff;
 pub mod init;
 pub mod input;
+pub mod meta;
 pub mod model;
 pub mod output;
 pub mod plan;
@@ -68,6 +69,10 @@ pub enum Command {
     Model(model::ModelCommand),
     /// Maturity levels commit by commit over git history (table, CSV, JSON, SVG chart).
     Trend(trend::TrendArgs),
+    /// Print a shell completion script, e.g. `rungs completions bash > /etc/bash_completion.d/rungs`.
+    Completions(meta::CompletionsArgs),
+    /// Print a man page (roff): rungs(1), or a command's, e.g. `rungs man scan | man -l -`.
+    Man(meta::ManArgs),
 }
 
 impl Command {
@@ -82,6 +87,8 @@ impl Command {
             Command::Policy(command) => policy::run(command),
             Command::Trend(args) => trend::run(args),
             Command::Model(command) => model::run(command),
+            Command::Completions(args) => meta::completions(args),
+            Command::Man(args) => meta::man(args),
         }
     }
 }
