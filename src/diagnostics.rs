@@ -47,6 +47,9 @@ pub enum Code {
     /// An expression nested deeper than the evaluator's cap; its value is unknown.
     #[serde(rename = "R010")]
     ExpressionDepth,
+    /// No Terraform file under the scanned directory: nothing to judge.
+    #[serde(rename = "R011")]
+    NoTerraform,
     /// Modules call each other in a cycle.
     #[serde(rename = "R101")]
     ModuleCycle,
@@ -123,6 +126,7 @@ impl Code {
             Code::OutsideRoot => "R008",
             Code::FileTooLarge => "R009",
             Code::ExpressionDepth => "R010",
+            Code::NoTerraform => "R011",
             Code::ModuleCycle => "R101",
             Code::ModuleDepth => "R102",
             Code::ModuleOutsideRoot => "R103",

@@ -505,3 +505,132 @@ TEST-002  low       DAT-2.1     test_thing
 "
     );
 }
+
+#[test]
+fn gate_lines_use_the_models_ids_and_the_model_title_says_its_version_once() {
+    let out = run(
+        &with(&[
+            "--quiet",
+            "--compact",
+            "--min-category",
+            "dat=1",
+            "--min-domain",
+            "STRUCTURAL=1",
+        ]),
+        &[],
+    );
+    let text = stdout(&out);
+    assert!(
+        text.ends_with("Gate FAILED\n  FAIL program: level 0 (needs 1)\n  FAIL domain structural: level 0 (needs 1)\n  FAIL category DAT: level 0 (needs 1)\n"),
+        "{text}"
+    );
+    let json = run(&with(&["--format", "json", "--min-category", "dat=1"]), &[]);
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(json["gate"]["requirements"][1]["id"], "DAT");
+
+    let show = stdout(&run(&["model", "show"], &[]));
+    assert_eq!(
+        show.lines().next(),
+        Some("Cloud Security Maturity Model 2.0 (CSMM-aligned objectives by rungs)")
+    );
+    let scan = stdout(&run(&["scan", "examples/aws-platform"], &[]));
+    assert!(
+        scan.contains(
+            "\nMaturity · Cloud Security Maturity Model 2.0 (CSMM-aligned objectives by rungs)\n"
+        ),
+        "{scan}"
+    );
+}
+
+#[test]
+fn waived_lines_name_the_root_module_and_scan_wide_results_say_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = [
+        ("envs/a/main.tf", "module \"m\" {\n  source = \"../../modules/m\"\n}\n"),
+        ("envs/b/main.tf", "module \"m\" {\n  source = \"../../modules/m\"\n}\n"),
+        ("modules/m/main.tf", "resource \"test_thing\" \"x\" {\n  flagged = true\n}\n"),
+        (
+            ".rungs.yaml",
+            "version: 1\nsuppressions:\n  - policy: TEST-001\n    resource: \"*\"\n    reason: reviewed\n  - policy: TEST-003\n    resource: \"*\"\n    reason: tracked elsewhere\n",
+        ),
+    ];
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let out = run(
+        &[
+            "scan",
+            dir.path().to_str().unwrap(),
+            "--no-default-policies",
+            "--policy",
+            "tests/fixtures/user-policies/good",
+            "--policy",
+            "tests/fixtures/formats/presence",
+            "--model",
+            "tests/fixtures/gate/model.yaml",
+            "--scope",
+            "estate",
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    let waived = &text[text.find("\nWaived").unwrap()..];
+    assert_eq!(
+        waived,
+        "
+Waived (3)
+  TEST-001 modules/m/main.tf:1  envs/a › module.m.test_thing.x  [config] reviewed
+  TEST-001 modules/m/main.tf:1  envs/b › module.m.test_thing.x  [config] reviewed
+  TEST-003 scan-wide  [config] tracked elsewhere
+"
+    );
+}
+
+#[test]
+fn an_empty_directory_says_no_terraform_was_found() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("README.md"), "not terraform\n").unwrap();
+    let root = dir.path().to_str().unwrap();
+    let out = run(&["scan", root], &[]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with(&format!(
+            "rungs {} · {root} · 0 root modules, 0 resources, ",
+            env!("CARGO_PKG_VERSION")
+        )),
+        "{text}"
+    );
+    assert!(
+        text.ends_with(&format!(
+            "\nProblems (1)\n  warning[R011]: no Terraform files (.tf, .tf.json, .tofu, .tofu.json) found in {root}\n    help: scan the directory holding the configuration; --exclude and the config's `exclude` leave paths out\n"
+        )),
+        "{text}"
+    );
+    let json = run(&["scan", root, "--format", "json"], &[]);
+    assert_eq!(json.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(json["diagnostics"][0]["code"], "R011");
+    assert_eq!(json["diagnostics"][0]["severity"], "warning");
+}
+
+#[test]
+fn formats_doc_quotes_the_current_figures_of_the_example() {
+    let doc =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/formats.md"))
+            .unwrap();
+    let list = run(&["policy", "list", "--format", "json"], &[]);
+    let list: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+    let scan = run(&["scan", "examples/aws-platform", "--format", "json"], &[]);
+    let scan: serde_json::Value = serde_json::from_slice(&scan.stdout).unwrap();
+    let quoted = format!(
+        "(`examples/aws-platform`: {} resources, {} policies, {} findings;",
+        scan["scan"]["resources"],
+        list.as_array().unwrap().len(),
+        scan["findings"].as_array().unwrap().len()
+    );
+    assert!(doc.contains(&quoted), "docs/formats.md should say {quoted}");
+}

@@ -33,6 +33,16 @@ fn location(check: &Check) -> String {
     super::markup::location(check).unwrap_or_else(|| "?".to_string())
 }
 
+/// `file:line  resource`, naming the root module where several share the resource's module
+/// (else their lines read the same), or `scan-wide` for a result about the whole scan.
+fn subject(check: &Check) -> String {
+    if check.resource == SCAN_ADDRESS {
+        "scan-wide".to_string()
+    } else {
+        format!("{}  {}", location(check), super::markup::resource(check))
+    }
+}
+
 /// The source line a diagnostic points at, with a caret under its column, rustc style.
 fn excerpt(root: &str, d: &Diagnostic) -> Option<String> {
     let location = d.location.as_ref()?;
@@ -146,11 +156,7 @@ fn overview(out: &mut String, report: &Report<'_>) {
         }
     );
 
-    let _ = writeln!(
-        out,
-        "\nMaturity · {} {}",
-        scan.model.model.name, scan.model.model.version
-    );
+    let _ = writeln!(out, "\nMaturity · {}", scan.model.model.title());
     let _ = writeln!(
         out,
         "  {:<44} {}  {:>3}  {:>5}   {}",
@@ -261,10 +267,9 @@ fn others(out: &mut String, report: &Report<'_>) {
             let until = expires.map_or(String::new(), |e| format!(" until {e}"));
             let _ = writeln!(
                 out,
-                "  {} {}  {}  [{source}{until}] {reason}",
+                "  {} {}  [{source}{until}] {reason}",
                 check.policy,
-                location(check),
-                check.resource
+                subject(check)
             );
         }
     }
@@ -279,10 +284,9 @@ fn others(out: &mut String, report: &Report<'_>) {
         for check in unjudged.iter().take(TOP_UNJUDGED) {
             let _ = writeln!(
                 out,
-                "  {} {}  {}  {}",
+                "  {} {}  {}",
                 check.policy,
-                location(check),
-                check.resource,
+                subject(check),
                 check.message.as_deref().unwrap_or("")
             );
         }
