@@ -634,3 +634,56 @@ fn formats_doc_quotes_the_current_figures_of_the_example() {
     );
     assert!(doc.contains(&quoted), "docs/formats.md should say {quoted}");
 }
+
+/// The container image and the release workflow cannot be run here (no container runtime in
+/// the test, no GitHub); `.ci/run` builds the image where docker works. These check their shape.
+#[test]
+fn dockerfile_and_release_workflow_have_the_promised_shape() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dockerfile = std::fs::read_to_string(root.join("Dockerfile")).unwrap();
+    let instructions: Vec<&str> = dockerfile
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with(' ') && !l.is_empty())
+        .collect();
+    let from: Vec<&&str> = instructions
+        .iter()
+        .filter(|l| l.starts_with("FROM "))
+        .collect();
+    assert_eq!(from.len(), 2, "multi-stage: {from:?}");
+    assert!(from[1].contains("-slim"), "slim final image: {from:?}");
+    let after_final = &instructions[instructions.iter().position(|l| l == from[1]).unwrap()..];
+    assert!(after_final.contains(&"USER 10001:10001"));
+    assert!(after_final.contains(&"WORKDIR /src"));
+    assert!(after_final.contains(&"ENTRYPOINT [\"/usr/local/bin/rungs\"]"));
+    let ignore = std::fs::read_to_string(root.join(".dockerignore")).unwrap();
+    assert!(ignore.lines().any(|l| l == "target"));
+
+    let text = std::fs::read_to_string(root.join("examples/ci/release.yml")).unwrap();
+    let workflow: serde_json::Value = yaml_serde::from_str(&text).unwrap();
+    let targets: Vec<&str> = workflow["jobs"]["build"]["strategy"]["matrix"]["include"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["target"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        targets,
+        [
+            "x86_64-unknown-linux-gnu",
+            "aarch64-unknown-linux-gnu",
+            "aarch64-apple-darwin",
+            "x86_64-apple-darwin"
+        ]
+    );
+    assert!(text.contains("shasum -a 256 \"$name.tar.gz\" > \"$name.tar.gz.sha256\""));
+    assert!(text.contains("sha256sum --check ./*.sha256"));
+    // The CI examples download what the release publishes.
+    for example in ["github-actions.yml", "gitlab-ci.yml"] {
+        let text = std::fs::read_to_string(root.join("examples/ci").join(example)).unwrap();
+        assert!(
+            text.contains("name=\"rungs-$RUNGS_VERSION-x86_64-unknown-linux-gnu\"")
+                && text.contains("sha256sum --check \"$name.tar.gz.sha256\""),
+            "{example}"
+        );
+    }
+}
