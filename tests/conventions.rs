@@ -687,3 +687,58 @@ fn dockerfile_and_release_workflow_have_the_promised_shape() {
         );
     }
 }
+
+#[test]
+fn trend_table_colours_the_status_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let git = |args: &[&str]| {
+        let out = Command::new("git")
+            .current_dir(dir.path())
+            .args([
+                "-c",
+                "user.name=Test",
+                "-c",
+                "user.email=test@example.invalid",
+            ])
+            .args(["-c", "commit.gpgsign=false"])
+            .args(args)
+            .env("GIT_AUTHOR_DATE", "1704110400 +0000")
+            .env("GIT_COMMITTER_DATE", "1704110400 +0000")
+            .output()
+            .expect("git runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    git(&["init", "-q", "-b", "main"]);
+    std::fs::write(
+        dir.path().join("main.tf"),
+        "resource \"test_thing\" \"a\" {\n  flagged = false\n}\n",
+    )
+    .unwrap();
+    git(&["add", "-A"]);
+    git(&["commit", "-q", "-m", "first"]);
+    let path = dir.path().to_str().unwrap();
+    let args = [
+        "trend",
+        "--path",
+        path,
+        "--no-cache",
+        "--no-default-policies",
+        "--model",
+        "tests/fixtures/gate/model.yaml",
+        "--quiet",
+    ];
+    let coloured = stdout(&run(&[&["--color", "always"], &args[..]].concat(), &[]));
+    let plain = stdout(&run(&args, &[]));
+    assert!(
+        plain.lines().nth(1).unwrap().contains("  ok       first"),
+        "{plain}"
+    );
+    assert_eq!(
+        coloured,
+        plain.replacen("  ok       first", "  \x1b[32mok\x1b[0m       first", 1)
+    );
+}
