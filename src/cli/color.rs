@@ -13,7 +13,9 @@ use clap::ValueEnum;
 pub enum When {
     /// Colour on a terminal, unless NO_COLOR is set (CLICOLOR_FORCE colours pipes too).
     Auto,
+    /// Colour on standard output whatever it is.
     Always,
+    /// No colour.
     Never,
 }
 
