@@ -47,6 +47,9 @@ pub enum Code {
     /// An expression nested deeper than the evaluator's cap; its value is unknown.
     #[serde(rename = "R010")]
     ExpressionDepth,
+    /// No Terraform file under the scanned directory: nothing to judge.
+    #[serde(rename = "R011")]
+    NoTerraform,
     /// Modules call each other in a cycle.
     #[serde(rename = "R101")]
     ModuleCycle,
@@ -130,6 +133,7 @@ impl Code {
             Code::OutsideRoot => "R008",
             Code::FileTooLarge => "R009",
             Code::ExpressionDepth => "R010",
+            Code::NoTerraform => "R011",
             Code::ModuleCycle => "R101",
             Code::ModuleDepth => "R102",
             Code::ModuleOutsideRoot => "R103",
@@ -300,6 +304,65 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
         .sort_by(|a, b| (&a.location, a.code, &a.message).cmp(&(&b.location, b.code, &b.message)));
 }
 
+/// More diagnostics than this of one code and severity are collapsed into one entry.
+pub const COLLAPSE_AFTER: usize = 5;
+
+/// Locations a collapsed entry names besides its first diagnostic's.
+const MORE_LOCATIONS: usize = 3;
+
+/// Diagnostics as people read them: each on its own, except that a code met more than
+/// [`COLLAPSE_AFTER`] times (1,000 unfetched remote modules) becomes one entry where its first
+/// diagnostic was: that diagnostic, the count and a few more locations. `--verbose` skips this.
+/// Each entry is its text, with the diagnostic when it stands alone.
+pub fn collapse(diagnostics: &[Diagnostic]) -> Vec<(String, Option<&Diagnostic>)> {
+    let mut count: std::collections::BTreeMap<(Code, Severity), Vec<&Diagnostic>> =
+        std::collections::BTreeMap::new();
+    for d in diagnostics {
+        count.entry((d.code, d.severity)).or_default().push(d);
+    }
+    let mut out = Vec::new();
+    for d in diagnostics {
+        let same = &count[&(d.code, d.severity)];
+        if same.len() <= COLLAPSE_AFTER {
+            out.push((d.to_string(), Some(d)));
+        } else if std::ptr::eq(same[0], d) {
+            let severity = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            let first = Diagnostic {
+                help: None,
+                ..d.clone()
+            }
+            .to_string();
+            let first = first
+                .strip_prefix(&format!("{severity}[{}]: ", d.code.as_str()))
+                .unwrap_or(&first);
+            let places: Vec<String> = same[1..]
+                .iter()
+                .take(MORE_LOCATIONS)
+                .map(|d| {
+                    d.location
+                        .as_ref()
+                        .map_or("(no location)".into(), |l| l.to_string())
+                })
+                .collect();
+            let mut text = format!(
+                "{severity}[{}]: {} times, the first: {first}\n  also at {} and {} more (--verbose lists each)",
+                d.code.as_str(),
+                same.len(),
+                places.join(", "),
+                same.len() - 1 - places.len()
+            );
+            if let Some(help) = &d.help {
+                text.push_str(&format!("\n  help: {help}"));
+            }
+            out.push((text, None));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -317,5 +380,34 @@ mod tests {
         );
         assert_eq!(cut_echo("unknown field `modle`"), "unknown field `modle`");
         assert_eq!(cut_echo("a \"b\\\"c\" d"), "a \"b\\\"c\" d");
+    }
+
+    #[test]
+    fn many_diagnostics_of_one_code_collapse_where_the_first_was() {
+        let unfetched = |i: usize| {
+            Diagnostic::warning(
+                Code::ModuleUnresolved,
+                format!("module \"m{i}\" is not fetched"),
+            )
+            .at(Location::at(format!("r{i}/main.tf"), 3, 1))
+            .help("run `terraform init`")
+        };
+        let mut all = vec![Diagnostic::error(Code::HclSyntax, "bad").at(Location::file("a.tf"))];
+        all.extend((0..7).map(unfetched));
+        all.push(Diagnostic::warning(Code::ModuleMissing, "gone"));
+        let texts: Vec<String> = collapse(&all).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(
+            texts,
+            [
+                "error[R003]: a.tf: bad",
+                "warning[R104]: 7 times, the first: r0/main.tf:3:1: module \"m0\" is not fetched\n  also at r1/main.tf:3:1, r2/main.tf:3:1, r3/main.tf:3:1 and 3 more (--verbose lists each)\n  help: run `terraform init`",
+                "warning[R105]: gone",
+            ]
+        );
+        // Up to COLLAPSE_AFTER of a code are shown one by one.
+        assert_eq!(
+            collapse(&all[..COLLAPSE_AFTER + 1]).len(),
+            COLLAPSE_AFTER + 1
+        );
     }
 }

@@ -10,3 +10,28 @@ pub static MODEL: &str = include_str!("../model/csmm.yaml");
 
 /// Display prefix for embedded files in diagnostics and reports.
 pub const POLICY_PREFIX: &str = "<embedded>/policies";
+
+/// A digest of every file under `policies/` (paths and contents), so two builds can be told
+/// apart by their policies: the first 16 hex digits of a git blob hash of a manifest.
+pub fn policies_hash() -> String {
+    fn collect(dir: &Dir<'static>, out: &mut Vec<(String, &'static [u8])>) {
+        for file in dir.files() {
+            out.push((file.path().display().to_string(), file.contents()));
+        }
+        for sub in dir.dirs() {
+            collect(sub, out);
+        }
+    }
+    let mut files = Vec::new();
+    collect(&POLICIES, &mut files);
+    files.sort();
+    let mut manifest = Vec::new();
+    for (path, contents) in files {
+        manifest.extend_from_slice(format!("{path}\0{}\0", contents.len()).as_bytes());
+        manifest.extend_from_slice(contents);
+    }
+    git2::Oid::hash_object(git2::ObjectType::Blob, &manifest).map_or_else(
+        |_| "unknown".to_string(),
+        |oid| oid.to_string()[..16].to_string(),
+    )
+}

@@ -6,7 +6,13 @@ use clap::{CommandFactory, FromArgMatches};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let parsed = cli::Cli::command()
+    let mut command = cli::Cli::command();
+    // The full version loads the embedded policies: only when it is asked for. clap keeps a
+    // `&'static str` (no "string" feature); leaking one string once per run is fine.
+    if std::env::args_os().any(|a| a == "--version") {
+        command = command.long_version(&*cli::meta::long_version().leak());
+    }
+    let parsed = command
         .try_get_matches()
         .and_then(|matches| cli::Cli::from_arg_matches(&matches).map(|cli| (cli, matches)));
     let (cli, matches) = match parsed {
@@ -18,6 +24,7 @@ fn main() -> ExitCode {
         }
     };
     rungs::read::set_max_file_size(cli.max_file_size);
+    cli::color::set(cli.color);
     // Deeply nested input recurses deeply (HCL expressions, Rego rules); a big stack turns what
     // would abort the process into the depth-cap diagnostics. The stack is reserved, not touched;
     // loading and evaluation run on rayon's threads, so they get the same.

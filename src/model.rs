@@ -30,6 +30,17 @@ pub struct ModelInfo {
     pub note: String,
 }
 
+impl ModelInfo {
+    /// The name, with the version after it unless the name already says it ("... Model 2.0").
+    pub fn title(&self) -> String {
+        if self.name.split_whitespace().any(|w| w == self.version) {
+            self.name.clone()
+        } else {
+            format!("{} {}", self.name, self.version)
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LevelInfo {

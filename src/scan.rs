@@ -299,6 +299,19 @@ pub fn run_source(source: &dyn Source, options: &Options) -> Result<Scan, Diagno
     timings.score = clock.elapsed();
 
     let mut diagnostics = discovery.diagnostics;
+    // An empty report would read as a clean one.
+    if discovery.files.is_empty() {
+        diagnostics.push(
+            Diagnostic::warning(
+                Code::NoTerraform,
+                format!(
+                    "no Terraform files (.tf, .tf.json, .tofu, .tofu.json) found in {}",
+                    source.describe()
+                ),
+            )
+            .help("scan the directory holding the configuration; --exclude and the config's `exclude` leave paths out"),
+        );
+    }
     diagnostics.extend(load_diagnostics);
     diagnostics.extend(policy_diagnostics);
     diagnostics.extend(unknown_controls(&bundle, &model));
@@ -457,22 +470,22 @@ pub fn gate(
     requirements
         .iter()
         .map(|req| {
-            let (actual, actual_score) = match &req.target {
-                Target::Program => (scorecard.level, scorecard.score),
+            let (target, actual, actual_score) = match &req.target {
+                Target::Program => (Target::Program, scorecard.level, scorecard.score),
                 Target::Domain(id) => {
                     let d = scorecard
                         .domains
                         .iter()
                         .find(|d| d.id.eq_ignore_ascii_case(id))
                         .ok_or_else(|| format!("the model has no domain {id:?}"))?;
-                    (d.level, d.score)
+                    (Target::Domain(d.id.clone()), d.level, d.score)
                 }
                 Target::Category(id) => {
                     let c = scorecard
                         .categories()
                         .find(|c| c.id.eq_ignore_ascii_case(id))
                         .ok_or_else(|| format!("the model has no category {id:?}"))?;
-                    (c.level, c.score)
+                    (Target::Category(c.id.clone()), c.level, c.score)
                 }
             };
             let score_ok = match req.min_score {
@@ -480,7 +493,11 @@ pub fn gate(
                 Some(min) => actual_score.is_some_and(|s| s >= min),
             };
             Ok(GateResult {
-                requirement: req.clone(),
+                // The model's id, as the model spells it (`ORG` for `--min-category org=5`).
+                requirement: Requirement {
+                    target,
+                    ..req.clone()
+                },
                 actual,
                 actual_score: req.min_score.and(actual_score),
                 passed: actual.is_some_and(|a| a >= req.min) && score_ok,

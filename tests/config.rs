@@ -108,9 +108,10 @@ fn the_config_at_the_scan_root_sets_policies_model_threshold_and_gate() {
     assert_eq!(
         gate(&run.json()),
         vec![
+            // The model's ids, whatever the flags' spelling.
             ("program".into(), "".into(), 0, json!(0)),
-            ("domain".into(), "STRUCTURAL".into(), 0, json!(0)),
-            ("category".into(), "dat".into(), 0, json!(0)),
+            ("domain".into(), "structural".into(), 0, json!(0)),
+            ("category".into(), "DAT".into(), 0, json!(0)),
         ]
     );
     // The text report names the config.

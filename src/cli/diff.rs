@@ -2,7 +2,7 @@
 //! revisions or directories; `--fail-on-regression` for pull-request gates.
 
 use super::revision::{scan_side, ScanFlags};
-use super::{print, EXIT_ERROR, EXIT_GATE_FAILED};
+use super::{print, print_report, EXIT_ERROR, EXIT_GATE_FAILED};
 use clap::{Args, ValueEnum};
 use rungs::diagnostics::Code;
 use rungs::diff::render::{self, DiffReport};
@@ -63,6 +63,12 @@ pub struct DiffArgs {
     /// Output format; markdown suits a pull-request comment.
     #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
     pub format: DiffFormat,
+    #[command(flatten)]
+    pub verbosity: super::Verbosity,
+    /// Report as usual, but exit 0 when --fail-on-regression or --fail-on-level-drop fails
+    /// (errors still exit 2).
+    #[arg(long)]
+    pub soft_fail: bool,
     /// Prefix for file links in Markdown, e.g. https://github.com/org/repo/blob/SHA/ (default:
     /// paths relative to the repository root).
     #[arg(long, value_name = "URL")]
@@ -124,15 +130,20 @@ pub fn run(args: DiffArgs) -> ExitCode {
         severity: args.severity.into(),
         link_base: &link_base,
     };
-    print(&match args.format {
-        DiffFormat::Text => rungs::report::visible(render::text(&report)),
-        DiffFormat::Json => render::json(&report),
-        DiffFormat::Markdown => rungs::report::visible(render::markdown(&report)),
-    });
+    match args.format {
+        DiffFormat::Text => print_report(render::text(
+            &report,
+            args.verbosity.quiet,
+            args.verbosity.verbose,
+        )),
+        DiffFormat::Json => print(&render::json(&report)),
+        DiffFormat::Markdown => print(&rungs::report::visible(render::markdown(&report))),
+    }
     if head.scan.has_errors() {
         ExitCode::from(EXIT_ERROR)
-    } else if (args.fail_on_regression && report.regressions().any())
-        || (args.fail_on_level_drop && diff.level_dropped())
+    } else if !args.soft_fail
+        && ((args.fail_on_regression && report.regressions().any())
+            || (args.fail_on_level_drop && diff.level_dropped()))
     {
         ExitCode::from(EXIT_GATE_FAILED)
     } else {

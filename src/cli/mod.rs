@@ -2,9 +2,11 @@
 //! 2 usage, configuration, policy or input error (the report is still printed in full first).
 
 pub mod aggregate;
+pub mod color;
 pub mod diff;
 pub mod init;
 pub mod input;
+pub mod meta;
 pub mod model;
 pub mod output;
 pub mod plan;
@@ -36,6 +38,16 @@ pub struct Cli {
     /// Largest input file read, e.g. 64MiB; bigger files are reported (R009) and skipped.
     #[arg(long, global = true, value_name = "SIZE", value_parser = rungs::read::parse_size, default_value = "16MiB")]
     pub max_file_size: u64,
+    /// Colour in text reports on standard output: auto (a terminal, unless NO_COLOR is set;
+    /// CLICOLOR_FORCE forces it), always or never. Files never get colour.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "WHEN",
+        default_value = "auto"
+    )]
+    pub color: color::When,
 }
 
 #[derive(Subcommand)]
@@ -60,6 +72,10 @@ pub enum Command {
     Model(model::ModelCommand),
     /// Maturity levels commit by commit over git history (table, CSV, JSON, SVG chart).
     Trend(trend::TrendArgs),
+    /// Print a shell completion script, e.g. `rungs completions bash > /etc/bash_completion.d/rungs`.
+    Completions(meta::CompletionsArgs),
+    /// Print a man page (roff): rungs(1), or a command's, e.g. `rungs man scan | man -l -`.
+    Man(meta::ManArgs),
 }
 
 impl Command {
@@ -75,6 +91,43 @@ impl Command {
             Command::Policy(command) => policy::run(command),
             Command::Trend(args) => trend::run(args),
             Command::Model(command) => model::run(command),
+            Command::Completions(args) => meta::completions(args),
+            Command::Man(args) => meta::man(args),
+        }
+    }
+}
+
+/// How much a text report says; `scan`, `diff` and `plan` share these flags.
+#[derive(Args, Clone, Copy)]
+pub struct Verbosity {
+    /// Only failures and the verdict: findings, errors and failed gate requirements (scan),
+    /// what regressed (diff), no warnings (plan).
+    #[arg(long, short, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Every diagnostic on its own; more than 5 of one code are otherwise collapsed into one
+    /// entry with the count and the first locations.
+    #[arg(long, short)]
+    pub verbose: bool,
+}
+
+impl Verbosity {
+    /// Diagnostics for standard error: warnings left out when quiet, collapsed unless verbose.
+    pub fn eprint(&self, diagnostics: &[Diagnostic]) {
+        let shown: Vec<Diagnostic> = diagnostics
+            .iter()
+            .filter(|d| d.is_error() || !self.quiet)
+            .cloned()
+            .collect();
+        let texts: Vec<String> = if self.verbose {
+            shown.iter().map(Diagnostic::to_string).collect()
+        } else {
+            rungs::diagnostics::collapse(&shown)
+                .into_iter()
+                .map(|(text, _)| text)
+                .collect()
+        };
+        for text in texts {
+            eprintln!("{}", rungs::report::visible(text));
         }
     }
 }
@@ -161,6 +214,17 @@ pub fn print(text: &str) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             let _ = STDOUT_ERROR.set(e);
         }
+    }
+}
+
+/// Prints a text report: input escaped by [`rungs::report::visible`], then coloured when
+/// standard output takes colour.
+pub fn print_report(text: String) {
+    let text = rungs::report::visible(text);
+    if color::stdout() {
+        print(&color::report(&text));
+    } else {
+        print(&text);
     }
 }
 

@@ -73,7 +73,7 @@ fn show(args: ShowArgs) -> ExitCode {
             print(&(serde_json::to_string_pretty(&out).expect("model serializes") + "\n"));
         }
         Format::Text => {
-            let mut out = format!("{} {}\n", model.model.name, model.model.version);
+            let mut out = format!("{}\n", model.model.title());
             for d in &model.domains {
                 out.push_str(&format!("\n{}\n", d.name));
                 for c in &d.categories {

@@ -1,10 +1,10 @@
 //! `rungs plan`: the roadmap. For every category below its target (config targets, `--min-*`,
 //! or else the next level), the changes that lift it, best yield first.
 
-use super::print;
 use super::revision::ScanFlags;
 use super::scan::{requirements, GateArgs};
 use super::{fail, EXIT_ERROR};
+use super::{print, print_report};
 use clap::{Args, ValueEnum};
 use rungs::config::Targets;
 use rungs::report;
@@ -28,6 +28,8 @@ pub struct PlanArgs {
     pub flags: ScanFlags,
     #[command(flatten)]
     pub gate: GateArgs,
+    #[command(flatten)]
+    pub verbosity: super::Verbosity,
     #[arg(long, value_enum, default_value_t = PlanFormat::Text)]
     pub format: PlanFormat,
     /// Prefix for file links in Markdown, e.g. https://github.com/org/repo/blob/SHA/.
@@ -47,16 +49,14 @@ pub fn run(args: PlanArgs) -> ExitCode {
         Ok(scan) => scan,
         Err(d) => return fail(&d),
     };
-    for d in &scan.diagnostics {
-        eprintln!("{}", report::visible(d.to_string()));
-    }
+    args.verbosity.eprint(&scan.diagnostics);
     let link = |file: &str, line: Option<usize>| match line {
         Some(l) => format!("[{file}:{l}]({}{file}#L{l})", args.link_base),
         None => format!("[{file}]({}{file})", args.link_base),
     };
-    print(&match args.format {
-        PlanFormat::Text => report::visible(report::plan::text(&scan.plan)),
-        PlanFormat::Markdown => report::visible(report::plan::markdown(&scan.plan, &link)),
+    match args.format {
+        PlanFormat::Text => print_report(report::plan::text(&scan.plan)),
+        PlanFormat::Markdown => print(&report::visible(report::plan::markdown(&scan.plan, &link))),
         PlanFormat::Json => {
             let mut s = serde_json::to_string_pretty(&serde_json::json!({
                 "schema_version": report::json::SCHEMA_VERSION,
@@ -67,9 +67,9 @@ pub fn run(args: PlanArgs) -> ExitCode {
             }))
             .expect("plan serializes");
             s.push('\n');
-            s
+            print(&s);
         }
-    });
+    }
     if scan.has_errors() {
         ExitCode::from(EXIT_ERROR)
     } else {

@@ -192,15 +192,34 @@ pub fn list(args: PolicyArgs, format: Format) -> ExitCode {
             print(&(serde_json::to_string_pretty(&list).expect("policies serialize") + "\n"));
         }
         Format::Text => {
+            // Resource types last: a policy may list dozens, which would push the rest off
+            // screen. Columns as wide as their widest cell.
+            let rows: Vec<[String; 4]> = bundle
+                .policies
+                .iter()
+                .map(|p| {
+                    [
+                        p.meta.id.clone(),
+                        p.meta.severity.as_str().to_string(),
+                        p.meta.controls.join(","),
+                        p.meta.resource_types.join(","),
+                    ]
+                })
+                .collect();
+            let header = ["ID", "SEVERITY", "OBJECTIVES", "RESOURCE TYPES"].map(String::from);
+            let width = |i: usize| {
+                std::iter::once(&header)
+                    .chain(&rows)
+                    .map(|r| r[i].chars().count())
+                    .max()
+                    .unwrap_or(0)
+            };
+            let (id, severity, controls) = (width(0), width(1), width(2));
             let mut out = String::new();
-            for p in &bundle.policies {
-                out.push_str(&format!(
-                    "{:<20} {:<8} {:<40} {}\n",
-                    p.meta.id,
-                    p.meta.severity.as_str(),
-                    p.meta.resource_types.join(","),
-                    p.meta.controls.join(",")
-                ));
+            for [a, b, c, d] in std::iter::once(&header).chain(&rows) {
+                let line = format!("{a:<id$}  {b:<severity$}  {c:<controls$}  {d}");
+                out.push_str(line.trim_end());
+                out.push('\n');
             }
             print(&rungs::report::visible(out));
         }

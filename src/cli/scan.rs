@@ -3,7 +3,7 @@
 
 use super::output::{self, ReportFormat};
 use super::revision::ScanFlags;
-use super::{fail, parse_key_level, print, EXIT_ERROR, EXIT_GATE_FAILED};
+use super::{fail, parse_key_level, print, print_report, EXIT_ERROR, EXIT_GATE_FAILED};
 use clap::{ArgMatches, Args};
 use rungs::config::{Named, Targets};
 use rungs::report::{self, Report};
@@ -47,6 +47,15 @@ pub struct ScanArgs {
     /// recorded (needs --baseline or `baseline:` written by this version).
     #[arg(long)]
     pub fail_on_level_drop: bool,
+    #[command(flatten)]
+    pub verbosity: super::Verbosity,
+    /// No source excerpts under the text report's problems.
+    #[arg(long)]
+    pub compact: bool,
+    /// Report as usual, but exit 0 when the gate fails; usage, configuration and input errors
+    /// still exit 2.
+    #[arg(long)]
+    pub soft_fail: bool,
 }
 
 /// Level targets: the gate of `scan`, the goals of `plan`.
@@ -179,10 +188,20 @@ pub fn run(args: ScanArgs, matches: Option<&ArgMatches>) -> ExitCode {
         scan: &scan,
         gate: &gate,
     };
+    let text_options = report::text::Options {
+        quiet: args.verbosity.quiet,
+        compact: args.compact,
+        verbose: args.verbosity.verbose,
+    };
     let mut written = true;
     for destination in &destinations {
         let text = match destination.format {
-            ReportFormat::Text => report::visible(report::text::render(&report)),
+            // Colour only on standard output.
+            ReportFormat::Text if destination.path.is_none() => {
+                print_report(report::text::render(&report, &text_options));
+                continue;
+            }
+            ReportFormat::Text => report::visible(report::text::render(&report, &text_options)),
             ReportFormat::Json => report::json::render(&report),
             ReportFormat::Jsonl => report::jsonl::render(&report),
             ReportFormat::Sarif => report::sarif::render(&report),
@@ -213,7 +232,7 @@ pub fn run(args: ScanArgs, matches: Option<&ArgMatches>) -> ExitCode {
     }
     if scan.has_errors() || !written {
         ExitCode::from(EXIT_ERROR)
-    } else if !report.gate_passed() {
+    } else if !report.gate_passed() && !args.soft_fail {
         ExitCode::from(EXIT_GATE_FAILED)
     } else {
         ExitCode::SUCCESS

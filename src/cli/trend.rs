@@ -3,7 +3,7 @@
 
 use super::progress::Bar;
 use super::revision::{usage, ScanFlags};
-use super::{fail, print, EXIT_ERROR};
+use super::{fail, print, print_report, EXIT_ERROR};
 use clap::{Args, ValueEnum};
 use rungs::source::git::Repo;
 use rungs::trend::{self, cache::Pipeline, chart, date, render, Progress, Selection, Silent};
@@ -127,19 +127,25 @@ pub fn run(args: TrendArgs) -> ExitCode {
         }
     }
     let category = args.category.as_deref();
-    print(&match args.format {
-        TrendFormat::Table => rungs::report::visible(render::table(&rows, category)),
-        TrendFormat::Csv => render::csv(&rows),
-        TrendFormat::Json => render::json(&rows, &notes),
+    match args.format {
+        TrendFormat::Table => print_report(render::table(&rows, category)),
+        TrendFormat::Csv => print(&render::csv(&rows)),
+        TrendFormat::Json => print(&render::json(&rows, &notes)),
         TrendFormat::Jsonl => {
             let (model, bundle) = match rungs::scan::identity(&options) {
                 Ok(identity) => identity,
                 Err(d) => return fail(&d),
             };
             let name = args.repo_name.clone().unwrap_or_else(|| repo.name());
-            render::jsonl(&rows, &name, &model, &bundle, &options.today.to_string())
+            print(&render::jsonl(
+                &rows,
+                &name,
+                &model,
+                &bundle,
+                &options.today.to_string(),
+            ))
         }
-        TrendFormat::Svg => chart::svg(&rows, category),
-    });
+        TrendFormat::Svg => print(&chart::svg(&rows, category)),
+    }
     ExitCode::SUCCESS
 }

@@ -71,15 +71,22 @@ fn errors(d: &[Diagnostic]) -> usize {
     d.iter().filter(|d| d.is_error()).count()
 }
 
-pub fn text(r: &DiffReport<'_>) -> String {
+/// The terminal diff. `quiet`: only what regressed (levels down or without evidence, new
+/// findings, errors) and the verdict. Many errors of one code are collapsed unless `verbose`.
+pub fn text(r: &DiffReport<'_>, quiet: bool, verbose: bool) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "rungs diff · {} → {}", r.base_label, r.head_label);
-    for rename in &r.diff.renamed_roots {
+    for rename in r.diff.renamed_roots.iter().filter(|_| !quiet) {
         let _ = writeln!(s, "root module renamed: {} → {}", rename.from, rename.to);
     }
-    let _ = writeln!(s, "\nLevels");
-    let moved = changed(r.diff);
-    if moved.is_empty() {
+    let moved: Vec<_> = changed(r.diff)
+        .into_iter()
+        .filter(|l| !quiet || matches!(l.direction, Direction::Down | Direction::Lost))
+        .collect();
+    if !quiet || !moved.is_empty() {
+        let _ = writeln!(s, "\nLevels");
+    }
+    if moved.is_empty() && !quiet {
         let program = &r.diff.levels[0];
         let _ = writeln!(s, "  no level changed (program {})", level(program.head));
     }
@@ -103,7 +110,9 @@ pub fn text(r: &DiffReport<'_>) -> String {
         ),
     ] {
         let list = r.diff.with_change(change);
-        if change == Change::Removed && list.is_empty() {
+        if (change == Change::Removed && list.is_empty())
+            || (quiet && (change != Change::New || list.is_empty()))
+        {
             continue;
         }
         let _ = writeln!(s, "\n{title} ({})", list.len());
@@ -121,7 +130,7 @@ pub fn text(r: &DiffReport<'_>) -> String {
             );
         }
     }
-    if !r.diff.waivers.is_empty() {
+    if !r.diff.waivers.is_empty() && !quiet {
         let _ = writeln!(s, "\nWaivers changed ({})", r.diff.waivers.len());
         for w in &r.diff.waivers {
             let _ = writeln!(
@@ -139,11 +148,13 @@ pub fn text(r: &DiffReport<'_>) -> String {
             );
         }
     }
-    let _ = writeln!(
-        s,
-        "\nUnchanged findings: {}",
-        r.diff.count(Change::Unchanged)
-    );
+    if !quiet {
+        let _ = writeln!(
+            s,
+            "\nUnchanged findings: {}",
+            r.diff.count(Change::Unchanged)
+        );
+    }
     for (label, scan) in [(r.base_label, r.base), (r.head_label, r.head)] {
         let n = errors(&scan.diagnostics);
         if n > 0 {
@@ -151,8 +162,22 @@ pub fn text(r: &DiffReport<'_>) -> String {
                 s,
                 "\n{n} error(s) scanning {label}; its results are incomplete:"
             );
-            for d in scan.diagnostics.iter().filter(|d| d.is_error()) {
-                let _ = writeln!(s, "  {d}");
+            let shown: Vec<Diagnostic> = scan
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .cloned()
+                .collect();
+            let entries = if verbose {
+                shown.iter().map(|d| d.to_string()).collect()
+            } else {
+                crate::diagnostics::collapse(&shown)
+                    .into_iter()
+                    .map(|(text, _)| text)
+                    .collect::<Vec<_>>()
+            };
+            for text in entries {
+                let _ = writeln!(s, "  {text}");
             }
         }
     }

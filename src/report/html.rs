@@ -130,10 +130,7 @@ fn summary(out: &mut String, report: &Report<'_>) {
         out,
         r#"<header><h1>rungs maturity report</h1><p class="meta">{} · {} · {} root modules, {} resources, {} policies · rungs {}</p><div class="cards">"#,
         escape(&scan.root),
-        escape(&format!(
-            "{} {}",
-            scan.model.model.name, scan.model.model.version
-        )),
+        escape(&scan.model.model.title()),
         scan.documents.len(),
         resources,
         scan.bundle.policies.len(),

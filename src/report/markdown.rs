@@ -107,7 +107,7 @@ pub fn render(report: &Report<'_>) -> String {
     let resources: usize = scan.documents.iter().map(|d| d.resources.len()).sum();
     let _ = writeln!(
         out,
-        "**{} passed · {} failed · {} errors · {} waived{}** — {} root module{}, {} resources, {} policies, {} {}\n",
+        "**{} passed · {} failed · {} errors · {} waived{}** — {} root module{}, {} resources, {} policies, {}\n",
         report.count(Outcome::Pass),
         report.count(Outcome::Fail),
         report.count(Outcome::Error),
@@ -120,8 +120,7 @@ pub fn render(report: &Report<'_>) -> String {
         if scan.documents.len() == 1 { "" } else { "s" },
         resources,
         scan.bundle.policies.len(),
-        cell(&scan.model.model.name),
-        cell(&scan.model.model.version),
+        cell(&scan.model.model.title()),
     );
 
     let _ = writeln!(

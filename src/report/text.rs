@@ -33,6 +33,16 @@ fn location(check: &Check) -> String {
     super::markup::location(check).unwrap_or_else(|| "?".to_string())
 }
 
+/// `file:line  resource`, naming the root module where several share the resource's module
+/// (else their lines read the same), or `scan-wide` for a result about the whole scan.
+fn subject(check: &Check) -> String {
+    if check.resource == SCAN_ADDRESS {
+        "scan-wide".to_string()
+    } else {
+        format!("{}  {}", location(check), super::markup::resource(check))
+    }
+}
+
 /// The source line a diagnostic points at, with a caret under its column, rustc style.
 fn excerpt(root: &str, d: &Diagnostic) -> Option<String> {
     let location = d.location.as_ref()?;
@@ -72,10 +82,38 @@ fn excerpt(root: &str, d: &Diagnostic) -> Option<String> {
 /// Widest source excerpt shown under a problem, in characters.
 const EXCERPT_WIDTH: usize = 100;
 
-pub fn render(report: &Report<'_>) -> String {
+/// What the report leaves out (`scan --quiet`, `--compact`) or spells out (`--verbose`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// Only failures and the verdict: findings, error diagnostics, failed gate requirements.
+    pub quiet: bool,
+    /// No source excerpts under diagnostics.
+    pub compact: bool,
+    /// Every diagnostic on its own, none collapsed.
+    pub verbose: bool,
+}
+
+pub fn render(report: &Report<'_>, options: &Options) -> String {
+    let mut out = String::new();
+    if !options.quiet {
+        overview(&mut out, report);
+    }
+    findings(&mut out, report);
+    if !options.quiet {
+        others(&mut out, report);
+    }
+    problems(&mut out, report, options);
+    gate(&mut out, report, options.quiet);
+    if options.quiet && out.starts_with('\n') {
+        out.remove(0);
+    }
+    out
+}
+
+/// The header, levels and next steps.
+fn overview(out: &mut String, report: &Report<'_>) {
     let scan = report.scan;
     let card = &scan.scorecard;
-    let mut out = String::new();
     let resources: usize = scan.documents.iter().map(|d| d.resources.len()).sum();
     let _ = writeln!(
         out,
@@ -118,11 +156,7 @@ pub fn render(report: &Report<'_>) -> String {
         }
     );
 
-    let _ = writeln!(
-        out,
-        "\nMaturity · {} {}",
-        scan.model.model.name, scan.model.model.version
-    );
+    let _ = writeln!(out, "\nMaturity · {}", scan.model.model.title());
     let _ = writeln!(
         out,
         "  {:<44} {}  {:>3}  {:>5}   {}",
@@ -181,8 +215,11 @@ pub fn render(report: &Report<'_>) -> String {
         );
     }
 
-    super::plan::next_steps(&mut out, &scan.plan);
+    super::plan::next_steps(out, &scan.plan);
+}
 
+/// Failed and errored checks, by policy.
+fn findings(out: &mut String, report: &Report<'_>) {
     let problems = report.problems();
     if !problems.is_empty() {
         let _ = writeln!(out, "\nFindings ({})", problems.len());
@@ -215,7 +252,11 @@ pub fn render(report: &Report<'_>) -> String {
             );
         }
     }
+}
 
+/// Waived and unjudged checks, and attestations.
+fn others(out: &mut String, report: &Report<'_>) {
+    let scan = report.scan;
     let waived = report.waived();
     if !waived.is_empty() {
         let _ = writeln!(out, "\nWaived ({})", waived.len());
@@ -226,10 +267,9 @@ pub fn render(report: &Report<'_>) -> String {
             let until = expires.map_or(String::new(), |e| format!(" until {e}"));
             let _ = writeln!(
                 out,
-                "  {} {}  {}  [{source}{until}] {reason}",
+                "  {} {}  [{source}{until}] {reason}",
                 check.policy,
-                location(check),
-                check.resource
+                subject(check)
             );
         }
     }
@@ -244,10 +284,9 @@ pub fn render(report: &Report<'_>) -> String {
         for check in unjudged.iter().take(TOP_UNJUDGED) {
             let _ = writeln!(
                 out,
-                "  {} {}  {}  {}",
+                "  {} {}  {}",
                 check.policy,
-                location(check),
-                check.resource,
+                subject(check),
                 check.message.as_deref().unwrap_or("")
             );
         }
@@ -260,23 +299,45 @@ pub fn render(report: &Report<'_>) -> String {
         }
     }
 
-    super::evidence::text(&mut out, scan);
+    super::evidence::text(out, scan);
+}
 
-    if !scan.diagnostics.is_empty() {
-        let _ = writeln!(out, "\nProblems ({})", scan.diagnostics.len());
-        for d in &scan.diagnostics {
-            let mut text = d.to_string();
-            if let Some(excerpt) = excerpt(&scan.root, d) {
-                // Put the source excerpt between the message and the help line.
-                match text.find("\n  help:") {
-                    Some(i) => text.insert_str(i, &excerpt),
-                    None => text.push_str(&excerpt),
-                }
-            }
-            let _ = writeln!(out, "  {}", text.replace('\n', "\n  "));
-        }
+/// Diagnostics: errors only when quiet, many of one code collapsed unless verbose.
+fn problems(out: &mut String, report: &Report<'_>, options: &Options) {
+    let scan = report.scan;
+    let shown: Vec<Diagnostic> = scan
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error() || !options.quiet)
+        .cloned()
+        .collect();
+    if shown.is_empty() {
+        return;
     }
+    let _ = writeln!(out, "\nProblems ({})", shown.len());
+    // A collapsed entry stands for many places: it gets no excerpt.
+    let entries = if options.verbose {
+        shown.iter().map(|d| (d.to_string(), Some(d))).collect()
+    } else {
+        crate::diagnostics::collapse(&shown)
+    };
+    for (mut text, d) in entries {
+        if let Some(excerpt) = d
+            .filter(|_| !options.compact)
+            .and_then(|d| excerpt(&scan.root, d))
+        {
+            // Put the source excerpt between the message and the help line.
+            match text.find("\n  help:") {
+                Some(i) => text.insert_str(i, &excerpt),
+                None => text.push_str(&excerpt),
+            }
+        }
+        let _ = writeln!(out, "  {}", text.replace('\n', "\n  "));
+    }
+}
 
+/// The gate's verdict and requirements; only the failed ones when quiet.
+fn gate(out: &mut String, report: &Report<'_>, quiet: bool) {
     if !report.gate.is_empty() {
         let verdict = if report.gate_passed() {
             "passed"
@@ -284,7 +345,7 @@ pub fn render(report: &Report<'_>) -> String {
             "FAILED"
         };
         let _ = writeln!(out, "\nGate {verdict}");
-        for g in report.gate {
+        for g in report.gate.iter().filter(|g| !(quiet && g.passed)) {
             let what = match &g.requirement.target {
                 crate::scan::Target::Program => "program".to_string(),
                 crate::scan::Target::Domain(id) => format!("domain {id}"),
@@ -298,7 +359,6 @@ pub fn render(report: &Report<'_>) -> String {
             );
         }
     }
-    out
 }
 
 #[cfg(test)]
