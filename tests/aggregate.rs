@@ -345,3 +345,52 @@ fn bad_inputs_are_listed_with_their_reason_and_never_dropped_silently() {
     assert!(stale.stdout.contains("warning "), "{}", stale.stdout);
     assert!(stale.stdout.contains("stale: scanned "), "{}", stale.stdout);
 }
+
+#[test]
+fn text_markdown_and_html_show_the_same_rollup() {
+    let dir = exports();
+    let map = dir.path().join("teams.yaml");
+    let run = |format: &str| {
+        let mut args = vec![
+            "aggregate",
+            "--map",
+            map.to_str().unwrap(),
+            "--format",
+            format,
+        ];
+        let inputs = paths(dir.path(), "json");
+        args.extend(inputs.iter().map(String::as_str));
+        let out = rungs(&args);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        out.stdout
+    };
+    let text = run("text");
+    assert!(
+        text.contains("\norganisation                 3   0 (0.92)    -    4    0    1    0    0    -    0    4    0    4    -  limited by WKL\n"),
+        "{text}"
+    );
+    let markdown = run("markdown");
+    assert!(
+        markdown.starts_with("## rungs · organisation level 0 (0.92) · 3 repositories\n"),
+        "{markdown}"
+    );
+    let html = run("html");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    for needle in ["src=", "href=", "http:", "https:", "<script"] {
+        assert!(!html.contains(needle), "found {needle}");
+    }
+    // One heat-map row for the organisation and each team, a cell per category.
+    let heatmap = html
+        .split("<table id=\"heatmap\">")
+        .nth(1)
+        .unwrap()
+        .split("</table>")
+        .next()
+        .unwrap();
+    assert_eq!(heatmap.matches("<tr>").count(), 4);
+    assert!(
+        heatmap.contains("<tr><td class=\"name\">cloud-b</td><td>1</td><td>0 (0.94)</td>"),
+        "{heatmap}"
+    );
+    assert_eq!(html.matches("<td class=\"name\">acme/").count(), 3 + 20);
+}

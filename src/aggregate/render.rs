@@ -252,3 +252,104 @@ pub fn markdown(r: &Rollup, gates: &[Gate]) -> String {
     }
     s
 }
+
+/// One self-contained page (no script, font or link to fetch): categories across, the
+/// organisation and teams down as a heat map of levels, then the repositories, the worst
+/// findings and what was left out.
+pub fn html(r: &Rollup, gates: &[Gate]) -> String {
+    use crate::report::markup::escape;
+    let mut s = String::from(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"><title>rungs organisation roll-up</title><style>body{font:14px system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:center}th.name,td.name{text-align:left}.l0{background:#f8d0cc}.l1{background:#fbe3c5}.l2{background:#fdf3c4}.l3{background:#e6f2c8}.l4{background:#cfe9cf}.l5{background:#b5dcb5}.na{color:#999}.error{color:#b00}</style></head><body>",
+    );
+    let _ = write!(
+        s,
+        "<h1>Organisation level {}</h1><p>{} repositories · model {} · threshold {}{}</p>",
+        escape(&level(r.organisation.card.level, r.organisation.card.score)),
+        r.organisation.repositories,
+        escape(&r.model),
+        r.threshold,
+        if r.strict { " · strict" } else { "" }
+    );
+    let ids = category_ids(&r.organisation.card);
+    s.push_str("<table id=\"heatmap\"><tr><th class=\"name\"></th><th>repos</th><th>level</th>");
+    for id in &ids {
+        let _ = write!(s, "<th>{}</th>", escape(id));
+    }
+    s.push_str("</tr>");
+    for g in std::iter::once(&r.organisation).chain(&r.teams) {
+        let _ = write!(
+            s,
+            "<tr><td class=\"name\">{}</td><td>{}</td><td>{}</td>",
+            escape(&g.name),
+            g.repositories,
+            escape(&level(g.card.level, g.card.score))
+        );
+        for c in g.card.categories() {
+            match (c.level, c.score) {
+                (Some(l), Some(sc)) => {
+                    let _ = write!(s, "<td class=\"l{l}\" title=\"{sc:.2}\">{l}</td>");
+                }
+                _ => s.push_str("<td class=\"na\">n/a</td>"),
+            }
+        }
+        s.push_str("</tr>");
+    }
+    s.push_str("</table><h2>Repositories</h2><table id=\"repositories\"><tr><th class=\"name\">repository</th><th>team</th><th>level</th><th>scope</th><th>scanned</th><th>limited by</th></tr>");
+    for repo in &r.repositories {
+        let _ = write!(
+            s,
+            "<tr><td class=\"name\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(&repo.repository),
+            escape(&repo.team),
+            escape(&level(repo.level, repo.score)),
+            escape(&repo.scope),
+            escape(&repo.scanned),
+            escape(repo.limiting.as_deref().unwrap_or(""))
+        );
+    }
+    s.push_str("</table>");
+    if !r.worst.is_empty() {
+        s.push_str("<h2>Worst findings</h2><table id=\"worst\"><tr><th>severity</th><th class=\"name\">repository</th><th>policy</th><th class=\"name\">resource</th><th class=\"name\">message</th></tr>");
+        for f in &r.worst {
+            let _ = write!(
+                s,
+                "<tr><td>{}</td><td class=\"name\">{}</td><td>{}</td><td class=\"name\">{}</td><td class=\"name\">{}</td></tr>",
+                escape(&f.severity),
+                escape(&f.repository),
+                escape(&f.policy),
+                escape(&f.address),
+                escape(&f.message)
+            );
+        }
+        s.push_str("</table>");
+    }
+    if !r.left_out.is_empty() {
+        s.push_str("<h2>Left out of the roll-up</h2><ul id=\"left-out\">");
+        for l in &r.left_out {
+            let _ = write!(
+                s,
+                "<li class=\"{}\">{}: {}</li>",
+                if l.error { "error" } else { "warning" },
+                escape(&l.file),
+                escape(&l.reason)
+            );
+        }
+        s.push_str("</ul>");
+    }
+    if !gates.is_empty() {
+        s.push_str("<h2>Gate</h2><ul id=\"gate\">");
+        for g in gates {
+            let _ = write!(
+                s,
+                "<li>{} {}: level {} (needs {})</li>",
+                if g.passed { "ok" } else { "FAIL" },
+                escape(&g.target),
+                g.actual.map_or("n/a".into(), |l| l.to_string()),
+                g.min
+            );
+        }
+        s.push_str("</ul>");
+    }
+    s.push_str("</body></html>\n");
+    s
+}

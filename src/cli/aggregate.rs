@@ -13,6 +13,8 @@ pub enum AggregateFormat {
     Text,
     Json,
     Markdown,
+    /// One self-contained page: a heat map of levels by team and category.
+    Html,
 }
 
 #[derive(Args)]
@@ -97,6 +99,7 @@ pub fn run(args: AggregateArgs) -> ExitCode {
         AggregateFormat::Text => render::text(&rollup, &gates),
         AggregateFormat::Json => render::json(&rollup, &gates),
         AggregateFormat::Markdown => render::markdown(&rollup, &gates),
+        AggregateFormat::Html => render::html(&rollup, &gates),
     });
     if rollup.left_out.iter().any(|l| l.error) {
         ExitCode::from(EXIT_ERROR)

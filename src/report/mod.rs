@@ -9,7 +9,7 @@ pub mod json;
 pub mod jsonl;
 pub mod junit;
 pub mod markdown;
-mod markup;
+pub(crate) mod markup;
 pub use markup::visible;
 pub mod plan;
 pub mod sarif;
