@@ -71,12 +71,14 @@ is_set(v) if {
 }
 
 # to_num(v) is v as a number when it is a number or a string of digits,
-# undefined otherwise (unknown strings included). Guard any comparison with it.
+# undefined otherwise (unknown strings included). Guard any comparison with it. The string
+# is trimmed and matched before to_number: OPA's to_number errors on " 7 " and on "abc".
 to_num(v) := v if is_number(v)
 
-to_num(v) := to_number(v) if {
+to_num(v) := to_number(t) if {
 	is_string(v)
-	regex.match(`^-?[0-9]+(\.[0-9]+)?$`, trim_space(v))
+	t := trim_space(v)
+	regex.match(`^-?[0-9]+(\.[0-9]+)?$`, t)
 }
 
 # ---------------------------------------------------------------------------

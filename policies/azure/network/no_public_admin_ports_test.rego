@@ -84,6 +84,20 @@ test_unknown_deny_may_shadow if {
 	count(policy.deny) == 0 with input as doc([nsg([allow]), maybe])
 }
 
+# Issue 12: an SSH allow from the internet at priority 300 and a Deny of port 22 whose priority is
+# `var.p`. The Deny may be evaluated first (any priority below 300), so whether SSH is open cannot
+# be known: like every unknown value here, it is not judged, and no finding is the right decision.
+# OPA v1 used to deny it: it hoisted lib.to_num out of `not is_number(lib.to_num(p))`, so
+# maybe_before was undefined instead of true. Both engines must give no finding.
+test_deny_with_unknown_priority_may_shadow if {
+	allow := rule({"priority": 300, "destination_port_range": "22", "source_address_prefix": "Internet"})
+	deny_ssh := sep("deny_ssh", {"priority": "${var.p}", "access": "Deny", "protocol": "*", "destination_port_range": "22", "source_address_prefix": "*"})
+	count(policy.deny) == 0 with input as doc([nsg([allow]), deny_ssh])
+	# With a known priority after the allow, the same Deny does not help.
+	later := sep("deny_ssh", {"priority": 400, "access": "Deny", "protocol": "*", "destination_port_range": "22", "source_address_prefix": "*"})
+	count(policy.deny) == 1 with input as doc([nsg([allow]), later])
+}
+
 test_rules_given_as_expressions_no_error if {
 	count(policy.deny) == 1 with input as doc([nsg(["${local.rule}", rule({"destination_port_range": "22", "source_address_prefix": "*"})])])
 }
