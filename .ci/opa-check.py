@@ -7,21 +7,58 @@
    `input`/`data` shadowed by a local, unused local assignments.
 2. Evaluates every `test_*` rule of every *_test.rego, as `opa test` does: a test passes when the
    rule is true; false, undefined or an error (strict built-in errors are on) fails it.
-3. With --compare RUNGS_BINARY, evaluates every policy's `deny` set under OPA on the documents
-   `rungs input` gives for each bundled example and compares with regorus (`rungs eval-deny`).
+3. With --compare RUNGS_BINARY: every policy's `deny` and `unknown` sets under OPA on each document
+   `rungs input` gives for the bundled examples, against the fail and unknown findings of
+   `rungs scan --format json` (regorus) on the same example: any difference fails the run.
 
 Prints `N passed, M failed` and exits non-zero on any failure or compile error.
-Usage: python3 .ci/opa-check.py [policies_dir]
+Usage: python3 .ci/opa-check.py [policies_dir] [--compare RUNGS_BINARY]
 """
 import json
 import pathlib
 import re
+import subprocess
 import sys
 
 from opa_bindings import OpaEngine, OpaError
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-POLICIES = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "policies"
+ARGS = sys.argv[1:]
+RUNGS = None
+if "--compare" in ARGS:
+    i = ARGS.index("--compare")
+    RUNGS = ARGS[i + 1]
+    del ARGS[i : i + 2]
+POLICIES = pathlib.Path(ARGS[0]) if ARGS else ROOT / "policies"
+# What the comparison scans: the bundled examples and every policy's pass and fail fixtures.
+def compare_dirs():
+    dirs = [ROOT / "examples" / ex for ex in ("aws-platform", "azure-platform", "gcp-platform")]
+    dirs += sorted(d for d in (ROOT / "tests" / "fixtures" / "policies").glob("*/*") if d.is_dir())
+    # Fixtures full of unknown values (variables, counts, for_each, dynamic blocks).
+    dirs += sorted(d for d in (ROOT / "tests" / "fixtures" / "honest").glob("*") if d.is_dir())
+    return dirs
+
+
+def policy_ids(files):
+    """(id, package) of every policy file (its METADATA names the id)."""
+    out = []
+    for f in files:
+        if f.name.endswith("_test.rego"):
+            continue
+        src = f.read_text()
+        m = re.search(r"^#\s+id:\s*(\S+)", src, re.M)
+        if m:
+            out.append((m.group(1), package_of(src)))
+    return out
+
+
+def collector(policies):
+    """A module gathering every policy's deny and unknown sets, so one query judges a document."""
+    lines = ["package opacheck", ""]
+    for pid, pkg in policies:
+        lines.append(f'deny[{json.dumps(pid)}] := data.{pkg}.deny')
+        lines.append(f'unknown[{json.dumps(pid)}] := data.{pkg}.unknown')
+    return "\n".join(lines) + "\n"
 
 DEPRECATED = {
     "any", "all", "re_match", "net.cidr_overlap", "set_diff", "cast_array", "cast_set",
@@ -126,6 +163,8 @@ def main():
             engine.add_policy(str(f.relative_to(POLICIES)), f.read_text())
         except OpaError as e:
             failures.append(f"parse {f}: {e}")
+    if RUNGS:
+        engine.add_policy("opacheck.rego", collector(policy_ids(files)))
     # Compile everything once: any compile error (recursion, type error, conflict) shows here.
     try:
         engine.eval_query("x := 1")
@@ -159,12 +198,64 @@ def main():
             else:
                 failed += 1
                 failures.append(f"FAIL {f.relative_to(POLICIES)}: {name} {why}")
+    compared = 0
+    if RUNGS:
+        compared, diffs = compare(engine, files)
+        failures += diffs
     for line in failures:
         print(line)
+    if RUNGS:
+        pairs, outcomes = compared
+        print(f"{pairs} (policy, document) pairs compared between regorus and OPA "
+              f"({outcomes['fail']} fail and {outcomes['unknown']} unknown findings), "
+              f"{sum(1 for f in failures if f.startswith('DIFF'))} differences")
     print(f"{len(files)} files compiled, {strict} strict-mode problems")
     print(f"{passed} passed, {failed} failed")
     return 1 if failures else 0
 
+
+def compare(engine, files):
+    """The deny and unknown sets under OPA against rungs' (regorus') findings, directory by directory."""
+    policies = policy_ids(files)
+    pairs, diffs, outcomes = 0, [], {"fail": 0, "unknown": 0}
+    for where in compare_dirs():
+        name = str(where.relative_to(ROOT))
+        docs = json.loads(subprocess.run([RUNGS, "input", str(where)], capture_output=True, check=True).stdout)
+        scan = subprocess.run(
+            [RUNGS, "scan", str(where), "--format", "json", "--no-default-policies", "--policy", str(POLICIES)],
+            capture_output=True,
+        )
+        report = json.loads(scan.stdout)
+        # "<scan>" findings are rungs' own verdicts on presence policies over the whole scan (nothing
+        # in any document satisfies it), not a deny set of one document: left out.
+        # A waived finding is a deny the engine gave and a waiver or suppression comment excused.
+        ours = {
+            (f["policy"], f["root"], f.get("resource"), f.get("message"), "fail" if f["outcome"] == "waived" else f["outcome"])
+            for f in report["findings"]
+            if f.get("resource") != "<scan>" and f["outcome"] in ("fail", "unknown", "waived")
+        }
+        # rungs reports one finding per (policy, resource), its deny messages sorted and joined by "; ".
+        theirs = {}
+        for doc in docs:
+            pairs += len(policies)
+            try:
+                sets = engine.eval_query("x := {\"deny\": data.opacheck.deny, \"unknown\": data.opacheck.unknown}", doc)[0]["x"]
+            except OpaError as e:
+                diffs.append(f"DIFF {name} {doc.get('root')}: OPA error {e}")
+                continue
+            for rule, outcome in (("deny", "fail"), ("unknown", "unknown")):
+                for pid, got in sets[rule].items():
+                    for x in got:
+                        key = (pid, doc.get("root"), x.get("resource"), outcome)
+                        theirs.setdefault(key, set()).add(x.get("message"))
+        theirs = {(p, r, res, "; ".join(sorted(m)), o) for (p, r, res, o), m in theirs.items()}
+        for t in ours:
+            outcomes[t[4]] += 1
+        for t in sorted(ours - theirs, key=str):
+            diffs.append(f"DIFF {name}: only regorus: {t}")
+        for t in sorted(theirs - ours, key=str):
+            diffs.append(f"DIFF {name}: only OPA: {t}")
+    return (pairs, outcomes), diffs
 
 if __name__ == "__main__":
     sys.exit(main())
