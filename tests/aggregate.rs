@@ -272,12 +272,23 @@ fn bad_inputs_are_listed_with_their_reason_and_never_dropped_silently() {
         "old-model.json",
         &aws.replace("\"version\": \"2.0\"", "\"version\": \"1.0\""),
     );
+    let bundle = serde_json::from_str::<Value>(&aws).unwrap()["tool"]["bundle"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let other_bundle = write(
+        d,
+        "other-bundle.json",
+        &aws.replace(&bundle, "0000000000000000000000000000000000000000")
+            .replace("acme/aws-platform", "acme/forked-platform"),
+    );
     let inputs: Vec<String> = [
         d.join("aws.json"),
         truncated,
         foreign,
         duplicate,
         other_model,
+        other_bundle,
         d.join("missing.json"),
     ]
     .iter()
@@ -321,6 +332,10 @@ fn bad_inputs_are_listed_with_their_reason_and_never_dropped_silently() {
             ),
             (
                 "old-model.json: made with model ians-securosis-csa-csmm@1.0, not ians-securosis-csa-csmm@2.0: levels are not comparable".to_string(),
+                true
+            ),
+            (
+                format!("other-bundle.json: made with policy bundle 0000000000000000000000000000000000000000, not {bundle} (the first report read)"),
                 true
             ),
         ]
