@@ -200,9 +200,17 @@ within(m2, m1) if {
 
 # Module m declares a resource with this type key and ref.
 declares(m, key, ref) if {
+	indexed
 	some i in candidates(key, {ref})
 	module_of(resources(key)[i]) == m
 	resources(key)[i].ref == ref
+}
+
+declares(m, key, ref) if {
+	not indexed
+	some r in resources(key)
+	module_of(r) == m
+	r.ref == ref
 }
 
 # Text v, found in a resource of module m, designates resource `other`: it
@@ -224,8 +232,15 @@ designates(v, other, m) if {
 
 # v, found in module m, designates some resource of type key t.
 refers_to_type(v, t, m) if {
+	indexed
 	some i in candidates(t, value_keys(v))
 	designates(v, resources(t)[i], m)
+}
+
+refers_to_type(v, t, m) if {
+	not indexed
+	some other in resources(t)
+	designates(v, other, m)
 }
 
 # ---------------------------------------------------------------------------
@@ -234,14 +249,21 @@ refers_to_type(v, t, m) if {
 
 # Comparing every companion with every target made joins quadratic in the
 # resources of one root module (500 buckets with two companions each: 24 s).
-# These rules are built once per document; the helpers look candidates up in
+# These rules are built once per document (only when `indexed`: a rule that
+# reads the whole lib package would build them too); the helpers look candidates up in
 # them and apply the exact test (designates, literal_names) to those alone.
 # A candidate lookup returns a superset of the positions in resources(t) that
 # can match, so results do not change.
 
-# Every ref of the document is an ASCII identifier path (`type.name`,
-# `data.type.name`), which value_keys can find in text; otherwise candidates
-# are all positions and joins compare every pair, as before.
+# Joins use the indexes in documents of more than 64 resources (building them
+# costs more than comparing the pairs of a small root module) whose refs are
+# all ASCII identifier paths (`type.name`, `data.type.name`), which value_keys
+# can find in text; otherwise each helper compares every pair, as before.
+indexed if {
+	count([r | some rs in input.resources_by_type; some r in rs]) > 64
+	ascii_refs
+}
+
 ascii_refs if {
 	every _, rs in input.resources_by_type {
 		every r in rs {
@@ -277,6 +299,7 @@ value_keys(v) := set() if {
 # by_key[t][k]: positions in resources(t) of the resources whose ref or literal
 # name (literal_names) is k.
 by_key[t][k] contains i if {
+	indexed
 	r := input.resources_by_type[t][i]
 	some k in {r.ref} | literal_names(r)
 }
@@ -284,31 +307,25 @@ by_key[t][k] contains i if {
 # naming[t][k]: positions in resources(t) of the resources with an argument
 # whose value_keys hold k.
 naming[t][k] contains i if {
+	indexed
 	r := input.resources_by_type[t][i]
 	some v in config(r)
 	some k in value_keys(v)
 }
 
 # Positions in resources(t), in order, of the resources whose ref or literal
-# name is one of keys.
-candidates(t, keys) := sort({i | some k in keys; some i in by_key[t][k]}) if ascii_refs
-
-candidates(t, _) := all_positions(t) if not ascii_refs
+# name is one of keys (a superset of those that match: callers test each).
+candidates(t, keys) := sort({i | some k in keys; some i in by_key[t][k]})
 
 # Positions in resources(t), in order, of the resources with an argument that
 # may name one of keys.
-naming_candidates(t, keys) := sort({i | some k in keys; some i in naming[t][k]}) if ascii_refs
-
-naming_candidates(t, _) := all_positions(t) if not ascii_refs
-
-all_positions(t) := positions[t] if positions[t] else := []
-
-positions[t] := [i | some i, _ in rs] if rs := input.resources_by_type[t]
+naming_candidates(t, keys) := sort({i | some k in keys; some i in naming[t][k]})
 
 # unknown_arg[t][attr]: positions in resources(t) of the resources whose
 # argument attr is unknown; designating_arg[t][attr][key] those of them whose
 # attr designates some resource of type key (see refers_to_type).
 unknown_arg[t][attr] contains i if {
+	indexed
 	r := input.resources_by_type[t][i]
 	some name, v in config(r)
 	attr := name
@@ -316,6 +333,7 @@ unknown_arg[t][attr] contains i if {
 }
 
 designating_arg[t][attr][key] contains i if {
+	indexed
 	r := input.resources_by_type[t][i]
 	some name, v in config(r)
 	attr := name
@@ -335,6 +353,7 @@ designating_args(t, attr, key) := s if {
 
 # known_arg[t]: the arguments some resource of type t sets to a known string.
 known_arg[t] contains attr if {
+	indexed
 	some r in input.resources_by_type[t]
 	some name, v in config(r)
 	attr := name
@@ -360,7 +379,12 @@ companions(target, t, attr) := [c |
 	some i in naming_candidates(t, {target.ref} | literal_names(target))
 	c := resources(t)[i]
 	linked(c, attr, target)
-]
+] if indexed
+
+companions(target, t, attr) := [c |
+	some c in resources(t)
+	linked(c, attr, target)
+] if not indexed
 
 linked(c, attr, target) if {
 	designates(object.get(config(c), attr, null), target, module_of(c))
@@ -379,12 +403,12 @@ linked(c, attr, target) if {
 # a literal name while target's own name is unknown. Policies that require a
 # companion must not report a target in that case.
 ambiguous_companion(target, t, attr) if {
-	ascii_refs
+	indexed
 	count(unknown_args(t, attr)) > count(designating_args(t, attr, type_key(target)))
 }
 
 ambiguous_companion(target, t, attr) if {
-	not ascii_refs
+	not indexed
 	some c in resources(t)
 	v := object.get(config(c), attr, null)
 	is_unknown(v)
@@ -394,7 +418,16 @@ ambiguous_companion(target, t, attr) if {
 ambiguous_companion(target, t, attr) if {
 	some key in ["bucket", "name"]
 	is_unknown(object.get(config(target), key, null))
+	indexed
 	known_arg[t][attr]
+}
+
+ambiguous_companion(target, t, attr) if {
+	not indexed
+	some c in resources(t)
+	is_known_string(object.get(config(c), attr, null))
+	some key in ["bucket", "name"]
+	is_unknown(object.get(config(target), key, null))
 }
 
 # There is, or may be, a companion of type t for target.
@@ -606,7 +639,12 @@ designated(v, t, m) := [r |
 	some i in candidates(t, value_keys(v))
 	r := resources(t)[i]
 	names_target(v, r, m)
-]
+] if indexed
+
+designated(v, t, m) := [r |
+	some r in resources(t)
+	names_target(v, r, m)
+] if not indexed
 
 names_target(v, r, m) if designates(v, r, m)
 
