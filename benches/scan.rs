@@ -5,8 +5,14 @@
 //! tfvars), scans each several times with the embedded policies and model, and prints the median
 //! wall time per stage. Record the table in docs/performance.md with the machine it ran on.
 //!
+//! It also times the binary's start (a scan of a one-resource directory, `policy list`: CPU of
+//! the child process, median of 3 x `--runs`) and one root module of `--buckets` S3 buckets,
+//! each with an encryption configuration and a public access block (the joins that were
+//! quadratic in the buckets of a root).
+//!
 //! Options (after `--`): `--roots 50,100,200,400` sizes to run, `--runs 5` scans per size,
-//! `--generate DIR` to only write the repositories (`DIR/roots-N`) for timing the binary.
+//! `--buckets 5000` buckets in the one-root row (0 leaves it out), `--generate DIR` to only
+//! write the repositories (`DIR/roots-N`, `DIR/buckets-N`) for timing the binary.
 
 use rungs::scan::{self, Scan};
 use std::fmt::Write as _;
@@ -235,6 +241,68 @@ fn generate(dir: &Path, roots: usize) -> usize {
     roots * 25
 }
 
+/// One root module of `buckets` S3 buckets, each with two companions joined by reference;
+/// every other bucket leaves a public access block setting off. Returns the resource count.
+fn generate_buckets(dir: &Path, buckets: usize) -> usize {
+    std::fs::create_dir_all(dir).unwrap();
+    let mut s = String::new();
+    for i in 0..buckets {
+        let _ = write!(
+            s,
+            r#"resource "aws_s3_bucket" "b{i}" {{
+  bucket = "bucket-{i}"
+}}
+resource "aws_s3_bucket_server_side_encryption_configuration" "b{i}" {{
+  bucket = aws_s3_bucket.b{i}.id
+  rule {{
+    apply_server_side_encryption_by_default {{
+      sse_algorithm = "aws:kms"
+    }}
+  }}
+}}
+resource "aws_s3_bucket_public_access_block" "b{i}" {{
+  bucket                  = aws_s3_bucket.b{i}.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = {}
+}}
+"#,
+            i % 2 == 1
+        );
+    }
+    std::fs::write(dir.join("main.tf"), s).unwrap();
+    buckets * 3
+}
+
+/// CPU time (user + system) of the children this process has waited for.
+fn children_cpu() -> Duration {
+    // SAFETY: getrusage only writes the struct it is given.
+    let usage = unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage);
+        usage
+    };
+    let time = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    time(usage.ru_utime) + time(usage.ru_stime)
+}
+
+/// Median CPU and wall time of running the binary with `args`: the fixed cost of a run.
+fn measure_start(args: &[&str], runs: usize) -> (Duration, Duration) {
+    let (mut cpu, mut wall) = (Vec::new(), Vec::new());
+    for _ in 0..runs {
+        let (cpu0, start) = (children_cpu(), Instant::now());
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_rungs"))
+            .args(args)
+            .output()
+            .expect("the rungs binary runs");
+        wall.push(start.elapsed());
+        cpu.push(children_cpu() - cpu0);
+        assert!(!out.stdout.is_empty(), "rungs {args:?} printed nothing");
+    }
+    (median(cpu), median(wall))
+}
+
 fn median(mut xs: Vec<Duration>) -> Duration {
     xs.sort();
     xs[xs.len() / 2]
@@ -297,6 +365,8 @@ fn main() {
         .map(|s| s.parse().expect("--roots takes numbers"))
         .collect();
     let runs: usize = value("--runs").map_or(5, |r| r.parse().expect("--runs takes a number"));
+    let buckets: usize =
+        value("--buckets").map_or(5000, |b| b.parse().expect("--buckets takes a number"));
     if let Some(dir) = value("--generate") {
         // Write one repository per size and stop, for timing the binary with other tools.
         for roots in &sizes {
@@ -304,8 +374,34 @@ fn main() {
             let resources = generate(&out, *roots);
             println!("{}: {roots} roots, {resources} resources", out.display());
         }
+        if buckets > 0 {
+            let out = Path::new(&dir).join(format!("buckets-{buckets}"));
+            let resources = generate_buckets(&out, buckets);
+            println!("{}: 1 root, {resources} resources", out.display());
+        }
         return;
     }
+
+    let one = tempfile::tempdir().unwrap();
+    generate_buckets(one.path(), 1);
+    let one_path = one.path().to_str().expect("temporary paths are UTF-8");
+    println!(
+        "start: CPU (user + system) and wall time of the binary, median of {} runs, ms",
+        runs * 3
+    );
+    println!("| command | CPU | wall |");
+    println!("|---|---:|---:|");
+    for (label, args) in [
+        (
+            "`rungs scan` of a one-bucket directory",
+            vec!["scan", one_path],
+        ),
+        ("`rungs policy list`", vec!["policy", "list"]),
+    ] {
+        let (cpu, wall) = measure_start(&args, runs * 3);
+        println!("| {label} | {} | {} |", ms(cpu), ms(wall));
+    }
+    println!();
 
     let mut rows = Vec::new();
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/aws-platform");
@@ -315,6 +411,16 @@ fn main() {
         generate(dir.path(), roots);
         rows.push(measure(
             &format!("generated, {roots} roots"),
+            dir.path(),
+            runs,
+        ));
+    }
+
+    if buckets > 0 {
+        let dir = tempfile::tempdir().unwrap();
+        generate_buckets(dir.path(), buckets);
+        rows.push(measure(
+            &format!("{buckets} buckets in one root"),
             dir.path(),
             runs,
         ));

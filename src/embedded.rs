@@ -35,3 +35,7 @@ pub fn policies_hash() -> String {
         |oid| oid.to_string()[..16].to_string(),
     )
 }
+
+/// The METADATA of the embedded policies, parsed by `build.rs` with [`crate::policy::metadata`]:
+/// a JSON object from the path under `policies/` to the metadata.
+pub static METADATA_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/metadata.json"));

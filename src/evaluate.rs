@@ -45,11 +45,11 @@ const BATCH_PACKAGE: &str = "rungs_internal.batch";
 /// policy, and a document only pays for the groups of the policies that apply to it. A group
 /// that fails on a document falls back to one evaluation per policy, so an error stays with the
 /// policy that raised it.
-fn batch_module(bundle: &Bundle) -> String {
+fn batch_module(bundle: &Bundle, keep: &impl Fn(&Policy) -> bool) -> String {
     let mut src = format!("package {BATCH_PACKAGE}\n\nimport rego.v1\n\n");
     let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (i, policy) in bundle.policies.iter().enumerate() {
-        if is_user(policy) {
+        if is_user(policy) || !keep(policy) {
             continue;
         }
         // A policy runs only on documents holding one of its types; each result has a default
@@ -128,12 +128,22 @@ fn defines_unknown(source: &str) -> bool {
     })
 }
 
-/// The engine holding the bundle and the batch rule, analysed once; clone it per worker.
+/// The engine holding the whole bundle and the batch rules, analysed once; clone it per worker.
 pub fn prepare(bundle: &Bundle) -> Result<regorus::Engine, Diagnostic> {
-    let prepared = engine_for(bundle).and_then(|mut engine| {
+    prepare_for(bundle, |_| true)
+}
+
+/// Like [`prepare`], with only the policies `keep` selects (and every library). Parsing and
+/// analysing all 200 policies cost most of a small scan; a policy left out is never evaluated,
+/// and policies do not depend on each other, so the results of the others do not change.
+pub fn prepare_for(
+    bundle: &Bundle,
+    keep: impl Fn(&Policy) -> bool,
+) -> Result<regorus::Engine, Diagnostic> {
+    let prepared = engine_for(bundle, &keep).and_then(|mut engine| {
         let batch = crate::policy::RegoFile {
             path: "<rungs>/batch.rego".into(),
-            source: batch_module(bundle),
+            source: batch_module(bundle, &keep),
         };
         crate::policy::add(&mut engine, &batch)?;
         Ok(engine)
@@ -147,14 +157,33 @@ pub fn prepare(bundle: &Bundle) -> Result<regorus::Engine, Diagnostic> {
     })?;
     // The first evaluation runs regorus' analysis; do it once before cloning per worker.
     base.set_input(regorus::Value::new_object());
-    if let Some(policy) = bundle.policies.first() {
+    if let Some(policy) = bundle.policies.iter().find(|p| keep(p)) {
         let _ = base.eval_rule(format!("data.{BATCH_PACKAGE}.{}", batch_group(policy)));
     }
     Ok(base)
 }
 
+/// Evaluates the policies that apply to some document: each document then gets the same
+/// results as with [`evaluate_with`] and the whole bundle.
 pub fn evaluate(bundle: &Bundle, documents: &[Document]) -> Evaluation {
-    let base = match prepare(bundle) {
+    let types: BTreeSet<String> = documents.iter().flat_map(Document::type_keys).collect();
+    evaluate_with(
+        bundle,
+        documents,
+        prepare_for(bundle, |p| {
+            p.meta.resource_types.iter().any(|t| types.contains(t))
+        }),
+    )
+}
+
+/// Evaluates `documents` with a prepared engine, which must hold every policy that applies to
+/// one of them.
+pub fn evaluate_with(
+    bundle: &Bundle,
+    documents: &[Document],
+    prepared: Result<regorus::Engine, Diagnostic>,
+) -> Evaluation {
+    let base = match prepared {
         Ok(engine) => engine,
         Err(d) => {
             return Evaluation {
@@ -467,6 +496,60 @@ fn judge_resources(
                 message: Some(messages.join("; ")),
                 waiver: None,
             });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::{Source, WorkTree};
+    use std::path::{Path, PathBuf};
+
+    fn subdirs(dir: &Path) -> Vec<PathBuf> {
+        let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.is_dir())
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// `evaluate` builds an engine with only the policies that apply to the scanned documents:
+    /// on every bundled example and fixture tree it must give what the whole bundle gives.
+    #[test]
+    fn applicable_policies_alone_give_what_the_whole_bundle_gives() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (bundle, diagnostics) = crate::policy::load(&crate::policy::Sources {
+            defaults: true,
+            dirs: Vec::new(),
+        });
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let whole = prepare(&bundle).unwrap();
+        let mut trees = subdirs(&root.join("examples"));
+        for fixture in subdirs(&root.join("tests/fixtures/policies")) {
+            trees.extend(subdirs(&fixture));
+        }
+        for dir in ["clean-repo", "formats/presence", "report"] {
+            trees.push(root.join("tests/fixtures").join(dir));
+        }
+        assert!(trees.len() > 400, "{} trees", trees.len());
+        let excluded = globset::GlobSet::empty();
+        for tree in trees {
+            let source = WorkTree::new(&tree);
+            let discovery = source.discover(&excluded);
+            let (documents, _) =
+                crate::load::terraform::load_from(&source, &discovery, &Default::default());
+            let lazy = evaluate(&bundle, &documents);
+            let full = evaluate_with(&bundle, &documents, Ok(whole.clone()));
+            assert_eq!(lazy.checks, full.checks, "{}", tree.display());
+            assert_eq!(
+                format!("{:?}", lazy.diagnostics),
+                format!("{:?}", full.diagnostics),
+                "{}",
+                tree.display()
+            );
         }
     }
 }

@@ -240,6 +240,14 @@ within(m2, m1) if {
 
 # Module m declares a resource with this type key and ref.
 declares(m, key, ref) if {
+	indexed
+	some i in candidates(key, {ref})
+	module_of(resources(key)[i]) == m
+	resources(key)[i].ref == ref
+}
+
+declares(m, key, ref) if {
+	not indexed
 	some r in resources(key)
 	module_of(r) == m
 	r.ref == ref
@@ -325,8 +333,132 @@ qualified_ref(r, m) := concat(".", [substring(module_of(r), count(m) + 1, -1), r
 
 # v, found in module m, designates some resource of type key t.
 refers_to_type(v, t, m) if {
+	indexed
+	some i in candidates(t, value_keys(v))
+	designates(v, resources(t)[i], m)
+}
+
+refers_to_type(v, t, m) if {
+	not indexed
 	some other in resources(t)
 	designates(v, other, m)
+}
+
+# ---------------------------------------------------------------------------
+# Indexes for joins
+# ---------------------------------------------------------------------------
+
+# Comparing every companion with every target made joins quadratic in the
+# resources of one root module (500 buckets with two companions each: 24 s).
+# These rules are built once per document (only when `indexed`: a rule that
+# reads the whole lib package would build them too); the helpers look candidates up in
+# them and apply the exact test (designates, literal_names) to those alone.
+# A candidate lookup returns a superset of the positions in resources(t) that
+# can match, so results do not change.
+
+# Joins use the indexes in documents of more than 64 resources (building them
+# costs more than comparing the pairs of a small root module) whose refs are
+# all ASCII identifier paths (`type.name`, `data.type.name`), which value_keys
+# can find in text; otherwise each helper compares every pair, as before.
+indexed if {
+	count([r | some rs in input.resources_by_type; some r in rs]) > 64
+	ascii_refs
+}
+
+ascii_refs if {
+	every _, rs in input.resources_by_type {
+		every r in rs {
+			regex.match(`^[A-Za-z0-9_.\-]+$`, r.ref)
+		}
+	}
+}
+
+# The refs text s can mention (see mentions): a mention starts a run of
+# identifier characters and dots and ends at a dot or at the end of the run,
+# so it is a prefix of a run made of whole dot-separated parts.
+ref_prefixes(s) := {p |
+	some run in regex.find_n(`[A-Za-z0-9_.\-]+`, s, -1)
+	parts := split(run, ".")
+	some k in numbers.range(1, count(parts))
+	p := concat(".", array.slice(parts, 0, k))
+}
+
+# The keys an argument value v can match a resource by: the refs its unknown
+# texts can mention (see refers_to), or itself when it is a known string (a
+# literal name).
+value_keys(v) := ref_prefixes(v) if is_unknown(v)
+
+value_keys(v) := {v} if is_known_string(v)
+
+value_keys(v) := {k | some x in v; is_unknown(x); some k in ref_prefixes(x)} if is_array(v)
+
+value_keys(v) := set() if {
+	not is_string(v)
+	not is_array(v)
+}
+
+# by_key[t][k]: positions in resources(t) of the resources whose ref or literal
+# name (literal_names) is k.
+by_key[t][k] contains i if {
+	indexed
+	r := input.resources_by_type[t][i]
+	some k in {r.ref} | literal_names(r)
+}
+
+# naming[t][k]: positions in resources(t) of the resources with an argument
+# whose value_keys hold k.
+naming[t][k] contains i if {
+	indexed
+	r := input.resources_by_type[t][i]
+	some v in config(r)
+	some k in value_keys(v)
+}
+
+# Positions in resources(t), in order, of the resources whose ref or literal
+# name is one of keys (a superset of those that match: callers test each).
+candidates(t, keys) := sort({i | some k in keys; some i in by_key[t][k]})
+
+# Positions in resources(t), in order, of the resources with an argument that
+# may name one of keys.
+naming_candidates(t, keys) := sort({i | some k in keys; some i in naming[t][k]})
+
+# unknown_arg[t][attr]: positions in resources(t) of the resources whose
+# argument attr is unknown; designating_arg[t][attr][key] those of them whose
+# attr designates some resource of type key (see refers_to_type).
+unknown_arg[t][attr] contains i if {
+	indexed
+	r := input.resources_by_type[t][i]
+	some name, v in config(r)
+	attr := name
+	is_unknown(v)
+}
+
+designating_arg[t][attr][key] contains i if {
+	indexed
+	r := input.resources_by_type[t][i]
+	some name, v in config(r)
+	attr := name
+	is_unknown(v)
+	some p in ref_prefixes(v)
+	some j in by_key[key][p]
+	designates(v, resources(key)[j], module_of(r))
+}
+
+unknown_args(t, attr) := s if {
+	s := unknown_arg[t][attr]
+} else := set()
+
+designating_args(t, attr, key) := s if {
+	s := designating_arg[t][attr][key]
+} else := set()
+
+# known_arg[t]: the arguments some resource of type t sets to a known string.
+known_arg[t] contains attr if {
+	indexed
+	some r in input.resources_by_type[t]
+	some name, v in config(r)
+	attr := name
+	is_known_string(v)
 }
 
 # The literal names a target can be referred to by when a companion uses a
@@ -345,9 +477,15 @@ literal_names(target) := {n |
 #     `bucket` or `name` (S3 bucket names are global, so a literal match is
 #     a match wherever it is written).
 companions(target, t, attr) := [c |
+	some i in naming_candidates(t, {target.ref} | literal_names(target))
+	c := resources(t)[i]
+	linked(c, attr, target)
+] if indexed
+
+companions(target, t, attr) := [c |
 	some c in resources(t)
 	linked(c, attr, target)
-]
+] if not indexed
 
 linked(c, attr, target) if {
 	designates(object.get(config(c), attr, null), target, module_of(c))
@@ -366,6 +504,12 @@ linked(c, attr, target) if {
 # a literal name while target's own name is unknown. Policies that require a
 # companion must not report a target in that case.
 ambiguous_companion(target, t, attr) if {
+	indexed
+	count(unknown_args(t, attr)) > count(designating_args(t, attr, type_key(target)))
+}
+
+ambiguous_companion(target, t, attr) if {
+	not indexed
 	some c in resources(t)
 	v := object.get(config(c), attr, null)
 	is_unknown(v)
@@ -373,6 +517,14 @@ ambiguous_companion(target, t, attr) if {
 }
 
 ambiguous_companion(target, t, attr) if {
+	some key in ["bucket", "name"]
+	is_unknown(object.get(config(target), key, null))
+	indexed
+	known_arg[t][attr]
+}
+
+ambiguous_companion(target, t, attr) if {
+	not indexed
 	some c in resources(t)
 	is_known_string(object.get(config(c), attr, null))
 	some key in ["bucket", "name"]
@@ -609,9 +761,15 @@ open_cidrs_of(rule) := {c | some c in rule.cidrs; is_open_cidr(c)}
 # a trail's s3_bucket_name gives its bucket, a listener's load_balancer_arn
 # its load balancer.
 designated(v, t, m) := [r |
+	some i in candidates(t, value_keys(v))
+	r := resources(t)[i]
+	names_target(v, r, m)
+] if indexed
+
+designated(v, t, m) := [r |
 	some r in resources(t)
 	names_target(v, r, m)
-]
+] if not indexed
 
 names_target(v, r, m) if designates(v, r, m)
 

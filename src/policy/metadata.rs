@@ -71,7 +71,7 @@ struct RawCustom {
 }
 
 /// What a policy says about itself.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Metadata {
     pub id: String,
     pub title: String,

@@ -195,6 +195,24 @@ fn collect_dir(dir: &Path, out: &mut Vec<RegoFile>, diagnostics: &mut Vec<Diagno
     }
 }
 
+fn is_embedded(path: &str) -> bool {
+    path.starts_with(embedded::POLICY_PREFIX)
+}
+
+/// The build-time METADATA of an embedded policy file, if it parsed then.
+fn embedded_metadata(path: &str) -> Option<Metadata> {
+    static PARSED: std::sync::OnceLock<BTreeMap<String, Metadata>> = std::sync::OnceLock::new();
+    let relative = path
+        .strip_prefix(embedded::POLICY_PREFIX)?
+        .strip_prefix('/')?;
+    PARSED
+        .get_or_init(|| {
+            serde_json::from_str(embedded::METADATA_JSON).expect("build.rs writes valid metadata")
+        })
+        .get(relative)
+        .cloned()
+}
+
 fn is_library(path: &str) -> bool {
     path.split('/').rev().skip(1).any(|c| c == "lib")
 }
@@ -232,7 +250,7 @@ pub fn build(files: Vec<RegoFile>) -> (Bundle, Vec<Diagnostic>) {
         } else if is_library(&file.path) {
             bundle.libraries.push(file);
         } else {
-            match metadata::parse(&file.source) {
+            match embedded_metadata(&file.path).map_or_else(|| metadata::parse(&file.source), Ok) {
                 Ok(meta) => match package_of(&file.source) {
                     Some(package) => candidates.push(Policy {
                         meta,
@@ -253,10 +271,15 @@ pub fn build(files: Vec<RegoFile>) -> (Bundle, Vec<Diagnostic>) {
         }
     }
 
+    // The embedded library and policies are checked by the test suite
+    // (`embedded_bundle_compiles`); compiling them here cost most of a small scan. They are
+    // checked again when a library from disk replaces an embedded one.
+    let trusted = bundle.libraries.iter().all(|f| is_embedded(&f.path));
+
     // Libraries may call each other, so they compile together. The engine names the file an
     // error is in: drop that one and try again, until the rest compiles.
     let mut libs = std::mem::take(&mut bundle.libraries);
-    while !libs.is_empty() {
+    while !trusted && !libs.is_empty() {
         let mut engine = new_engine();
         let ok = libs
             .iter()
@@ -300,12 +323,17 @@ pub fn build(files: Vec<RegoFile>) -> (Bundle, Vec<Diagnostic>) {
         seen.insert(policy.meta.id.clone(), policy.file.path.clone());
         unique.push(policy);
     }
+    let (mut checked, unchecked): (Vec<Policy>, Vec<Policy>) = unique
+        .into_iter()
+        .partition(|p| trusted && is_embedded(&p.file.path));
     // Fast path: the whole bundle in one engine. Only when that fails is each policy checked
     // alone, to find the broken ones without letting them poison the rest.
-    if validate_all(&bundle.libraries, &unique).is_ok() {
-        bundle.policies = unique;
+    if unchecked.is_empty() || validate_all(&bundle.libraries, &unchecked).is_ok() {
+        checked.extend(unchecked);
+        bundle.policies = checked;
     } else {
-        for policy in unique {
+        bundle.policies = checked;
+        for policy in unchecked {
             match validate(&bundle.libraries, &policy) {
                 Ok(()) => bundle.policies.push(policy),
                 Err(message) => diagnostics.push(compile_diagnostic(&policy.file.path, message)),
@@ -542,13 +570,16 @@ fn validate_all(libraries: &[RegoFile], policies: &[Policy]) -> Result<(), Strin
         .try_for_each(|p| check(&mut engine, Some(&p.rule_path())))
 }
 
-/// An engine holding the libraries and every valid policy, ready to clone per worker.
-pub fn engine_for(bundle: &Bundle) -> Result<regorus::Engine, String> {
+/// An engine holding the libraries and the policies `keep` selects, ready to clone per worker.
+pub fn engine_for(
+    bundle: &Bundle,
+    keep: impl Fn(&Policy) -> bool,
+) -> Result<regorus::Engine, String> {
     let mut engine = new_engine();
     for file in bundle
         .libraries
         .iter()
-        .chain(bundle.policies.iter().map(|p| &p.file))
+        .chain(bundle.policies.iter().filter(|p| keep(p)).map(|p| &p.file))
     {
         add(&mut engine, file)?;
     }
@@ -576,6 +607,39 @@ mod tests {
                 META.replace("ID", id)
             ),
         )
+    }
+
+    /// What lets `build` skip compiling the embedded files on every run.
+    #[test]
+    fn embedded_bundle_compiles() {
+        let (bundle, diags) = load(&Sources {
+            defaults: true,
+            dirs: Vec::new(),
+        });
+        assert!(diags.is_empty(), "{diags:?}");
+        let mut engine = new_engine();
+        for lib in &bundle.libraries {
+            add(&mut engine, lib).unwrap();
+        }
+        check(&mut engine, None).unwrap();
+        validate_all(&bundle.libraries, &bundle.policies).unwrap();
+        // The build-time METADATA is what a run would parse, for every embedded policy.
+        let files = bundle.policies.len() + bundle.libraries.len() + bundle.tests.len();
+        assert_eq!(files, embedded_rego_files());
+        for policy in &bundle.policies {
+            assert_eq!(
+                embedded_metadata(&policy.file.path).as_ref(),
+                Some(&metadata::parse(&policy.file.source).unwrap()),
+                "{}",
+                policy.file.path
+            );
+        }
+    }
+
+    fn embedded_rego_files() -> usize {
+        let mut files = Vec::new();
+        collect_embedded(&embedded::POLICIES, &mut |_| true, &mut files);
+        files.len()
     }
 
     #[test]

@@ -39,7 +39,7 @@ fn test_rules(source: &str) -> Vec<String> {
 /// Runs every test file of the bundle against its libraries and valid policies. Each test file
 /// gets its own engine, so one broken test file does not fail the others.
 pub fn run(bundle: &Bundle) -> Vec<TestResult> {
-    let base = match engine_for(bundle) {
+    let base = match engine_for(bundle, |_| true) {
         Ok(engine) => engine,
         Err(e) => {
             return vec![TestResult {

@@ -36,16 +36,45 @@ logged(bucket) if {
 	lib.maybe_companion(bucket, logging_type, "bucket")
 }
 
-# The bucket receives access logs of other buckets.
+# The bucket receives access logs of other buckets. Candidates are looked up by
+# the bucket's ref and names (see the join indexes in lib), not compared with
+# every logging resource or bucket.
 log_target(bucket) if {
+	lib.indexed
+	some i in lib.naming_candidates(logging_type, names(bucket))
+	l := lib.resources(logging_type)[i]
+	targets(l, lib.attr(l, "target_bucket", null), bucket)
+}
+
+log_target(bucket) if {
+	not lib.indexed
 	some l in lib.resources(logging_type)
 	targets(l, lib.attr(l, "target_bucket", null), bucket)
 }
 
 log_target(bucket) if {
+	lib.indexed
+	some k in names(bucket)
+	some [other, v] in inline_logging[k]
+	targets(other, v, bucket)
+}
+
+log_target(bucket) if {
+	not lib.indexed
 	some other in lib.resources("aws_s3_bucket")
 	some block in lib.blocks(other, "logging")
 	targets(other, object.get(block, "target_bucket", null), bucket)
+}
+
+names(bucket) := {bucket.ref} | lib.literal_names(bucket)
+
+# inline_logging[k]: [bucket, target_bucket] of the inline `logging` blocks whose
+# target_bucket may name k (lib.value_keys).
+inline_logging[k] contains [other, v] if {
+	some other in lib.resources("aws_s3_bucket")
+	some block in lib.blocks(other, "logging")
+	v := object.get(block, "target_bucket", null)
+	some k in lib.value_keys(v)
 }
 
 # Legacy canned ACL granting the log delivery group write access.

@@ -1,0 +1,46 @@
+// Included by `read.rs` and by `build.rs` (which checks the embedded policies' METADATA with
+// the same code as a run), so it uses nothing outside `std`.
+
+/// Deepest flow nesting (`[`, `{`) accepted in YAML. The YAML deserializer stops at 128 anyway,
+/// but only after scanning the whole nest, in time quadratic in its depth (100,000 levels took
+/// over a minute); counting first keeps that bounded.
+pub const MAX_YAML_NESTING: usize = 256;
+
+/// Line and column (1-based) of the first bracket nested deeper than [`MAX_YAML_NESTING`] in
+/// YAML text, skipping quoted strings and comments.
+pub fn yaml_too_deep(text: &str) -> Option<(usize, usize)> {
+    let (mut depth, mut line, mut column) = (0usize, 1usize, 0usize);
+    let mut quote: Option<char> = None;
+    let mut comment = false;
+    let mut previous = '\n';
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        column += 1;
+        if c == '\n' {
+            (line, column, comment) = (line + 1, 0, false);
+        } else if comment {
+        } else if let Some(q) = quote {
+            if c == '\\' && q == '"' {
+                chars.next();
+                column += 1;
+            } else if c == q {
+                quote = None;
+            }
+        } else {
+            match c {
+                '#' if previous.is_whitespace() => comment = true,
+                '"' | '\'' => quote = Some(c),
+                '[' | '{' => {
+                    depth += 1;
+                    if depth > MAX_YAML_NESTING {
+                        return Some((line, column));
+                    }
+                }
+                ']' | '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        previous = c;
+    }
+    None
+}
