@@ -350,9 +350,9 @@ refers_to_type(v, t, m) if {
 
 # Comparing every companion with every target made joins quadratic in the
 # resources of one root module (500 buckets with two companions each: 24 s).
-# These rules are built once per document (only when `indexed`: a rule that
-# reads the whole lib package would build them too); the helpers look candidates up in
-# them and apply the exact test (designates, literal_names) to those alone.
+# These rules are built once per document, and only when `indexed` (ungated,
+# they slowed small documents that never look them up); the helpers look
+# candidates up in them and apply the exact test (designates, literal_names) to those alone.
 # A candidate lookup returns a superset of the positions in resources(t) that
 # can match, so results do not change.
 
