@@ -353,8 +353,10 @@ fn simulate(
 ) -> (Option<u8>, Option<f64>) {
     let mut checks = inputs.checks.to_vec();
     let mut attestations = attestations.clone();
-    for step in steps {
-        match step {
+    // The fixed results, looked up in one pass over the checks (not one pass per step).
+    let fixed: std::collections::HashSet<(&str, &str, &str)> = steps
+        .iter()
+        .filter_map(|step| match step {
             Step::Fix {
                 policy,
                 root,
@@ -366,14 +368,18 @@ fn simulate(
                 root,
                 resource,
                 ..
-            } => {
-                for c in checks
-                    .iter_mut()
-                    .filter(|c| &c.policy == policy && &c.root == root && &c.resource == resource)
-                {
-                    c.outcome = Outcome::Pass;
-                }
-            }
+            } => Some((policy.as_str(), root.as_str(), resource.as_str())),
+            _ => None,
+        })
+        .collect();
+    for c in checks.iter_mut() {
+        if fixed.contains(&(c.policy.as_str(), c.root.as_str(), c.resource.as_str())) {
+            c.outcome = Outcome::Pass;
+        }
+    }
+    for step in steps {
+        match step {
+            Step::Fix { .. } | Step::FixError { .. } => {}
             Step::AddEvidence { policies, .. } => {
                 if let Some(policy) = policies.first() {
                     checks.push(Check {
