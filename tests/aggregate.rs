@@ -409,3 +409,38 @@ fn text_markdown_and_html_show_the_same_rollup() {
     );
     assert_eq!(html.matches("<td class=\"name\">acme/").count(), 3 + 20);
 }
+
+#[test]
+fn a_bad_team_map_and_an_unknown_team_gate_are_usage_errors() {
+    let dir = exports();
+    let d = dir.path();
+    let aws = d.join("aws.json");
+    let bad = write(d, "bad-teams.yaml", "teams:\n  cloud-a: \"acme/*\"\n");
+    let run = rungs(&[
+        "aggregate",
+        "--map",
+        bad.to_str().unwrap(),
+        aws.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stderr
+            .contains("team cloud-a: expected a list of globs"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.is_empty());
+    let unknown = aggregate(
+        d,
+        &[aws.to_str().unwrap().to_string()],
+        &["--min-team", "nobody=1"],
+    );
+    assert_eq!(unknown.code, 2);
+    assert!(
+        unknown
+            .stderr
+            .contains("no repository belongs to team \"nobody\""),
+        "{}",
+        unknown.stderr
+    );
+}

@@ -351,7 +351,7 @@ fn bad_input_is_reported_with_locations_and_the_rest_is_scanned() {
 fn input_prints_the_policy_documents() {
     let dir = tree(&[(
         "main.tf",
-        b"variable \"name\" {}\nresource \"aws_s3_bucket\" \"b\" {\n  bucket = var.name\n  tags = { team = \"x\" }\n}\n",
+        b"variable \"name\" {}\nresource \"aws_s3_bucket\" \"b\" {\n  bucket = var.name\n  tags = { team = \"x\" }\n}\nprovider \"aws\" {\n  alias = \"replica\"\n}\n",
     )]);
     let run = rungs(&["input", dir.path().to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -362,6 +362,10 @@ fn input_prints_the_policy_documents() {
     assert_eq!(r["config"]["tags"]["team"], "x");
     assert_eq!(docs[0]["root"], ".");
     assert_eq!(docs[0]["schema_version"], 1);
+    assert_eq!(
+        docs[0]["providers"],
+        serde_json::json!([{"name": "aws", "alias": "replica", "file": "main.tf", "line": 6}])
+    );
     assert_eq!(
         docs[0]["resources_by_type"]["aws_s3_bucket"][0]["address"],
         "aws_s3_bucket.b"

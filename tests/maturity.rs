@@ -191,6 +191,25 @@ fn applying_the_plan_for_network_security_reaches_the_promised_level_on_every_ex
             "{name}"
         );
         assert!(reaches >= 1, "{name}");
+        // The Markdown plan (for a pull-request comment) links the same fix.
+        let markdown = rungs(&[
+            "plan",
+            dir.path().to_str().unwrap(),
+            "--format",
+            "markdown",
+            "--link-base",
+            "https://example.invalid/blob/main/",
+        ]);
+        let link = format!(
+            "[{at}](https://example.invalid/blob/main/{}#L{})",
+            at.split(':').next().unwrap(),
+            at.split(':').nth(1).unwrap()
+        );
+        assert!(
+            markdown.stdout.contains(&link),
+            "{name}: {}",
+            markdown.stdout
+        );
         edit(&dir.path().join(file), from, to);
         let after = scan(dir.path(), &[]);
         assert_eq!(
