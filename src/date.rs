@@ -41,6 +41,12 @@ pub struct Date {
 }
 
 impl Date {
+    pub const EPOCH: Date = Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    };
+
     /// Parses a strict `YYYY-MM-DD` date that exists in the calendar.
     pub fn parse(text: &str) -> Result<Date, String> {
         let bad = || format!("expected a date as YYYY-MM-DD, got {text:?}");

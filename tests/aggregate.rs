@@ -133,7 +133,72 @@ fn rollups_of_the_examples_agree_with_each_scan_and_between_json_and_jsonl() {
             ),
             "{name}"
         );
+        // And its categories are the scan's categories.
+        let scanned: Vec<(Value, Value, Value)> = report["domains"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|d| d["categories"].as_array().unwrap())
+            .map(|c| (c["id"].clone(), c["level"].clone(), c["score"].clone()))
+            .collect();
+        let rolled: Vec<(Value, Value, Value)> = repo["categories"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| (c["id"].clone(), c["level"].clone(), c["score"].clone()))
+            .collect();
+        assert_eq!(rolled, scanned, "{name}");
     }
+    // Held back: each category the organisation has not completed lists exactly the
+    // repositories at or below the organisation's level there, lowest first.
+    let held = json_rollup["held_back"].as_array().unwrap();
+    assert!(!held.is_empty());
+    for h in held {
+        let id = h["category"].as_str().unwrap();
+        let org_level = h["level"].as_u64().unwrap();
+        let org_category = json_rollup["organisation"]["domains"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|d| d["categories"].as_array().unwrap())
+            .find(|c| c["id"] == id)
+            .unwrap();
+        assert_eq!(org_category["level"], json!(org_level), "{id}");
+        let mut expected: Vec<(u64, f64, String)> = json_rollup["repositories"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|r| {
+                let c = r["categories"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|c| c["id"] == id)?;
+                let level = c["level"].as_u64().filter(|&l| l <= org_level)?;
+                Some((
+                    level,
+                    c["score"].as_f64().unwrap(),
+                    r["repository"].as_str().unwrap().to_string(),
+                ))
+            })
+            .collect();
+        expected.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        let listed: Vec<(u64, f64, String)> = h["repositories"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["level"].as_u64().unwrap(),
+                    r["score"].as_f64().unwrap(),
+                    r["repository"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(listed, expected, "{id}");
+    }
+    // All three reports are of one day: no trend.
+    assert_eq!(json_rollup["trend"], json!([]));
     let org = &json_rollup["organisation"];
     assert_eq!(
         (
@@ -231,15 +296,27 @@ fn the_shipped_duckdb_sql_gives_exactly_what_rungs_aggregate_gives() {
     let mut expected: Vec<Group> = groups(&rollup);
     for r in rollup["repositories"].as_array().unwrap() {
         let name = format!("repository/{}", r["repository"].as_str().unwrap());
-        // Repository rows carry no categories in the roll-up JSON: compare the program only.
+        let categories = r["categories"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                (
+                    c["id"].as_str().unwrap().to_string(),
+                    c["level"].clone(),
+                    c["score"].clone(),
+                )
+            })
+            .collect();
         expected.push((
             name,
             r["level"].clone(),
             r["score"].clone(),
             r["limiting"].clone(),
-            Vec::new(),
+            categories,
         ));
     }
+    let mut compared = 0;
     for (name, level, score, limiting, categories) in expected {
         let g = &sql[&name];
         assert_eq!(
@@ -248,9 +325,41 @@ fn the_shipped_duckdb_sql_gives_exactly_what_rungs_aggregate_gives() {
             "{name}"
         );
         for (id, level, score) in categories {
-            assert_eq!(g["categories"][&id], json!([level, score]), "{name} {id}");
+            // SQL has no row for a category without evidence; rungs says level null.
+            let row = g["categories"]
+                .get(&id)
+                .cloned()
+                .unwrap_or(json!([null, null]));
+            assert_eq!(row, json!([level, score]), "{name} {id}");
+            compared += 1;
         }
     }
+    assert_eq!(compared, 12 * (1 + 2 + 3));
+    // Domain levels and scores of the organisation and each team.
+    let mut domains = 0;
+    let named = std::iter::once((
+        "organisation/organisation".to_string(),
+        &rollup["organisation"],
+    ))
+    .chain(
+        rollup["teams"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| (format!("team/{}", t["name"].as_str().unwrap()), t)),
+    );
+    for (name, group) in named {
+        for d in group["domains"].as_array().unwrap() {
+            let id = d["id"].as_str().unwrap();
+            let row = sql[&name]["domains"]
+                .get(id)
+                .cloned()
+                .unwrap_or(json!([null, null]));
+            assert_eq!(row, json!([d["level"], d["score"]]), "{name} {id}");
+            domains += 1;
+        }
+    }
+    assert_eq!(domains, 3 * 3);
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
@@ -408,6 +517,24 @@ fn text_markdown_and_html_show_the_same_rollup() {
         "{heatmap}"
     );
     assert_eq!(html.matches("<td class=\"name\">acme/").count(), 3 + 20);
+    // The categories held back: a line of text and a table row each, as many as in JSON.
+    let json = run("json");
+    let held = serde_json::from_str::<Value>(&json).unwrap()["held_back"]
+        .as_array()
+        .unwrap()
+        .len();
+    let section = text.split("\nHolding back").nth(1).unwrap();
+    let lines = section.split("\n\n").next().unwrap().lines().count();
+    assert_eq!(lines, 1 + held, "{section}");
+    let table = html
+        .split("<table id=\"held-back\">")
+        .nth(1)
+        .unwrap()
+        .split("</table>")
+        .next()
+        .unwrap();
+    assert_eq!(table.matches("<tr>").count(), 1 + held);
+    assert!(!html.contains("id=\"trend-chart\""));
 }
 
 #[test]

@@ -111,6 +111,79 @@ fn no_colour_in_pipes_with_never_with_no_color_or_in_files() {
 }
 
 #[test]
+fn a_report_written_elsewhere_leaves_one_summary_line_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.json");
+    let out = run(
+        &with(&["--format", "json", "--output", file.to_str().unwrap()]),
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let summary = &json["summary"];
+    let errors = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .count();
+    assert!(errors > 0);
+    let n = |k: &str| summary[k].as_u64().unwrap();
+    let expected = format!(
+        "rungs: {} checks ({} passed, {} failed, {} unknown, {} waived, {} errors), {errors} error diagnostics · level {} ({:.2}), limited by {} · gate FAILED · wrote json to {}\n",
+        n("passed") + n("failed") + n("unknown") + n("waived") + n("errors"),
+        n("passed"),
+        n("failed"),
+        n("unknown"),
+        n("waived"),
+        n("errors"),
+        n("level"),
+        summary["score"].as_f64().unwrap(),
+        summary["limiting"].as_str().unwrap(),
+        file.display()
+    );
+    assert_eq!(String::from_utf8(out.stderr).unwrap(), expected);
+    // A machine format on standard output: the same line, naming standard output.
+    let out = run(&with(&["--format", "sarif"]), &[]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.ends_with(" · gate FAILED · wrote sarif to standard output\n"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1);
+    // The text report on standard output is its own summary: nothing on stderr.
+    assert!(run(REPORT, &[]).stderr.is_empty());
+}
+
+#[test]
+fn stderr_is_coloured_by_the_same_rules_as_stdout() {
+    let bad = [
+        "scan",
+        "tests/fixtures/report",
+        "--format",
+        "text",
+        "--output",
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no/such/dir/out.txt");
+    let mut args = bad.to_vec();
+    args.push(missing.to_str().unwrap());
+    let plain = run(&args, &[]);
+    assert_eq!(plain.status.code(), Some(2));
+    let plain = String::from_utf8(plain.stderr).unwrap();
+    assert!(plain.starts_with("error: "), "{plain}");
+    let forced = String::from_utf8(run(&args, &[("CLICOLOR_FORCE", "1")]).stderr).unwrap();
+    assert_eq!(
+        forced,
+        plain.replacen("error:", "\x1b[1m\x1b[31merror:\x1b[0m", 1)
+    );
+    let never = run(&args, &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]);
+    assert_eq!(String::from_utf8(never.stderr).unwrap(), plain);
+}
+
+#[test]
 fn colour_leaves_escape_sequences_from_input_escaped() {
     // The scanned directory's name is input: its escape sequence stays visible text.
     let dir = tempfile::tempdir().unwrap();

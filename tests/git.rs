@@ -1073,7 +1073,7 @@ fn html_report_charts_the_json_of_rungs_trend() {
 }
 
 #[test]
-fn trend_jsonl_has_every_commits_scores_and_aggregate_keeps_the_newest() {
+fn trend_jsonl_has_every_commits_scores_and_aggregate_keeps_the_newest_and_charts_each_day() {
     let repo = history();
     let run = small_run(
         repo.path(),
@@ -1167,4 +1167,34 @@ fn trend_jsonl_has_every_commits_scores_and_aggregate_keeps_the_newest() {
         .unwrap()
         .iter()
         .all(|l| l["error"] == false && l["reason"].as_str().unwrap().starts_with("superseded")));
+    // Superseded commits still count in the roll-up's trend: one point per commit day, each the
+    // level and score `rungs trend` gives that commit.
+    let trend = rollup["trend"].as_array().unwrap();
+    assert_eq!(trend.len(), commits.len());
+    for (point, row) in trend.iter().zip(commits) {
+        assert_eq!(
+            (&point["level"], &point["score"], &point["repositories"]),
+            (&row["level"], &row["score"], &json!(1))
+        );
+        assert_eq!(
+            point["date"].as_str().unwrap(),
+            &row["date"].as_str().unwrap()[..10]
+        );
+    }
+    let html = rungs_in(
+        repo.path(),
+        &[
+            "aggregate",
+            "history.jsonl",
+            "--model",
+            model.to_str().unwrap(),
+            "--format",
+            "html",
+        ],
+    )
+    .stdout;
+    assert_eq!(html.matches("id=\"trend-chart\"").count(), 1);
+    let table = html.split("<table id=\"trend\">").nth(1).unwrap();
+    let table = table.split("</table>").next().unwrap();
+    assert_eq!(table.matches("<tr>").count(), 1 + commits.len());
 }

@@ -3,7 +3,8 @@
     python3 rollup.py 'exports/*.jsonl' teams.csv
 
 teams.csv has the columns ord,pattern,team (repository globs per team, first match wins).
-The output maps "kind/group" to {level, score, limiting, categories: {id: [level, score]}}.
+The output maps "kind/group" to {level, score, limiting, domains: {id: [level, score]},
+categories: {id: [level, score]}}.
 """
 import json
 import pathlib
@@ -28,12 +29,18 @@ def main(lines_glob, teams_csv):
     con.execute((pathlib.Path(__file__).parent / "rollup.sql").read_text())
     out = {}
     rows = con.execute(
-        "SELECT gk, grp, category, level, score, limiting FROM rungs_rollup ORDER BY gk, grp, category NULLS FIRST"
+        "SELECT gk, grp, domain, category, level, score, limiting FROM rungs_rollup"
+        " ORDER BY gk, grp, domain NULLS FIRST, category NULLS FIRST"
     ).fetchall()
-    for gk, grp, category, level, score, limiting in rows:
-        group = out.setdefault(f"{gk}/{grp}", {"level": None, "score": None, "limiting": None, "categories": {}})
-        if category is None:
+    for gk, grp, domain, category, level, score, limiting in rows:
+        group = out.setdefault(
+            f"{gk}/{grp}",
+            {"level": None, "score": None, "limiting": None, "domains": {}, "categories": {}},
+        )
+        if domain is None:
             group.update(level=level, score=score, limiting=limiting)
+        elif category is None:
+            group["domains"][domain] = [level, score]
         else:
             group["categories"][category] = [level, score]
     print(json.dumps(out, indent=1, sort_keys=True))

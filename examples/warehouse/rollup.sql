@@ -5,8 +5,8 @@
 -- Inputs, created by the caller:
 --   rungs_lines(...)   every line of the `rungs scan --format jsonl` exports (read_json_auto);
 --   teams(ord, pattern, team)   repository globs per team, first match (lowest ord) wins.
--- Output: one row per group and category, plus a row per group with category = NULL for the
--- group itself (kind 'organisation', 'team' or 'repository').
+-- Output: per group (kind gk 'organisation', 'team' or 'repository'), one row for the group
+-- itself (domain and category NULL), one per domain (category NULL) and one per category.
 
 CREATE OR REPLACE TEMP VIEW rungs_rollup AS
 WITH objective_lines AS (
@@ -117,6 +117,17 @@ category_scores AS (
     FROM category_levels c
 ),
 -- Domains and the group: the minimum level, plus the mean progress above it.
+domain_levels AS (
+    SELECT gk, grp, domain, min(level) AS level FROM category_scores WHERE level IS NOT NULL
+    GROUP BY gk, grp, domain
+),
+domain_scores AS (
+    SELECT d.gk, d.grp, d.domain, d.level,
+        floor((d.level + least(greatest(sum(least(c.score - d.level, 1.0)) / count(*), 0.0), 0.99)) * 100) / 100 AS score
+    FROM domain_levels d JOIN category_scores c USING (gk, grp, domain)
+    WHERE c.level IS NOT NULL
+    GROUP BY d.gk, d.grp, d.domain, d.level
+),
 group_levels AS (
     SELECT gk, grp, min(level) AS level FROM category_scores WHERE level IS NOT NULL
     GROUP BY gk, grp
@@ -129,6 +140,8 @@ group_scores AS (
     WHERE c.level IS NOT NULL
     GROUP BY g.gk, g.grp, g.level
 )
-SELECT gk, grp, NULL AS category, level, score, limiting FROM group_scores
+SELECT gk, grp, NULL AS domain, NULL AS category, level, score, limiting FROM group_scores
 UNION ALL
-SELECT gk, grp, category, level, score, NULL FROM category_scores;
+SELECT gk, grp, domain, NULL, level, score, NULL FROM domain_scores
+UNION ALL
+SELECT gk, grp, domain, category, level, score, NULL FROM category_scores;

@@ -8,6 +8,11 @@
 //! so a roll-up of one repository gives exactly that repository's levels. Memory grows with the
 //! number of repositories (a few kilobytes each), not with the number or size of reports.
 //!
+//! When the results carry several days (a `rungs trend --format jsonl` export, or reports of
+//! different days), the organisation's level is also replayed day by day: on each day, every
+//! repository counts with its newest result of that day or before. For this the roll-up keeps
+//! the newest result of each (repository, day), a few kilobytes each.
+//!
 //! Nothing is silently left out: unreadable or foreign files, reports of another model, policy
 //! bundle or rules than the first one read, stale reports (`--max-age`), duplicates and
 //! superseded commits are all listed with the reason.
@@ -44,6 +49,14 @@ struct Entry {
     file: String,
     /// Tallies in model objective order.
     tallies: Vec<Compact>,
+}
+
+impl Entry {
+    /// The day the result describes: its commit's, else its scan's.
+    fn day(&self) -> String {
+        let date = self.commit_date.as_deref().unwrap_or(&self.scanned);
+        date.get(..10).unwrap_or(date).to_string()
+    }
 }
 
 /// An objective's tally without its policy list: what scoring needs, in a few bytes.
@@ -89,6 +102,43 @@ pub struct RepositoryResult {
     pub score: Option<f64>,
     pub limiting: Option<String>,
     pub file: String,
+    /// The repository's own level and score in each category, in model order.
+    pub categories: Vec<CategoryLevel>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CategoryLevel {
+    pub id: String,
+    pub level: Option<u8>,
+    pub score: Option<f64>,
+}
+
+/// A category the organisation has not completed, and the repositories at or below the
+/// organisation's level in it: until they climb, the pooled results cannot reach the next level.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HeldBack {
+    pub category: String,
+    pub level: Option<u8>,
+    /// Lowest first (level, then score, then name).
+    pub repositories: Vec<Holder>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Holder {
+    pub repository: String,
+    pub team: String,
+    pub level: u8,
+    pub score: Option<f64>,
+}
+
+/// The organisation on one day of the trend.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrendPoint {
+    /// `YYYY-MM-DD`: the commit day, or the scan day when a result has no commit date.
+    pub date: String,
+    pub repositories: usize,
+    pub level: Option<u8>,
+    pub score: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -110,6 +160,10 @@ pub struct Rollup {
     pub repositories: Vec<RepositoryResult>,
     pub left_out: Vec<LeftOut>,
     pub worst: Vec<Finding>,
+    /// Per category the organisation has not completed, who holds it back.
+    pub held_back: Vec<HeldBack>,
+    /// The organisation day by day; empty when all results are of one day.
+    pub trend: Vec<TrendPoint>,
 }
 
 /// Team mapping: `teams: {NAME: [GLOB, ...]}`; a repository belongs to the first team (in file
@@ -190,6 +244,8 @@ struct Rolling<'a> {
     positions: BTreeMap<String, usize>,
     basis: Option<Basis>,
     entries: BTreeMap<String, Entry>,
+    /// The newest result of each day per repository, for the trend.
+    history: BTreeMap<String, BTreeMap<String, Entry>>,
     left_out: Vec<LeftOut>,
     worst: Vec<Finding>,
 }
@@ -238,6 +294,7 @@ pub fn run(paths: &[PathBuf], options: &Options<'_>) -> Rollup {
         positions,
         basis: None,
         entries: BTreeMap::new(),
+        history: BTreeMap::new(),
         left_out: problems,
         worst: Vec::new(),
     };
@@ -491,6 +548,17 @@ impl Rolling<'_> {
             }
         }
         let key = |e: &Entry| (e.commit_date.clone(), e.scanned.clone());
+        let duplicate = self
+            .entries
+            .get(&input.repository)
+            .is_some_and(|p| p.commit.is_some() && p.commit == input.entry.commit);
+        if !duplicate {
+            let day = input.entry.day();
+            let days = self.history.entry(input.repository.clone()).or_default();
+            if days.get(&day).is_none_or(|e| key(e) < key(&input.entry)) {
+                days.insert(day, input.entry.clone());
+            }
+        }
         let previous = self.entries.get(&input.repository).cloned();
         match previous {
             Some(p) if p.commit.is_some() && p.commit == input.entry.commit => {
@@ -587,8 +655,16 @@ impl Rolling<'_> {
                 scope: entry.scope.clone(),
                 level: one.level,
                 score: one.score,
-                limiting: one.limiting,
+                limiting: one.limiting.clone(),
                 file: entry.file.clone(),
+                categories: one
+                    .categories()
+                    .map(|c| CategoryLevel {
+                        id: c.id.clone(),
+                        level: c.level,
+                        score: c.score,
+                    })
+                    .collect(),
             });
             by_team.entry(team).or_default().push(entry);
         }
@@ -606,6 +682,29 @@ impl Rolling<'_> {
                 card: card(&entries),
             })
             .collect();
+        let held_back = held_back(model, &organisation.card, &repositories);
+        let days: std::collections::BTreeSet<&String> =
+            self.history.values().flat_map(|d| d.keys()).collect();
+        let trend = if days.len() < 2 {
+            Vec::new()
+        } else {
+            days.into_iter()
+                .map(|day| {
+                    let current: Vec<&Entry> = self
+                        .history
+                        .values()
+                        .filter_map(|d| d.range(..=day.clone()).next_back().map(|(_, e)| e))
+                        .collect();
+                    let c = card(&current);
+                    TrendPoint {
+                        date: day.clone(),
+                        repositories: current.len(),
+                        level: c.level,
+                        score: c.score,
+                    }
+                })
+                .collect()
+        };
         Rollup {
             model: model_name(model),
             bundle: basis.bundle,
@@ -616,8 +715,55 @@ impl Rolling<'_> {
             repositories,
             left_out: self.left_out,
             worst: self.worst,
+            held_back,
+            trend,
         }
     }
+}
+
+/// For each category below its highest level in the organisation, the repositories whose own
+/// level there is at or below the organisation's.
+fn held_back(model: &Model, org: &Scorecard, repositories: &[RepositoryResult]) -> Vec<HeldBack> {
+    let mut out = Vec::new();
+    for category in model.domains.iter().flat_map(|d| &d.categories) {
+        let top = category
+            .objectives
+            .iter()
+            .map(|o| o.level)
+            .max()
+            .unwrap_or(0);
+        let Some(org_level) = org.category(&category.id).and_then(|c| c.level) else {
+            continue;
+        };
+        if org_level >= top {
+            continue;
+        }
+        let mut holders: Vec<Holder> = repositories
+            .iter()
+            .filter_map(|r| {
+                let c = r.categories.iter().find(|c| c.id == category.id)?;
+                let level = c.level.filter(|&l| l <= org_level)?;
+                Some(Holder {
+                    repository: r.repository.clone(),
+                    team: r.team.clone(),
+                    level,
+                    score: c.score,
+                })
+            })
+            .collect();
+        holders.sort_by(|a, b| {
+            (a.level, a.score.unwrap_or(0.0))
+                .partial_cmp(&(b.level, b.score.unwrap_or(0.0)))
+                .expect("scores are finite")
+                .then_with(|| a.repository.cmp(&b.repository))
+        });
+        out.push(HeldBack {
+            category: category.id.clone(),
+            level: Some(org_level),
+            repositories: holders,
+        });
+    }
+    out
 }
 
 /// The fields of a `rungs scan --format json` report a roll-up reads; serde skips the others.

@@ -1,7 +1,9 @@
 //! Renderings of a roll-up: a terminal table, JSON (versioned, docs/json-output.md) and
 //! Markdown. Categories run across, teams and the organisation down, so the weak spots line up.
 
-use super::{GroupResult, Rollup};
+use super::{GroupResult, HeldBack, Rollup};
+use crate::date::Date;
+use crate::report::svg;
 use crate::score::Scorecard;
 use serde::Serialize;
 use std::fmt::Write;
@@ -90,6 +92,24 @@ pub fn text(r: &Rollup, gates: &[Gate]) -> String {
                 .map_or(String::new(), |l| format!("  limited by {l}"))
         );
     }
+    if !r.held_back.is_empty() {
+        let _ = writeln!(s, "\nHolding back (at or below the organisation's level)");
+        for h in &r.held_back {
+            let _ = writeln!(s, "  {}", held_back_line(h));
+        }
+    }
+    if !r.trend.is_empty() {
+        let _ = writeln!(s, "\nTrend ({} days)", r.trend.len());
+        for p in &r.trend {
+            let _ = writeln!(
+                s,
+                "  {}  {:>5} repos  {}",
+                p.date,
+                p.repositories,
+                level(p.level, p.score)
+            );
+        }
+    }
     if !r.worst.is_empty() {
         let _ = writeln!(s, "\nWorst findings ({} shown)", r.worst.len());
         for f in &r.worst {
@@ -135,6 +155,35 @@ pub fn text(r: &Rollup, gates: &[Gate]) -> String {
         }
     }
     s
+}
+
+/// How many repositories a category's line names before "and N more".
+const HOLDERS_SHOWN: usize = 5;
+
+/// `IAM level 1: acme/a 0, acme/b 1 (+3 more)`, or that no repository is below.
+fn held_back_line(h: &HeldBack) -> String {
+    let names: Vec<String> = h
+        .repositories
+        .iter()
+        .take(HOLDERS_SHOWN)
+        .map(|r| format!("{} {}", r.repository, level(Some(r.level), r.score)))
+        .collect();
+    let more = h.repositories.len().saturating_sub(HOLDERS_SHOWN);
+    format!(
+        "{} level {}: {}{}",
+        h.category,
+        h.level.map_or("n/a".into(), |l| l.to_string()),
+        if names.is_empty() {
+            "no single repository (the pooled results fall short)".to_string()
+        } else {
+            names.join(", ")
+        },
+        if more > 0 {
+            format!(" (+{more} more)")
+        } else {
+            String::new()
+        }
+    )
 }
 
 #[derive(Serialize)]
@@ -201,6 +250,8 @@ pub fn json(r: &Rollup, gates: &[Gate]) -> String {
         "organisation": group(&r.organisation),
         "teams": r.teams.iter().map(group).collect::<Vec<_>>(),
         "repositories": r.repositories,
+        "held_back": r.held_back,
+        "trend": r.trend,
         "worst_findings": r.worst,
         "left_out": r.left_out,
         "gate": {"passed": gates.iter().all(|g| g.passed), "requirements": gates},
@@ -231,6 +282,24 @@ pub fn markdown(r: &Rollup, gates: &[Gate]) -> String {
             cells(&g.card).join(" | ")
         );
     }
+    if !r.held_back.is_empty() {
+        s.push_str("\n### Holding back\n\n");
+        for h in &r.held_back {
+            let _ = writeln!(s, "- {}", held_back_line(h).replace('|', "\\|"));
+        }
+    }
+    if !r.trend.is_empty() {
+        s.push_str("\n### Trend\n\n| date | repos | level |\n|---|---:|---|\n");
+        for p in &r.trend {
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} |",
+                p.date,
+                p.repositories,
+                level(p.level, p.score)
+            );
+        }
+    }
     if !r.left_out.is_empty() {
         let _ = writeln!(s, "\n### Left out ({})\n", r.left_out.len());
         for l in &r.left_out {
@@ -259,7 +328,7 @@ pub fn markdown(r: &Rollup, gates: &[Gate]) -> String {
 pub fn html(r: &Rollup, gates: &[Gate]) -> String {
     use crate::report::markup::escape;
     let mut s = String::from(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"><title>rungs organisation roll-up</title><style>body{font:14px system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:center}th.name,td.name{text-align:left}.l0{background:#f8d0cc}.l1{background:#fbe3c5}.l2{background:#fdf3c4}.l3{background:#e6f2c8}.l4{background:#cfe9cf}.l5{background:#b5dcb5}.na{color:#999}.error{color:#b00}</style></head><body>",
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"><title>rungs organisation roll-up</title><style>body{font:14px system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:center}th.name,td.name{text-align:left}.l0{background:#f8d0cc}.l1{background:#fbe3c5}.l2{background:#fdf3c4}.l3{background:#e6f2c8}.l4{background:#cfe9cf}.l5{background:#b5dcb5}.na{color:#999}.error{color:#b00}svg.chart{display:block;max-width:100%;height:auto}svg .grid{stroke:#d9e2ec}svg .axis{fill:#616e7c;font-size:11px}svg .tick{stroke:#9aa5b1}svg path.level,svg path.score{fill:none;stroke-width:2.5}svg path.level{stroke:#2f6fb3}svg path.score{stroke:#9aa5b1;stroke-dasharray:6 4}svg .point{fill:#2f6fb3}svg .legend{font-size:12px}svg .legend.level{fill:#2f6fb3}svg .legend.score{fill:#616e7c}</style></head><body>",
     );
     let _ = write!(
         s,
@@ -294,7 +363,77 @@ pub fn html(r: &Rollup, gates: &[Gate]) -> String {
         }
         s.push_str("</tr>");
     }
-    s.push_str("</table><h2>Repositories</h2><table id=\"repositories\"><tr><th class=\"name\">repository</th><th>team</th><th>level</th><th>scope</th><th>scanned</th><th>limited by</th></tr>");
+    s.push_str("</table>");
+    if !r.trend.is_empty() {
+        let points: Vec<svg::Point> = r
+            .trend
+            .iter()
+            .filter_map(|p| {
+                let day = Date::parse(&p.date).ok()?;
+                Some(svg::Point {
+                    time: day.days_since(Date::EPOCH) * 86_400,
+                    label: format!(
+                        "{} · {} repositories · level {}",
+                        p.date,
+                        p.repositories,
+                        level(p.level, p.score)
+                    ),
+                    level: p.level,
+                    score: p.score,
+                })
+            })
+            .collect();
+        s.push_str("<h2>Trend</h2>");
+        s.push_str(&svg::trend("trend-chart", &points));
+        s.push_str("<table id=\"trend\"><tr><th>date</th><th>repos</th><th>level</th></tr>");
+        for p in &r.trend {
+            let _ = write!(
+                s,
+                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape(&p.date),
+                p.repositories,
+                escape(&level(p.level, p.score))
+            );
+        }
+        s.push_str("</table>");
+    }
+    if !r.held_back.is_empty() {
+        s.push_str("<h2>Holding back</h2><p>Per category, the repositories at or below the organisation's level: until they climb, the organisation cannot.</p><table id=\"held-back\"><tr><th>category</th><th>level</th><th class=\"name\">repositories (lowest first)</th></tr>");
+        for h in &r.held_back {
+            let names: Vec<String> = h
+                .repositories
+                .iter()
+                .take(HOLDERS_SHOWN)
+                .map(|r| {
+                    format!(
+                        "<span class=\"l{}\">{} {}</span>",
+                        r.level,
+                        escape(&r.repository),
+                        escape(&level(Some(r.level), r.score))
+                    )
+                })
+                .collect();
+            let more = h.repositories.len().saturating_sub(HOLDERS_SHOWN);
+            let _ = write!(
+                s,
+                "<tr><td>{}</td><td>{}</td><td class=\"name\">{}{}</td></tr>",
+                escape(&h.category),
+                h.level.map_or("n/a".into(), |l| l.to_string()),
+                if names.is_empty() {
+                    "no single repository: the pooled results fall short".to_string()
+                } else {
+                    names.join(", ")
+                },
+                if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                }
+            );
+        }
+        s.push_str("</table>");
+    }
+    s.push_str("<h2>Repositories</h2><table id=\"repositories\"><tr><th class=\"name\">repository</th><th>team</th><th>level</th><th>scope</th><th>scanned</th><th>limited by</th></tr>");
     for repo in &r.repositories {
         let _ = write!(
             s,

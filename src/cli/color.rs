@@ -35,6 +35,11 @@ pub fn stdout() -> bool {
     anstream::AutoStream::choice(&std::io::stdout()) != ColorChoice::Never
 }
 
+/// Whether standard error gets colour, by the same rules as standard output.
+pub fn stderr() -> bool {
+    anstream::AutoStream::choice(&std::io::stderr()) != ColorChoice::Never
+}
+
 const RED: Style = AnsiColor::Red.on_default();
 const BOLD_RED: Style = RED.bold();
 const YELLOW: Style = AnsiColor::Yellow.on_default();
@@ -65,6 +70,7 @@ const VERDICTS: &[(&str, Style)] = &[
     ("Gate FAILED", BOLD_RED),
     ("Regression: no", GREEN.bold()),
     ("Regression: yes", BOLD_RED),
+    ("error:", BOLD_RED),
 ];
 
 fn paint(style: Style, text: &str) -> String {

@@ -107,7 +107,7 @@ pub fn run(args: DiffArgs) -> ExitCode {
         .collect();
     if !unread.is_empty() {
         for d in unread {
-            eprintln!("{}", rungs::report::visible(d.to_string()));
+            super::eprint_text(d.to_string());
         }
         eprintln!(
                 "error: {} could not be read in full, so no diff is reported (its findings would show as fixed)\n  help: fix the files above, or --exclude them",

@@ -127,8 +127,19 @@ impl Verbosity {
                 .collect()
         };
         for text in texts {
-            eprintln!("{}", rungs::report::visible(text));
+            eprint_text(text);
         }
+    }
+}
+
+/// Writes a line (or lines) to standard error: input escaped, then coloured when standard error
+/// takes colour (the same tokens and rules as reports on standard output).
+pub fn eprint_text(text: String) {
+    let text = rungs::report::visible(text);
+    if color::stderr() {
+        eprintln!("{}", color::report(&text));
+    } else {
+        eprintln!("{text}");
     }
 }
 
@@ -234,7 +245,7 @@ pub fn stdout_error() -> Option<&'static std::io::Error> {
 }
 
 pub fn fail(d: &Diagnostic) -> ExitCode {
-    eprintln!("{}", rungs::report::visible(d.to_string()));
+    eprint_text(d.to_string());
     ExitCode::from(EXIT_ERROR)
 }
 

@@ -3,7 +3,9 @@
 
 use super::output::{self, ReportFormat};
 use super::revision::ScanFlags;
-use super::{fail, parse_key_level, print, print_report, EXIT_ERROR, EXIT_GATE_FAILED};
+use super::{
+    eprint_text, fail, parse_key_level, print, print_report, EXIT_ERROR, EXIT_GATE_FAILED,
+};
 use clap::{ArgMatches, Args};
 use rungs::config::{Named, Targets};
 use rungs::report::{self, Report};
@@ -222,6 +224,24 @@ pub fn run(args: ScanArgs, matches: Option<&ArgMatches>) -> ExitCode {
             }
         }
     }
+    // The report went to files or is a machine format: a line for the log says how it went.
+    let text_on_stdout = destinations
+        .iter()
+        .any(|d| d.format == ReportFormat::Text && d.path.is_none());
+    if !text_on_stdout {
+        let wrote: Vec<String> = destinations
+            .iter()
+            .map(|d| match &d.path {
+                Some(path) => format!("{} to {}", d.format.name(), path.display()),
+                None => format!("{} to standard output", d.format.name()),
+            })
+            .collect();
+        eprint_text(format!(
+            "{} · wrote {}",
+            report.summary_line(),
+            wrote.join(", ")
+        ));
+    }
     if let Some(path) = &args.write_baseline {
         let (text, count) = scan.baseline();
         if let Err(e) = std::fs::write(path, text) {
@@ -240,6 +260,6 @@ pub fn run(args: ScanArgs, matches: Option<&ArgMatches>) -> ExitCode {
 }
 
 fn usage_error(message: &str) -> ExitCode {
-    eprintln!("error: {message}");
+    eprint_text(format!("error: {message}"));
     ExitCode::from(EXIT_ERROR)
 }

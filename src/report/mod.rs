@@ -13,7 +13,7 @@ pub(crate) mod markup;
 pub use markup::visible;
 pub mod plan;
 pub mod sarif;
-mod svg;
+pub(crate) mod svg;
 pub mod text;
 
 use crate::check::{Check, Outcome};
@@ -46,6 +46,38 @@ impl Report<'_> {
             .iter()
             .filter(|c| c.outcome == outcome)
             .count()
+    }
+
+    /// One line for a CI log when the report itself goes elsewhere (a file, or a machine
+    /// format on standard output): the outcomes, the program level and the gate.
+    pub fn summary_line(&self) -> String {
+        let card = &self.scan.scorecard;
+        let level = match (card.level, card.score) {
+            (Some(l), Some(s)) => format!("level {l} ({s:.2})"),
+            (Some(l), None) => format!("level {l}"),
+            _ => "no level (no evidence)".to_string(),
+        };
+        let limiting = card
+            .limiting
+            .as_ref()
+            .map_or(String::new(), |c| format!(", limited by {c}"));
+        let errors = self
+            .scan
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .count();
+        format!(
+            "rungs: {} checks ({} passed, {} failed, {} unknown, {} waived, {} errors), {} error diagnostics · {level}{limiting} · gate {}",
+            self.scan.checks.len(),
+            self.count(Outcome::Pass),
+            self.count(Outcome::Fail),
+            self.count(Outcome::Unknown),
+            self.count(Outcome::Waived),
+            self.count(Outcome::Error),
+            errors,
+            if self.gate_passed() { "passed" } else { "FAILED" }
+        )
     }
 
     /// Failed and errored checks, most severe policy first, then by policy, file and line.
