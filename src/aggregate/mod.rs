@@ -10,8 +10,8 @@
 //!
 //! When the results carry several days (a `rungs trend --format jsonl` export, or reports of
 //! different days), the organisation's level is also replayed day by day: on each day, every
-//! repository counts with its newest result of that day or before. For this the roll-up keeps
-//! the newest result of each (repository, day), a few kilobytes each.
+//! repository counts with its newest result of that day or before. For this the roll-up also
+//! keeps the newest result of each earlier day per repository, a few kilobytes each.
 //!
 //! Nothing is silently left out: unreadable or foreign files, reports of another model, policy
 //! bundle or rules than the first one read, stale reports (`--max-age`), duplicates and
@@ -244,7 +244,7 @@ struct Rolling<'a> {
     positions: BTreeMap<String, usize>,
     basis: Option<Basis>,
     entries: BTreeMap<String, Entry>,
-    /// The newest result of each day per repository, for the trend.
+    /// Per repository, the newest result of each earlier day than its newest: the trend's.
     history: BTreeMap<String, BTreeMap<String, Entry>>,
     left_out: Vec<LeftOut>,
     worst: Vec<Finding>,
@@ -548,41 +548,32 @@ impl Rolling<'_> {
             }
         }
         let key = |e: &Entry| (e.commit_date.clone(), e.scanned.clone());
-        let duplicate = self
-            .entries
-            .get(&input.repository)
-            .is_some_and(|p| p.commit.is_some() && p.commit == input.entry.commit);
-        if !duplicate {
-            let day = input.entry.day();
-            let days = self.history.entry(input.repository.clone()).or_default();
-            if days.get(&day).is_none_or(|e| key(e) < key(&input.entry)) {
-                days.insert(day, input.entry.clone());
-            }
-        }
-        let previous = self.entries.get(&input.repository).cloned();
+        let previous = self.entries.get(&input.repository);
         match previous {
             Some(p) if p.commit.is_some() && p.commit == input.entry.commit => {
-                self.error(
-                    &file,
-                    repo,
-                    format!("duplicate: {} already holds this commit", p.file),
-                );
+                let reason = format!("duplicate: {} already holds this commit", p.file);
+                self.error(&file, repo, reason);
             }
-            Some(p) if key(&p) >= key(&input.entry) => {
-                self.warn(
-                    &file,
-                    repo,
-                    format!("superseded by the newer result in {}", p.file),
-                );
+            Some(p) if key(p) >= key(&input.entry) => {
+                let reason = format!("superseded by the newer result in {}", p.file);
+                let current_day = p.day();
+                self.warn(&file, repo, reason);
+                self.keep_for_trend(&input.repository, input.entry, &current_day);
             }
-            other => {
-                if let Some(p) = other {
+            _ => {
+                let day = input.entry.day();
+                if let Some(p) = self.entries.remove(&input.repository) {
                     self.warn(
                         &p.file,
                         repo.clone(),
                         format!("superseded by the newer result in {file}"),
                     );
                     self.worst.retain(|f| f.repository != input.repository);
+                    self.keep_for_trend(&input.repository, p, &day);
+                }
+                // The new result is the newest of its day too.
+                if let Some(days) = self.history.get_mut(&input.repository) {
+                    days.remove(&day);
                 }
                 self.worst.extend(input.findings);
                 self.worst.sort_by(|a, b| {
@@ -599,6 +590,20 @@ impl Rolling<'_> {
                 self.worst.truncate(WORST);
                 self.entries.insert(input.repository, input.entry);
             }
+        }
+    }
+
+    /// Keeps a result that is not its repository's newest for the trend, when it is the newest
+    /// of a day other than the current result's.
+    fn keep_for_trend(&mut self, repository: &str, entry: Entry, current_day: &str) {
+        let day = entry.day();
+        if day == current_day {
+            return;
+        }
+        let key = |e: &Entry| (e.commit_date.clone(), e.scanned.clone());
+        let days = self.history.entry(repository.to_string()).or_default();
+        if days.get(&day).is_none_or(|e| key(e) < key(&entry)) {
+            days.insert(day, entry);
         }
     }
 
@@ -683,17 +688,28 @@ impl Rolling<'_> {
             })
             .collect();
         let held_back = held_back(model, &organisation.card, &repositories);
-        let days: std::collections::BTreeSet<&String> =
-            self.history.values().flat_map(|d| d.keys()).collect();
+        let days: std::collections::BTreeSet<String> = self
+            .history
+            .values()
+            .flat_map(|d| d.keys().cloned())
+            .chain(self.entries.values().map(Entry::day))
+            .collect();
         let trend = if days.len() < 2 {
             Vec::new()
         } else {
-            days.into_iter()
+            days.iter()
                 .map(|day| {
+                    // Each repository's newest result of this day or before.
                     let current: Vec<&Entry> = self
-                        .history
-                        .values()
-                        .filter_map(|d| d.range(..=day.clone()).next_back().map(|(_, e)| e))
+                        .entries
+                        .iter()
+                        .filter_map(|(name, newest)| {
+                            if newest.day() <= *day {
+                                return Some(newest);
+                            }
+                            let older = self.history.get(name)?;
+                            older.range(..=day.clone()).next_back().map(|(_, e)| e)
+                        })
                         .collect();
                     let c = card(&current);
                     TrendPoint {
