@@ -98,3 +98,26 @@ has_access_key_id(v) if {
 	is_string(v)
 	regex.match(access_key_id_pattern, v)
 }
+
+# For a path ["block", "argument"] whose provider defaults differ: `absent` when
+# the block is missing, `dflt` when the block is there without the argument (or
+# with null).
+block_setting(r, path, absent, _) := absent if {
+	count(path) == 2
+	count(lib.blocks(r, path[0])) == 0
+}
+
+block_setting(r, path, _, dflt) := v if {
+	count(path) == 2
+	bs := lib.blocks(r, path[0])
+	count(bs) > 0
+	v := first_value(bs, path[1], dflt)
+}
+
+# Unknown text that designates a resource or data source declared in code
+# ("${random_password.db.result}", "${aws_kms_key.k.arn}"), not a variable, a
+# local, a module output or an iterator, which may stand for null.
+resource_reference(v) if {
+	lib.is_unknown(v)
+	regex.match(`^\$\{(data\.)?[a-z0-9]+_[a-z0-9_]+\.[^}]*\}$`, v)
+}
