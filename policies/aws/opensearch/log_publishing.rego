@@ -34,7 +34,8 @@ types := ["aws_opensearch_domain", "aws_elasticsearch_domain"]
 # default is true). No block means nothing is published.
 publishes(r) if {
 	some b in lib.blocks(r, "log_publishing_options")
-	not lib.is_unknown(object.get(b, "_for_each", null))
+	fe := object.get(b, "_for_each", null)
+	not lib.is_unknown(fe)
 	lib.truthy(object.get(b, "enabled", true))
 }
 
