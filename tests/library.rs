@@ -30,8 +30,6 @@ fn policies() -> Vec<Value> {
         .collect()
 }
 
-const PROVIDERS: [&str; 3] = ["AWS", "Azure", "GCP"];
-
 /// The providers of a policy, from the prefixes of its resource types.
 fn providers(meta: &Value) -> BTreeSet<&'static str> {
     meta["resource_types"]
