@@ -1,0 +1,48 @@
+package rungs.aws.docdb.audit_log_export_test
+
+import rego.v1
+
+import data.rungs.aws.docdb.audit_log_export as policy
+
+res(t, name, cfg) := {"address": concat(".", [t, name]), "ref": concat(".", [t, name]), "type": t, "name": name, "provider": "aws", "mode": "managed", "module": "", "file": "main.tf", "line": 1, "end_line": 2, "config": cfg}
+
+doc(rs) := {
+	"schema_version": 1,
+	"root": ".",
+	"files": ["main.tf"],
+	"resources": rs,
+	"resources_by_type": {k: [x | some x in rs; x.type == k] | some y in rs; k := y.type},
+	"module_calls": [],
+}
+
+addresses(findings) := {f.resource | some f in findings}
+
+test_audit_export_passes if {
+	d := doc([res("aws_docdb_cluster", "x", {"enabled_cloudwatch_logs_exports": ["audit", "profiler"]})])
+	addresses(policy.deny) == set() with input as d
+	addresses(policy.unknown) == set() with input as d
+}
+
+test_missing_argument_is_denied if {
+	d := doc([res("aws_docdb_cluster", "x", {})])
+	addresses(policy.deny) == {"aws_docdb_cluster.x"} with input as d
+	addresses(policy.unknown) == set() with input as d
+}
+
+test_profiler_only_is_denied if {
+	d := doc([res("aws_docdb_cluster", "x", {"enabled_cloudwatch_logs_exports": ["profiler"]})])
+	addresses(policy.deny) == {"aws_docdb_cluster.x"} with input as d
+	addresses(policy.unknown) == set() with input as d
+}
+
+test_unknown_list_is_not_judged if {
+	d := doc([res("aws_docdb_cluster", "x", {"enabled_cloudwatch_logs_exports": "${var.exports}"})])
+	addresses(policy.deny) == set() with input as d
+	addresses(policy.unknown) == {"aws_docdb_cluster.x"} with input as d
+}
+
+test_unknown_item_is_not_judged if {
+	d := doc([res("aws_docdb_cluster", "x", {"enabled_cloudwatch_logs_exports": ["${var.log}"]})])
+	addresses(policy.deny) == set() with input as d
+	addresses(policy.unknown) == {"aws_docdb_cluster.x"} with input as d
+}

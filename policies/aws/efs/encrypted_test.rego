@@ -1,0 +1,42 @@
+package rungs.aws.efs.encrypted_test
+
+import rego.v1
+
+import data.rungs.aws.efs.encrypted as policy
+
+res(t, name, cfg) := {"address": concat(".", [t, name]), "ref": concat(".", [t, name]), "type": t, "name": name, "provider": "aws", "mode": "managed", "module": "", "file": "main.tf", "line": 1, "end_line": 2, "config": cfg}
+
+doc(rs) := {
+	"schema_version": 1,
+	"root": ".",
+	"files": ["main.tf"],
+	"resources": rs,
+	"resources_by_type": {k: [x | some x in rs; x.type == k] | some y in rs; k := y.type},
+	"module_calls": [],
+}
+
+addresses(findings) := {f.resource | some f in findings}
+
+test_encrypted_passes if {
+	d := doc([res("aws_efs_file_system", "x", {"encrypted": true})])
+	addresses(policy.deny) == set() with input as d
+	addresses(policy.unknown) == set() with input as d
+}
+
+test_missing_argument_is_denied if {
+	d := doc([res("aws_efs_file_system", "x", {})])
+	addresses(policy.deny) == {"aws_efs_file_system.x"} with input as d
+	addresses(policy.unknown) == set() with input as d
+}
+
+test_explicit_false_is_denied if {
+	d := doc([res("aws_efs_file_system", "x", {"encrypted": false})])
+	addresses(policy.deny) == {"aws_efs_file_system.x"} with input as d
+	addresses(policy.unknown) == set() with input as d
+}
+
+test_unknown_setting_is_not_judged if {
+	d := doc([res("aws_efs_file_system", "x", {"encrypted": "${var.encrypted}"})])
+	addresses(policy.deny) == set() with input as d
+	addresses(policy.unknown) == {"aws_efs_file_system.x"} with input as d
+}

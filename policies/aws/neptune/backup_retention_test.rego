@@ -1,0 +1,48 @@
+package rungs.aws.neptune.backup_retention_test
+
+import rego.v1
+
+import data.rungs.aws.neptune.backup_retention as policy
+
+res(t, name, cfg) := {"address": concat(".", [t, name]), "ref": concat(".", [t, name]), "type": t, "name": name, "provider": "aws", "mode": "managed", "module": "", "file": "main.tf", "line": 1, "end_line": 2, "config": cfg}
+
+doc(rs) := {
+	"schema_version": 1,
+	"root": ".",
+	"files": ["main.tf"],
+	"resources": rs,
+	"resources_by_type": {k: [x | some x in rs; x.type == k] | some y in rs; k := y.type},
+	"module_calls": [],
+}
+
+addresses(findings) := {f.resource | some f in findings}
+
+test_seven_days_pass if {
+	d := doc([res("aws_neptune_cluster", "x", {"backup_retention_period": 7})])
+	addresses(policy.deny) == set() with input as d
+	addresses(policy.unknown) == set() with input as d
+}
+
+test_thirty_five_days_as_text_pass if {
+	d := doc([res("aws_neptune_cluster", "x", {"backup_retention_period": "35"})])
+	addresses(policy.deny) == set() with input as d
+	addresses(policy.unknown) == set() with input as d
+}
+
+test_missing_argument_is_denied if {
+	d := doc([res("aws_neptune_cluster", "x", {})])
+	addresses(policy.deny) == {"aws_neptune_cluster.x"} with input as d
+	addresses(policy.unknown) == set() with input as d
+}
+
+test_one_day_is_denied if {
+	d := doc([res("aws_neptune_cluster", "x", {"backup_retention_period": 1})])
+	addresses(policy.deny) == {"aws_neptune_cluster.x"} with input as d
+	addresses(policy.unknown) == set() with input as d
+}
+
+test_unknown_setting_is_not_judged if {
+	d := doc([res("aws_neptune_cluster", "x", {"backup_retention_period": "${var.retention}"})])
+	addresses(policy.deny) == set() with input as d
+	addresses(policy.unknown) == {"aws_neptune_cluster.x"} with input as d
+}
