@@ -6,6 +6,7 @@
 //! modules are read from `.terraform/modules/modules.json` when `terraform init` has run, and are
 //! otherwise listed as unresolved. Nothing outside the scan root is ever read.
 
+pub mod budget;
 pub mod eval;
 pub mod functions;
 pub mod parse;
@@ -38,6 +39,15 @@ pub const MAX_INSTANCES: usize = 1000;
 /// alone does not bound a root.
 pub const DEFAULT_MAX_ROOT_INSTANCES: usize = 100_000;
 
+/// Most module instances one root module loads (`--max-module-calls`): modules calling the
+/// next one several times multiply (4 calls a level, 15 levels: a billion), and each instance
+/// evaluates the whole module again.
+pub const DEFAULT_MAX_MODULE_CALLS: usize = 10_000;
+
+/// Most bytes of Terraform files one scan reads (`--max-scan-size`), counted in the order files
+/// are discovered; the files past it are reported (R014) and not read.
+pub const DEFAULT_MAX_SCAN_SIZE: u64 = 1 << 30;
+
 /// Arguments of a `module` block that are not inputs.
 const MODULE_META: &[&str] = &[
     "source",
@@ -57,6 +67,12 @@ pub struct Options {
     pub max_module_depth: usize,
     /// Instances one root module may expand to ([`DEFAULT_MAX_ROOT_INSTANCES`]).
     pub max_root_instances: usize,
+    /// Module instances one root module may load ([`DEFAULT_MAX_MODULE_CALLS`]).
+    pub max_module_calls: usize,
+    /// Bytes of Terraform files one scan may read ([`DEFAULT_MAX_SCAN_SIZE`]).
+    pub max_scan_size: u64,
+    /// Size of values and evaluation budget per root module.
+    pub limits: budget::Limits,
 }
 
 impl Default for Options {
@@ -66,6 +82,9 @@ impl Default for Options {
             vars: Vec::new(),
             max_module_depth: DEFAULT_MAX_MODULE_DEPTH,
             max_root_instances: DEFAULT_MAX_ROOT_INSTANCES,
+            max_module_calls: DEFAULT_MAX_MODULE_CALLS,
+            max_scan_size: DEFAULT_MAX_SCAN_SIZE,
+            limits: budget::Limits::default(),
         }
     }
 }
@@ -102,10 +121,15 @@ pub fn load_from(
     discovery: &Discovery,
     options: &Options,
 ) -> (Vec<Document>, Vec<Diagnostic>) {
+    let within = within_scan_size(source, &discovery.files, options.max_scan_size);
     let results: Vec<(&SourceFile, Result<Arc<ParsedFile>, Diagnostic>)> = discovery
         .files
         .par_iter()
-        .map(|f| (f, parse_file(source, &f.rel, f.syntax).map(Arc::new)))
+        .zip(within.par_iter())
+        .map(|(f, within)| match within {
+            Ok(()) => (f, parse_file(source, &f.rel, f.syntax).map(Arc::new)),
+            Err(d) => (f, Err(d.clone())),
+        })
         .collect();
     let (dirs, mut diagnostics) = group(results);
 
@@ -129,6 +153,35 @@ pub fn load_from(
     }
     sort_dedup(&mut diagnostics);
     (documents, diagnostics)
+}
+
+/// For each file in discovery order, whether it fits in the scan's input cap: sizes are added
+/// up in that order, so the same files are read whatever the thread count. A file whose size
+/// cannot be known up front counts when it is read, against its own per-file cap only.
+pub fn within_scan_size(
+    source: &dyn Source,
+    files: &[SourceFile],
+    limit: u64,
+) -> Vec<Result<(), Diagnostic>> {
+    let mut total = 0u64;
+    files
+        .iter()
+        .map(|f| {
+            total = total.saturating_add(source.size(&f.rel).unwrap_or(0));
+            if total <= limit {
+                return Ok(());
+            }
+            Err(Diagnostic::error(
+                Code::ScanTooLarge,
+                format!(
+                    "not read: the Terraform files of this scan add up to more than the {} limit of --max-scan-size",
+                    crate::read::human(limit)
+                ),
+            )
+            .at(Location::file(&f.rel))
+            .help("raise it with --max-scan-size, or --exclude what need not be scanned; the files past the limit were left out, so nothing in them passed"))
+        })
+        .collect()
 }
 
 /// The order and deduplication `load` gives its diagnostics (a module loaded by two roots
@@ -174,6 +227,7 @@ pub fn load_root(
     overrides: &[(String, Val)],
     options: &Options,
 ) -> LoadedRoot {
+    budget::start(options.limits);
     let loader = Loader {
         source,
         root_dir,
@@ -188,6 +242,10 @@ pub fn load_root(
         max_instances: options.max_root_instances,
         instances_left: Cell::new(options.max_root_instances),
         budget_reported: Cell::new(false),
+        max_module_calls: options.max_module_calls,
+        module_calls: Cell::new(0),
+        calls_reported: Cell::new(false),
+        eval_budget_reported: Cell::new(false),
     };
     loader.load_root(overrides)
 }
@@ -447,6 +505,11 @@ struct Loader<'a> {
     /// What is left of the root's instance budget, and whether running out was reported.
     instances_left: Cell<usize>,
     budget_reported: Cell<bool>,
+    max_module_calls: usize,
+    /// Module instances loaded so far, and whether reaching the limit was reported.
+    module_calls: Cell<usize>,
+    calls_reported: Cell<bool>,
+    eval_budget_reported: Cell<bool>,
 }
 
 /// A `module` block waiting to be loaded.
@@ -467,6 +530,8 @@ impl<'a> Loader<'a> {
             inputs.insert(name, value);
         }
         self.load_module(self.root_dir, &[], inputs, &[self.root_dir.to_string()]);
+        // Whatever was evaluated outside a block (a variable default, a tfvars value).
+        self.check_limits(self.root_dir, 1);
         let mut resources = self.resources.into_inner();
         resources.sort_by(|a, b| a.address.cmp(&b.address).then(a.file.cmp(&b.file)));
         let mut module_calls = self.calls.into_inner();
@@ -708,6 +773,7 @@ impl<'a> Loader<'a> {
                     .find(|a| a.key.as_str() == "for_each")
                 {
                     for_eachs.insert(reference, scope.eval_top(&a.expr, &mut Bindings::default()));
+                    self.check_limits(&file.rel, block.line);
                 }
             }
         }
@@ -730,6 +796,7 @@ impl<'a> Loader<'a> {
                             .attributes()
                             .find(|a| a.key.as_str() == "count")
                             .map(|a| scope.eval_top(&a.expr, &mut Bindings::default()));
+                        self.check_limits(&file.rel, block.line);
                         let for_each = for_eachs.get(&reference).map(|v| over_block(v, &for_eachs));
                         let address = format!("{prefix}{reference}");
                         let instances = self.expand(
@@ -745,7 +812,7 @@ impl<'a> Loader<'a> {
                                 &mut Bindings::of(instance.binding),
                                 &["count", "for_each"],
                             );
-                            self.check_depth(&file.rel, block.line);
+                            self.check_limits(&file.rel, block.line);
                             let resource = Resource {
                                 address: format!("{address}{}", suffix(&instance.index)),
                                 reference: reference.clone(),
@@ -774,7 +841,7 @@ impl<'a> Loader<'a> {
                                 Some(call) => qualify(value, &format!("module.{call}."), &names),
                                 None => value,
                             };
-                            self.check_depth(&file.rel, block.line);
+                            self.check_limits(&file.rel, block.line);
                             outputs.insert(name.clone(), value);
                         }
                     }
@@ -939,6 +1006,23 @@ impl<'a> Loader<'a> {
         let mut single = None;
         for instance in instances {
             let suffix = suffix(&instance.index);
+            if self.module_calls.get() >= self.max_module_calls {
+                if !self.calls_reported.replace(true) {
+                    self.warn(
+                        Diagnostic::error(
+                            Code::ModuleCallBudget,
+                            format!("{address}{suffix}: the root module {} loaded {} module instances; this one and every module call after it were not loaded, so nothing in them was judged", self.root_dir, self.max_module_calls),
+                        )
+                        .at(location.clone())
+                        .help("raise the limit with --max-module-calls, or check for modules that call the next one several times at every level"),
+                    );
+                }
+                let mut record = record.clone();
+                record.address = format!("{address}{suffix}");
+                self.calls.borrow_mut().push(record);
+                continue;
+            }
+            self.module_calls.set(self.module_calls.get() + 1);
             let mut bindings = Bindings::of(instance.binding);
             let mut inputs = BTreeMap::new();
             for attr in call.block.body.attributes() {
@@ -949,6 +1033,7 @@ impl<'a> Loader<'a> {
                     );
                 }
             }
+            self.check_limits(call.file, call.block.line);
             let mut record = record.clone();
             record.address = format!("{address}{suffix}");
             record.resolved = true;
@@ -1083,8 +1168,36 @@ impl<'a> Loader<'a> {
         normalize(self.root_dir, dir)
     }
 
-    /// Reports a block whose evaluation hit the nesting cap; its deep values are unknown.
-    fn check_depth(&self, file: &str, line: usize) {
+    /// Reports a block whose evaluation hit the nesting cap or a size limit; the values beyond
+    /// are unknown. The evaluation budget is reported once per root: past it, everything is.
+    fn check_limits(&self, file: &str, line: usize) {
+        let limits = budget::limits();
+        match budget::take_exceeded() {
+            Some(budget::Exceeded::Value) => self.warn(
+                Diagnostic::error(
+                    Code::ValueTooLarge,
+                    format!(
+                        "a value here would be larger than the {} limit of --max-value-size; it is unknown",
+                        crate::read::human(limits.max_value as u64)
+                    ),
+                )
+                .at(Location::at(file, line, 1))
+                .help("raise it with --max-value-size if the value is intended; strings and lists built by doubling, nested `for` or `formatlist` grow fast"),
+            ),
+            Some(budget::Exceeded::Total) if !self.eval_budget_reported.replace(true) => self.warn(
+                Diagnostic::error(
+                    Code::EvalBudget,
+                    format!(
+                        "the root module {} used up its evaluation budget of {} (--max-eval-size) here; this value and every value evaluated after it are unknown",
+                        self.root_dir,
+                        crate::read::human(limits.max_total as u64)
+                    ),
+                )
+                .at(Location::at(file, line, 1))
+                .help("raise it with --max-eval-size if the configuration is intended; values copied and combined many times (nested `for`, modules called many times) use it up"),
+            ),
+            _ => {}
+        }
         if eval::take_too_deep() {
             self.warn(
                 Diagnostic::error(
