@@ -1133,6 +1133,40 @@ fn files_past_the_scan_size_are_not_read() {
     assert_eq!(run.json()["summary"]["failed"], 1);
 }
 
+#[test]
+fn two_thousand_suppressions_are_located_in_one_pass() {
+    let dir = repo();
+    let mut config = String::from("version: 1\nsuppressions:\n");
+    for i in 0..2000 {
+        config.push_str(&format!(
+            "  - policy: TEST-001\n    resource: test_thing.r{i}\n    reason: reviewed\n"
+        ));
+    }
+    fs::write(dir.path().join(".rungs.yaml"), config).unwrap();
+    // Located one parse each, this took 24 s; the harness's kill timer bounds it.
+    let run = scan(dir.path(), &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = run.json();
+    let unused: Vec<&Value> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "R403")
+        .collect();
+    assert_eq!(unused.len(), 2000);
+    // Each at its own item: item i starts on line 3 + 3i, column 5.
+    let mut at: Vec<(u64, u64)> = unused
+        .iter()
+        .map(|d| {
+            let l = &d["location"];
+            (l["line"].as_u64().unwrap(), l["column"].as_u64().unwrap())
+        })
+        .collect();
+    at.sort();
+    let expected: Vec<(u64, u64)> = (0..2000).map(|i| (3 + 3 * i, 5)).collect();
+    assert_eq!(at, expected);
+}
+
 // --- output ----------------------------------------------------------------------------------
 
 const ESC_LABEL: &str =
