@@ -84,6 +84,16 @@ pub enum Code {
     /// A root module that loads more module instances than `--max-module-calls`.
     #[serde(rename = "R108")]
     ModuleCallBudget,
+    /// A variable value that does not match its type constraint, or a default that is not a
+    /// constant; the variable is unknown.
+    #[serde(rename = "R109")]
+    VariableValue,
+    /// Local values referring to each other in a cycle; they are unknown.
+    #[serde(rename = "R110")]
+    LocalCycle,
+    /// An invalid `count` or `for_each` value; the block is not judged.
+    #[serde(rename = "R111")]
+    InvalidExpansion,
     /// A Rego policy that does not compile.
     #[serde(rename = "R201")]
     PolicyCompile,
@@ -157,6 +167,9 @@ impl Code {
             Code::Disabled => "R106",
             Code::InstanceCap => "R107",
             Code::ModuleCallBudget => "R108",
+            Code::VariableValue => "R109",
+            Code::LocalCycle => "R110",
+            Code::InvalidExpansion => "R111",
             Code::PolicyCompile => "R201",
             Code::PolicyMetadata => "R202",
             Code::PolicyRuntime => "R203",

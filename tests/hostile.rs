@@ -1167,6 +1167,78 @@ fn two_thousand_suppressions_are_located_in_one_pass() {
     assert_eq!(at, expected);
 }
 
+// --- Terraform validation --------------------------------------------------------------------
+
+#[test]
+fn tfvars_value_of_the_wrong_type_is_a_located_warning_and_unknown() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("main.tf"),
+        "variable \"size\" {\n  type = number\n}\n\nresource \"test_thing\" \"a\" {\n  flagged = false\n  size    = var.size\n}\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("terraform.tfvars"),
+        "size = \"twenty-two\"\n",
+    )
+    .unwrap();
+    let run = scan(dir.path(), &[]);
+    // The warning; then the unknown size reaches the strict arithmetic test policy (R203).
+    assert_scan(&run, 2, &["R203", "R109"]);
+    let d = &run.json()["diagnostics"][1];
+    assert_eq!(d["severity"], "warning");
+    assert_eq!(d["location"]["line"], 1);
+    let input = run_in(Mode::Normal, &["input", dir.path().to_str().unwrap()], None);
+    assert_eq!(
+        input.json()[0]["resources"][0]["config"]["size"],
+        "${var.size}"
+    );
+}
+
+#[test]
+fn local_cycle_is_a_located_error_with_the_cycle() {
+    let dir = with_locals("  a = local.b\n  b = local.a\n", "local.a");
+    let run = scan(dir.path(), &[]);
+    assert_scan(&run, 2, &["R110"]);
+    let d = &run.json()["diagnostics"][0];
+    assert_eq!(d["location"]["line"], 1);
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("local.a -> local.b -> local.a"),
+        "{d}"
+    );
+}
+
+#[test]
+fn negative_count_is_an_error_and_the_block_is_not_judged() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("main.tf"),
+        format!("{THING}\nresource \"test_thing\" \"b\" {{\n  count   = -1\n  flagged = true\n  size    = 1\n}}\n"),
+    )
+    .unwrap();
+    let run = scan(dir.path(), &[]);
+    assert_scan(&run, 2, &["R111"]);
+    assert_eq!(run.json()["diagnostics"][0]["location"]["line"], 6);
+    // Only test_thing.a was judged: two passes, no failure from b.
+    assert_eq!(run.json()["summary"]["passed"], 2);
+    assert_eq!(run.json()["summary"]["failed"], 0);
+}
+
+#[test]
+fn tf_json_with_a_resource_that_is_not_an_object_is_a_syntax_error() {
+    let dir = repo();
+    fs::write(dir.path().join("bad.tf.json"), "{\"resource\": 5}\n").unwrap();
+    let run = scan(dir.path(), &[]);
+    assert_scan(&run, 2, &["R004"]);
+    assert_eq!(
+        run.json()["diagnostics"][0]["location"]["file"],
+        "bad.tf.json"
+    );
+}
+
 // --- output ----------------------------------------------------------------------------------
 
 const ESC_LABEL: &str =

@@ -105,6 +105,9 @@ pub struct Scope<'a> {
     pub vars: BTreeMap<String, Val>,
     locals: HashMap<String, &'a Expression>,
     local_values: RefCell<HashMap<String, LocalState>>,
+    /// Locals being evaluated, innermost last, and the cycles found among them.
+    local_stack: RefCell<Vec<String>>,
+    cycles: RefCell<Vec<Vec<String>>>,
     /// `path.module`, `path.root`, `path.cwd`.
     paths: BTreeMap<String, Val>,
     /// Resolves `module.NAME` to that call's outputs, loading the module on first use.
@@ -142,6 +145,8 @@ impl<'a> Scope<'a> {
             vars,
             locals,
             local_values: RefCell::new(HashMap::new()),
+            local_stack: RefCell::new(Vec::new()),
+            cycles: RefCell::new(Vec::new()),
             paths,
             modules,
         }
@@ -510,6 +515,7 @@ impl<'a> Scope<'a> {
         match self.local_values.borrow().get(name) {
             Some(LocalState::Done(v)) => return Ok(v.clone()),
             Some(LocalState::InProgress) => {
+                self.record_cycle(name);
                 return Err(format!("local.{name} refers to itself"));
             }
             None => {}
@@ -521,11 +527,34 @@ impl<'a> Scope<'a> {
         self.local_values
             .borrow_mut()
             .insert(name.to_string(), LocalState::InProgress);
+        self.local_stack.borrow_mut().push(name.to_string());
         let value = Rc::new(self.eval_top(expr, &mut Bindings::default()));
+        self.local_stack.borrow_mut().pop();
         self.local_values
             .borrow_mut()
             .insert(name.to_string(), LocalState::Done(value.clone()));
         Ok(value)
+    }
+
+    /// Records the cycle `name` closes: the locals from its evaluation to here, starting at the
+    /// smallest name so the same cycle reads the same from wherever it was entered.
+    fn record_cycle(&self, name: &str) {
+        let stack = self.local_stack.borrow();
+        let Some(start) = stack.iter().position(|n| n == name) else {
+            return;
+        };
+        let mut cycle: Vec<String> = stack[start..].to_vec();
+        let smallest = (0..cycle.len()).min_by_key(|&i| &cycle[i]).unwrap_or(0);
+        cycle.rotate_left(smallest);
+        let mut cycles = self.cycles.borrow_mut();
+        if !cycles.contains(&cycle) {
+            cycles.push(cycle);
+        }
+    }
+
+    /// The cycles among local values found so far, each as the names in reference order.
+    pub fn take_cycles(&self) -> Vec<Vec<String>> {
+        std::mem::take(&mut self.cycles.borrow_mut())
     }
 
     fn eval_call(

@@ -10,6 +10,7 @@ pub mod budget;
 pub mod eval;
 pub mod functions;
 pub mod parse;
+pub mod types;
 pub mod value;
 
 use crate::diagnostics::{Code, Diagnostic, Location};
@@ -691,7 +692,10 @@ impl<'a> Loader<'a> {
         let constant = Scope::constant(&none);
 
         let mut vars = BTreeMap::new();
+        // Each variable's type constraint and where it is declared.
+        let mut declared: Vec<(&str, Option<&Expression>, &str, usize)> = Vec::new();
         let mut locals: HashMap<String, &Expression> = HashMap::new();
+        let mut local_blocks: HashMap<String, (&str, usize)> = HashMap::new();
         let mut calls: BTreeMap<String, PendingCall<'_>> = BTreeMap::new();
         // What this module declares, as its own code refers to it.
         let mut names: Vec<String> = Vec::new();
@@ -699,17 +703,32 @@ impl<'a> Loader<'a> {
             for block in &file.blocks {
                 match (block.kind.as_str(), block.labels.as_slice()) {
                     ("variable", [name]) => {
-                        let default = block
-                            .body
-                            .attributes()
-                            .find(|a| a.key.as_str() == "default")
-                            .map(|a| constant.eval_top(&a.expr, &mut Bindings::default()))
-                            .unwrap_or_else(|| Val::Unknown(format!("${{var.{name}}}")));
+                        let attr =
+                            |key: &str| block.body.attributes().find(|a| a.key.as_str() == key);
+                        let default = match attr("default") {
+                            Some(a) => {
+                                let v = constant.eval_top(&a.expr, &mut Bindings::default());
+                                if v.contains_unknown() {
+                                    self.warn(
+                                        Diagnostic::warning(
+                                            Code::VariableValue,
+                                            format!("the default of var.{name} is not a constant value (`{}`); it is unknown", render(&a.expr)),
+                                        )
+                                        .at(Location::at(&file.rel, block.line, 1))
+                                        .help("a variable's default cannot refer to variables, locals or resources (Terraform rejects it); give a literal value"),
+                                    );
+                                }
+                                v
+                            }
+                            None => Val::Unknown(format!("${{var.{name}}}")),
+                        };
                         vars.insert(name.clone(), default);
+                        declared.push((name, attr("type").map(|a| &a.expr), &file.rel, block.line));
                     }
                     ("locals", []) => {
                         for attr in block.body.attributes() {
                             locals.insert(attr.key.to_string(), &attr.expr);
+                            local_blocks.insert(attr.key.to_string(), (&file.rel, block.line));
                         }
                     }
                     ("resource", [kind, name]) => names.push(format!("{kind}.{name}")),
@@ -732,6 +751,25 @@ impl<'a> Loader<'a> {
             // Inputs for undeclared variables are ignored, as Terraform warns and ignores them.
             if let Some(slot) = vars.get_mut(&name) {
                 *slot = value;
+            }
+        }
+        for (name, ty, file, line) in &declared {
+            let (Some(ty), Some(slot)) = (ty, vars.get_mut(*name)) else {
+                continue;
+            };
+            match types::convert(std::mem::replace(slot, Val::Null), ty) {
+                Ok(v) => *slot = v,
+                Err(why) => {
+                    self.warn(
+                        Diagnostic::warning(
+                            Code::VariableValue,
+                            format!("var.{name} does not match its type {ty}: {why}; it is unknown"),
+                        )
+                        .at(Location::at(*file, *line, 1))
+                        .help("fix the value given to it (tfvars, --var, the module call or the default); Terraform would reject it"),
+                    );
+                    *slot = Val::Unknown(format!("${{var.{name}}}"));
+                }
             }
         }
 
@@ -852,6 +890,22 @@ impl<'a> Loader<'a> {
         // Calls nothing referred to still contribute their resources.
         for name in calls.keys() {
             resolve(&scope, name);
+        }
+        for cycle in scope.take_cycles() {
+            let (file, line) = local_blocks.get(&cycle[0]).copied().unwrap_or((dir, 1));
+            let chain: Vec<String> = cycle
+                .iter()
+                .chain(cycle.first())
+                .map(|n| format!("local.{n}"))
+                .collect();
+            self.warn(
+                Diagnostic::error(
+                    Code::LocalCycle,
+                    format!("local values refer to each other in a cycle: {}; they are unknown", chain.join(" -> ")),
+                )
+                .at(Location::at(file, line, 1))
+                .help("break the cycle (Terraform rejects it); what depends on these values was judged as unknown"),
+            );
         }
         Val::Object(outputs)
     }
@@ -1079,10 +1133,12 @@ impl<'a> Loader<'a> {
                 .map(|a| {
                     // Show the source form, not an interpolation.
                     let text = render(&a.expr);
-                    match text.strip_prefix("${").and_then(|t| t.strip_suffix('}')) {
-                        Some(inner) => inner.to_string(),
-                        None => text,
-                    }
+                    let text = match text.strip_prefix("${").and_then(|t| t.strip_suffix('}')) {
+                        Some(inner) => inner,
+                        None => &text,
+                    };
+                    // On one line: HCL's printer spreads collections over several.
+                    text.split_whitespace().collect::<Vec<_>>().join(" ")
                 })
                 .unwrap_or_default()
         };
@@ -1096,6 +1152,18 @@ impl<'a> Loader<'a> {
                     )
                     .at(location)
                     .help("if other environments switch it on, scan with their values (`--var NAME=VALUE`, `--var-file FILE`, `terraform.tfvars` or `*.auto.tfvars`) to judge it"),
+                );
+                Vec::new()
+            }
+            Expansion::Invalid(why) => {
+                let key = if count.is_some() { "count" } else { "for_each" };
+                self.warn(
+                    Diagnostic::error(
+                        Code::InvalidExpansion,
+                        format!("{address}: {why} ({key} = {}); nothing in it was judged", source(key)),
+                    )
+                    .at(location)
+                    .help("fix the value (Terraform rejects it); the block was left out, so nothing in it passed"),
                 );
                 Vec::new()
             }
@@ -1228,6 +1296,8 @@ struct Instance {
 enum Expansion {
     /// A known zero count or empty for_each, and why.
     Off(&'static str),
+    /// A known value Terraform rejects, and why.
+    Invalid(String),
     /// The instances (at most [`MAX_INSTANCES`]) and how many the collection holds.
     On {
         instances: Vec<Instance>,
@@ -1246,11 +1316,27 @@ fn instances(count: Option<&Val>, for_each: Option<&Val>) -> Expansion {
         total: 1,
     };
     if let Some(count) = count {
-        let Some(n) = count
-            .to_tf_number()
-            .filter(|n| *n >= 0.0 && n.fract() == 0.0 && !count.is_unknown())
-        else {
+        if count.is_unknown() {
             return one();
+        }
+        let n = match count.to_tf_number() {
+            Some(n) if n >= 0.0 && n.fract() == 0.0 && n.is_finite() => n,
+            Some(n) => {
+                return Expansion::Invalid(format!(
+                    "count must be a whole number of 0 or more, got {}",
+                    value::format_number(n)
+                ))
+            }
+            None => {
+                return Expansion::Invalid(format!(
+                    "count must be a number, got {}",
+                    if matches!(count, Val::String(_)) {
+                        "a string that is not one"
+                    } else {
+                        count.type_name()
+                    }
+                ))
+            }
         };
         if n == 0.0 {
             return Expansion::Off("count is 0");
@@ -1275,25 +1361,30 @@ fn instances(count: Option<&Val>, for_each: Option<&Val>) -> Expansion {
         Some(Val::Object(map)) => map.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
         // A set of strings: each.key and each.value are both the element, in sorted order.
         Some(Val::List(items)) => {
-            let keys: Option<BTreeSet<String>> = items
+            if let Some(bad) = items
                 .iter()
-                .map(|v| {
-                    if v.is_unknown() {
-                        None
-                    } else {
-                        v.to_tf_string()
-                    }
-                })
-                .collect();
-            match keys {
-                Some(keys) => keys
-                    .into_iter()
-                    .map(|k| (k.clone(), Val::String(k)))
-                    .collect(),
-                None => return one(),
+                .find(|v| !matches!(v, Val::String(_) | Val::Unknown(_)))
+            {
+                return Expansion::Invalid(format!(
+                    "for_each must be a map or a set of strings, got a collection holding a {}",
+                    bad.type_name()
+                ));
             }
+            if items.iter().any(Val::is_unknown) {
+                return one();
+            }
+            let keys: BTreeSet<String> = items.iter().filter_map(Val::to_tf_string).collect();
+            keys.into_iter()
+                .map(|k| (k.clone(), Val::String(k)))
+                .collect()
         }
-        Some(_) => return one(),
+        Some(Val::Unknown(_)) => return one(),
+        Some(other) => {
+            return Expansion::Invalid(format!(
+                "for_each must be a map or a set of strings, got a {}",
+                other.type_name()
+            ))
+        }
     };
     if entries.is_empty() {
         return Expansion::Off("for_each is empty");

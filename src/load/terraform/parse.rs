@@ -105,7 +105,27 @@ pub fn parse_json(source: &str) -> Result<Vec<TopBlock>, ParseError> {
     for (kind, value) in root {
         let depth = label_depth(&kind);
         let mut found = Vec::new();
-        collect_json_blocks(&value, depth, &mut Vec::new(), &mut found);
+        if let Err(path) = collect_json_blocks(&value, depth, &mut Vec::new(), &mut found) {
+            // Terraform rejects it; leaving it out quietly would drop what it declares.
+            if depth > 0 || kind == "locals" {
+                let mut at = vec![kind.clone()];
+                at.extend(path.iter().cloned());
+                return Err(ParseError {
+                    line: locate_json(source, &at),
+                    column: 1,
+                    message: format!(
+                        "`{}` must be {}, not a {}",
+                        at.join("."),
+                        if path.len() < depth {
+                            "an object of blocks"
+                        } else {
+                            "an object (a block body)"
+                        },
+                        json_type(&value, &path)
+                    ),
+                });
+            }
+        }
         for (labels, body) in found {
             let line = locate_json(source, &labels);
             blocks.push(TopBlock {
@@ -120,28 +140,60 @@ pub fn parse_json(source: &str) -> Result<Vec<TopBlock>, ParseError> {
     Ok(blocks)
 }
 
-/// Walks `depth` levels of labels; a list at any level holds several blocks.
+/// Walks `depth` levels of labels; a list at any level holds several blocks. A value that is
+/// neither an object nor a list gives the labels leading to it (`//` comment keys are skipped).
 fn collect_json_blocks<'a>(
     value: &'a serde_json::Value,
     depth: usize,
     labels: &mut Vec<String>,
     out: &mut Vec<(Vec<String>, &'a serde_json::Map<String, serde_json::Value>)>,
-) {
+) -> Result<(), Vec<String>> {
     match value {
         serde_json::Value::Array(items) => {
             for item in items {
-                collect_json_blocks(item, depth, labels, out);
+                collect_json_blocks(item, depth, labels, out)?;
             }
         }
         serde_json::Value::Object(map) if depth == 0 => out.push((labels.clone(), map)),
         serde_json::Value::Object(map) => {
-            for (key, inner) in map {
+            for (key, inner) in map.iter().filter(|(k, _)| k.as_str() != "//") {
                 labels.push(key.clone());
-                collect_json_blocks(inner, depth - 1, labels, out);
+                collect_json_blocks(inner, depth - 1, labels, out)?;
                 labels.pop();
             }
         }
-        _ => {}
+        _ => return Err(labels.clone()),
+    }
+    Ok(())
+}
+
+/// The JSON type of the value at `path` under `value` (arrays looked through).
+fn json_type(value: &serde_json::Value, path: &[String]) -> &'static str {
+    let mut v = value;
+    for key in path {
+        while let serde_json::Value::Array(items) = v {
+            match items.iter().find(|i| i.get(key).is_some()) {
+                Some(item) => v = item,
+                None => break,
+            }
+        }
+        match v.get(key) {
+            Some(inner) => v = inner,
+            None => break,
+        }
+    }
+    if let serde_json::Value::Array(items) = v {
+        if let Some(bad) = items.iter().find(|i| !i.is_object() && !i.is_array()) {
+            v = bad;
+        }
+    }
+    match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "bool",
+        serde_json::Value::Number(_) => "number",
+        serde_json::Value::String(_) => "string",
+        serde_json::Value::Array(_) => "list",
+        serde_json::Value::Object(_) => "object",
     }
 }
 
@@ -235,6 +287,27 @@ mod tests {
         assert_eq!(blocks[0].line, 4);
         let attr = blocks[0].body.attributes().next().unwrap();
         assert!(matches!(attr.expr, Expression::TemplateExpr(_)));
+    }
+
+    #[test]
+    fn json_blocks_of_the_wrong_shape_are_errors() {
+        let e = parse_json("{\"resource\": 5}").unwrap_err();
+        assert_eq!(
+            (e.line, e.message.as_str()),
+            (1, "`resource` must be an object of blocks, not a number")
+        );
+        let src = "{\n  \"resource\": {\n    \"aws_s3_bucket\": {\n      \"logs\": \"x\"\n    }\n  }\n}\n";
+        let e = parse_json(src).unwrap_err();
+        assert_eq!(
+            (e.line, e.message.as_str()),
+            (
+                4,
+                "`resource.aws_s3_bucket.logs` must be an object (a block body), not a string"
+            )
+        );
+        // Comments and other top-level keys stay allowed.
+        let ok = "{\"//\": \"note\", \"resource\": {\"//\": \"x\", \"t\": {\"a\": {}}}, \"x\": 1}";
+        assert_eq!(parse_json(ok).unwrap().len(), 1);
     }
 
     #[test]
