@@ -1,7 +1,7 @@
 //! Hostile input (issue 10): every case runs the binary under a memory rlimit and a timeout,
 //! and asserts the exact exit code, the diagnostic codes and that nothing panicked or aborted.
 
-use serde_json::Value;
+use serde_json::{json, Value};
 use std::fs;
 use std::io::Read;
 use std::os::unix::fs::{symlink, PermissionsExt};
@@ -1236,6 +1236,54 @@ fn tf_json_with_a_resource_that_is_not_an_object_is_a_syntax_error() {
     assert_eq!(
         run.json()["diagnostics"][0]["location"]["file"],
         "bad.tf.json"
+    );
+}
+
+#[test]
+fn non_utf8_tfvars_is_r002_at_the_byte() {
+    let dir = repo();
+    fs::write(
+        dir.path().join("terraform.tfvars"),
+        b"a = 1\nx = \"\xff\"\n",
+    )
+    .unwrap();
+    let run = scan(dir.path(), &[]);
+    assert_scan(&run, 2, &["R002"]);
+    let at = &run.json()["diagnostics"][0]["location"];
+    assert_eq!(
+        (&at["file"], &at["line"], &at["column"]),
+        (&json!("terraform.tfvars"), &json!(2), &json!(6))
+    );
+}
+
+#[test]
+fn tfvars_json_that_is_not_an_object_is_r004() {
+    let dir = repo();
+    fs::write(dir.path().join("terraform.tfvars.json"), "[1, 2]\n").unwrap();
+    assert_scan(&scan(dir.path(), &[]), 2, &["R004"]);
+}
+
+#[test]
+fn number_too_large_for_a_float_is_a_located_error_that_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("main.tf"),
+        THING.replace("size    = 1", "size    = 1e400"),
+    )
+    .unwrap();
+    let run = scan(dir.path(), &[]);
+    assert_scan(&run, 2, &["R003"]);
+    let d = &run.json()["diagnostics"][0];
+    assert_eq!(
+        (&d["location"]["line"], &d["location"]["column"]),
+        (&json!(3), &json!(14))
+    );
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("1e400 is out of range"),
+        "{d}"
     );
 }
 

@@ -277,14 +277,7 @@ pub fn parse_bytes(
                 "check the file's permissions; it was left out of the scan".into()
             }))
         })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
-        let column = valid.iter().rev().take_while(|b| **b != b'\n').count() + 1;
-        Diagnostic::error(Code::InvalidUtf8, "file is not valid UTF-8")
-            .at(Location::at(rel, line, column))
-            .help("Terraform files must be UTF-8; re-encode the file. It was left out of the scan")
-    })?;
+    let text = utf8(rel, bytes)?;
     let blocks = match syntax {
         Syntax::Hcl => parse::parse_hcl(&text),
         Syntax::Json => parse::parse_json(&text),
@@ -301,6 +294,18 @@ pub fn parse_bytes(
     Ok(ParsedFile {
         rel: rel.to_string(),
         blocks,
+    })
+}
+
+/// The text of a file, or R002 at the first byte that is not UTF-8.
+fn utf8(rel: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+        let column = valid.iter().rev().take_while(|b| **b != b'\n').count() + 1;
+        Diagnostic::error(Code::InvalidUtf8, "file is not valid UTF-8")
+            .at(Location::at(rel, line, column))
+            .help("Terraform files must be UTF-8; re-encode the file. It was left out of the scan")
     })
 }
 
@@ -448,10 +453,11 @@ fn parse_tfvars(text: &str, shown: &str, json: bool) -> Result<Vec<(String, Val)
         })?;
         let serde_json::Value::Object(map) = value else {
             return Err(Diagnostic::error(
-                Code::Variables,
+                Code::JsonSyntax,
                 "a tfvars JSON file must hold an object",
             )
-            .at(Location::file(shown)));
+            .at(Location::at(shown, 1, 1))
+            .help("write the variables as one JSON object: {\"name\": value}"));
         };
         return Ok(map.into_iter().map(|(k, v)| (k, json_to_val(v))).collect());
     }
@@ -617,12 +623,10 @@ impl<'a> Loader<'a> {
         let mut out = Vec::new();
         for name in names {
             let rel = join_rel(self.root_dir, &name);
-            let text = self
-                .source
-                .read(&rel)
-                .and_then(|b| String::from_utf8(b).map_err(std::io::Error::other));
-            match text {
-                Ok(text) => match parse_tfvars(&text, &rel, name.ends_with(".json")) {
+            match self.source.read(&rel) {
+                Ok(bytes) => match utf8(&rel, bytes)
+                    .and_then(|text| parse_tfvars(&text, &rel, name.ends_with(".json")))
+                {
                     Ok(vars) => out.extend(vars),
                     Err(d) => self.diagnostics.borrow_mut().push(d),
                 },
@@ -757,7 +761,8 @@ impl<'a> Loader<'a> {
             let (Some(ty), Some(slot)) = (ty, vars.get_mut(*name)) else {
                 continue;
             };
-            match types::convert(std::mem::replace(slot, Val::Null), ty) {
+            let default = |e: &Expression| constant.eval_top(e, &mut Bindings::default());
+            match types::convert(std::mem::replace(slot, Val::Null), ty, &default) {
                 Ok(v) => *slot = v,
                 Err(why) => {
                     self.warn(

@@ -46,10 +46,19 @@ impl LineIndex {
 
 /// Parses HCL native syntax.
 pub fn parse_hcl(source: &str) -> Result<Vec<TopBlock>, ParseError> {
-    let body = hcl::edit::parser::parse_body(source).map_err(|e| ParseError {
-        line: e.location().line(),
-        column: e.location().column(),
-        message: e.message().to_string(),
+    let body = hcl::edit::parser::parse_body(source).map_err(|e| {
+        let (line, column) = (e.location().line(), e.location().column());
+        let message = match out_of_range(source, line, column) {
+            Some(literal) => format!(
+                "the number {literal} is out of range: rungs reads numbers as 64-bit floats (up to about 1.8e308)"
+            ),
+            None => e.message().to_string(),
+        };
+        ParseError {
+            line,
+            column,
+            message,
+        }
     })?;
     let index = LineIndex::new(source);
     let mut blocks = Vec::new();
@@ -80,6 +89,21 @@ pub fn parse_hcl(source: &str) -> Result<Vec<TopBlock>, ParseError> {
         });
     }
     Ok(blocks)
+}
+
+/// The number literal around a parse error at `line`:`column` when it is one too large for an
+/// f64 (`1e400`): the parser stops inside it with a message that does not say why.
+fn out_of_range(source: &str, line: usize, column: usize) -> Option<&str> {
+    let text = source.lines().nth(line.checked_sub(1)?)?;
+    let at = text.char_indices().nth(column.checked_sub(1)?)?.0;
+    let is_part = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '+' | '-');
+    let start = text[..at].rfind(|c: char| !is_part(c)).map_or(0, |i| i + 1);
+    let end = text[at..]
+        .find(|c: char| !is_part(c))
+        .map_or(text.len(), |i| at + i);
+    let literal = &text[start..end];
+    let starts_numeric = literal.starts_with(|c: char| c.is_ascii_digit());
+    (starts_numeric && literal.parse::<f64>().is_ok_and(|n| n.is_infinite())).then_some(literal)
 }
 
 /// Parses Terraform JSON syntax: `{"resource": {"TYPE": {"NAME": {...}}}, "variable": {...}}`.
@@ -271,6 +295,17 @@ mod tests {
     fn syntax_error_has_line_and_column() {
         let e = parse_hcl("resource \"a\" \"b\" {\n  x = \n}\n").unwrap_err();
         assert_eq!((e.line, e.column), (2, 7));
+    }
+
+    #[test]
+    fn numbers_too_large_for_a_float_say_so() {
+        let e = parse_hcl("resource \"a\" \"b\" {\n  size = 1e400\n}\n").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 11));
+        assert_eq!(
+            e.message,
+            "the number 1e400 is out of range: rungs reads numbers as 64-bit floats (up to about 1.8e308)"
+        );
+        assert_eq!(parse_hcl("x {\n  size = 1e300\n}\n").unwrap().len(), 1);
     }
 
     #[test]

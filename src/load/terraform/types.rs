@@ -3,20 +3,24 @@
 //! bools become strings for `string`, and a value that cannot convert is an error.
 //!
 //! Unknown values and unknown parts pass as they are, and so does a type expression this module
-//! does not understand: only a value that certainly cannot convert is reported.
+//! does not understand: only a value that certainly cannot convert is reported. A missing or
+//! null `optional(type, default)` attribute takes its default.
 
 use super::value::Val;
 use hcl::expr::{Expression, FuncCall, ObjectKey};
 use std::collections::BTreeMap;
 
+/// Evaluates the default of an `optional(type, default)`: a constant expression.
+pub type Constant<'a> = &'a dyn Fn(&Expression) -> Val;
+
 /// `value` converted to the type `ty` describes, or why it cannot be.
-pub fn convert(value: Val, ty: &Expression) -> Result<Val, String> {
+pub fn convert(value: Val, ty: &Expression, constant: Constant<'_>) -> Result<Val, String> {
     if matches!(value, Val::Unknown(_) | Val::Null) {
         return Ok(value);
     }
     match ty {
         Expression::Variable(name) => primitive(value, name.as_str()),
-        Expression::FuncCall(call) => collection(value, call),
+        Expression::FuncCall(call) => collection(value, call, constant),
         _ => Ok(value),
     }
 }
@@ -34,23 +38,23 @@ fn primitive(value: Val, name: &str) -> Result<Val, String> {
     converted.ok_or_else(|| format!("{} is not a {name}", describe(&value)))
 }
 
-fn collection(value: Val, call: &FuncCall) -> Result<Val, String> {
+fn collection(value: Val, call: &FuncCall, constant: Constant<'_>) -> Result<Val, String> {
     let name = call.name.name.as_str();
     let Some(arg) = call.args.first() else {
         return Ok(value);
     };
     match (name, value) {
-        ("optional", value) => convert(value, arg),
+        ("optional", value) => convert(value, arg, constant),
         ("list" | "set", Val::List(items)) => items
             .into_iter()
             .enumerate()
-            .map(|(i, v)| convert(v, arg).map_err(|e| format!("element {i}: {e}")))
+            .map(|(i, v)| convert(v, arg, constant).map_err(|e| format!("element {i}: {e}")))
             .collect::<Result<_, _>>()
             .map(Val::List),
         ("map", Val::Object(map)) => map
             .into_iter()
             .map(|(k, v)| {
-                let v = convert(v, arg).map_err(|e| format!("key {k:?}: {e}"))?;
+                let v = convert(v, arg, constant).map_err(|e| format!("key {k:?}: {e}"))?;
                 Ok((k, v))
             })
             .collect::<Result<_, String>>()
@@ -70,7 +74,7 @@ fn collection(value: Val, call: &FuncCall) -> Result<Val, String> {
                 .into_iter()
                 .zip(types)
                 .enumerate()
-                .map(|(i, (v, t))| convert(v, t).map_err(|e| format!("element {i}: {e}")))
+                .map(|(i, (v, t))| convert(v, t, constant).map_err(|e| format!("element {i}: {e}")))
                 .collect::<Result<_, _>>()
                 .map(Val::List)
         }
@@ -85,16 +89,18 @@ fn collection(value: Val, call: &FuncCall) -> Result<Val, String> {
                     ObjectKey::Expression(Expression::String(s)) => s.clone(),
                     _ => return Ok(Val::Object(map)),
                 };
-                match map.remove(&key) {
-                    Some(v) => {
-                        let v = convert(v, ty).map_err(|e| format!("attribute {key:?}: {e}"))?;
-                        out.insert(key, v);
+                let value = match (map.remove(&key), optional(ty)) {
+                    (Some(Val::Null) | None, Some((inner, Some(default)))) => {
+                        convert(constant(default), inner, constant)
                     }
-                    None if is_optional(ty) => {
-                        out.insert(key, Val::Null);
-                    }
-                    None => return Err(format!("attribute {key:?} is required")),
-                }
+                    (Some(v), _) => convert(v, ty, constant),
+                    (None, Some(_)) => Ok(Val::Null),
+                    (None, None) => return Err(format!("attribute {key:?} is required")),
+                };
+                out.insert(
+                    key.clone(),
+                    value.map_err(|e| format!("attribute {key:?}: {e}"))?,
+                );
             }
             Ok(Val::Object(out))
         }
@@ -104,8 +110,14 @@ fn collection(value: Val, call: &FuncCall) -> Result<Val, String> {
     }
 }
 
-fn is_optional(ty: &Expression) -> bool {
-    matches!(ty, Expression::FuncCall(call) if call.name.name.as_str() == "optional")
+/// The type and default of an `optional(type, default)`.
+fn optional(ty: &Expression) -> Option<(&Expression, Option<&Expression>)> {
+    match ty {
+        Expression::FuncCall(call) if call.name.name.as_str() == "optional" => {
+            Some((call.args.first()?, call.args.get(1)))
+        }
+        _ => None,
+    }
 }
 
 /// A short description of a value for messages: its type and, for scalars, the value (cut).
@@ -125,6 +137,18 @@ fn describe(v: &Val) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn literal(e: &Expression) -> Val {
+        match e {
+            Expression::Bool(b) => Val::Bool(*b),
+            Expression::String(s) => Val::String(s.clone()),
+            _ => Val::Unknown(format!("${{{e}}}")),
+        }
+    }
+
+    fn convert(value: Val, ty: &Expression) -> Result<Val, String> {
+        super::convert(value, ty, &literal)
+    }
 
     fn ty(text: &str) -> Expression {
         let body = hcl::parse(&format!("t = {text}\n")).unwrap();
@@ -178,8 +202,18 @@ mod tests {
             ])))
         );
         assert_eq!(
-            convert(object, &ty("object({ name = string })")),
+            convert(object.clone(), &ty("object({ name = string })")),
             Err("attribute \"name\" is required".into())
+        );
+        assert_eq!(
+            convert(
+                object,
+                &ty("object({ port = optional(number, 80), on = optional(bool, true) })")
+            ),
+            Ok(Val::Object(BTreeMap::from([
+                ("port".to_string(), Val::Number(22.0)),
+                ("on".to_string(), Val::Bool(true)),
+            ])))
         );
     }
 }
