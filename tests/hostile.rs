@@ -1455,6 +1455,28 @@ fn rev_scan_excerpt_is_not_taken_from_the_working_tree() {
     assert!(!run.stdout.contains("S3CR3T"), "{}", run.stdout);
 }
 
+#[test]
+fn rev_scan_excerpt_is_the_revisions_line() {
+    let dir = git_repo(&[(
+        "main.tf",
+        "resource \"test_thing\" \"a\" {\n  flagged = falsy oops\n}\n",
+    )]);
+    fs::write(dir.path().join("main.tf"), THING).unwrap();
+    let run = run_at(
+        Some(dir.path()),
+        Mode::Normal,
+        &["scan", ".", "--rev", "HEAD", "--no-default-policies"],
+        None,
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("error[R003]: main.tf:2:19: expected newline or eof\n    |\n  2 |   flagged = falsy oops\n    |                   ^"),
+        "{}",
+        run.stdout
+    );
+}
+
 // --- nesting in YAML and JSON ------------------------------------------------------------------
 
 #[test]
