@@ -97,7 +97,11 @@ fn out_of_range(source: &str, line: usize, column: usize) -> Option<&str> {
     let text = source.lines().nth(line.checked_sub(1)?)?;
     let at = text.char_indices().nth(column.checked_sub(1)?)?.0;
     let is_part = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '+' | '-');
-    let start = text[..at].rfind(|c: char| !is_part(c)).map_or(0, |i| i + 1);
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !is_part(*c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let end = text[at..]
         .find(|c: char| !is_part(c))
         .map_or(text.len(), |i| at + i);
@@ -306,6 +310,8 @@ mod tests {
             "the number 1e400 is out of range: rungs reads numbers as 64-bit floats (up to about 1.8e308)"
         );
         assert_eq!(parse_hcl("x {\n  size = 1e300\n}\n").unwrap().len(), 1);
+        // Found by tests/fuzz.rs: a multi-byte character before the error position.
+        assert!(parse_hcl("locals {\n  cé= 1 2\n}\n").is_err());
     }
 
     #[test]
