@@ -9,7 +9,7 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use rungs::diagnostics::Diagnostic;
-use rungs::discover::{Discovery, SourceFile, Syntax};
+use rungs::discover::{Discovery, SourceFile};
 use rungs::load::terraform;
 use rungs::source::Source;
 use std::collections::BTreeMap;
