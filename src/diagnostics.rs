@@ -50,6 +50,15 @@ pub enum Code {
     /// No Terraform file under the scanned directory: nothing to judge.
     #[serde(rename = "R011")]
     NoTerraform,
+    /// An evaluated value over `--max-value-size`; it is unknown.
+    #[serde(rename = "R012")]
+    ValueTooLarge,
+    /// A root module whose evaluation used up `--max-eval-size`; the values beyond are unknown.
+    #[serde(rename = "R013")]
+    EvalBudget,
+    /// Files past the scan's input cap (`--max-scan-size`); not read.
+    #[serde(rename = "R014")]
+    ScanTooLarge,
     /// Modules call each other in a cycle.
     #[serde(rename = "R101")]
     ModuleCycle,
@@ -72,6 +81,19 @@ pub enum Code {
     /// A `count` or `for_each` with more instances than the loader expands.
     #[serde(rename = "R107")]
     InstanceCap,
+    /// A root module that loads more module instances than `--max-module-calls`.
+    #[serde(rename = "R108")]
+    ModuleCallBudget,
+    /// A variable value that does not match its type constraint, or a default that is not a
+    /// constant; the variable is unknown.
+    #[serde(rename = "R109")]
+    VariableValue,
+    /// Local values referring to each other in a cycle; they are unknown.
+    #[serde(rename = "R110")]
+    LocalCycle,
+    /// An invalid `count` or `for_each` value; the block is not judged.
+    #[serde(rename = "R111")]
+    InvalidExpansion,
     /// A Rego policy that does not compile.
     #[serde(rename = "R201")]
     PolicyCompile,
@@ -134,6 +156,9 @@ impl Code {
             Code::FileTooLarge => "R009",
             Code::ExpressionDepth => "R010",
             Code::NoTerraform => "R011",
+            Code::ValueTooLarge => "R012",
+            Code::EvalBudget => "R013",
+            Code::ScanTooLarge => "R014",
             Code::ModuleCycle => "R101",
             Code::ModuleDepth => "R102",
             Code::ModuleOutsideRoot => "R103",
@@ -141,6 +166,10 @@ impl Code {
             Code::ModuleMissing => "R105",
             Code::Disabled => "R106",
             Code::InstanceCap => "R107",
+            Code::ModuleCallBudget => "R108",
+            Code::VariableValue => "R109",
+            Code::LocalCycle => "R110",
+            Code::InvalidExpansion => "R111",
             Code::PolicyCompile => "R201",
             Code::PolicyMetadata => "R202",
             Code::PolicyRuntime => "R203",

@@ -17,7 +17,7 @@ use crate::score::{self, Scorecard};
 use crate::source::{Source, WorkTree};
 use crate::waive;
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 #[derive(Debug, Clone)]
@@ -98,6 +98,36 @@ pub struct Scan {
     pub provenance: Provenance,
     pub diagnostics: Vec<Diagnostic>,
     pub timings: Timings,
+    /// Source lines the diagnostics point at, by file and line, when the files are not in the
+    /// working tree (`scan --rev` reads them from the revision): the text report's excerpts.
+    pub excerpts: BTreeMap<(String, usize), String>,
+}
+
+/// The lines `diagnostics` point at, read once per file through `source` (bounded reads;
+/// files it cannot read, such as policies given by absolute path, are left out).
+pub fn excerpt_lines(
+    source: &dyn Source,
+    diagnostics: &[Diagnostic],
+) -> BTreeMap<(String, usize), String> {
+    let mut wanted: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+    for location in diagnostics.iter().filter_map(|d| d.location.as_ref()) {
+        if let Some(line) = location.line {
+            wanted.entry(&location.file).or_default().insert(line);
+        }
+    }
+    let mut out = BTreeMap::new();
+    for (file, lines) in wanted {
+        let Ok(bytes) = source.read(file) else {
+            continue;
+        };
+        let text = String::from_utf8_lossy(&bytes);
+        for (i, line) in text.lines().enumerate() {
+            if lines.contains(&(i + 1)) {
+                out.insert((file.to_string(), i + 1), line.to_string());
+            }
+        }
+    }
+    out
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
@@ -337,6 +367,7 @@ pub fn run_source(source: &dyn Source, options: &Options) -> Result<Scan, Diagno
         },
         diagnostics,
         timings,
+        excerpts: BTreeMap::new(),
     })
 }
 

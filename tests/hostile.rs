@@ -1,7 +1,7 @@
 //! Hostile input (issue 10): every case runs the binary under a memory rlimit and a timeout,
 //! and asserts the exact exit code, the diagnostic codes and that nothing panicked or aborted.
 
-use serde_json::Value;
+use serde_json::{json, Value};
 use std::fs;
 use std::io::Read;
 use std::os::unix::fs::{symlink, PermissionsExt};
@@ -915,6 +915,378 @@ fn expression_nested_100000_deep_is_a_located_syntax_error() {
     assert!(d["message"].as_str().unwrap().contains("nesting depth"));
 }
 
+// --- evaluator budgets -----------------------------------------------------------------------
+
+/// A directory whose `main.tf` holds `locals` and one `test_thing` with `flagged = FLAGGED`.
+fn with_locals(locals: &str, flagged: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("main.tf"),
+        format!("locals {{\n{locals}}}\n\nresource \"test_thing\" \"a\" {{\n  flagged = {flagged}\n  size    = 1\n}}\n"),
+    )
+    .unwrap();
+    dir
+}
+
+/// `rungs input DIR` and the first resource's `flagged`.
+fn flagged_input(dir: &Path, extra: &[&str]) -> Value {
+    let mut args = vec!["input", dir.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let run = run(&args);
+    run.json()[0]["resources"][0]["config"]["flagged"].clone()
+}
+
+/// `l1 = "${local.l0}${local.l0}"` and so on: 2^40 bytes if nothing stopped it.
+fn doubling(step: &str) -> String {
+    let mut text = String::from("  l0 = \"x\"\n");
+    for i in 1..=40 {
+        let prev = format!("local.l{}", i - 1);
+        text.push_str(&format!("  l{i} = {}\n", step.replace("PREV", &prev)));
+    }
+    text
+}
+
+fn assert_value_too_large(dir: &Path, line: u64) {
+    let run = scan(dir, &[]);
+    assert_scan(&run, 2, &["R012"]);
+    let d = &run.json()["diagnostics"][0];
+    assert_eq!(d["location"]["file"], "main.tf");
+    assert_eq!(d["location"]["line"], line);
+    assert!(
+        d["help"].as_str().unwrap().contains("--max-value-size"),
+        "{d}"
+    );
+}
+
+#[test]
+fn doubling_strings_stop_at_the_value_limit() {
+    let dir = with_locals(&doubling("\"${PREV}${PREV}\""), "length(local.l40) > 0");
+    assert_value_too_large(dir.path(), 45);
+    // The value is unknown, shown as its expression, not a wrong known value.
+    assert_eq!(flagged_input(dir.path(), &[]), "${length(local.l40) > 0}");
+}
+
+#[test]
+fn doubling_lists_with_concat_stop_at_the_value_limit() {
+    let dir = with_locals(
+        &doubling("concat(PREV, PREV)").replace("l0 = \"x\"", "l0 = [\"x\"]"),
+        "length(local.l40) > 0",
+    );
+    assert_value_too_large(dir.path(), 45);
+}
+
+#[test]
+fn doubling_strings_with_join_stop_at_the_value_limit() {
+    let dir = with_locals(
+        &doubling("join(PREV, [PREV, PREV])"),
+        "length(local.l40) > 0",
+    );
+    assert_value_too_large(dir.path(), 45);
+}
+
+#[test]
+fn formatlist_of_megabyte_rows_stops_at_the_value_limit() {
+    let dir = with_locals(
+        "  f = [for i in range(1024) : formatlist(\"%1000000s\", range(1024))]\n",
+        "length(local.f) > 0",
+    );
+    assert_value_too_large(dir.path(), 5);
+}
+
+#[test]
+fn try_does_not_swallow_a_limit_into_its_fallback() {
+    let dir = with_locals(
+        &format!(
+            "{}  t = try(local.l40, \"small\")\n",
+            doubling("\"${PREV}${PREV}\"")
+        ),
+        "local.t == \"small\"",
+    );
+    let run = scan(dir.path(), &[]);
+    assert_scan(&run, 2, &["R012"]);
+    assert_eq!(flagged_input(dir.path(), &[]), "${local.t == \"small\"}");
+}
+
+#[test]
+fn nested_for_over_range_1024_uses_up_the_evaluation_budget() {
+    // A billion steps that produce nothing: only the step count stops them.
+    let dir = with_locals(
+        "  big = [for a in range(1024) : [for b in range(1024) : [for c in range(1024) : c if false]]]\n",
+        "length(local.big) > 0",
+    );
+    let run = scan(dir.path(), &["--max-eval-size", "16MiB"]);
+    // Past the budget every value is unknown, `size = 1` too, which the strict test policy
+    // reports as a rule error (R203).
+    let mut codes = run.codes();
+    codes.sort();
+    assert_eq!(codes, ["R013", "R203"], "{}", run.stdout);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let json = run.json();
+    let d = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "R013")
+        .unwrap();
+    assert_eq!(d["location"]["line"], 5);
+    assert!(
+        d["help"].as_str().unwrap().contains("--max-eval-size"),
+        "{d}"
+    );
+    assert_eq!(
+        flagged_input(dir.path(), &["--max-eval-size", "16MiB"]),
+        "${length(local.big) > 0}"
+    );
+}
+
+#[test]
+fn value_limit_is_raised_by_its_flag() {
+    // 2^20 bytes: over a 512 KiB limit, within the default.
+    let text = doubling("\"${PREV}${PREV}\"");
+    let cut: String = text.lines().take(21).map(|l| format!("{l}\n")).collect();
+    let dir = with_locals(&cut, "length(local.l20) > 0");
+    assert_scan(&scan(dir.path(), &[]), 0, &[]);
+    assert_eq!(flagged_input(dir.path(), &[]), true);
+    assert_scan(
+        &scan(dir.path(), &["--max-value-size", "512KiB"]),
+        2,
+        &["R012"],
+    );
+}
+
+#[test]
+fn toset_of_50000_strings_is_linear() {
+    let items: Vec<String> = (0..50_000)
+        .map(|i| format!("\"s{}\"", i % 25_000))
+        .collect();
+    let dir = with_locals(
+        &format!("  s = toset([{}])\n", items.join(",")),
+        "length(local.s) == 25000",
+    );
+    // Quadratic, this took over 30 s on a debug build, linear about 1 s; the harness's kill
+    // timer bounds it, and the result must be exact.
+    let run = scan(dir.path(), &[]);
+    assert_scan(&run, 0, &[]);
+    assert_eq!(flagged_input(dir.path(), &[]), true);
+}
+
+/// Modules calling the next one `calls` times, `levels` deep.
+fn module_tree(calls: usize, levels: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let mut path = dir.path().to_path_buf();
+    for level in 0..levels {
+        fs::create_dir_all(&path).unwrap();
+        let mut text = String::new();
+        if level + 1 < levels {
+            for k in 0..calls {
+                text.push_str(&format!("module \"c{k}\" {{\n  source = \"./m\"\n}}\n"));
+            }
+        }
+        text.push_str(THING);
+        fs::write(path.join("main.tf"), text).unwrap();
+        path = path.join("m");
+    }
+    dir
+}
+
+#[test]
+fn modules_calling_the_next_four_times_15_deep_stop_at_the_call_budget() {
+    let dir = module_tree(4, 15);
+    let run = scan(dir.path(), &[]);
+    assert_scan(&run, 2, &["R108"]);
+    let d = &run.json()["diagnostics"][0];
+    assert!(
+        d["help"].as_str().unwrap().contains("--max-module-calls"),
+        "{d}"
+    );
+    // 10,000 module instances and the root, one test_thing each, two test policies.
+    assert_eq!(run.json()["summary"]["passed"], 2 * 10_001);
+}
+
+#[test]
+fn module_call_budget_is_set_by_its_flag() {
+    let dir = module_tree(2, 4);
+    // 2 + 4 + 8 = 14 module instances.
+    assert_scan(&scan(dir.path(), &["--max-module-calls", "14"]), 0, &[]);
+    let run = scan(dir.path(), &["--max-module-calls", "13"]);
+    assert_scan(&run, 2, &["R108"]);
+    assert_eq!(run.json()["summary"]["passed"], 2 * 14);
+}
+
+#[test]
+fn files_past_the_scan_size_are_not_read() {
+    let dir = repo();
+    fs::create_dir(dir.path().join("b")).unwrap();
+    fs::write(dir.path().join("b/main.tf"), THING.replace("false", "true")).unwrap();
+    // main.tf (in the root) is discovered after b/main.tf: the walk sorts by name, directories
+    // and files alike, and "b" < "main.tf".
+    let limit = format!("{}", THING.len() + 10);
+    let run = scan(dir.path(), &["--max-scan-size", &limit]);
+    assert_scan(&run, 2, &["R014"]);
+    let d = &run.json()["diagnostics"][0];
+    assert_eq!(d["location"]["file"], "main.tf");
+    assert!(
+        d["help"].as_str().unwrap().contains("--max-scan-size"),
+        "{d}"
+    );
+    // b/main.tf was read and judged (flagged); main.tf was not read, so not passed.
+    assert_eq!(run.json()["summary"]["failed"], 1);
+}
+
+#[test]
+fn two_thousand_suppressions_are_located_in_one_pass() {
+    let dir = repo();
+    let mut config = String::from("version: 1\nsuppressions:\n");
+    for i in 0..2000 {
+        config.push_str(&format!(
+            "  - policy: TEST-001\n    resource: test_thing.r{i}\n    reason: reviewed\n"
+        ));
+    }
+    fs::write(dir.path().join(".rungs.yaml"), config).unwrap();
+    // Located one parse each, this took 24 s; the harness's kill timer bounds it.
+    let run = scan(dir.path(), &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = run.json();
+    let unused: Vec<&Value> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "R403")
+        .collect();
+    assert_eq!(unused.len(), 2000);
+    // Each at its own item: item i starts on line 3 + 3i, column 5.
+    let mut at: Vec<(u64, u64)> = unused
+        .iter()
+        .map(|d| {
+            let l = &d["location"];
+            (l["line"].as_u64().unwrap(), l["column"].as_u64().unwrap())
+        })
+        .collect();
+    at.sort();
+    let expected: Vec<(u64, u64)> = (0..2000).map(|i| (3 + 3 * i, 5)).collect();
+    assert_eq!(at, expected);
+}
+
+// --- Terraform validation --------------------------------------------------------------------
+
+#[test]
+fn tfvars_value_of_the_wrong_type_is_a_located_warning_and_unknown() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("main.tf"),
+        "variable \"size\" {\n  type = number\n}\n\nresource \"test_thing\" \"a\" {\n  flagged = false\n  size    = var.size\n}\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("terraform.tfvars"),
+        "size = \"twenty-two\"\n",
+    )
+    .unwrap();
+    let run = scan(dir.path(), &[]);
+    // The warning; then the unknown size reaches the strict arithmetic test policy (R203).
+    assert_scan(&run, 2, &["R203", "R109"]);
+    let d = &run.json()["diagnostics"][1];
+    assert_eq!(d["severity"], "warning");
+    assert_eq!(d["location"]["line"], 1);
+    let input = run_in(Mode::Normal, &["input", dir.path().to_str().unwrap()], None);
+    assert_eq!(
+        input.json()[0]["resources"][0]["config"]["size"],
+        "${var.size}"
+    );
+}
+
+#[test]
+fn local_cycle_is_a_located_error_with_the_cycle() {
+    let dir = with_locals("  a = local.b\n  b = local.a\n", "local.a");
+    let run = scan(dir.path(), &[]);
+    assert_scan(&run, 2, &["R110"]);
+    let d = &run.json()["diagnostics"][0];
+    assert_eq!(d["location"]["line"], 1);
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("local.a -> local.b -> local.a"),
+        "{d}"
+    );
+}
+
+#[test]
+fn negative_count_is_an_error_and_the_block_is_not_judged() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("main.tf"),
+        format!("{THING}\nresource \"test_thing\" \"b\" {{\n  count   = -1\n  flagged = true\n  size    = 1\n}}\n"),
+    )
+    .unwrap();
+    let run = scan(dir.path(), &[]);
+    assert_scan(&run, 2, &["R111"]);
+    assert_eq!(run.json()["diagnostics"][0]["location"]["line"], 6);
+    // Only test_thing.a was judged: two passes, no failure from b.
+    assert_eq!(run.json()["summary"]["passed"], 2);
+    assert_eq!(run.json()["summary"]["failed"], 0);
+}
+
+#[test]
+fn tf_json_with_a_resource_that_is_not_an_object_is_a_syntax_error() {
+    let dir = repo();
+    fs::write(dir.path().join("bad.tf.json"), "{\"resource\": 5}\n").unwrap();
+    let run = scan(dir.path(), &[]);
+    assert_scan(&run, 2, &["R004"]);
+    assert_eq!(
+        run.json()["diagnostics"][0]["location"]["file"],
+        "bad.tf.json"
+    );
+}
+
+#[test]
+fn non_utf8_tfvars_is_r002_at_the_byte() {
+    let dir = repo();
+    fs::write(
+        dir.path().join("terraform.tfvars"),
+        b"a = 1\nx = \"\xff\"\n",
+    )
+    .unwrap();
+    let run = scan(dir.path(), &[]);
+    assert_scan(&run, 2, &["R002"]);
+    let at = &run.json()["diagnostics"][0]["location"];
+    assert_eq!(
+        (&at["file"], &at["line"], &at["column"]),
+        (&json!("terraform.tfvars"), &json!(2), &json!(6))
+    );
+}
+
+#[test]
+fn tfvars_json_that_is_not_an_object_is_r004() {
+    let dir = repo();
+    fs::write(dir.path().join("terraform.tfvars.json"), "[1, 2]\n").unwrap();
+    assert_scan(&scan(dir.path(), &[]), 2, &["R004"]);
+}
+
+#[test]
+fn number_too_large_for_a_float_is_a_located_error_that_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("main.tf"),
+        THING.replace("size    = 1", "size    = 1e400"),
+    )
+    .unwrap();
+    let run = scan(dir.path(), &[]);
+    assert_scan(&run, 2, &["R003"]);
+    let d = &run.json()["diagnostics"][0];
+    assert_eq!(
+        (&d["location"]["line"], &d["location"]["column"]),
+        (&json!(3), &json!(14))
+    );
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("1e400 is out of range"),
+        "{d}"
+    );
+}
+
 // --- output ----------------------------------------------------------------------------------
 
 const ESC_LABEL: &str =
@@ -1081,6 +1453,28 @@ fn rev_scan_excerpt_is_not_taken_from_the_working_tree() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stdout.contains("R003"), "{}", run.stdout);
     assert!(!run.stdout.contains("S3CR3T"), "{}", run.stdout);
+}
+
+#[test]
+fn rev_scan_excerpt_is_the_revisions_line() {
+    let dir = git_repo(&[(
+        "main.tf",
+        "resource \"test_thing\" \"a\" {\n  flagged = falsy oops\n}\n",
+    )]);
+    fs::write(dir.path().join("main.tf"), THING).unwrap();
+    let run = run_at(
+        Some(dir.path()),
+        Mode::Normal,
+        &["scan", ".", "--rev", "HEAD", "--no-default-policies"],
+        None,
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("error[R003]: main.tf:2:19: expected newline or eof\n    |\n  2 |   flagged = falsy oops\n    |                   ^"),
+        "{}",
+        run.stdout
+    );
 }
 
 // --- nesting in YAML and JSON ------------------------------------------------------------------

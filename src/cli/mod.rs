@@ -179,6 +179,20 @@ pub struct LoadArgs {
     /// Set a variable in every root module: NAME=VALUE (repeatable).
     #[arg(long = "var", value_name = "NAME=VALUE", value_parser = parse_key_value)]
     pub var: Vec<(String, String)>,
+    /// Largest value the Terraform evaluator builds (a string, list or object), e.g. 64MiB;
+    /// a bigger one is unknown and reported (R012).
+    #[arg(long, value_name = "SIZE", value_parser = rungs::read::parse_size, default_value = "8MiB")]
+    pub max_value_size: u64,
+    /// Bytes of values evaluated per root module, modules included; past it the rest is
+    /// unknown and reported (R013).
+    #[arg(long, value_name = "SIZE", value_parser = rungs::read::parse_size, default_value = "256MiB")]
+    pub max_eval_size: u64,
+    /// Module instances loaded per root module; the calls past it are reported (R108).
+    #[arg(long, value_name = "N", default_value_t = rungs::load::terraform::DEFAULT_MAX_MODULE_CALLS)]
+    pub max_module_calls: usize,
+    /// Bytes of Terraform files read per scan; the files past it are reported (R014).
+    #[arg(long, value_name = "SIZE", value_parser = rungs::read::parse_size, default_value = "1GiB")]
+    pub max_scan_size: u64,
 }
 
 impl LoadArgs {
@@ -186,6 +200,12 @@ impl LoadArgs {
         rungs::load::terraform::Options {
             var_files: self.var_file.clone(),
             vars: self.var.clone(),
+            max_module_calls: self.max_module_calls,
+            max_scan_size: self.max_scan_size,
+            limits: rungs::load::terraform::budget::Limits {
+                max_value: usize::try_from(self.max_value_size).unwrap_or(usize::MAX),
+                max_total: usize::try_from(self.max_eval_size).unwrap_or(usize::MAX),
+            },
             ..Default::default()
         }
     }

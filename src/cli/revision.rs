@@ -183,5 +183,9 @@ pub fn scan_revision(rev: &str, path: &Path, options: &scan::Options) -> Result<
         return Err(ExitCode::from(EXIT_ERROR));
     }
     let shown = format!("{} @ {label}", path.display());
-    scan::run_source(&repo.tree(&commit, shown), options).map_err(|d| super::fail(&d))
+    let tree = repo.tree(&commit, shown);
+    let mut scanned = scan::run_source(&tree, options).map_err(|d| super::fail(&d))?;
+    // The text report's excerpts come from the revision, never from the working tree.
+    scanned.excerpts = scan::excerpt_lines(&tree, &scanned.diagnostics);
+    Ok(scanned)
 }

@@ -14,7 +14,7 @@ use crate::diagnostics::{Code, Diagnostic, Location};
 use crate::model::{Model, MAX_LEVEL};
 use crate::policy::{Bundle, Severity};
 use crate::scope::Scope;
-use locate::{locate, Step};
+use locate::{locate, locate_items, Step};
 use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -467,6 +467,18 @@ pub fn parse(text: &str, shown: &str, dir: &Path) -> Result<Config, Diagnostic> 
             })
             .collect()
     };
+    let items = |key: &str, count: usize| -> Vec<Location> {
+        locate_items(text, &[Step::Value(key)], count)
+            .into_iter()
+            .map(|at| match at {
+                Some((line, column)) => Location::at(shown, line, column),
+                None => Location::file(shown),
+            })
+            .collect()
+    };
+    let disabled_at = items("disabled", raw.disabled.len());
+    let suppressions_at = items("suppressions", raw.suppressions.len());
+    let attestations_at = items("attestations", raw.attestations.len());
     Ok(Config {
         shown: shown.to_string(),
         policies: raw.policies.iter().map(|p| dir.join(p)).collect(),
@@ -491,9 +503,9 @@ pub fn parse(text: &str, shown: &str, dir: &Path) -> Result<Config, Diagnostic> 
         disabled: raw
             .disabled
             .into_iter()
-            .enumerate()
-            .map(|(i, pattern)| Named {
-                location: at(&[Step::Value("disabled"), Step::Index(i)]),
+            .zip(disabled_at)
+            .map(|(pattern, location)| Named {
+                location,
                 id: pattern.text.clone(),
                 value: pattern,
             })
@@ -504,27 +516,27 @@ pub fn parse(text: &str, shown: &str, dir: &Path) -> Result<Config, Diagnostic> 
         suppressions: raw
             .suppressions
             .into_iter()
-            .enumerate()
-            .map(|(i, s)| Suppression {
+            .zip(suppressions_at)
+            .map(|(s, location)| Suppression {
                 policy: s.policy,
                 resource: s.resource,
                 root: s.root,
                 reason: s.reason,
                 expires: s.expires,
-                location: at(&[Step::Value("suppressions"), Step::Index(i)]),
+                location,
             })
             .collect(),
         attestations: raw
             .attestations
             .into_iter()
-            .enumerate()
-            .map(|(i, a)| Attestation {
+            .zip(attestations_at)
+            .map(|(a, location)| Attestation {
                 objective: a.objective,
                 by: a.by,
                 date: a.date,
                 evidence: a.evidence,
                 expires: a.expires,
-                location: at(&[Step::Value("attestations"), Step::Index(i)]),
+                location,
             })
             .collect(),
     })

@@ -82,6 +82,7 @@ pub fn scan() -> Scan {
         &Default::default(),
     );
     Scan {
+        excerpts: Default::default(),
         root: ".".into(),
         documents: Vec::new(),
         bundle: Bundle {

@@ -44,9 +44,13 @@ fn subject(check: &Check) -> String {
 }
 
 /// The source line a diagnostic points at, with a caret under its column, rustc style.
-fn excerpt(root: &str, d: &Diagnostic) -> Option<String> {
+fn excerpt(scan: &crate::scan::Scan, d: &Diagnostic) -> Option<String> {
     let location = d.location.as_ref()?;
     let (line, column) = (location.line?, location.column.unwrap_or(1));
+    if let Some(text) = scan.excerpts.get(&(location.file.clone(), line)) {
+        return Some(caret(text, line, column));
+    }
+    let root = &scan.root;
     // Files in the scan are relative to its root; policy files as given on the command line.
     let path = Path::new(&location.file);
     // Bounded reads of regular files only: a FIFO must not block the report.
@@ -59,12 +63,12 @@ fn excerpt(root: &str, d: &Diagnostic) -> Option<String> {
         })
         .ok()?;
     let text = String::from_utf8_lossy(&bytes);
-    let chars: Vec<char> = text
-        .lines()
-        .nth(line.checked_sub(1)?)?
-        .replace('\t', "    ")
-        .chars()
-        .collect();
+    Some(caret(text.lines().nth(line.checked_sub(1)?)?, line, column))
+}
+
+/// A source line cut to a window around `column`, with a caret under it.
+fn caret(text: &str, line: usize, column: usize) -> String {
+    let chars: Vec<char> = text.replace('\t', "    ").chars().collect();
     // A long line is cut to a window around the column, so the caret stays on screen.
     let col = column.saturating_sub(1).min(chars.len());
     let start = col.saturating_sub(EXCERPT_WIDTH / 2);
@@ -74,9 +78,7 @@ fn excerpt(root: &str, d: &Diagnostic) -> Option<String> {
     let source: String = chars[start..end].iter().collect();
     let gutter = " ".repeat(line.to_string().len());
     let caret = " ".repeat(col - start + lead.chars().count());
-    Some(format!(
-        "\n{gutter} |\n{line} | {lead}{source}{tail}\n{gutter} | {caret}^"
-    ))
+    format!("\n{gutter} |\n{line} | {lead}{source}{tail}\n{gutter} | {caret}^")
 }
 
 /// Widest source excerpt shown under a problem, in characters.
@@ -324,7 +326,7 @@ fn problems(out: &mut String, report: &Report<'_>, options: &Options) {
     for (mut text, d) in entries {
         if let Some(excerpt) = d
             .filter(|_| !options.compact)
-            .and_then(|d| excerpt(&scan.root, d))
+            .and_then(|d| excerpt(scan, d))
         {
             // Put the source excerpt between the message and the help line.
             match text.find("\n  help:") {
@@ -374,7 +376,9 @@ mod tests {
             .map(|i| char::from(b'a' + (i % 26) as u8))
             .collect();
         std::fs::write(dir.path().join("a.tf"), format!("a = 1\n{long}\n")).unwrap();
-        let root = dir.path().to_str().unwrap();
+        let mut scan = crate::report::fixture::scan();
+        scan.root = dir.path().to_str().unwrap().to_string();
+        let root = &scan;
         let at = |line, column| {
             Diagnostic::error(Code::HclSyntax, "bad").at(Location::at("a.tf", line, column))
         };
@@ -396,5 +400,12 @@ mod tests {
         let shown: Vec<char> = lines[2].chars().collect();
         let original: Vec<char> = long.chars().collect();
         assert_eq!(shown[caret], original[199]);
+        // Lines read from a revision come first; the file on disk is not looked at.
+        scan.excerpts
+            .insert(("a.tf".to_string(), 1), "from the revision".to_string());
+        assert_eq!(
+            excerpt(&scan, &at(1, 6)).unwrap(),
+            "\n  |\n1 | from the revision\n  |      ^"
+        );
     }
 }

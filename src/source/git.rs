@@ -419,6 +419,17 @@ impl Source for GitTree<'_> {
         read_blob(&repo, entry.id())
     }
 
+    fn size(&self, rel: &str) -> Option<u64> {
+        let repo = self.repo.lock();
+        let entry = repo
+            .find_tree(self.tree?)
+            .ok()?
+            .get_path(Path::new(rel))
+            .ok()?;
+        let (size, _) = repo.odb().ok()?.read_header(entry.id()).ok()?;
+        Some(size as u64)
+    }
+
     fn list(&self, dir: &str) -> Option<Vec<String>> {
         self.at_dir(dir, |_, tree| {
             let mut names: Vec<String> = tree

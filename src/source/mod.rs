@@ -17,6 +17,10 @@ pub trait Source: Sync {
     fn discover(&self, excluded: &GlobSet) -> Discovery;
     /// The bytes of one file.
     fn read(&self, rel: &str) -> std::io::Result<Vec<u8>>;
+    /// The size of one file without reading it, when it is cheap to know.
+    fn size(&self, _rel: &str) -> Option<u64> {
+        None
+    }
     /// Names of the files directly in a directory (sub-directories left out, special files
     /// kept); `None` when the directory does not exist.
     fn list(&self, dir: &str) -> Option<Vec<String>>;
@@ -63,6 +67,13 @@ impl Source for WorkTree {
             None => path,
         };
         Ok(crate::read::file(&path)?)
+    }
+
+    fn size(&self, rel: &str) -> Option<u64> {
+        std::fs::metadata(self.path(rel))
+            .ok()
+            .filter(|m| m.is_file())
+            .map(|m| m.len())
     }
 
     fn list(&self, dir: &str) -> Option<Vec<String>> {

@@ -6,6 +6,7 @@
 //! functions) evaluates to [`Val::Unknown`] holding the source text, so policies can tell unknown
 //! from false and join resources by their references.
 
+use super::budget;
 use super::functions;
 use super::value::Val;
 use hcl::expr::{
@@ -16,6 +17,7 @@ use hcl::template::{Directive, Element, Strip, Template};
 use hcl::{Body, ObjectKey, Structure};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 /// Deepest expression nesting we evaluate; deeper input is reported unknown instead of
 /// risking the stack.
@@ -77,7 +79,25 @@ enum ForStep {
 
 enum LocalState {
     InProgress,
-    Done(Val),
+    Done(Rc<Val>),
+}
+
+/// The value a traversal starts from: borrowed where it lives, so `local.big["key"]` copies
+/// only the part it reads.
+enum Base<'x> {
+    Borrowed(&'x Val),
+    Shared(Rc<Val>),
+    Owned(Val),
+}
+
+impl Base<'_> {
+    fn get(&self) -> &Val {
+        match self {
+            Base::Borrowed(v) => v,
+            Base::Shared(v) => v,
+            Base::Owned(v) => v,
+        }
+    }
 }
 
 /// Everything a module's expressions can refer to.
@@ -85,6 +105,9 @@ pub struct Scope<'a> {
     pub vars: BTreeMap<String, Val>,
     locals: HashMap<String, &'a Expression>,
     local_values: RefCell<HashMap<String, LocalState>>,
+    /// Locals being evaluated, innermost last, and the cycles found among them.
+    local_stack: RefCell<Vec<String>>,
+    cycles: RefCell<Vec<Vec<String>>>,
     /// `path.module`, `path.root`, `path.cwd`.
     paths: BTreeMap<String, Val>,
     /// Resolves `module.NAME` to that call's outputs, loading the module on first use.
@@ -122,6 +145,8 @@ impl<'a> Scope<'a> {
             vars,
             locals,
             local_values: RefCell::new(HashMap::new()),
+            local_stack: RefCell::new(Vec::new()),
+            cycles: RefCell::new(Vec::new()),
             paths,
             modules,
         }
@@ -204,6 +229,20 @@ impl<'a> Scope<'a> {
         let collection = attr("for_each")
             .map(|a| self.eval_top(&a.expr, b))
             .unwrap_or(Val::Null);
+        // Each block counts as a step; past the budget the collection is as good as unknown.
+        let len = match &collection {
+            Val::List(items) => items.len(),
+            Val::Object(map) => map.len(),
+            _ => 0,
+        };
+        let collection = match budget::charge(len.saturating_mul(budget::VALUE_OVERHEAD)) {
+            Ok(()) => collection,
+            Err(_) => Val::Unknown(
+                attr("for_each")
+                    .map(|a| render(&a.expr))
+                    .unwrap_or_default(),
+            ),
+        };
         let entries: Vec<(Val, Val)> = match collection {
             Val::Null => Vec::new(),
             c @ (Val::List(_) | Val::Object(_)) => entries(c).unwrap_or_default(),
@@ -241,6 +280,7 @@ impl<'a> Scope<'a> {
         let nesting = NESTING.with(|n| n.get());
         if b.depth >= MAX_DEPTH || nesting >= MAX_NESTING {
             TOO_DEEP.with(|t| t.set(true));
+            budget::count_error();
             return Err("expression nested too deeply".into());
         }
         b.depth += 1;
@@ -248,7 +288,14 @@ impl<'a> Scope<'a> {
         let out = self.eval_inner(expr, b);
         NESTING.with(|n| n.set(nesting));
         b.depth -= 1;
-        out
+        let value = out?;
+        // Every step counts, even one that produces nothing new; a value built from others is
+        // measured whole (a lookup copies it, a function or template makes it).
+        match &value {
+            Val::Null | Val::Bool(_) | Val::Number(_) => budget::charge(budget::VALUE_OVERHEAD)?,
+            v => budget::charge_value(v)?,
+        }
+        Ok(value)
     }
 
     fn eval_inner(&self, expr: &Expression, b: &mut Bindings) -> Result<Val, EvalError> {
@@ -311,19 +358,25 @@ impl<'a> Scope<'a> {
             }
             _ => false,
         };
-        let mut current = match &t.expr {
-            Expression::Variable(v) if b.lookup(v.as_str()).is_some() => {
-                b.lookup(v.as_str()).cloned().unwrap_or(Val::Null)
-            }
+        let named = match &t.expr {
+            Expression::Variable(v) if b.lookup(v.as_str()).is_some() => None,
             Expression::Variable(v) => {
                 let Some(TraversalOperator::GetAttr(name)) = ops.next() else {
                     return unknown();
                 };
                 let named = match v.as_str() {
-                    "var" => self.vars.get(name.as_str()).cloned(),
-                    "local" => Some(self.local(name.as_str())?),
-                    "module" => (self.modules)(self, name.as_str()),
-                    "path" => self.paths.get(name.as_str()).cloned(),
+                    "var" => self.vars.get(name.as_str()).map(Base::Borrowed),
+                    "local" => Some(Base::Shared(self.local(name.as_str())?)),
+                    "module" => match (self.modules)(self, name.as_str()) {
+                        Some(outputs) => {
+                            // The resolver hands out a copy of all the outputs: charge it.
+                            let cap = budget::limits().max_total;
+                            budget::charge(budget::size(&outputs, cap))?;
+                            Some(Base::Owned(outputs))
+                        }
+                        None => None,
+                    },
+                    "path" => self.paths.get(name.as_str()).map(Base::Borrowed),
                     // Resources, data sources, count, each, self, terraform: known only at apply.
                     // Known index keys are written out (`aws_s3_bucket.b[each.key]` becomes
                     // `aws_s3_bucket.b["logs"]`), so a reference names its instance.
@@ -335,14 +388,57 @@ impl<'a> Scope<'a> {
                     }
                 };
                 match named {
-                    Some(val) => val,
+                    Some(val) => Some(val),
                     None => return unknown(),
                 }
             }
-            other => self.eval(other, b)?,
+            other => Some(Base::Owned(self.eval(other, b)?)),
         };
         let ops: Vec<&TraversalOperator> = ops.collect();
+        // Attribute and index steps up to the first splat are taken on the borrowed value;
+        // their keys are evaluated first, so the iterator bindings can stay borrowed.
+        let lead = ops
+            .iter()
+            .take_while(|op| {
+                !matches!(
+                    op,
+                    TraversalOperator::AttrSplat | TraversalOperator::FullSplat
+                )
+            })
+            .count();
+        let mut keys = Vec::with_capacity(lead);
+        for op in &ops[..lead] {
+            keys.push(match op {
+                TraversalOperator::Index(e) => Some(self.eval(e, b)),
+                _ => None,
+            });
+        }
+        let base = match &named {
+            Some(base) => base.get(),
+            None => match &t.expr {
+                Expression::Variable(v) => b.lookup(v.as_str()).unwrap_or(&Val::Null),
+                _ => &Val::Null,
+            },
+        };
+        let mut reached = base;
         let mut i = 0;
+        while i < lead && !reached.is_unknown() {
+            reached = match (ops[i], keys[i].take()) {
+                (TraversalOperator::GetAttr(name), _) => get_attr(reached, name.as_str())?,
+                (TraversalOperator::LegacyIndex(n), _) => index(reached, &Val::Number(*n as f64))?,
+                (_, Some(key)) => {
+                    let key = key?;
+                    if key.is_unknown() {
+                        return unknown();
+                    }
+                    index(reached, &key)?
+                }
+                _ => unreachable!("only attribute and index steps lead"),
+            };
+            i += 1;
+        }
+        let mut current = reached.clone();
+        drop(named);
         while i < ops.len() {
             if current.is_unknown() {
                 // `local.bucket.arn` with `local.bucket = aws_s3_bucket.b` reads
@@ -360,18 +456,10 @@ impl<'a> Scope<'a> {
                 return unknown();
             }
             match ops[i] {
-                TraversalOperator::GetAttr(name) => {
-                    current = get_attr(current, name.as_str())?;
-                }
-                TraversalOperator::Index(e) => {
-                    let key = self.eval(e, b)?;
-                    if key.is_unknown() {
-                        return unknown();
-                    }
-                    current = index(current, &key)?;
-                }
-                TraversalOperator::LegacyIndex(n) => {
-                    current = index(current, &Val::Number(*n as f64))?;
+                TraversalOperator::GetAttr(_)
+                | TraversalOperator::Index(_)
+                | TraversalOperator::LegacyIndex(_) => {
+                    unreachable!("steps before the first splat were taken above")
                 }
                 TraversalOperator::AttrSplat | TraversalOperator::FullSplat => {
                     let full = matches!(ops[i], TraversalOperator::FullSplat);
@@ -393,16 +481,18 @@ impl<'a> Scope<'a> {
                                 return unknown();
                             }
                             v = match op {
-                                TraversalOperator::GetAttr(name) => get_attr(v, name.as_str())?,
+                                TraversalOperator::GetAttr(name) => {
+                                    get_attr(&v, name.as_str())?.clone()
+                                }
                                 TraversalOperator::Index(e) => {
                                     let key = self.eval(e, b)?;
                                     if key.is_unknown() {
                                         return unknown();
                                     }
-                                    index(v, &key)?
+                                    index(&v, &key)?.clone()
                                 }
                                 TraversalOperator::LegacyIndex(n) => {
-                                    index(v, &Val::Number(*n as f64))?
+                                    index(&v, &Val::Number(*n as f64))?.clone()
                                 }
                                 _ => return Err("nested splat is not supported".into()),
                             };
@@ -421,10 +511,11 @@ impl<'a> Scope<'a> {
         Ok(current)
     }
 
-    fn local(&self, name: &str) -> Result<Val, EvalError> {
+    fn local(&self, name: &str) -> Result<Rc<Val>, EvalError> {
         match self.local_values.borrow().get(name) {
             Some(LocalState::Done(v)) => return Ok(v.clone()),
             Some(LocalState::InProgress) => {
+                self.record_cycle(name);
                 return Err(format!("local.{name} refers to itself"));
             }
             None => {}
@@ -436,11 +527,34 @@ impl<'a> Scope<'a> {
         self.local_values
             .borrow_mut()
             .insert(name.to_string(), LocalState::InProgress);
-        let value = self.eval_top(expr, &mut Bindings::default());
+        self.local_stack.borrow_mut().push(name.to_string());
+        let value = Rc::new(self.eval_top(expr, &mut Bindings::default()));
+        self.local_stack.borrow_mut().pop();
         self.local_values
             .borrow_mut()
             .insert(name.to_string(), LocalState::Done(value.clone()));
         Ok(value)
+    }
+
+    /// Records the cycle `name` closes: the locals from its evaluation to here, starting at the
+    /// smallest name so the same cycle reads the same from wherever it was entered.
+    fn record_cycle(&self, name: &str) {
+        let stack = self.local_stack.borrow();
+        let Some(start) = stack.iter().position(|n| n == name) else {
+            return;
+        };
+        let mut cycle: Vec<String> = stack[start..].to_vec();
+        let smallest = (0..cycle.len()).min_by_key(|&i| &cycle[i]).unwrap_or(0);
+        cycle.rotate_left(smallest);
+        let mut cycles = self.cycles.borrow_mut();
+        if !cycles.contains(&cycle) {
+            cycles.push(cycle);
+        }
+    }
+
+    /// The cycles among local values found so far, each as the names in reference order.
+    pub fn take_cycles(&self) -> Vec<Vec<String>> {
+        std::mem::take(&mut self.cycles.borrow_mut())
     }
 
     fn eval_call(
@@ -457,8 +571,11 @@ impl<'a> Scope<'a> {
             "try" => {
                 let mut last = String::from("try needs at least one argument");
                 for arg in &call.args {
+                    let limits_hit = budget::errors();
                     match self.eval(arg, b) {
                         Ok(v) => return Ok(v),
+                        // A limit is not a failure Terraform would have seen: no fallback.
+                        Err(e) if budget::errors() != limits_hit => return Err(e),
                         Err(e) => last = e,
                     }
                 }
@@ -468,9 +585,11 @@ impl<'a> Scope<'a> {
                 let [arg] = call.args.as_slice() else {
                     return Err("can takes exactly one argument".into());
                 };
+                let limits_hit = budget::errors();
                 return Ok(match self.eval(arg, b) {
                     Ok(v) if v.contains_unknown() => Val::Unknown(render(whole)),
                     Ok(_) => Val::Bool(true),
+                    Err(e) if budget::errors() != limits_hit => return Err(e),
                     Err(_) => Val::Bool(false),
                 });
             }
@@ -571,7 +690,10 @@ impl<'a> Scope<'a> {
         };
         let mut list = Vec::new();
         let mut object: BTreeMap<String, Val> = BTreeMap::new();
+        let cap = budget::limits().max_value.saturating_add(1);
+        let mut built = 0usize;
         for (key, value) in entries {
+            budget::charge(budget::VALUE_OVERHEAD)?;
             let mut vars = vec![(f.value_var.to_string(), value)];
             if let Some(k) = &f.key_var {
                 vars.insert(0, (k.to_string(), key));
@@ -603,6 +725,8 @@ impl<'a> Scope<'a> {
                 ForStep::Unknown => return Ok(Val::Unknown(render(whole))),
                 ForStep::Item(k, v) => (k, v),
             };
+            built = built.saturating_add(budget::size(&value, cap));
+            budget::check_len(built)?;
             match key {
                 None => list.push(value),
                 Some(Val::Unknown(_)) => return Ok(Val::Unknown(render(whole))),
@@ -668,6 +792,7 @@ impl<'a> Scope<'a> {
                 Element::Literal(s) => {
                     out.push_str(if strip_next { s.trim_start() } else { s });
                     strip_next = false;
+                    budget::check_len(out.len())?;
                 }
                 Element::Interpolation(i) => {
                     strip(out, i.strip, &mut strip_next);
@@ -675,12 +800,14 @@ impl<'a> Scope<'a> {
                     if let Val::Unknown(text) = &v {
                         out.push_str(text);
                         *partial = true;
+                        budget::check_len(out.len())?;
                         continue;
                     }
                     let s = v
                         .to_tf_string()
                         .ok_or_else(|| format!("cannot interpolate a {}", v.type_name()))?;
                     out.push_str(&s);
+                    budget::check_len(out.len())?;
                 }
                 Element::Directive(d) => match d.as_ref() {
                     Directive::If(d) => {
@@ -708,6 +835,7 @@ impl<'a> Scope<'a> {
                             other => entries(other)?,
                         };
                         for (key, value) in entries {
+                            budget::charge(budget::VALUE_OVERHEAD)?;
                             let mut vars = vec![(d.value_var.to_string(), value)];
                             if let Some(k) = &d.key_var {
                                 vars.push((k.to_string(), key));
@@ -830,10 +958,10 @@ fn unknown_as_text(v: Val) -> Val {
     }
 }
 
-fn get_attr(v: Val, name: &str) -> Result<Val, EvalError> {
+fn get_attr<'v>(v: &'v Val, name: &str) -> Result<&'v Val, EvalError> {
     match v {
-        Val::Object(mut map) => map
-            .remove(name)
+        Val::Object(map) => map
+            .get(name)
             .ok_or_else(|| format!("object has no attribute {name:?}")),
         other => Err(format!(
             "cannot read attribute {name:?} of a {}",
@@ -842,9 +970,9 @@ fn get_attr(v: Val, name: &str) -> Result<Val, EvalError> {
     }
 }
 
-fn index(v: Val, key: &Val) -> Result<Val, EvalError> {
+fn index<'v>(v: &'v Val, key: &Val) -> Result<&'v Val, EvalError> {
     match v {
-        Val::List(mut items) => {
+        Val::List(items) => {
             let i = key.to_tf_number().ok_or("list index must be a number")?;
             if i < 0.0 || i.fract() != 0.0 || i as usize >= items.len() {
                 return Err(format!(
@@ -852,12 +980,11 @@ fn index(v: Val, key: &Val) -> Result<Val, EvalError> {
                     items.len()
                 ));
             }
-            Ok(items.swap_remove(i as usize))
+            Ok(&items[i as usize])
         }
-        Val::Object(mut map) => {
+        Val::Object(map) => {
             let k = key.to_tf_string().ok_or("map key must be a string")?;
-            map.remove(&k)
-                .ok_or_else(|| format!("map has no key {k:?}"))
+            map.get(&k).ok_or_else(|| format!("map has no key {k:?}"))
         }
         other => Err(format!("cannot index a {}", other.type_name())),
     }

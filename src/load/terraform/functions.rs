@@ -7,12 +7,13 @@
 //! randomness, the regex family (no regex engine here), hashes and UUIDs, and `try`/`can`, which
 //! the evaluator handles lazily.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::iter::Peekable;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::str::CharIndices;
 
+use super::budget;
 use super::value::{format_number, Val};
 use At::{Arg, Elem, Key};
 
@@ -134,12 +135,16 @@ const FUNCTIONS: &[(&str, usize, Option<usize>, Func)] = &[
             .map(|i| set_arg(a, i))
             .collect::<Result<Vec<_>, _>>()?;
         let mut out = sets.remove(0);
-        out.retain(|v| sets.iter().all(|set| set.contains(v)));
+        let others: Vec<HashSet<String>> = sets.iter().map(|set| keys(set)).collect();
+        out.retain(|v| {
+            let key = value_key(v);
+            others.iter().all(|set| set.contains(&key))
+        });
         Ok(Val::List(out))
     }),
     ("setsubtract", 2, Some(2), |a| {
-        let (mut out, remove) = (set_arg(a, 0)?, set_arg(a, 1)?);
-        out.retain(|v| !remove.contains(v));
+        let (mut out, remove) = (set_arg(a, 0)?, keys(&set_arg(a, 1)?));
+        out.retain(|v| !remove.contains(&value_key(v)));
         Ok(Val::List(out))
     }),
     ("setunion", 1, None, |a| {
@@ -405,15 +410,49 @@ fn unified_list(v: &Val, at: At) -> Result<Vec<Val>, String> {
     unify(list(v, at)?.to_vec()).ok_or_else(|| "all elements must have the same type".into())
 }
 
-/// Removes repeated values, keeping the first of each in order.
+/// Removes repeated values, keeping the first of each in order (linear: values are hashed by
+/// [`value_key`]).
 fn dedupe(items: Vec<Val>) -> Vec<Val> {
-    let mut out: Vec<Val> = Vec::with_capacity(items.len());
-    for v in items {
-        if !out.contains(&v) {
-            out.push(v);
+    let mut seen = HashSet::with_capacity(items.len());
+    items
+        .into_iter()
+        .filter(|v| seen.insert(value_key(v)))
+        .collect()
+}
+
+/// A text equal for values Terraform calls equal and different otherwise, so values (which
+/// hold floats) can be hashed.
+fn value_key(v: &Val) -> String {
+    fn write(v: &Val, out: &mut String) {
+        use std::fmt::Write as _;
+        match v {
+            Val::Null => out.push('n'),
+            Val::Bool(b) => out.push(if *b { 't' } else { 'f' }),
+            // 0 and -0 are equal.
+            Val::Number(n) => _ = write!(out, "d{:?};", if *n == 0.0 { 0.0 } else { *n }),
+            Val::String(s) => _ = write!(out, "s{}:{s}", s.len()),
+            Val::Unknown(s) => _ = write!(out, "u{}:{s}", s.len()),
+            Val::List(items) => {
+                _ = write!(out, "l{}:", items.len());
+                items.iter().for_each(|i| write(i, out));
+            }
+            Val::Object(map) => {
+                _ = write!(out, "o{}:", map.len());
+                for (k, v) in map {
+                    _ = write!(out, "{}:{k}", k.len());
+                    write(v, out);
+                }
+            }
         }
     }
+    let mut out = String::new();
+    write(v, &mut out);
     out
+}
+
+/// The keys of a set's elements, for membership tests.
+fn keys(set: &[Val]) -> HashSet<String> {
+    set.iter().map(value_key).collect()
 }
 
 /// Makes a Terraform set: one element type, no duplicates, and strings, numbers or bools sorted
@@ -665,6 +704,11 @@ fn join(args: &[Val]) -> Result<Val, String> {
     for (i, arg) in args.iter().enumerate().skip(1) {
         parts.extend(strings(list(arg, Arg(i))?)?);
     }
+    let joined = parts.iter().map(String::len).sum::<usize>()
+        + separator
+            .len()
+            .saturating_mul(parts.len().saturating_sub(1));
+    budget::check_len(joined)?;
     Ok(Val::String(parts.join(&separator)))
 }
 
@@ -672,6 +716,12 @@ fn join(args: &[Val]) -> Result<Val, String> {
 fn split(args: &[Val]) -> Result<Val, String> {
     let separator = string(&args[0], Arg(0))?;
     let s = string(&args[1], Arg(1))?;
+    let pieces = if separator.is_empty() {
+        s.chars().count()
+    } else {
+        s.matches(&*separator).count() + 1
+    };
+    budget::check_len(s.len() + pieces.saturating_mul(budget::VALUE_OVERHEAD))?;
     let parts: Vec<Val> = if separator.is_empty() {
         s.chars().map(|c| Val::String(c.to_string())).collect()
     } else {
@@ -690,6 +740,13 @@ fn replace(args: &[Val]) -> Result<Val, String> {
     if from.len() > 1 && from.starts_with('/') && from.ends_with('/') {
         return Err("regular expression patterns are not supported".into());
     }
+    // The result's length before building it: a long `to` can multiply the string.
+    let hits = if from.is_empty() {
+        s.chars().count() + 1
+    } else {
+        s.matches(&*from).count()
+    };
+    budget::check_len(s.len() - hits * from.len() + hits.saturating_mul(to.len()))?;
     Ok(Val::String(s.replace(&from, &to)))
 }
 
@@ -839,6 +896,7 @@ fn format_values(spec: &str, args: &[Val]) -> Result<String, String> {
             )
         })?;
         out.push_str(&format_arg(&verb, arg)?);
+        budget::check_len(out.len())?;
         next += 1;
         highest = highest.max(next);
     }
@@ -1076,6 +1134,8 @@ fn formatlist(args: &[Val]) -> Result<Val, String> {
         }
     }
     let rows = rows.map_or(1, |(len, _)| len);
+    // Each row may be as long as `format` allows: stop once the list is over the value limit.
+    let mut built = 0usize;
     let lines = (0..rows).map(|row| {
         let row_args: Vec<Val> = values
             .iter()
@@ -1084,9 +1144,11 @@ fn formatlist(args: &[Val]) -> Result<Val, String> {
                 v => v.clone(),
             })
             .collect();
-        format_values(&spec, &row_args)
-            .map(Val::String)
-            .map_err(|e| format!("error on format iteration {row}: {e}"))
+        let line = format_values(&spec, &row_args)
+            .map_err(|e| format!("error on format iteration {row}: {e}"))?;
+        built += line.len() + budget::VALUE_OVERHEAD;
+        budget::check_len(built)?;
+        Ok(Val::String(line))
     });
     lines.collect::<Result<_, _>>().map(Val::List)
 }

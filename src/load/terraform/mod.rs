@@ -6,9 +6,11 @@
 //! modules are read from `.terraform/modules/modules.json` when `terraform init` has run, and are
 //! otherwise listed as unresolved. Nothing outside the scan root is ever read.
 
+pub mod budget;
 pub mod eval;
 pub mod functions;
 pub mod parse;
+pub mod types;
 pub mod value;
 
 use crate::diagnostics::{Code, Diagnostic, Location};
@@ -38,6 +40,15 @@ pub const MAX_INSTANCES: usize = 1000;
 /// alone does not bound a root.
 pub const DEFAULT_MAX_ROOT_INSTANCES: usize = 100_000;
 
+/// Most module instances one root module loads (`--max-module-calls`): modules calling the
+/// next one several times multiply (4 calls a level, 15 levels: a billion), and each instance
+/// evaluates the whole module again.
+pub const DEFAULT_MAX_MODULE_CALLS: usize = 10_000;
+
+/// Most bytes of Terraform files one scan reads (`--max-scan-size`), counted in the order files
+/// are discovered; the files past it are reported (R014) and not read.
+pub const DEFAULT_MAX_SCAN_SIZE: u64 = 1 << 30;
+
 /// Arguments of a `module` block that are not inputs.
 const MODULE_META: &[&str] = &[
     "source",
@@ -57,6 +68,12 @@ pub struct Options {
     pub max_module_depth: usize,
     /// Instances one root module may expand to ([`DEFAULT_MAX_ROOT_INSTANCES`]).
     pub max_root_instances: usize,
+    /// Module instances one root module may load ([`DEFAULT_MAX_MODULE_CALLS`]).
+    pub max_module_calls: usize,
+    /// Bytes of Terraform files one scan may read ([`DEFAULT_MAX_SCAN_SIZE`]).
+    pub max_scan_size: u64,
+    /// Size of values and evaluation budget per root module.
+    pub limits: budget::Limits,
 }
 
 impl Default for Options {
@@ -66,6 +83,9 @@ impl Default for Options {
             vars: Vec::new(),
             max_module_depth: DEFAULT_MAX_MODULE_DEPTH,
             max_root_instances: DEFAULT_MAX_ROOT_INSTANCES,
+            max_module_calls: DEFAULT_MAX_MODULE_CALLS,
+            max_scan_size: DEFAULT_MAX_SCAN_SIZE,
+            limits: budget::Limits::default(),
         }
     }
 }
@@ -102,10 +122,15 @@ pub fn load_from(
     discovery: &Discovery,
     options: &Options,
 ) -> (Vec<Document>, Vec<Diagnostic>) {
+    let within = within_scan_size(source, &discovery.files, options.max_scan_size);
     let results: Vec<(&SourceFile, Result<Arc<ParsedFile>, Diagnostic>)> = discovery
         .files
         .par_iter()
-        .map(|f| (f, parse_file(source, &f.rel, f.syntax).map(Arc::new)))
+        .zip(within.par_iter())
+        .map(|(f, within)| match within {
+            Ok(()) => (f, parse_file(source, &f.rel, f.syntax).map(Arc::new)),
+            Err(d) => (f, Err(d.clone())),
+        })
         .collect();
     let (dirs, mut diagnostics) = group(results);
 
@@ -129,6 +154,35 @@ pub fn load_from(
     }
     sort_dedup(&mut diagnostics);
     (documents, diagnostics)
+}
+
+/// For each file in discovery order, whether it fits in the scan's input cap: sizes are added
+/// up in that order, so the same files are read whatever the thread count. A file whose size
+/// cannot be known up front counts when it is read, against its own per-file cap only.
+pub fn within_scan_size(
+    source: &dyn Source,
+    files: &[SourceFile],
+    limit: u64,
+) -> Vec<Result<(), Diagnostic>> {
+    let mut total = 0u64;
+    files
+        .iter()
+        .map(|f| {
+            total = total.saturating_add(source.size(&f.rel).unwrap_or(0));
+            if total <= limit {
+                return Ok(());
+            }
+            Err(Diagnostic::error(
+                Code::ScanTooLarge,
+                format!(
+                    "not read: the Terraform files of this scan add up to more than the {} limit of --max-scan-size",
+                    crate::read::human(limit)
+                ),
+            )
+            .at(Location::file(&f.rel))
+            .help("raise it with --max-scan-size, or --exclude what need not be scanned; the files past the limit were left out, so nothing in them passed"))
+        })
+        .collect()
 }
 
 /// The order and deduplication `load` gives its diagnostics (a module loaded by two roots
@@ -174,6 +228,7 @@ pub fn load_root(
     overrides: &[(String, Val)],
     options: &Options,
 ) -> LoadedRoot {
+    budget::start(options.limits);
     let loader = Loader {
         source,
         root_dir,
@@ -188,6 +243,10 @@ pub fn load_root(
         max_instances: options.max_root_instances,
         instances_left: Cell::new(options.max_root_instances),
         budget_reported: Cell::new(false),
+        max_module_calls: options.max_module_calls,
+        module_calls: Cell::new(0),
+        calls_reported: Cell::new(false),
+        eval_budget_reported: Cell::new(false),
     };
     loader.load_root(overrides)
 }
@@ -218,14 +277,7 @@ pub fn parse_bytes(
                 "check the file's permissions; it was left out of the scan".into()
             }))
         })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
-        let column = valid.iter().rev().take_while(|b| **b != b'\n').count() + 1;
-        Diagnostic::error(Code::InvalidUtf8, "file is not valid UTF-8")
-            .at(Location::at(rel, line, column))
-            .help("Terraform files must be UTF-8; re-encode the file. It was left out of the scan")
-    })?;
+    let text = utf8(rel, bytes)?;
     let blocks = match syntax {
         Syntax::Hcl => parse::parse_hcl(&text),
         Syntax::Json => parse::parse_json(&text),
@@ -242,6 +294,18 @@ pub fn parse_bytes(
     Ok(ParsedFile {
         rel: rel.to_string(),
         blocks,
+    })
+}
+
+/// The text of a file, or R002 at the first byte that is not UTF-8.
+fn utf8(rel: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+        let column = valid.iter().rev().take_while(|b| **b != b'\n').count() + 1;
+        Diagnostic::error(Code::InvalidUtf8, "file is not valid UTF-8")
+            .at(Location::at(rel, line, column))
+            .help("Terraform files must be UTF-8; re-encode the file. It was left out of the scan")
     })
 }
 
@@ -389,10 +453,11 @@ fn parse_tfvars(text: &str, shown: &str, json: bool) -> Result<Vec<(String, Val)
         })?;
         let serde_json::Value::Object(map) = value else {
             return Err(Diagnostic::error(
-                Code::Variables,
+                Code::JsonSyntax,
                 "a tfvars JSON file must hold an object",
             )
-            .at(Location::file(shown)));
+            .at(Location::at(shown, 1, 1))
+            .help("write the variables as one JSON object: {\"name\": value}"));
         };
         return Ok(map.into_iter().map(|(k, v)| (k, json_to_val(v))).collect());
     }
@@ -447,6 +512,11 @@ struct Loader<'a> {
     /// What is left of the root's instance budget, and whether running out was reported.
     instances_left: Cell<usize>,
     budget_reported: Cell<bool>,
+    max_module_calls: usize,
+    /// Module instances loaded so far, and whether reaching the limit was reported.
+    module_calls: Cell<usize>,
+    calls_reported: Cell<bool>,
+    eval_budget_reported: Cell<bool>,
 }
 
 /// A `module` block waiting to be loaded.
@@ -467,6 +537,8 @@ impl<'a> Loader<'a> {
             inputs.insert(name, value);
         }
         self.load_module(self.root_dir, &[], inputs, &[self.root_dir.to_string()]);
+        // Whatever was evaluated outside a block (a variable default, a tfvars value).
+        self.check_limits(self.root_dir, 1);
         let mut resources = self.resources.into_inner();
         resources.sort_by(|a, b| a.address.cmp(&b.address).then(a.file.cmp(&b.file)));
         let mut module_calls = self.calls.into_inner();
@@ -551,12 +623,10 @@ impl<'a> Loader<'a> {
         let mut out = Vec::new();
         for name in names {
             let rel = join_rel(self.root_dir, &name);
-            let text = self
-                .source
-                .read(&rel)
-                .and_then(|b| String::from_utf8(b).map_err(std::io::Error::other));
-            match text {
-                Ok(text) => match parse_tfvars(&text, &rel, name.ends_with(".json")) {
+            match self.source.read(&rel) {
+                Ok(bytes) => match utf8(&rel, bytes)
+                    .and_then(|text| parse_tfvars(&text, &rel, name.ends_with(".json")))
+                {
                     Ok(vars) => out.extend(vars),
                     Err(d) => self.diagnostics.borrow_mut().push(d),
                 },
@@ -626,7 +696,10 @@ impl<'a> Loader<'a> {
         let constant = Scope::constant(&none);
 
         let mut vars = BTreeMap::new();
+        // Each variable's type constraint and where it is declared.
+        let mut declared: Vec<(&str, Option<&Expression>, &str, usize)> = Vec::new();
         let mut locals: HashMap<String, &Expression> = HashMap::new();
+        let mut local_blocks: HashMap<String, (&str, usize)> = HashMap::new();
         let mut calls: BTreeMap<String, PendingCall<'_>> = BTreeMap::new();
         // What this module declares, as its own code refers to it.
         let mut names: Vec<String> = Vec::new();
@@ -634,17 +707,32 @@ impl<'a> Loader<'a> {
             for block in &file.blocks {
                 match (block.kind.as_str(), block.labels.as_slice()) {
                     ("variable", [name]) => {
-                        let default = block
-                            .body
-                            .attributes()
-                            .find(|a| a.key.as_str() == "default")
-                            .map(|a| constant.eval_top(&a.expr, &mut Bindings::default()))
-                            .unwrap_or_else(|| Val::Unknown(format!("${{var.{name}}}")));
+                        let attr =
+                            |key: &str| block.body.attributes().find(|a| a.key.as_str() == key);
+                        let default = match attr("default") {
+                            Some(a) => {
+                                let v = constant.eval_top(&a.expr, &mut Bindings::default());
+                                if v.contains_unknown() {
+                                    self.warn(
+                                        Diagnostic::warning(
+                                            Code::VariableValue,
+                                            format!("the default of var.{name} is not a constant value (`{}`); it is unknown", render(&a.expr)),
+                                        )
+                                        .at(Location::at(&file.rel, block.line, 1))
+                                        .help("a variable's default cannot refer to variables, locals or resources (Terraform rejects it); give a literal value"),
+                                    );
+                                }
+                                v
+                            }
+                            None => Val::Unknown(format!("${{var.{name}}}")),
+                        };
                         vars.insert(name.clone(), default);
+                        declared.push((name, attr("type").map(|a| &a.expr), &file.rel, block.line));
                     }
                     ("locals", []) => {
                         for attr in block.body.attributes() {
                             locals.insert(attr.key.to_string(), &attr.expr);
+                            local_blocks.insert(attr.key.to_string(), (&file.rel, block.line));
                         }
                     }
                     ("resource", [kind, name]) => names.push(format!("{kind}.{name}")),
@@ -667,6 +755,26 @@ impl<'a> Loader<'a> {
             // Inputs for undeclared variables are ignored, as Terraform warns and ignores them.
             if let Some(slot) = vars.get_mut(&name) {
                 *slot = value;
+            }
+        }
+        for (name, ty, file, line) in &declared {
+            let (Some(ty), Some(slot)) = (ty, vars.get_mut(*name)) else {
+                continue;
+            };
+            let default = |e: &Expression| constant.eval_top(e, &mut Bindings::default());
+            match types::convert(std::mem::replace(slot, Val::Null), ty, &default) {
+                Ok(v) => *slot = v,
+                Err(why) => {
+                    self.warn(
+                        Diagnostic::warning(
+                            Code::VariableValue,
+                            format!("var.{name} does not match its type {ty}: {why}; it is unknown"),
+                        )
+                        .at(Location::at(*file, *line, 1))
+                        .help("fix the value given to it (tfvars, --var, the module call or the default); Terraform would reject it"),
+                    );
+                    *slot = Val::Unknown(format!("${{var.{name}}}"));
+                }
             }
         }
 
@@ -708,6 +816,7 @@ impl<'a> Loader<'a> {
                     .find(|a| a.key.as_str() == "for_each")
                 {
                     for_eachs.insert(reference, scope.eval_top(&a.expr, &mut Bindings::default()));
+                    self.check_limits(&file.rel, block.line);
                 }
             }
         }
@@ -730,6 +839,7 @@ impl<'a> Loader<'a> {
                             .attributes()
                             .find(|a| a.key.as_str() == "count")
                             .map(|a| scope.eval_top(&a.expr, &mut Bindings::default()));
+                        self.check_limits(&file.rel, block.line);
                         let for_each = for_eachs.get(&reference).map(|v| over_block(v, &for_eachs));
                         let address = format!("{prefix}{reference}");
                         let instances = self.expand(
@@ -745,7 +855,7 @@ impl<'a> Loader<'a> {
                                 &mut Bindings::of(instance.binding),
                                 &["count", "for_each"],
                             );
-                            self.check_depth(&file.rel, block.line);
+                            self.check_limits(&file.rel, block.line);
                             let resource = Resource {
                                 address: format!("{address}{}", suffix(&instance.index)),
                                 reference: reference.clone(),
@@ -774,7 +884,7 @@ impl<'a> Loader<'a> {
                                 Some(call) => qualify(value, &format!("module.{call}."), &names),
                                 None => value,
                             };
-                            self.check_depth(&file.rel, block.line);
+                            self.check_limits(&file.rel, block.line);
                             outputs.insert(name.clone(), value);
                         }
                     }
@@ -785,6 +895,22 @@ impl<'a> Loader<'a> {
         // Calls nothing referred to still contribute their resources.
         for name in calls.keys() {
             resolve(&scope, name);
+        }
+        for cycle in scope.take_cycles() {
+            let (file, line) = local_blocks.get(&cycle[0]).copied().unwrap_or((dir, 1));
+            let chain: Vec<String> = cycle
+                .iter()
+                .chain(cycle.first())
+                .map(|n| format!("local.{n}"))
+                .collect();
+            self.warn(
+                Diagnostic::error(
+                    Code::LocalCycle,
+                    format!("local values refer to each other in a cycle: {}; they are unknown", chain.join(" -> ")),
+                )
+                .at(Location::at(file, line, 1))
+                .help("break the cycle (Terraform rejects it); what depends on these values was judged as unknown"),
+            );
         }
         Val::Object(outputs)
     }
@@ -939,6 +1065,23 @@ impl<'a> Loader<'a> {
         let mut single = None;
         for instance in instances {
             let suffix = suffix(&instance.index);
+            if self.module_calls.get() >= self.max_module_calls {
+                if !self.calls_reported.replace(true) {
+                    self.warn(
+                        Diagnostic::error(
+                            Code::ModuleCallBudget,
+                            format!("{address}{suffix}: the root module {} loaded {} module instances; this one and every module call after it were not loaded, so nothing in them was judged", self.root_dir, self.max_module_calls),
+                        )
+                        .at(location.clone())
+                        .help("raise the limit with --max-module-calls, or check for modules that call the next one several times at every level"),
+                    );
+                }
+                let mut record = record.clone();
+                record.address = format!("{address}{suffix}");
+                self.calls.borrow_mut().push(record);
+                continue;
+            }
+            self.module_calls.set(self.module_calls.get() + 1);
             let mut bindings = Bindings::of(instance.binding);
             let mut inputs = BTreeMap::new();
             for attr in call.block.body.attributes() {
@@ -949,6 +1092,7 @@ impl<'a> Loader<'a> {
                     );
                 }
             }
+            self.check_limits(call.file, call.block.line);
             let mut record = record.clone();
             record.address = format!("{address}{suffix}");
             record.resolved = true;
@@ -994,10 +1138,12 @@ impl<'a> Loader<'a> {
                 .map(|a| {
                     // Show the source form, not an interpolation.
                     let text = render(&a.expr);
-                    match text.strip_prefix("${").and_then(|t| t.strip_suffix('}')) {
-                        Some(inner) => inner.to_string(),
-                        None => text,
-                    }
+                    let text = match text.strip_prefix("${").and_then(|t| t.strip_suffix('}')) {
+                        Some(inner) => inner,
+                        None => &text,
+                    };
+                    // On one line: HCL's printer spreads collections over several.
+                    text.split_whitespace().collect::<Vec<_>>().join(" ")
                 })
                 .unwrap_or_default()
         };
@@ -1011,6 +1157,18 @@ impl<'a> Loader<'a> {
                     )
                     .at(location)
                     .help("if other environments switch it on, scan with their values (`--var NAME=VALUE`, `--var-file FILE`, `terraform.tfvars` or `*.auto.tfvars`) to judge it"),
+                );
+                Vec::new()
+            }
+            Expansion::Invalid(why) => {
+                let key = if count.is_some() { "count" } else { "for_each" };
+                self.warn(
+                    Diagnostic::error(
+                        Code::InvalidExpansion,
+                        format!("{address}: {why} ({key} = {}); nothing in it was judged", source(key)),
+                    )
+                    .at(location)
+                    .help("fix the value (Terraform rejects it); the block was left out, so nothing in it passed"),
                 );
                 Vec::new()
             }
@@ -1083,8 +1241,36 @@ impl<'a> Loader<'a> {
         normalize(self.root_dir, dir)
     }
 
-    /// Reports a block whose evaluation hit the nesting cap; its deep values are unknown.
-    fn check_depth(&self, file: &str, line: usize) {
+    /// Reports a block whose evaluation hit the nesting cap or a size limit; the values beyond
+    /// are unknown. The evaluation budget is reported once per root: past it, everything is.
+    fn check_limits(&self, file: &str, line: usize) {
+        let limits = budget::limits();
+        match budget::take_exceeded() {
+            Some(budget::Exceeded::Value) => self.warn(
+                Diagnostic::error(
+                    Code::ValueTooLarge,
+                    format!(
+                        "a value here would be larger than the {} limit of --max-value-size; it is unknown",
+                        crate::read::human(limits.max_value as u64)
+                    ),
+                )
+                .at(Location::at(file, line, 1))
+                .help("raise it with --max-value-size if the value is intended; strings and lists built by doubling, nested `for` or `formatlist` grow fast"),
+            ),
+            Some(budget::Exceeded::Total) if !self.eval_budget_reported.replace(true) => self.warn(
+                Diagnostic::error(
+                    Code::EvalBudget,
+                    format!(
+                        "the root module {} used up its evaluation budget of {} (--max-eval-size) here; this value and every value evaluated after it are unknown",
+                        self.root_dir,
+                        crate::read::human(limits.max_total as u64)
+                    ),
+                )
+                .at(Location::at(file, line, 1))
+                .help("raise it with --max-eval-size if the configuration is intended; values copied and combined many times (nested `for`, modules called many times) use it up"),
+            ),
+            _ => {}
+        }
         if eval::take_too_deep() {
             self.warn(
                 Diagnostic::error(
@@ -1115,6 +1301,8 @@ struct Instance {
 enum Expansion {
     /// A known zero count or empty for_each, and why.
     Off(&'static str),
+    /// A known value Terraform rejects, and why.
+    Invalid(String),
     /// The instances (at most [`MAX_INSTANCES`]) and how many the collection holds.
     On {
         instances: Vec<Instance>,
@@ -1133,11 +1321,27 @@ fn instances(count: Option<&Val>, for_each: Option<&Val>) -> Expansion {
         total: 1,
     };
     if let Some(count) = count {
-        let Some(n) = count
-            .to_tf_number()
-            .filter(|n| *n >= 0.0 && n.fract() == 0.0 && !count.is_unknown())
-        else {
+        if count.is_unknown() {
             return one();
+        }
+        let n = match count.to_tf_number() {
+            Some(n) if n >= 0.0 && n.fract() == 0.0 && n.is_finite() => n,
+            Some(n) => {
+                return Expansion::Invalid(format!(
+                    "count must be a whole number of 0 or more, got {}",
+                    value::format_number(n)
+                ))
+            }
+            None => {
+                return Expansion::Invalid(format!(
+                    "count must be a number, got {}",
+                    if matches!(count, Val::String(_)) {
+                        "a string that is not one"
+                    } else {
+                        count.type_name()
+                    }
+                ))
+            }
         };
         if n == 0.0 {
             return Expansion::Off("count is 0");
@@ -1162,25 +1366,30 @@ fn instances(count: Option<&Val>, for_each: Option<&Val>) -> Expansion {
         Some(Val::Object(map)) => map.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
         // A set of strings: each.key and each.value are both the element, in sorted order.
         Some(Val::List(items)) => {
-            let keys: Option<BTreeSet<String>> = items
+            if let Some(bad) = items
                 .iter()
-                .map(|v| {
-                    if v.is_unknown() {
-                        None
-                    } else {
-                        v.to_tf_string()
-                    }
-                })
-                .collect();
-            match keys {
-                Some(keys) => keys
-                    .into_iter()
-                    .map(|k| (k.clone(), Val::String(k)))
-                    .collect(),
-                None => return one(),
+                .find(|v| !matches!(v, Val::String(_) | Val::Unknown(_)))
+            {
+                return Expansion::Invalid(format!(
+                    "for_each must be a map or a set of strings, got a collection holding a {}",
+                    bad.type_name()
+                ));
             }
+            if items.iter().any(Val::is_unknown) {
+                return one();
+            }
+            let keys: BTreeSet<String> = items.iter().filter_map(Val::to_tf_string).collect();
+            keys.into_iter()
+                .map(|k| (k.clone(), Val::String(k)))
+                .collect()
         }
-        Some(_) => return one(),
+        Some(Val::Unknown(_)) => return one(),
+        Some(other) => {
+            return Expansion::Invalid(format!(
+                "for_each must be a map or a set of strings, got a {}",
+                other.type_name()
+            ))
+        }
     };
     if entries.is_empty() {
         return Expansion::Off("for_each is empty");

@@ -46,10 +46,19 @@ impl LineIndex {
 
 /// Parses HCL native syntax.
 pub fn parse_hcl(source: &str) -> Result<Vec<TopBlock>, ParseError> {
-    let body = hcl::edit::parser::parse_body(source).map_err(|e| ParseError {
-        line: e.location().line(),
-        column: e.location().column(),
-        message: e.message().to_string(),
+    let body = hcl::edit::parser::parse_body(source).map_err(|e| {
+        let (line, column) = (e.location().line(), e.location().column());
+        let message = match out_of_range(source, line, column) {
+            Some(literal) => format!(
+                "the number {literal} is out of range: rungs reads numbers as 64-bit floats (up to about 1.8e308)"
+            ),
+            None => e.message().to_string(),
+        };
+        ParseError {
+            line,
+            column,
+            message,
+        }
     })?;
     let index = LineIndex::new(source);
     let mut blocks = Vec::new();
@@ -82,6 +91,25 @@ pub fn parse_hcl(source: &str) -> Result<Vec<TopBlock>, ParseError> {
     Ok(blocks)
 }
 
+/// The number literal around a parse error at `line`:`column` when it is one too large for an
+/// f64 (`1e400`): the parser stops inside it with a message that does not say why.
+fn out_of_range(source: &str, line: usize, column: usize) -> Option<&str> {
+    let text = source.lines().nth(line.checked_sub(1)?)?;
+    let at = text.char_indices().nth(column.checked_sub(1)?)?.0;
+    let is_part = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '+' | '-');
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !is_part(*c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[at..]
+        .find(|c: char| !is_part(c))
+        .map_or(text.len(), |i| at + i);
+    let literal = &text[start..end];
+    let starts_numeric = literal.starts_with(|c: char| c.is_ascii_digit());
+    (starts_numeric && literal.parse::<f64>().is_ok_and(|n| n.is_infinite())).then_some(literal)
+}
+
 /// Parses Terraform JSON syntax: `{"resource": {"TYPE": {"NAME": {...}}}, "variable": {...}}`.
 pub fn parse_json(source: &str) -> Result<Vec<TopBlock>, ParseError> {
     let root: serde_json::Value = serde_json::from_str(source).map_err(|e| ParseError {
@@ -105,7 +133,27 @@ pub fn parse_json(source: &str) -> Result<Vec<TopBlock>, ParseError> {
     for (kind, value) in root {
         let depth = label_depth(&kind);
         let mut found = Vec::new();
-        collect_json_blocks(&value, depth, &mut Vec::new(), &mut found);
+        if let Err(path) = collect_json_blocks(&value, depth, &mut Vec::new(), &mut found) {
+            // Terraform rejects it; leaving it out quietly would drop what it declares.
+            if depth > 0 || kind == "locals" {
+                let mut at = vec![kind.clone()];
+                at.extend(path.iter().cloned());
+                return Err(ParseError {
+                    line: locate_json(source, &at),
+                    column: 1,
+                    message: format!(
+                        "`{}` must be {}, not a {}",
+                        at.join("."),
+                        if path.len() < depth {
+                            "an object of blocks"
+                        } else {
+                            "an object (a block body)"
+                        },
+                        json_type(&value, &path)
+                    ),
+                });
+            }
+        }
         for (labels, body) in found {
             let line = locate_json(source, &labels);
             blocks.push(TopBlock {
@@ -120,28 +168,60 @@ pub fn parse_json(source: &str) -> Result<Vec<TopBlock>, ParseError> {
     Ok(blocks)
 }
 
-/// Walks `depth` levels of labels; a list at any level holds several blocks.
+/// Walks `depth` levels of labels; a list at any level holds several blocks. A value that is
+/// neither an object nor a list gives the labels leading to it (`//` comment keys are skipped).
 fn collect_json_blocks<'a>(
     value: &'a serde_json::Value,
     depth: usize,
     labels: &mut Vec<String>,
     out: &mut Vec<(Vec<String>, &'a serde_json::Map<String, serde_json::Value>)>,
-) {
+) -> Result<(), Vec<String>> {
     match value {
         serde_json::Value::Array(items) => {
             for item in items {
-                collect_json_blocks(item, depth, labels, out);
+                collect_json_blocks(item, depth, labels, out)?;
             }
         }
         serde_json::Value::Object(map) if depth == 0 => out.push((labels.clone(), map)),
         serde_json::Value::Object(map) => {
-            for (key, inner) in map {
+            for (key, inner) in map.iter().filter(|(k, _)| k.as_str() != "//") {
                 labels.push(key.clone());
-                collect_json_blocks(inner, depth - 1, labels, out);
+                collect_json_blocks(inner, depth - 1, labels, out)?;
                 labels.pop();
             }
         }
-        _ => {}
+        _ => return Err(labels.clone()),
+    }
+    Ok(())
+}
+
+/// The JSON type of the value at `path` under `value` (arrays looked through).
+fn json_type(value: &serde_json::Value, path: &[String]) -> &'static str {
+    let mut v = value;
+    for key in path {
+        while let serde_json::Value::Array(items) = v {
+            match items.iter().find(|i| i.get(key).is_some()) {
+                Some(item) => v = item,
+                None => break,
+            }
+        }
+        match v.get(key) {
+            Some(inner) => v = inner,
+            None => break,
+        }
+    }
+    if let serde_json::Value::Array(items) = v {
+        if let Some(bad) = items.iter().find(|i| !i.is_object() && !i.is_array()) {
+            v = bad;
+        }
+    }
+    match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "bool",
+        serde_json::Value::Number(_) => "number",
+        serde_json::Value::String(_) => "string",
+        serde_json::Value::Array(_) => "list",
+        serde_json::Value::Object(_) => "object",
     }
 }
 
@@ -222,6 +302,19 @@ mod tests {
     }
 
     #[test]
+    fn numbers_too_large_for_a_float_say_so() {
+        let e = parse_hcl("resource \"a\" \"b\" {\n  size = 1e400\n}\n").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 11));
+        assert_eq!(
+            e.message,
+            "the number 1e400 is out of range: rungs reads numbers as 64-bit floats (up to about 1.8e308)"
+        );
+        assert_eq!(parse_hcl("x {\n  size = 1e300\n}\n").unwrap().len(), 1);
+        // Found by tests/fuzz.rs: a multi-byte character before the error position.
+        assert!(parse_hcl("locals {\n  cé= 1 2\n}\n").is_err());
+    }
+
+    #[test]
     fn empty_file_has_no_blocks() {
         assert!(parse_hcl("").unwrap().is_empty());
     }
@@ -235,6 +328,27 @@ mod tests {
         assert_eq!(blocks[0].line, 4);
         let attr = blocks[0].body.attributes().next().unwrap();
         assert!(matches!(attr.expr, Expression::TemplateExpr(_)));
+    }
+
+    #[test]
+    fn json_blocks_of_the_wrong_shape_are_errors() {
+        let e = parse_json("{\"resource\": 5}").unwrap_err();
+        assert_eq!(
+            (e.line, e.message.as_str()),
+            (1, "`resource` must be an object of blocks, not a number")
+        );
+        let src = "{\n  \"resource\": {\n    \"aws_s3_bucket\": {\n      \"logs\": \"x\"\n    }\n  }\n}\n";
+        let e = parse_json(src).unwrap_err();
+        assert_eq!(
+            (e.line, e.message.as_str()),
+            (
+                4,
+                "`resource.aws_s3_bucket.logs` must be an object (a block body), not a string"
+            )
+        );
+        // Comments and other top-level keys stay allowed.
+        let ok = "{\"//\": \"note\", \"resource\": {\"//\": \"x\", \"t\": {\"a\": {}}}, \"x\": 1}";
+        assert_eq!(parse_json(ok).unwrap().len(), 1);
     }
 
     #[test]

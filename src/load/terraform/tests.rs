@@ -101,9 +101,88 @@ fn locals_templates_and_references() {
 }
 
 #[test]
-fn self_referencing_locals_are_unknown_not_a_hang() {
-    let prelude = "locals {\n  a = local.b\n  b = local.a\n}";
-    assert_eq!(eval_with(prelude, "local.a"), unknown("${local.a}"));
+fn local_cycles_are_unknown_and_reported_with_the_cycle() {
+    let src = "locals {\n  c = local.b\n  b = local.a\n  a = local.c\n  self = local.self\n}\nresource \"t\" \"x\" {\n  v = local.a\n  w = local.self\n}\n";
+    let (docs, diags) = load_tree(&[("main.tf", src)]);
+    assert_eq!(docs[0].resources[0].config["v"], unknown("${local.a}"));
+    assert_eq!(docs[0].resources[0].config["w"], unknown("${local.self}"));
+    let found: Vec<(Code, &str, Option<usize>)> = diags
+        .iter()
+        .map(|d| {
+            (
+                d.code,
+                d.message.as_str(),
+                d.location.as_ref().and_then(|l| l.line),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (Code::LocalCycle, "local values refer to each other in a cycle: local.a -> local.c -> local.b -> local.a; they are unknown", Some(1)),
+            (Code::LocalCycle, "local values refer to each other in a cycle: local.self -> local.self; they are unknown", Some(1)),
+        ]
+    );
+}
+
+#[test]
+fn variable_values_are_checked_against_their_types() {
+    let src = "variable \"port\" {\n  type = number\n}\nvariable \"ok\" {\n  type    = number\n  default = \"22\"\n}\nvariable \"own\" {\n  default = var.own\n}\nvariable \"cfg\" {\n  type    = object({ name = string })\n  default = { size = 1 }\n}\nresource \"t\" \"x\" {\n  port = var.port\n  ok   = var.ok\n  own  = var.own\n  cfg  = var.cfg\n}\n";
+    let (docs, diags) = load_tree(&[
+        ("main.tf", src),
+        ("terraform.tfvars", "port = \"twenty-two\"\n"),
+    ]);
+    let config = &docs[0].resources[0].config;
+    assert_eq!(config["port"], unknown("${var.port}"));
+    assert_eq!(config["ok"], Val::Number(22.0));
+    assert_eq!(config["own"], unknown("${var.own}"));
+    assert_eq!(config["cfg"], unknown("${var.cfg}"));
+    let found: Vec<(Code, &str, Option<usize>)> = diags
+        .iter()
+        .map(|d| {
+            (
+                d.code,
+                d.message.as_str(),
+                d.location.as_ref().and_then(|l| l.line),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (Code::VariableValue, "var.port does not match its type number: the string \"twenty-two\" is not a number; it is unknown", Some(1)),
+            (Code::VariableValue, "the default of var.own is not a constant value (`${var.own}`); it is unknown", Some(8)),
+            (Code::VariableValue, "var.cfg does not match its type object({ name = string }): attribute \"name\" is required; it is unknown", Some(11)),
+        ]
+    );
+}
+
+#[test]
+fn invalid_count_and_for_each_leave_the_block_out_with_an_error() {
+    let cases = [
+        ("count = -1", "t.x: count must be a whole number of 0 or more, got -1 (count = -1); nothing in it was judged"),
+        ("count = 1.5", "t.x: count must be a whole number of 0 or more, got 1.5 (count = 1.5); nothing in it was judged"),
+        ("count = \"two\"", "t.x: count must be a number, got a string that is not one (count = \"two\"); nothing in it was judged"),
+        ("for_each = [1, 2]", "t.x: for_each must be a map or a set of strings, got a collection holding a number (for_each = [ 1, 2 ]); nothing in it was judged"),
+        ("for_each = \"a\"", "t.x: for_each must be a map or a set of strings, got a string (for_each = \"a\"); nothing in it was judged"),
+    ];
+    for (meta, message) in cases {
+        let src = format!(
+            "resource \"t\" \"x\" {{\n  {meta}\n}}\nresource \"t\" \"y\" {{\n  count = \"2\"\n}}\n"
+        );
+        let (docs, diags) = load_tree(&[("main.tf", &src)]);
+        let addresses: Vec<&str> = docs[0]
+            .resources
+            .iter()
+            .map(|r| r.address.as_str())
+            .collect();
+        assert_eq!(addresses, ["t.y[0]", "t.y[1]"], "{meta}");
+        assert_eq!(diags.len(), 1, "{meta}: {diags:?}");
+        assert_eq!(diags[0].code, Code::InvalidExpansion);
+        assert!(diags[0].is_error());
+        assert_eq!(diags[0].message, message);
+        assert_eq!(diags[0].location, Some(Location::at("main.tf", 1, 1)));
+    }
 }
 
 #[test]
