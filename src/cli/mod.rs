@@ -168,6 +168,10 @@ pub struct LoadArgs {
     /// Set a variable in every root module: NAME=VALUE (repeatable).
     #[arg(long = "var", value_name = "NAME=VALUE", value_parser = parse_key_value)]
     pub var: Vec<(String, String)>,
+    /// Judge this plan (`terraform show -json PLANFILE`) instead of the HCL of the root module
+    /// it was made from; findings keep that HCL's files and lines.
+    #[arg(long, value_name = "FILE")]
+    pub plan: Option<PathBuf>,
 }
 
 impl LoadArgs {
@@ -176,6 +180,13 @@ impl LoadArgs {
             var_files: self.var_file.clone(),
             vars: self.var.clone(),
             ..Default::default()
+        }
+    }
+
+    pub fn inputs(&self) -> rungs::load::inputs::Options {
+        rungs::load::inputs::Options {
+            plan: self.plan.clone(),
+            explicit: None,
         }
     }
 }

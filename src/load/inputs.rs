@@ -1,0 +1,127 @@
+//! Every input of a scan: Terraform root modules, plans (`--plan`, or found in the tree by
+//! content) and the file given instead of a directory (`rungs scan plan.json`).
+
+use super::plan;
+use super::terraform;
+use super::Document;
+use crate::diagnostics::{Code, Diagnostic, Location};
+use crate::discover::Discovery;
+use crate::read::ReadError;
+use crate::source::Source;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// `--plan FILE`: the plan of the scanned directory; it replaces the HCL document of the
+    /// root it was made from, whose files and lines it takes.
+    pub plan: Option<PathBuf>,
+    /// The one data file of a file scan (`rungs scan plan.json`): not recognising it is an
+    /// error instead of a skip.
+    pub explicit: Option<String>,
+}
+
+/// Loads Terraform, then the plan and the data files that are plans.
+pub fn load(
+    source: &dyn Source,
+    discovery: &Discovery,
+    terraform: &terraform::Options,
+    options: &Options,
+) -> (Vec<Document>, Vec<Diagnostic>) {
+    let (mut documents, mut diagnostics) = terraform::load_from(source, discovery, terraform);
+    if let Some(path) = &options.plan {
+        let shown = path.display().to_string();
+        match crate::read::text(path) {
+            Err(e) => diagnostics.push(
+                Diagnostic::error(e.code(Code::Unreadable), format!("cannot read --plan: {e}"))
+                    .at(Location::file(&shown))
+                    .help(e.help().unwrap_or_else(|| {
+                        "give the JSON of `terraform show -json PLANFILE`".into()
+                    })),
+            ),
+            Ok(text) => with_source(&shown, &text, &mut documents, &mut diagnostics),
+        }
+    }
+    for rel in &discovery.data_files {
+        let bytes = match source.read(rel) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                let code = ReadError::code_of(&e, Code::Unreadable);
+                // Only what is known to be an input is an error; an unreadable file could be
+                // anything, but a file too large to look at must not pass unnoticed.
+                if options.explicit.as_deref() == Some(rel.as_str()) || code == Code::FileTooLarge {
+                    let mut d = Diagnostic::error(code, format!("not scanned: {e}"))
+                        .at(Location::file(rel));
+                    if let Some(help) = ReadError::help_of(&e) {
+                        d = d.help(help);
+                    }
+                    diagnostics.push(d);
+                }
+                continue;
+            }
+        };
+        let explicit = options.explicit.as_deref() == Some(rel.as_str());
+        let Ok(text) = String::from_utf8(bytes) else {
+            if explicit {
+                diagnostics.push(
+                    Diagnostic::error(Code::InvalidUtf8, "not valid UTF-8; not scanned")
+                        .at(Location::file(rel)),
+                );
+            }
+            continue;
+        };
+        if plan::sniff(&text) || (explicit && rel.to_ascii_lowercase().ends_with(".json")) {
+            match plan::load(rel, &text, None) {
+                Ok((document, mut problems)) => {
+                    documents.push(document);
+                    diagnostics.append(&mut problems);
+                }
+                Err(d) => diagnostics.push(d),
+            }
+        } else if explicit {
+            diagnostics.push(
+                Diagnostic::error(
+                    Code::PlanInvalid,
+                    "not a Terraform plan (no `format_version` and `planned_values`); nothing was judged",
+                )
+                .at(Location::file(rel))
+                .help("give the JSON of `terraform show -json PLANFILE`, or a directory"),
+            );
+        }
+    }
+    (documents, diagnostics)
+}
+
+/// `--plan`: the plan takes the place of the HCL document it was made from, the one with the
+/// most of its resources (the scan root's on a tie), or joins the documents when none matches.
+fn with_source(
+    shown: &str,
+    text: &str,
+    documents: &mut Vec<Document>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let bare = match plan::load(shown, text, None) {
+        Ok((document, _)) => document,
+        Err(d) => {
+            diagnostics.push(d);
+            return;
+        }
+    };
+    let best = documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (plan::Source::of(d).matches(&bare), d.root == ".", i))
+        .filter(|(n, _, _)| *n > 0)
+        .max_by_key(|(n, root, i)| (*n, *root, std::cmp::Reverse(*i)))
+        .map(|(_, _, i)| i);
+    let source = best.map(|i| plan::Source::of(&documents[i]));
+    match plan::load(shown, text, source.as_ref()) {
+        Ok((document, mut problems)) => {
+            diagnostics.append(&mut problems);
+            match best {
+                Some(i) => documents[i] = document,
+                None => documents.push(document),
+            }
+        }
+        Err(d) => diagnostics.push(d),
+    }
+}
