@@ -317,7 +317,12 @@ pub fn run_source(source: &dyn Source, options: &Options) -> Result<Scan, Diagno
 
     let mut diagnostics = discovery.diagnostics;
     // An empty report would read as a clean one.
-    if discovery.files.is_empty() && documents.is_empty() && options.inputs.explicit.is_none() {
+    // A plan that failed to load has its own error.
+    if discovery.files.is_empty()
+        && documents.is_empty()
+        && options.inputs.explicit.is_none()
+        && !load_diagnostics.iter().any(Diagnostic::is_error)
+    {
         diagnostics.push(
             Diagnostic::warning(
                 Code::NoTerraform,

@@ -71,7 +71,11 @@ pub fn load(
         };
         if plan::sniff(&text) || (explicit && rel.to_ascii_lowercase().ends_with(".json")) {
             match plan::load(rel, &text, None) {
-                Ok((document, mut problems)) => {
+                Ok((mut document, mut problems)) => {
+                    // A plan given alone is the root module, as its directory would be.
+                    if explicit {
+                        document.root = ".".into();
+                    }
                     documents.push(document);
                     diagnostics.append(&mut problems);
                 }

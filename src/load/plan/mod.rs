@@ -412,7 +412,8 @@ struct Entry<'j> {
 }
 
 impl<'j> Builder<'_, 'j> {
-    fn entry(&mut self, r: &'j J) -> Option<Entry<'j>> {
+    /// `module` is the enclosing module's address, for entries without `module_address`.
+    fn entry(&mut self, r: &'j J, module: &'j str) -> Option<Entry<'j>> {
         let address = r.get("address").and_then(J::as_str);
         let kind = r.get("type").and_then(J::as_str);
         let name = r.get("name").and_then(J::as_str);
@@ -427,7 +428,10 @@ impl<'j> Builder<'_, 'j> {
                 mode,
                 kind,
                 name,
-                module: r.get("module_address").and_then(J::as_str).unwrap_or(""),
+                module: r
+                    .get("module_address")
+                    .and_then(J::as_str)
+                    .unwrap_or(module),
                 index: r.get("index"),
             }),
             _ => {
@@ -454,7 +458,7 @@ impl<'j> Builder<'_, 'j> {
 
     /// One `resource_changes` entry.
     fn change(&mut self, rc: &'j J) {
-        let Some(entry) = self.entry(rc) else {
+        let Some(entry) = self.entry(rc, "") else {
             return;
         };
         let change = rc.get("change");
@@ -483,6 +487,7 @@ impl<'j> Builder<'_, 'j> {
         let Some(module) = module else {
             return;
         };
+        let module_address = module.get("address").and_then(J::as_str).unwrap_or("");
         for r in module
             .get("resources")
             .and_then(J::as_array)
@@ -495,7 +500,7 @@ impl<'j> Builder<'_, 'j> {
             {
                 continue;
             }
-            let Some(entry) = self.entry(r) else {
+            let Some(entry) = self.entry(r, module_address) else {
                 continue;
             };
             self.seen.insert(entry.address.to_string());
