@@ -172,6 +172,10 @@ pub struct LoadArgs {
     /// it was made from; findings keep that HCL's files and lines.
     #[arg(long, value_name = "FILE")]
     pub plan: Option<PathBuf>,
+    /// Set a CloudFormation parameter in every template: NAME=VALUE (repeatable; a list
+    /// parameter takes comma-separated values).
+    #[arg(long = "cfn-param", value_name = "NAME=VALUE", value_parser = parse_key_value)]
+    pub cfn_param: Vec<(String, String)>,
 }
 
 impl LoadArgs {
@@ -187,6 +191,7 @@ impl LoadArgs {
         rungs::load::inputs::Options {
             plan: self.plan.clone(),
             explicit: None,
+            cfn_params: self.cfn_param.clone(),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Every input of a scan: Terraform root modules, plans (`--plan`, or found in the tree by
 //! content) and the file given instead of a directory (`rungs scan plan.json`).
 
+use super::cloudformation;
 use super::plan;
 use super::terraform;
 use super::Document;
@@ -18,6 +19,8 @@ pub struct Options {
     /// The one data file of a file scan (`rungs scan plan.json`): not recognising it is an
     /// error instead of a skip.
     pub explicit: Option<String>,
+    /// `--cfn-param NAME=VALUE`: CloudFormation parameter values, over their defaults.
+    pub cfn_params: Vec<(String, String)>,
 }
 
 /// Loads Terraform, then the plan and the data files that are plans.
@@ -81,18 +84,46 @@ pub fn load(
                 }
                 Err(d) => diagnostics.push(d),
             }
+        } else if cloudformation::sniff(&text) {
+            match cloudformation::load(rel, &text, &options.cfn_params) {
+                Ok((mut document, mut problems)) => {
+                    if explicit {
+                        document.root = ".".into();
+                    }
+                    documents.push(document);
+                    diagnostics.append(&mut problems);
+                }
+                // In a tree, a YAML file that mentions `AWS::` and does not parse may be
+                // anything; given alone, or once it parsed as a template, it is an error.
+                Err(d)
+                    if explicit
+                        || d.code != Code::TemplateInvalid
+                        || looks_like_template(&text) =>
+                {
+                    diagnostics.push(d)
+                }
+                Err(_) => {}
+            }
         } else if explicit {
             diagnostics.push(
                 Diagnostic::error(
                     Code::PlanInvalid,
-                    "not a Terraform plan (no `format_version` and `planned_values`); nothing was judged",
+                    "neither a Terraform plan (`format_version` and `planned_values`) nor a CloudFormation template (`AWSTemplateFormatVersion`, or `Resources` of `AWS::` types); nothing was judged",
                 )
                 .at(Location::file(rel))
-                .help("give the JSON of `terraform show -json PLANFILE`, or a directory"),
+                .help("give the JSON of `terraform show -json PLANFILE`, a template, or a directory"),
             );
         }
     }
     (documents, diagnostics)
+}
+
+/// Strong signs of a template: its version key, or a `Resources` key at the start of a line.
+fn looks_like_template(text: &str) -> bool {
+    text.contains("AWSTemplateFormatVersion")
+        || text
+            .lines()
+            .any(|l| l.starts_with("Resources:") || l.trim_start().starts_with("\"Resources\""))
 }
 
 /// `--plan`: the plan takes the place of the HCL document it was made from, the one with the
