@@ -1,5 +1,5 @@
 //! Inputs other than Terraform source (issue 13): plan JSON given alone, with `--plan`, found in
-//! the tree and diffed; and hostile plans. Each run is killed after a timeout: a hang fails.
+//! the tree and diffed; CloudFormation templates; and hostile plans and templates. Each run is killed after a timeout: a hang fails.
 
 use serde_json::Value;
 use std::fs;
@@ -203,7 +203,11 @@ fn a_plan_in_the_tree_is_its_own_document() {
     let got = findings(&run.json());
     let in_plan = got.iter().filter(|x| x.3 == PLAN).count();
     let in_hcl = got.iter().filter(|x| x.3.starts_with("terraform/")).count();
-    assert_eq!((in_plan, in_hcl, got.len()), (6, 6, 12));
+    let in_template = got
+        .iter()
+        .filter(|x| x.3 == "cloudformation/storage.yaml")
+        .count();
+    assert_eq!((in_plan, in_hcl, in_template, got.len()), (6, 6, 6, 18));
 }
 
 #[test]
@@ -413,4 +417,146 @@ fn a_fifo_named_like_a_plan_is_never_opened() {
     assert!(status.success());
     let run = rungs_in(dir.path(), &["scan", ".", "--format", "json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+const TEMPLATE: &str = "cloudformation/storage.yaml";
+
+#[test]
+fn cloudformation_template_findings_and_levels() {
+    let run = rungs(&["scan", "cloudformation", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = run.json();
+    let file = "storage.yaml";
+    assert_eq!(
+        findings(&json),
+        vec![
+            f("RUNGS-CFN-CLOUDTRAIL-002", "AuditTrail", file, 98),
+            f("RUNGS-CFN-EC2-001", "AdminSecurityGroup", file, 68),
+            f("RUNGS-CFN-IAM-001", "DeployRole", file, 106),
+            f("RUNGS-CFN-RDS-001", "ReportsDatabase", file, 79),
+            f("RUNGS-CFN-S3-001", "ExportBucket", file, 58),
+            f("RUNGS-CFN-S3-002", "ExportBucket", file, 58),
+        ]
+    );
+    assert_eq!(json["diagnostics"], serde_json::json!([]));
+    let level = |id: &str| {
+        levels(&json)
+            .into_iter()
+            .find(|(c, _)| c == id)
+            .map(|(_, l)| l)
+            .unwrap()
+    };
+    assert_eq!(
+        [level("IAM"), level("NET"), level("DAT"), level("LOG")],
+        [0, 0, 0, 1].map(Value::from)
+    );
+    // A gate sees the template's levels.
+    let gated = rungs(&["scan", TEMPLATE, "--min-category", "NET=1"]);
+    assert_eq!(gated.code, 1, "{}", gated.stderr);
+}
+
+#[test]
+fn cfn_params_decide_conditions_and_values() {
+    let run = rungs(&[
+        "scan",
+        TEMPLATE,
+        "--cfn-param",
+        "Env=prod",
+        "--cfn-param",
+        "AdminCidr=10.0.0.0/8",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let got: Vec<(String, String)> = findings(&run.json())
+        .into_iter()
+        .map(|x| (x.1, x.2))
+        .collect();
+    // Prod encrypts the database and blocks the export bucket's policies; the prod-only
+    // replica appears, publicly accessible; SSH is open to the VPN range only.
+    assert_eq!(
+        got,
+        vec![
+            ("RUNGS-CFN-CLOUDTRAIL-002".into(), "AuditTrail".into()),
+            ("RUNGS-CFN-IAM-001".into(), "DeployRole".into()),
+            ("RUNGS-CFN-RDS-002".into(), "ProdOnlyReplica".into()),
+            ("RUNGS-CFN-S3-001".into(), "ExportBucket".into()),
+        ]
+    );
+}
+
+#[test]
+fn template_unknowns_are_not_judged() {
+    let (run, _dir) = scan_tree(&[(
+        "t.yaml",
+        "Parameters:\n  Cidr:\n    Type: String\nResources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      SecurityGroupIngress:\n        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !Ref Cidr}\n",
+    )]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = run.json();
+    let outcomes: Vec<_> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["policy"].as_str().unwrap(),
+                f["outcome"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(outcomes, vec![("RUNGS-CFN-EC2-001", "unknown")]);
+}
+
+#[test]
+fn broken_templates_are_located_and_other_yaml_is_left_alone() {
+    let laughs = {
+        let mut t = String::from("a: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]\n");
+        let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
+        for w in names.windows(2) {
+            let p = w[0];
+            t.push_str(&format!(
+                "{}: &{} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]\n",
+                w[1], w[1]
+            ));
+        }
+        t + "Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties: {X: *i}\n"
+    };
+    let deep = format!(
+        "AWSTemplateFormatVersion: 2010-09-09\nResources: {}{}\n",
+        "[".repeat(50_000),
+        "]".repeat(50_000)
+    );
+    let (run, _dir) = scan_tree(&[
+        ("a/broken.yaml", "AWSTemplateFormatVersion: 2010-09-09\nResources:\n  A:\n    Type: [\n"),
+        ("b/laughs.yaml", &laughs),
+        ("c/deep.yaml", &deep),
+        ("d/intrinsic.yaml", "Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties:\n      X: {\"Fn::Nope\": 1}\n"),
+        (".github/workflows/ci.yml", "name: ci\non: push\njobs: {}\n"),
+        ("docker-compose.yaml", "services: {web: {image: x}}\n"),
+        ("main.tf", BUCKET_TF),
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let json = run.json();
+    let got = diagnostics(&json);
+    let codes: Vec<(&str, &str)> = got
+        .iter()
+        .map(|(c, at)| (c.as_str(), at.split(':').next().unwrap()))
+        .collect();
+    assert_eq!(
+        codes,
+        vec![
+            ("R602", "a/broken.yaml"),
+            ("R602", "b/laughs.yaml"),
+            ("R602", "c/deep.yaml"),
+            ("R602", "d/intrinsic.yaml"),
+        ]
+    );
+    assert!(got[0].1.starts_with("a/broken.yaml:5:"), "{got:?}");
+    assert_eq!(got[3].1, "d/intrinsic.yaml:2:1");
+    // The Terraform and the readable template were still judged.
+    let judged = findings(&json);
+    assert!(judged.iter().any(|x| x.2 == "aws_s3_bucket.b"));
+    assert!(judged
+        .iter()
+        .any(|x| x.2 == "A" && x.3 == "d/intrinsic.yaml"));
 }
