@@ -238,7 +238,9 @@ pub fn run(options: &Options) -> Result<Scan, Diagnostic> {
             "pass the directory holding your Terraform, e.g. `rungs scan infra/`, or a plan JSON",
         ));
     }
-    run_source(&WorkTree::new(&options.root), options)
+    let mut options = options.clone();
+    options.inputs.root = Some(options.root.clone());
+    run_source(&WorkTree::new(&options.root), &options)
 }
 
 /// Runs a scan of any source (a directory or a git revision); `options.root` is not read.

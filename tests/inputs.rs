@@ -197,6 +197,27 @@ fn hcl_and_its_plan_give_the_same_findings_and_levels() {
 }
 
 #[test]
+fn a_plan_given_with_plan_inside_the_tree_is_judged_once() {
+    let run = rungs(&[
+        "scan",
+        ".",
+        "--plan",
+        PLAN,
+        "--exclude",
+        "cloudformation",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = run.json();
+    // The plan replaces the HCL root it was made from and takes its lines; it is not a second
+    // document of its own.
+    let got = findings(&json);
+    assert_eq!(got.len(), 6, "{got:?}");
+    assert!(got.iter().all(|x| x.3.starts_with("terraform/")), "{got:?}");
+}
+
+#[test]
 fn a_plan_in_the_tree_is_its_own_document() {
     let run = rungs(&["scan", ".", "--format", "json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);

@@ -38,6 +38,7 @@ pub fn run(args: InputArgs) -> ExitCode {
         inputs.explicit = Some(file.rel());
         Box::new(file)
     } else {
+        inputs.root = Some(args.path.clone());
         Box::new(WorkTree::new(&args.path))
     };
     let discovery = source.discover(&excluded);

@@ -191,6 +191,7 @@ impl LoadArgs {
         rungs::load::inputs::Options {
             plan: self.plan.clone(),
             explicit: None,
+            root: None,
             cfn_params: self.cfn_param.clone(),
         }
     }

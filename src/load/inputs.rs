@@ -19,6 +19,8 @@ pub struct Options {
     /// The one data file of a file scan (`rungs scan plan.json`): not recognising it is an
     /// error instead of a skip.
     pub explicit: Option<String>,
+    /// The scanned directory, when it is one: a `--plan` inside it is not judged twice.
+    pub root: Option<PathBuf>,
     /// `--cfn-param NAME=VALUE`: CloudFormation parameter values, over their defaults.
     pub cfn_params: Vec<(String, String)>,
 }
@@ -44,7 +46,12 @@ pub fn load(
             Ok(text) => with_source(&shown, &text, &mut documents, &mut diagnostics),
         }
     }
+    let given = options.plan.as_ref().and_then(|p| p.canonicalize().ok());
     for rel in &discovery.data_files {
+        let inside = options.root.as_ref().map(|r| r.join(rel));
+        if given.is_some() && inside.and_then(|p| p.canonicalize().ok()) == given {
+            continue;
+        }
         let bytes = match source.read(rel) {
             Ok(bytes) => bytes,
             Err(e) => {
