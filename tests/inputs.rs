@@ -581,3 +581,90 @@ fn broken_templates_are_located_and_other_yaml_is_left_alone() {
         .iter()
         .any(|x| x.2 == "A" && x.3 == "d/intrinsic.yaml"));
 }
+
+fn git(dir: &Path, day: usize, args: &[&str]) {
+    let date = format!("{} +0000", 1_704_110_400 + day * 86_400);
+    let out = Command::new("git")
+        .current_dir(dir)
+        .args([
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.invalid",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .env("GIT_AUTHOR_DATE", &date)
+        .env("GIT_COMMITTER_DATE", &date)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+const OPEN_SG: &str = "Resources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: admin\n      SecurityGroupIngress:\n        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}\n";
+
+#[test]
+fn trend_judges_plans_and_templates_in_history_with_and_without_caches() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    git(repo, 0, &["init", "-q", "-b", "main"]);
+    let plan = fs::read_to_string(mixed().join(PLAN)).unwrap();
+    let closed = OPEN_SG.replace("0.0.0.0/0", "10.0.0.0/8");
+    let steps: Vec<(&str, &str)> = vec![
+        ("main.tf", BUCKET_TF),
+        ("stack.yaml", OPEN_SG),
+        ("stack.yaml", &closed),
+        ("plans/prod.json", &plan),
+        ("plans/prod.json", &plan[..100]),
+    ];
+    for (day, (rel, text)) in steps.iter().enumerate() {
+        let p = repo.join(rel);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(p, text).unwrap();
+        git(repo, day, &["add", "-A"]);
+        git(repo, day, &["commit", "-q", "-m", &format!("step {day}")]);
+    }
+    let cache = tempfile::tempdir().unwrap();
+    let reference = rungs_in(repo, &["trend", "--format", "json", "--no-cache"]);
+    assert_eq!(reference.code, 0, "{}", reference.stderr);
+    for args in [
+        vec!["trend", "--format", "json"],
+        vec![
+            "trend",
+            "--format",
+            "json",
+            "--cache",
+            cache.path().to_str().unwrap(),
+        ],
+    ] {
+        let run = rungs_in(repo, &args);
+        assert_eq!(run.stdout, reference.stdout, "{args:?}");
+    }
+    let json = reference.json();
+    let rows: Vec<(u64, u64, u64, u64)> = json["commits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let n = |k: &str| r[k].as_u64().unwrap();
+            (n("roots"), n("failed"), n("passed"), n("error_count"))
+        })
+        .collect();
+    // (documents, failed, passed, errors): the Terraform root; the template open, then closed;
+    // the plan (6 failures, its passes); the plan truncated, an error and no document.
+    assert_eq!(
+        rows,
+        vec![
+            (1, 5, 0, 0),
+            (2, 6, 0, 0),
+            (2, 5, 1, 0),
+            (3, 11, 13, 0),
+            (2, 5, 1, 1)
+        ]
+    );
+}

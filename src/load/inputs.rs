@@ -52,77 +52,85 @@ pub fn load(
         if given.is_some() && inside.and_then(|p| p.canonicalize().ok()) == given {
             continue;
         }
-        let bytes = match source.read(rel) {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                let code = ReadError::code_of(&e, Code::Unreadable);
-                // Only what is known to be an input is an error; an unreadable file could be
-                // anything, but a file too large to look at must not pass unnoticed.
-                if options.explicit.as_deref() == Some(rel.as_str()) || code == Code::FileTooLarge {
-                    let mut d = Diagnostic::error(code, format!("not scanned: {e}"))
-                        .at(Location::file(rel));
-                    if let Some(help) = ReadError::help_of(&e) {
-                        d = d.help(help);
-                    }
-                    diagnostics.push(d);
+        let (document, mut problems) = data_file(rel, source.read(rel), options);
+        documents.extend(document);
+        diagnostics.append(&mut problems);
+    }
+    (documents, diagnostics)
+}
+
+/// One data file: the document it holds when it is a plan or a template, and its problems.
+/// `read` is the result of reading it; only what is known to be an input is an error.
+pub fn data_file(
+    rel: &str,
+    read: std::io::Result<Vec<u8>>,
+    options: &Options,
+) -> (Option<Document>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let bytes = match read {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            let code = ReadError::code_of(&e, Code::Unreadable);
+            // Only what is known to be an input is an error; an unreadable file could be
+            // anything, but a file too large to look at must not pass unnoticed.
+            if options.explicit.as_deref() == Some(rel) || code == Code::FileTooLarge {
+                let mut d =
+                    Diagnostic::error(code, format!("not scanned: {e}")).at(Location::file(rel));
+                if let Some(help) = ReadError::help_of(&e) {
+                    d = d.help(help);
                 }
-                continue;
+                diagnostics.push(d);
             }
-        };
-        let explicit = options.explicit.as_deref() == Some(rel.as_str());
-        let Ok(text) = String::from_utf8(bytes) else {
-            if explicit {
-                diagnostics.push(
-                    Diagnostic::error(Code::InvalidUtf8, "not valid UTF-8; not scanned")
-                        .at(Location::file(rel)),
-                );
-            }
-            continue;
-        };
-        if plan::sniff(&text) || (explicit && rel.to_ascii_lowercase().ends_with(".json")) {
-            match plan::load(rel, &text, None) {
-                Ok((mut document, mut problems)) => {
-                    // A plan given alone is the root module, as its directory would be.
-                    if explicit {
-                        document.root = ".".into();
-                    }
-                    documents.push(document);
-                    diagnostics.append(&mut problems);
-                }
-                Err(d) => diagnostics.push(d),
-            }
-        } else if cloudformation::sniff(&text) {
-            match cloudformation::load(rel, &text, &options.cfn_params) {
-                Ok((mut document, mut problems)) => {
-                    if explicit {
-                        document.root = ".".into();
-                    }
-                    documents.push(document);
-                    diagnostics.append(&mut problems);
-                }
-                // In a tree, a YAML file that mentions `AWS::` and does not parse may be
-                // anything; given alone, or once it parsed as a template, it is an error.
-                Err(d)
-                    if explicit
-                        || d.code != Code::TemplateInvalid
-                        || looks_like_template(&text) =>
-                {
-                    diagnostics.push(d)
-                }
-                Err(_) => {}
-            }
-        } else if explicit {
+            return (None, diagnostics);
+        }
+    };
+    let explicit = options.explicit.as_deref() == Some(rel);
+    let Ok(text) = String::from_utf8(bytes) else {
+        if explicit {
             diagnostics.push(
-                Diagnostic::error(
+                Diagnostic::error(Code::InvalidUtf8, "not valid UTF-8; not scanned")
+                    .at(Location::file(rel)),
+            );
+        }
+        return (None, diagnostics);
+    };
+    if plan::sniff(&text) || (explicit && rel.to_ascii_lowercase().ends_with(".json")) {
+        match plan::load(rel, &text, None) {
+            Ok((mut document, problems)) => {
+                // A plan given alone is the root module, as its directory would be.
+                if explicit {
+                    document.root = ".".into();
+                }
+                return (Some(document), problems);
+            }
+            Err(d) => diagnostics.push(d),
+        }
+    } else if cloudformation::sniff(&text) {
+        match cloudformation::load(rel, &text, &options.cfn_params) {
+            Ok((mut document, problems)) => {
+                if explicit {
+                    document.root = ".".into();
+                }
+                return (Some(document), problems);
+            }
+            // In a tree, a YAML file that mentions `AWS::` and does not parse may be
+            // anything; given alone, or once it parsed as a template, it is an error.
+            Err(d) if explicit || d.code != Code::TemplateInvalid || looks_like_template(&text) => {
+                diagnostics.push(d)
+            }
+            Err(_) => {}
+        }
+    } else if explicit {
+        diagnostics.push(
+            Diagnostic::error(
                     Code::PlanInvalid,
                     "neither a Terraform plan (`format_version` and `planned_values`) nor a CloudFormation template (`AWSTemplateFormatVersion`, or `Resources` of `AWS::` types); nothing was judged",
                 )
                 .at(Location::file(rel))
                 .help("give the JSON of `terraform show -json PLANFILE`, a template, or a directory"),
             );
-        }
     }
-    (documents, diagnostics)
+    (None, diagnostics)
 }
 
 /// Strong signs of a template: its version key, or a `Resources` key at the start of a line.

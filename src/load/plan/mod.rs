@@ -23,11 +23,14 @@ pub const UNKNOWN: &str = "${(known after apply)}";
 pub const SENSITIVE: &str = "${(sensitive value)}";
 
 /// Whether text looks like a plan, before parsing it: `format_version` beside one of the
-/// plan's own fields. A truncated plan still matches, so it is reported instead of skipped.
+/// plan's own fields, or beside `terraform_version` without the `values` of a state. A plan
+/// truncated early still matches, so it is reported instead of skipped.
 pub fn sniff(text: &str) -> bool {
     text.trim_start().starts_with('{')
         && text.contains("\"format_version\"")
-        && (text.contains("\"planned_values\"") || text.contains("\"resource_changes\""))
+        && (text.contains("\"planned_values\"")
+            || text.contains("\"resource_changes\"")
+            || (text.contains("\"terraform_version\"") && !text.contains("\"values\"")))
 }
 
 /// Where the HCL of the plan's source put each block: what `--plan` adds to a plan.

@@ -112,6 +112,13 @@ fn not_a_plan_and_bad_versions_are_errors() {
 fn sniff_needs_a_version_and_a_plan_field() {
     assert!(sniff("{\"format_version\":\"1.0\",\"planned_values\":"));
     assert!(!sniff("{\"format_version\":\"1.0\",\"values\":{}}"));
+    // A plan cut before `planned_values`; a state (`terraform show -json` without a plan) is not.
+    assert!(sniff(
+        "{\"format_version\":\"1.2\",\"terraform_version\":\"1.9.5\",\"var"
+    ));
+    assert!(!sniff(
+        "{\"format_version\":\"1.0\",\"terraform_version\":\"1.9.5\",\"values\":{}}"
+    ));
     assert!(!sniff("{\"name\":\"package\"}"));
     assert!(!sniff("[\"format_version\",\"planned_values\"]"));
 }
