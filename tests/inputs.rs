@@ -668,3 +668,38 @@ fn trend_judges_plans_and_templates_in_history_with_and_without_caches() {
         ]
     );
 }
+
+#[test]
+fn a_json_file_too_large_to_look_at_is_a_warning_not_a_silent_skip() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("main.tf"), BUCKET_TF).unwrap();
+    fs::write(
+        dir.path().join("package-lock.json"),
+        format!("{{\"x\": \"{}\"}}", "a".repeat(4096)),
+    )
+    .unwrap();
+    let run = rungs_in(
+        dir.path(),
+        &["scan", ".", "--max-file-size", "2KiB", "--format", "json"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = run.json();
+    assert_eq!(
+        diagnostics(&json),
+        vec![("R009".to_string(), "package-lock.json".to_string())]
+    );
+    assert_eq!(json["diagnostics"][0]["severity"], "warning");
+    // Given alone, it is an error.
+    let given = rungs_in(
+        dir.path(),
+        &[
+            "scan",
+            "package-lock.json",
+            "--max-file-size",
+            "2KiB",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(given.code, 2);
+}

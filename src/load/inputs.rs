@@ -72,10 +72,19 @@ pub fn data_file(
         Err(e) => {
             let code = ReadError::code_of(&e, Code::Unreadable);
             // Only what is known to be an input is an error; an unreadable file could be
-            // anything, but a file too large to look at must not pass unnoticed.
-            if options.explicit.as_deref() == Some(rel) || code == Code::FileTooLarge {
-                let mut d =
-                    Diagnostic::error(code, format!("not scanned: {e}")).at(Location::file(rel));
+            // anything, but one too large to look at is named (it may be a plan).
+            let explicit = options.explicit.as_deref() == Some(rel);
+            if explicit || code == Code::FileTooLarge {
+                let message = format!("not scanned: {e}");
+                let mut d = if explicit {
+                    Diagnostic::error(code, message)
+                } else {
+                    Diagnostic::warning(
+                        code,
+                        format!("{message}; if it is a plan or a template, it was not judged"),
+                    )
+                }
+                .at(Location::file(rel));
                 if let Some(help) = ReadError::help_of(&e) {
                     d = d.help(help);
                 }
@@ -95,7 +104,7 @@ pub fn data_file(
         return (None, diagnostics);
     };
     if plan::sniff(&text) || (explicit && rel.to_ascii_lowercase().ends_with(".json")) {
-        match plan::load(rel, &text, None) {
+        match plan::load(rel, &text) {
             Ok((mut document, problems)) => {
                 // A plan given alone is the root module, as its directory would be.
                 if explicit {
@@ -149,29 +158,26 @@ fn with_source(
     documents: &mut Vec<Document>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let bare = match plan::load(shown, text, None) {
-        Ok((document, _)) => document,
+    let (mut plan, mut problems) = match plan::load(shown, text) {
+        Ok(loaded) => loaded,
         Err(d) => {
             diagnostics.push(d);
             return;
         }
     };
+    diagnostics.append(&mut problems);
     let best = documents
         .iter()
         .enumerate()
-        .map(|(i, d)| (plan::Source::of(d).matches(&bare), d.root == ".", i))
-        .filter(|(n, _, _)| *n > 0)
-        .max_by_key(|(n, root, i)| (*n, *root, std::cmp::Reverse(*i)))
-        .map(|(_, _, i)| i);
-    let source = best.map(|i| plan::Source::of(&documents[i]));
-    match plan::load(shown, text, source.as_ref()) {
-        Ok((document, mut problems)) => {
-            diagnostics.append(&mut problems);
-            match best {
-                Some(i) => documents[i] = document,
-                None => documents.push(document),
-            }
+        .map(|(i, d)| (plan::Source::of(d), d.root == ".", i))
+        .map(|(s, root, i)| (s.matches(&plan), root, i, s))
+        .filter(|(n, _, _, _)| *n > 0)
+        .max_by_key(|(n, root, i, _)| (*n, *root, std::cmp::Reverse(*i)));
+    match best {
+        Some((_, _, i, source)) => {
+            source.apply(&mut plan);
+            documents[i] = plan;
         }
-        Err(d) => diagnostics.push(d),
+        None => documents.push(plan),
     }
 }

@@ -67,6 +67,28 @@ impl Source {
         }
     }
 
+    /// Gives a plan document the HCL's root, files, providers and block locations.
+    pub fn apply(&self, plan: &mut Document) {
+        for r in &mut plan.resources {
+            if let Some((file, line, end_line)) = self
+                .blocks
+                .get(&(strip_keys(&r.module), r.reference.clone()))
+            {
+                (r.file, r.line, r.end_line) = (file.clone(), *line, *end_line);
+            }
+        }
+        for c in &mut plan.module_calls {
+            if let Some((file, line)) = self.calls.get(&c.address) {
+                (c.file, c.line) = (file.clone(), *line);
+            }
+        }
+        plan.root = self.root.clone();
+        plan.providers = self.providers.clone();
+        plan.files.extend(self.files.iter().cloned());
+        plan.files.sort();
+        plan.files.dedup();
+    }
+
     /// How many of the plan's resources this source has a block for.
     pub fn matches(&self, plan: &Document) -> usize {
         plan.resources
@@ -154,14 +176,10 @@ fn invalid(rel: &str, text: &str, field: &str, message: String) -> Diagnostic {
         .help("give the unmodified output of `terraform show -json PLANFILE` or `tofu show -json PLANFILE`")
 }
 
-/// Reads a plan. `rel` is how diagnostics and resources name the file; `source` is the HCL the
-/// plan was made from, when known. `Err` when nothing of the plan can be judged; problems with
-/// single entries come back beside the document.
-pub fn load(
-    rel: &str,
-    text: &str,
-    source: Option<&Source>,
-) -> Result<(Document, Vec<Diagnostic>), Diagnostic> {
+/// Reads a plan. `rel` is how diagnostics and resources name the file ([`Source::apply`] points
+/// them into the HCL the plan was made from). `Err` when nothing of the plan can be judged;
+/// problems with single entries come back beside the document.
+pub fn load(rel: &str, text: &str) -> Result<(Document, Vec<Diagnostic>), Diagnostic> {
     let plan: J = serde_json::from_str(text).map_err(|e| {
         Diagnostic::error(Code::JsonSyntax, format!("invalid plan JSON: {e}"))
             .at(Location::at(rel, e.line(), e.column()))
@@ -231,7 +249,6 @@ pub fn load(
         rel,
         lines: &lines,
         expressions: &expressions,
-        source,
         seen: BTreeSet::new(),
         resources: Vec::new(),
         diagnostics: Vec::new(),
@@ -270,21 +287,14 @@ pub fn load(
     let mut module_calls = Vec::new();
     let sources = string_lines(text, "source");
     if let Some(root) = configuration.and_then(|c| c.get("root_module")) {
-        calls(root, "", rel, &sources, source, &mut module_calls);
+        calls(root, "", rel, &sources, &mut module_calls);
     }
-    let providers = match source {
-        Some(s) => s.providers.clone(),
-        None => plan_providers(configuration, rel, text),
-    };
-    let mut files = source.map_or_else(Vec::new, |s| s.files.clone());
-    files.push(rel.to_string());
-    files.sort();
-    files.dedup();
+    let providers = plan_providers(configuration, rel, text);
     Ok((
         Document {
             schema_version: SCHEMA_VERSION,
-            root: source.map_or_else(|| rel.to_string(), |s| s.root.clone()),
-            files,
+            root: rel.to_string(),
+            files: vec![rel.to_string()],
             resources,
             module_calls,
             providers,
@@ -344,7 +354,6 @@ fn calls(
     path: &str,
     rel: &str,
     sources: &HashMap<String, usize>,
-    source: Option<&Source>,
     out: &mut Vec<ModuleCall>,
 ) {
     for (name, call) in module
@@ -355,20 +364,17 @@ fn calls(
     {
         let address = join_module(path, name);
         let text = call.get("source").and_then(J::as_str).unwrap_or("");
-        let (file, line) = source
-            .and_then(|s| s.calls.get(&address).cloned())
-            .unwrap_or_else(|| (rel.to_string(), sources.get(text).copied().unwrap_or(1)));
         out.push(ModuleCall {
             address: address.clone(),
             source: text.to_string(),
             // A plan holds every module Terraform loaded.
             resolved: true,
             dir: None,
-            file,
-            line,
+            file: rel.to_string(),
+            line: sources.get(text).copied().unwrap_or(1),
         });
         if let Some(child) = call.get("module") {
-            calls(child, &address, rel, sources, source, out);
+            calls(child, &address, rel, sources, out);
         }
     }
 }
@@ -398,7 +404,6 @@ struct Builder<'a, 'j> {
     rel: &'a str,
     lines: &'a HashMap<String, usize>,
     expressions: &'a HashMap<(String, String), &'j Map<String, J>>,
-    source: Option<&'a Source>,
     seen: BTreeSet<String>,
     resources: Vec<Resource>,
     diagnostics: Vec<Diagnostic>,
@@ -533,7 +538,7 @@ impl<'j> Builder<'_, 'j> {
         let module_path = strip_keys(entry.module);
         let expressions = self
             .expressions
-            .get(&(module_path.clone(), reference.clone()))
+            .get(&(module_path, reference.clone()))
             .copied();
         let config = match convert(
             after,
@@ -544,13 +549,7 @@ impl<'j> Builder<'_, 'j> {
             Some(Val::Object(map)) => map,
             _ => BTreeMap::new(),
         };
-        let (file, line, end_line) = self
-            .source
-            .and_then(|s| s.blocks.get(&(module_path, reference.clone())).cloned())
-            .unwrap_or_else(|| {
-                let line = self.lines.get(entry.address).copied().unwrap_or(1);
-                (self.rel.to_string(), line, line)
-            });
+        let line = self.lines.get(entry.address).copied().unwrap_or(1);
         let index = entry.index.and_then(|i| match i {
             J::Number(n) => n.as_f64().map(Val::Number),
             J::String(s) => Some(Val::String(s.clone())),
@@ -569,9 +568,9 @@ impl<'j> Builder<'_, 'j> {
                 .to_string(),
             mode: entry.mode,
             module: entry.module.to_string(),
-            file,
+            file: self.rel.to_string(),
             line,
-            end_line,
+            end_line: line,
             index,
             count: None,
             for_each: None,

@@ -1,7 +1,7 @@
 use super::*;
 
 fn plan(text: &str) -> (Document, Vec<Diagnostic>) {
-    load("plan.json", text, None).expect("plan loads")
+    load("plan.json", text).expect("plan loads")
 }
 
 #[test]
@@ -97,7 +97,7 @@ fn unknown_and_sensitive_leaves_are_masked_without_configuration() {
 
 #[test]
 fn not_a_plan_and_bad_versions_are_errors() {
-    let err = |text: &str| load("p.json", text, None).unwrap_err();
+    let err = |text: &str| load("p.json", text).unwrap_err();
     assert_eq!(err("[]").code, Code::PlanInvalid);
     assert_eq!(err(r#"{"format_version":"1.0"}"#).code, Code::PlanInvalid);
     let future = err("{\"format_version\": \"3.1\", \"planned_values\": {}}");
