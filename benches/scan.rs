@@ -241,6 +241,22 @@ fn generate(dir: &Path, roots: usize) -> usize {
     roots * 25
 }
 
+/// `generate`, plus a copy of `examples/mixed`'s plan and CloudFormation template beside every
+/// root: a mixed-format repository of `roots` root modules, plans and templates each.
+fn generate_mixed(dir: &Path, roots: usize) -> usize {
+    let mixed = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/mixed");
+    let plan = std::fs::read_to_string(mixed.join("plans/terraform.json")).unwrap();
+    let template = std::fs::read_to_string(mixed.join("cloudformation/storage.yaml")).unwrap();
+    let resources = generate(dir, roots);
+    for i in 0..roots {
+        let root = dir.join(format!("services/svc{i:04}"));
+        std::fs::write(root.join("plan.json"), &plan).unwrap();
+        std::fs::write(root.join("stack.yaml"), &template).unwrap();
+    }
+    // 7 resources per plan; 8 per template (its 9th, `ProdOnlyReplica`, is off by default).
+    resources + roots * (7 + 8)
+}
+
 /// One root module of `buckets` S3 buckets, each with two companions joined by reference;
 /// every other bucket leaves a public access block setting off. Returns the resource count.
 fn generate_buckets(dir: &Path, buckets: usize) -> usize {
@@ -365,6 +381,7 @@ fn main() {
         .map(|s| s.parse().expect("--roots takes numbers"))
         .collect();
     let runs: usize = value("--runs").map_or(5, |r| r.parse().expect("--runs takes a number"));
+    let mixed: usize = value("--mixed").map_or(200, |m| m.parse().expect("--mixed takes a number"));
     let buckets: usize =
         value("--buckets").map_or(5000, |b| b.parse().expect("--buckets takes a number"));
     if let Some(dir) = value("--generate") {
@@ -406,11 +423,23 @@ fn main() {
     let mut rows = Vec::new();
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/aws-platform");
     rows.push(measure("examples/aws-platform", &example, runs));
+    let mixed_example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/mixed");
+    rows.push(measure("examples/mixed", &mixed_example, runs));
     for roots in sizes {
         let dir = tempfile::tempdir().unwrap();
         generate(dir.path(), roots);
         rows.push(measure(
             &format!("generated, {roots} roots"),
+            dir.path(),
+            runs,
+        ));
+    }
+
+    if mixed > 0 {
+        let dir = tempfile::tempdir().unwrap();
+        generate_mixed(dir.path(), mixed);
+        rows.push(measure(
+            &format!("generated mixed, {mixed} roots + plans + templates"),
             dir.path(),
             runs,
         ));

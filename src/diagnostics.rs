@@ -140,6 +140,14 @@ pub enum Code {
     /// a path that is not UTF-8. It is skipped.
     #[serde(rename = "R501")]
     GitEntrySkipped,
+    /// A Terraform plan JSON that cannot be used: not a plan, an unsupported `format_version`,
+    /// or a field of the wrong type.
+    #[serde(rename = "R601")]
+    PlanInvalid,
+    /// A CloudFormation template that cannot be used: YAML syntax, an unknown intrinsic, a
+    /// field of the wrong type.
+    #[serde(rename = "R602")]
+    TemplateInvalid,
 }
 
 impl Code {
@@ -185,6 +193,8 @@ impl Code {
             Code::Baseline => "R407",
             Code::ConfigUnknownPolicy => "R408",
             Code::GitEntrySkipped => "R501",
+            Code::PlanInvalid => "R601",
+            Code::TemplateInvalid => "R602",
         }
     }
 }

@@ -50,9 +50,22 @@ impl SourceFile {
     }
 }
 
+/// Whether a file may hold a plan, a CloudFormation template or Kubernetes manifests; their
+/// loaders decide by content (`crate::load::inputs`).
+pub fn is_data_file(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    terraform_syntax(name).is_none()
+        && !lower.ends_with(".tfvars.json")
+        && [".json", ".yaml", ".yml", ".template"]
+            .iter()
+            .any(|ext| lower.ends_with(ext))
+}
+
 #[derive(Debug, Default)]
 pub struct Discovery {
     pub files: Vec<SourceFile>,
+    /// Other files that may be inputs ([`is_data_file`]), repo-relative, in walk order.
+    pub data_files: Vec<String>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -167,6 +180,8 @@ pub fn discover(root: &Path, excluded: &GlobSet) -> Discovery {
         }
         if let Some(syntax) = syntax {
             out.files.push(SourceFile { rel, syntax });
+        } else if is_data_file(&name) {
+            out.data_files.push(rel);
         }
     }
     out
@@ -198,6 +213,7 @@ mod tests {
         let found = discover(root, &excludes(&["legacy".into()]).unwrap());
         let rels: Vec<_> = found.files.iter().map(|f| f.rel.as_str()).collect();
         assert_eq!(rels, vec!["a/b.tf.json", "a/c.tofu", "main.tf"]);
+        assert!(found.data_files.is_empty());
         assert_eq!(found.files[0].syntax, Syntax::Json);
         assert_eq!(found.files[0].dir(), "a");
         assert_eq!(found.files[2].dir(), ".");

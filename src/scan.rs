@@ -8,7 +8,7 @@ use crate::date::Date;
 use crate::diagnostics::{self, Code, Diagnostic, Location};
 use crate::discover;
 use crate::evaluate;
-use crate::load::{terraform, Document};
+use crate::load::{inputs, terraform, Document};
 use crate::model::{self, Model};
 use crate::plan;
 use crate::policy::{self, Bundle};
@@ -28,6 +28,8 @@ pub struct Options {
     /// `--model FILE`; the embedded model when `None`.
     pub model: Option<PathBuf>,
     pub load: terraform::Options,
+    /// `--plan`, and the file of a file scan.
+    pub inputs: inputs::Options,
     /// Pass rate an objective needs to be met.
     pub threshold: f64,
     /// Objectives only a person can evidence block their level until attested.
@@ -57,6 +59,7 @@ impl Options {
             },
             model: None,
             load: terraform::Options::default(),
+            inputs: inputs::Options::default(),
             threshold: score::DEFAULT_THRESHOLD,
             strict: false,
             scope: None,
@@ -245,14 +248,29 @@ pub fn load_model(path: Option<&PathBuf>) -> Result<Model, Diagnostic> {
 /// Runs a scan. `Err` only for problems that leave nothing to report (a missing root, an
 /// invalid model, exclude pattern or baseline); everything else is a diagnostic in the result.
 pub fn run(options: &Options) -> Result<Scan, Diagnostic> {
+    if options.root.is_file() {
+        let source = crate::source::SingleFile {
+            path: options.root.clone(),
+        };
+        let mut options = options.clone();
+        options.inputs.explicit = Some(source.rel());
+        return run_source(&source, &options);
+    }
     if !options.root.is_dir() {
         return Err(Diagnostic::error(
             Code::Unreadable,
-            format!("{} is not a directory", options.root.display()),
+            format!(
+                "{} is neither a directory nor a file",
+                options.root.display()
+            ),
         )
-        .help("pass the directory holding your Terraform, e.g. `rungs scan infra/`"));
+        .help(
+            "pass the directory holding your Terraform, e.g. `rungs scan infra/`, or a plan JSON",
+        ));
     }
-    run_source(&WorkTree::new(&options.root), options)
+    let mut options = options.clone();
+    options.inputs.root = Some(options.root.clone());
+    run_source(&WorkTree::new(&options.root), &options)
 }
 
 /// Runs a scan of any source (a directory or a git revision); `options.root` is not read.
@@ -272,7 +290,8 @@ pub fn run_source(source: &dyn Source, options: &Options) -> Result<Scan, Diagno
     let discovery = source.discover(&excluded);
     timings.discover = clock.elapsed();
     let clock = std::time::Instant::now();
-    let (documents, load_diagnostics) = terraform::load_from(source, &discovery, &options.load);
+    let (documents, load_diagnostics) =
+        inputs::load(source, &discovery, &options.load, &options.inputs);
     timings.load = clock.elapsed();
     let clock = std::time::Instant::now();
     let (mut bundle, mut policy_diagnostics) = policy::load(&options.policies);
@@ -330,7 +349,12 @@ pub fn run_source(source: &dyn Source, options: &Options) -> Result<Scan, Diagno
 
     let mut diagnostics = discovery.diagnostics;
     // An empty report would read as a clean one.
-    if discovery.files.is_empty() {
+    // A plan that failed to load has its own error.
+    if discovery.files.is_empty()
+        && documents.is_empty()
+        && options.inputs.explicit.is_none()
+        && !load_diagnostics.iter().any(Diagnostic::is_error)
+    {
         diagnostics.push(
             Diagnostic::warning(
                 Code::NoTerraform,

@@ -41,9 +41,9 @@ impl From<SeverityArg> for Severity {
 
 #[derive(Args)]
 pub struct DiffArgs {
-    /// Base: a revision (branch, tag, commit id, HEAD~1) or a directory.
+    /// Base: a revision (branch, tag, commit id, HEAD~1), a directory or a plan JSON.
     pub base: String,
-    /// Head: a revision or a directory; the working tree at --path when omitted.
+    /// Head: a revision, a directory or a plan JSON; the working tree at --path when omitted.
     pub head: Option<String>,
     /// Directory to scan; for revisions, the same directory inside the repository.
     #[arg(long, default_value = ".")]

@@ -2,12 +2,13 @@
 
 use super::{exit_for, print, LoadArgs, EXIT_ERROR};
 use clap::Args;
+use rungs::source::{SingleFile, Source, WorkTree};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Args)]
 pub struct InputArgs {
-    /// Directory to load.
+    /// Directory (or plan JSON) to load.
     #[arg(default_value = ".")]
     pub path: PathBuf,
     #[command(flatten)]
@@ -15,8 +16,11 @@ pub struct InputArgs {
 }
 
 pub fn run(args: InputArgs) -> ExitCode {
-    if !args.path.is_dir() {
-        eprintln!("error: {} is not a directory", args.path.display());
+    if !args.path.is_dir() && !args.path.is_file() {
+        eprintln!(
+            "error: {} is neither a directory nor a file",
+            args.path.display()
+        );
         return ExitCode::from(EXIT_ERROR);
     }
     let excluded = match rungs::discover::excludes(&args.load.exclude) {
@@ -26,9 +30,20 @@ pub fn run(args: InputArgs) -> ExitCode {
             return ExitCode::from(EXIT_ERROR);
         }
     };
-    let discovery = rungs::discover::discover(&args.path, &excluded);
+    let mut inputs = args.load.inputs();
+    let source: Box<dyn Source> = if args.path.is_file() {
+        let file = SingleFile {
+            path: args.path.clone(),
+        };
+        inputs.explicit = Some(file.rel());
+        Box::new(file)
+    } else {
+        inputs.root = Some(args.path.clone());
+        Box::new(WorkTree::new(&args.path))
+    };
+    let discovery = source.discover(&excluded);
     let (documents, diagnostics) =
-        rungs::load::terraform::load(&args.path, &discovery, &args.load.options());
+        rungs::load::inputs::load(source.as_ref(), &discovery, &args.load.options(), &inputs);
     // Exactly what the engine receives, `resources_by_type` included.
     let inputs: Vec<serde_json::Value> = documents
         .iter()

@@ -193,6 +193,14 @@ pub struct LoadArgs {
     /// Bytes of Terraform files read per scan; the files past it are reported (R014).
     #[arg(long, value_name = "SIZE", value_parser = rungs::read::parse_size, default_value = "1GiB")]
     pub max_scan_size: u64,
+    /// Judge this plan (`terraform show -json PLANFILE`) instead of the HCL of the root module
+    /// it was made from; findings keep that HCL's files and lines.
+    #[arg(long, value_name = "FILE")]
+    pub plan: Option<PathBuf>,
+    /// Set a CloudFormation parameter in every template: NAME=VALUE (repeatable; a list
+    /// parameter takes comma-separated values).
+    #[arg(long = "cfn-param", value_name = "NAME=VALUE", value_parser = parse_key_value)]
+    pub cfn_param: Vec<(String, String)>,
 }
 
 impl LoadArgs {
@@ -207,6 +215,15 @@ impl LoadArgs {
                 max_total: usize::try_from(self.max_eval_size).unwrap_or(usize::MAX),
             },
             ..Default::default()
+        }
+    }
+
+    pub fn inputs(&self) -> rungs::load::inputs::Options {
+        rungs::load::inputs::Options {
+            plan: self.plan.clone(),
+            explicit: None,
+            root: None,
+            cfn_params: self.cfn_param.clone(),
         }
     }
 }

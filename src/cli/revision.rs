@@ -82,6 +82,7 @@ impl ScanFlags {
             skip: self.skip_check.clone(),
         };
         options.load = self.load.options();
+        options.inputs = self.load.inputs();
         options.today = today;
         options.config = config;
         Ok(options)
@@ -133,7 +134,7 @@ pub fn scan_side(
             };
             Ok(Side { label, scan })
         }
-        Some(dir) if Path::new(dir).is_dir() => {
+        Some(dir) if Path::new(dir).is_dir() || Path::new(dir).is_file() => {
             let dir_path = Path::new(dir);
             let scan = scan::run(&flags.options(dir_path, dir_path)?).map_err(|d| fail(&d))?;
             Ok(Side {

@@ -6,7 +6,7 @@
 
 use super::Source;
 use crate::diagnostics::{Code, Diagnostic, Location};
-use crate::discover::{terraform_syntax, Discovery, SourceFile, SKIPPED_DIRS};
+use crate::discover::{is_data_file, terraform_syntax, Discovery, SourceFile, SKIPPED_DIRS};
 use git2::{ErrorCode, ObjectType, Oid, Repository, Tree};
 use globset::GlobSet;
 use std::fmt;
@@ -368,6 +368,12 @@ fn walk(
             }
             Some(ObjectType::Blob) => {
                 let Some(syntax) = terraform_syntax(name) else {
+                    if is_data_file(name)
+                        && !excluded.is_match(&rel)
+                        && entry.filemode() != MODE_LINK
+                    {
+                        out.data_files.push(rel);
+                    }
                     continue;
                 };
                 if excluded.is_match(&rel) {

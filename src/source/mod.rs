@@ -91,6 +91,48 @@ impl Source for WorkTree {
     }
 }
 
+/// One file given instead of a directory (`rungs scan plan.json`): it is the only thing
+/// discovered, named as given, and the only thing read.
+#[derive(Debug, Clone)]
+pub struct SingleFile {
+    pub path: PathBuf,
+}
+
+impl SingleFile {
+    /// How diagnostics and documents name the file.
+    pub fn rel(&self) -> String {
+        self.path.display().to_string()
+    }
+}
+
+impl Source for SingleFile {
+    fn describe(&self) -> String {
+        self.rel()
+    }
+
+    fn discover(&self, _excluded: &GlobSet) -> Discovery {
+        Discovery {
+            data_files: vec![self.rel()],
+            ..Discovery::default()
+        }
+    }
+
+    fn read(&self, rel: &str) -> std::io::Result<Vec<u8>> {
+        if rel == self.rel() {
+            Ok(crate::read::file(&self.path)?)
+        } else {
+            Err(std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                format!("{rel} is not part of a scan of {}", self.rel()),
+            ))
+        }
+    }
+
+    fn list(&self, _dir: &str) -> Option<Vec<String>> {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

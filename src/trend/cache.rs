@@ -22,13 +22,14 @@ use crate::baseline::{self, Baseline};
 use crate::diagnostics::{self, Diagnostic};
 use crate::evaluate::{self, DocResult};
 use crate::load::terraform::{self, value::Val, Dirs, ParsedFile};
-use crate::load::Document;
+use crate::load::{inputs, Document};
 use crate::model::Model;
 use crate::policy::{self, Bundle};
 use crate::scan::{self, load_model};
 use crate::scope;
 use crate::score;
 use crate::source::git::{CommitInfo, GitTree, Repo};
+use crate::source::Source;
 use crate::waive;
 use git2::{ObjectType, Oid};
 use rayon::prelude::*;
@@ -136,10 +137,11 @@ impl<'o> Pipeline<'o> {
             Err(d) => (Vec::new(), Some(d)),
         };
         let mut identity = format!(
-            "rungs {} cache {CACHE_FORMAT}\nexclude {:?}\ndepth {}\noverrides {overrides:?}\n",
+            "rungs {} cache {CACHE_FORMAT}\nexclude {:?}\ndepth {}\noverrides {overrides:?}\ncfn {:?}\n",
             env!("CARGO_PKG_VERSION"),
             options.excludes,
-            options.load.max_module_depth
+            options.load.max_module_depth,
+            options.inputs.cfn_params
         );
         for file in bundle
             .libraries
@@ -296,7 +298,31 @@ impl<'o> Pipeline<'o> {
                     key
                 })
             })
-            .collect();
+            .collect::<Vec<String>>();
+        // Plans and templates: one document each, keyed by what was loaded from it.
+        let mut keys = keys;
+        for rel in &discovery.data_files {
+            let (document, problems) = inputs::data_file(rel, tree.read(rel), &self.options.inputs);
+            let Some(document) = document else {
+                load.extend(problems);
+                continue;
+            };
+            let loaded = serde_json::to_string(&(&document, &problems)).unwrap_or_default();
+            let key = hash(&format!(
+                "{}
+data {rel}
+{loaded}",
+                self.namespace
+            ));
+            let document = Arc::new(document);
+            self.documents
+                .entry(key.clone())
+                .or_insert_with(|| document.clone());
+            if !self.results.contains_key(&key) {
+                pending.entry(key.clone()).or_insert((document, problems));
+            }
+            keys.push(key);
+        }
         Plan {
             commit: commit.clone(),
             keys,

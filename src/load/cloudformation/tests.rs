@@ -1,0 +1,181 @@
+use super::*;
+
+fn template(text: &str, params: &[(&str, &str)]) -> (Document, Vec<Diagnostic>) {
+    let params: Vec<(String, String)> = params
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    load("t.yaml", text, &params).expect("template loads")
+}
+
+fn config<'d>(doc: &'d Document, id: &str) -> &'d BTreeMap<String, Val> {
+    &doc.resources
+        .iter()
+        .find(|r| r.address == id)
+        .unwrap_or_else(|| panic!("{id} in {:?}", doc.resources))
+        .config
+}
+
+fn s(v: &str) -> Val {
+    Val::String(v.into())
+}
+
+const TEMPLATE: &str = r#"AWSTemplateFormatVersion: "2010-09-09"
+Parameters:
+  Env: {Type: String, Default: staging}
+  Cidrs: {Type: CommaDelimitedList, Default: "10.0.0.0/8, 192.168.0.0/16"}
+  Port: {Type: Number, Default: 22}
+  Secret: {Type: String}
+Mappings:
+  Sizes: {staging: {Class: db.t3.micro}}
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+  NotProd: !Not [!Condition IsProd]
+  Either: !Or [!Condition IsProd, !Equals [!Ref Secret, x]]
+Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+    Properties:
+      Name: !Sub "data-${Env}-${AWS::Region}"
+      Literal: !Sub "${!NotSubstituted}"
+      Joined: !Join ["-", [a, !Ref Env]]
+      Pick: !Select [1, !Ref Cidrs]
+      Parts: !Split [",", "a,b"]
+      Class: !FindInMap [Sizes, !Ref Env, Class]
+      Arn: !GetAtt Key.Arn
+      LongArn: {"Fn::GetAtt": ["Key", "Arn"]}
+      Both: !If [IsProd, same, same]
+      Maybe: !If [Either, 1, 2]
+      Gone: !If [IsProd, 1, !Ref "AWS::NoValue"]
+      Port: !Ref Port
+      Imported: !ImportValue shared-vpc
+      Flag: !Condition NotProd
+
+  ProdOnly:
+    Type: AWS::S3::Bucket
+    Condition: IsProd
+    Properties: {}
+  Key:
+    Type: AWS::KMS::Key
+"#;
+
+#[test]
+fn intrinsics_resolve_where_the_template_decides_them() {
+    let (doc, problems) = template(TEMPLATE, &[]);
+    assert!(problems.is_empty(), "{problems:?}");
+    let b = config(&doc, "Bucket");
+    assert_eq!(
+        b["Name"],
+        Val::Unknown("data-staging-${AWS::Region}".into())
+    );
+    assert_eq!(b["Literal"], Val::Unknown("${NotSubstituted}".into()));
+    assert_eq!(b["Joined"], s("a-staging"));
+    assert_eq!(b["Pick"], s("192.168.0.0/16"));
+    assert_eq!(b["Parts"], Val::List(vec![s("a"), s("b")]));
+    assert_eq!(b["Class"], s("db.t3.micro"));
+    assert_eq!(b["Arn"], Val::Unknown("${Key.Arn}".into()));
+    assert_eq!(b["LongArn"], b["Arn"]);
+    assert_eq!(b["Both"], s("same"));
+    // `Either` needs the unknown `Secret`.
+    assert_eq!(b["Maybe"], Val::Unknown("${Fn::If Either}".into()));
+    assert!(!b.contains_key("Gone"));
+    assert_eq!(b["Port"], Val::Number(22.0));
+    assert_eq!(b["Imported"], Val::Unknown("${Fn::ImportValue}".into()));
+    assert_eq!(b["Flag"], Val::Bool(true));
+    // A resource whose condition is known false is left out.
+    let ids: Vec<_> = doc.resources.iter().map(|r| r.address.as_str()).collect();
+    assert_eq!(ids, vec!["Bucket", "Key"]);
+    let bucket = &doc.resources[0];
+    assert_eq!(
+        (bucket.kind.as_str(), bucket.line, bucket.end_line),
+        ("AWS::S3::Bucket", 14, 30)
+    );
+    assert_eq!(doc.resources[1].line, 36);
+}
+
+#[test]
+fn cfn_params_override_defaults() {
+    let (doc, _) = template(TEMPLATE, &[("Env", "prod"), ("Secret", "x")]);
+    let ids: Vec<_> = doc.resources.iter().map(|r| r.address.as_str()).collect();
+    assert_eq!(ids, vec!["Bucket", "Key", "ProdOnly"]);
+    let b = config(&doc, "Bucket");
+    assert_eq!(b["Gone"], Val::Number(1.0));
+    assert_eq!(b["Maybe"], Val::Number(1.0));
+    assert_eq!(b["Flag"], Val::Bool(false));
+}
+
+#[test]
+fn json_templates_and_their_lines() {
+    let text = "{\n  \"Resources\": {\n    \"Q\": {\n      \"Type\": \"AWS::SQS::Queue\",\n      \"Properties\": {\"KmsMasterKeyId\": {\"Ref\": \"K\"}}\n    },\n    \"K\": {\"Type\": \"AWS::KMS::Key\"}\n  }\n}\n";
+    let (doc, problems) = load("t.json", text, &[]).unwrap();
+    assert!(problems.is_empty());
+    let lines: Vec<_> = doc
+        .resources
+        .iter()
+        .map(|r| (r.address.as_str(), r.line, r.end_line))
+        .collect();
+    assert_eq!(lines, vec![("K", 7, 7), ("Q", 3, 6)]);
+    assert_eq!(
+        config(&doc, "Q")["KmsMasterKeyId"],
+        Val::Unknown("${K}".into())
+    );
+}
+
+#[test]
+fn bad_templates_give_located_errors() {
+    let err = load("t.yaml", "Resources:\n  A:\n    Type: [\n", &[]).unwrap_err();
+    assert_eq!(err.code, Code::TemplateInvalid);
+    assert_eq!(err.location.as_ref().unwrap().line, Some(4));
+    let err = load("t.json", "{\"Resources\": {", &[]).unwrap_err();
+    assert_eq!(err.code, Code::JsonSyntax);
+    assert_eq!(
+        load("t.yaml", "Description: x\n", &[]).unwrap_err().code,
+        Code::TemplateInvalid
+    );
+    // An unknown intrinsic and a resource without a type: reported, the rest loaded.
+    let (doc, problems) = load(
+        "t.yaml",
+        "Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties:\n      X: !Bogus 1\n  B:\n    Properties: {}\n",
+        &[],
+    )
+    .unwrap();
+    assert_eq!(doc.resources.len(), 1);
+    assert_eq!(config(&doc, "A")["X"], Val::Unknown("${Fn::Bogus}".into()));
+    let got: Vec<_> = problems
+        .iter()
+        .map(|d| (d.code, d.location.as_ref().unwrap().line))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Code::TemplateInvalid, Some(2)),
+            (Code::TemplateInvalid, Some(6))
+        ]
+    );
+}
+
+#[test]
+fn aliases_cannot_blow_up_and_conditions_cannot_loop() {
+    let mut laughs = String::from(
+        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
+    for (i, name) in ["b", "c", "d", "e", "f", "g", "h", "i"].iter().enumerate() {
+        let prev = ["a", "b", "c", "d", "e", "f", "g", "h"][i];
+        laughs.push_str(&format!(
+            "{name}: &{name} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"
+        ));
+    }
+    laughs.push_str("Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties:\n      X: *i\n");
+    let err = load("t.yaml", &laughs, &[]).unwrap_err();
+    assert_eq!(err.code, Code::TemplateInvalid);
+    let looped = "Conditions:\n  A: !Condition B\n  B: !Condition A\nResources:\n  R:\n    Type: AWS::S3::Bucket\n    Condition: A\n    Properties:\n      X: !If [B, 1, 2]\n";
+    let (doc, _) = load("t.yaml", looped, &[]).unwrap();
+    assert_eq!(config(&doc, "R")["X"], Val::Unknown("${Fn::If B}".into()));
+}
+
+#[test]
+fn sniff_wants_template_signs() {
+    assert!(sniff("AWSTemplateFormatVersion: 2010-09-09\n"));
+    assert!(sniff("Resources:\n  A:\n    Type: AWS::S3::Bucket\n"));
+    assert!(!sniff("name: ci\non: push\n"));
+}

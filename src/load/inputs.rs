@@ -1,0 +1,183 @@
+//! Every input of a scan: Terraform root modules, plans (`--plan`, or found in the tree by
+//! content) and the file given instead of a directory (`rungs scan plan.json`).
+
+use super::cloudformation;
+use super::plan;
+use super::terraform;
+use super::Document;
+use crate::diagnostics::{Code, Diagnostic, Location};
+use crate::discover::Discovery;
+use crate::read::ReadError;
+use crate::source::Source;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// `--plan FILE`: the plan of the scanned directory; it replaces the HCL document of the
+    /// root it was made from, whose files and lines it takes.
+    pub plan: Option<PathBuf>,
+    /// The one data file of a file scan (`rungs scan plan.json`): not recognising it is an
+    /// error instead of a skip.
+    pub explicit: Option<String>,
+    /// The scanned directory, when it is one: a `--plan` inside it is not judged twice.
+    pub root: Option<PathBuf>,
+    /// `--cfn-param NAME=VALUE`: CloudFormation parameter values, over their defaults.
+    pub cfn_params: Vec<(String, String)>,
+}
+
+/// Loads Terraform, then the plan and the data files that are plans.
+pub fn load(
+    source: &dyn Source,
+    discovery: &Discovery,
+    terraform: &terraform::Options,
+    options: &Options,
+) -> (Vec<Document>, Vec<Diagnostic>) {
+    let (mut documents, mut diagnostics) = terraform::load_from(source, discovery, terraform);
+    if let Some(path) = &options.plan {
+        let shown = path.display().to_string();
+        match crate::read::text(path) {
+            Err(e) => diagnostics.push(
+                Diagnostic::error(e.code(Code::Unreadable), format!("cannot read --plan: {e}"))
+                    .at(Location::file(&shown))
+                    .help(e.help().unwrap_or_else(|| {
+                        "give the JSON of `terraform show -json PLANFILE`".into()
+                    })),
+            ),
+            Ok(text) => with_source(&shown, &text, &mut documents, &mut diagnostics),
+        }
+    }
+    let given = options.plan.as_ref().and_then(|p| p.canonicalize().ok());
+    for rel in &discovery.data_files {
+        let inside = options.root.as_ref().map(|r| r.join(rel));
+        if given.is_some() && inside.and_then(|p| p.canonicalize().ok()) == given {
+            continue;
+        }
+        let (document, mut problems) = data_file(rel, source.read(rel), options);
+        documents.extend(document);
+        diagnostics.append(&mut problems);
+    }
+    (documents, diagnostics)
+}
+
+/// One data file: the document it holds when it is a plan or a template, and its problems.
+/// `read` is the result of reading it; only what is known to be an input is an error.
+pub fn data_file(
+    rel: &str,
+    read: std::io::Result<Vec<u8>>,
+    options: &Options,
+) -> (Option<Document>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let bytes = match read {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            let code = ReadError::code_of(&e, Code::Unreadable);
+            // Only what is known to be an input is an error; an unreadable file could be
+            // anything, but one too large to look at is named (it may be a plan).
+            let explicit = options.explicit.as_deref() == Some(rel);
+            if explicit || code == Code::FileTooLarge {
+                let message = format!("not scanned: {e}");
+                let mut d = if explicit {
+                    Diagnostic::error(code, message)
+                } else {
+                    Diagnostic::warning(
+                        code,
+                        format!("{message}; if it is a plan or a template, it was not judged"),
+                    )
+                }
+                .at(Location::file(rel));
+                if let Some(help) = ReadError::help_of(&e) {
+                    d = d.help(help);
+                }
+                diagnostics.push(d);
+            }
+            return (None, diagnostics);
+        }
+    };
+    let explicit = options.explicit.as_deref() == Some(rel);
+    let Ok(text) = String::from_utf8(bytes) else {
+        if explicit {
+            diagnostics.push(
+                Diagnostic::error(Code::InvalidUtf8, "not valid UTF-8; not scanned")
+                    .at(Location::file(rel)),
+            );
+        }
+        return (None, diagnostics);
+    };
+    if plan::sniff(&text) || (explicit && rel.to_ascii_lowercase().ends_with(".json")) {
+        match plan::load(rel, &text) {
+            Ok((mut document, problems)) => {
+                // A plan given alone is the root module, as its directory would be.
+                if explicit {
+                    document.root = ".".into();
+                }
+                return (Some(document), problems);
+            }
+            Err(d) => diagnostics.push(d),
+        }
+    } else if cloudformation::sniff(&text) {
+        match cloudformation::load(rel, &text, &options.cfn_params) {
+            Ok((mut document, problems)) => {
+                if explicit {
+                    document.root = ".".into();
+                }
+                return (Some(document), problems);
+            }
+            // In a tree, a YAML file that mentions `AWS::` and does not parse may be
+            // anything; given alone, or once it parsed as a template, it is an error.
+            Err(d) if explicit || d.code != Code::TemplateInvalid || looks_like_template(&text) => {
+                diagnostics.push(d)
+            }
+            Err(_) => {}
+        }
+    } else if explicit {
+        diagnostics.push(
+            Diagnostic::error(
+                    Code::PlanInvalid,
+                    "neither a Terraform plan (`format_version` and `planned_values`) nor a CloudFormation template (`AWSTemplateFormatVersion`, or `Resources` of `AWS::` types); nothing was judged",
+                )
+                .at(Location::file(rel))
+                .help("give the JSON of `terraform show -json PLANFILE`, a template, or a directory"),
+            );
+    }
+    (None, diagnostics)
+}
+
+/// Strong signs of a template: its version key, or a `Resources` key at the start of a line.
+fn looks_like_template(text: &str) -> bool {
+    text.contains("AWSTemplateFormatVersion")
+        || text
+            .lines()
+            .any(|l| l.starts_with("Resources:") || l.trim_start().starts_with("\"Resources\""))
+}
+
+/// `--plan`: the plan takes the place of the HCL document it was made from, the one with the
+/// most of its resources (the scan root's on a tie), or joins the documents when none matches.
+fn with_source(
+    shown: &str,
+    text: &str,
+    documents: &mut Vec<Document>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let (mut plan, mut problems) = match plan::load(shown, text) {
+        Ok(loaded) => loaded,
+        Err(d) => {
+            diagnostics.push(d);
+            return;
+        }
+    };
+    diagnostics.append(&mut problems);
+    let best = documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (plan::Source::of(d), d.root == ".", i))
+        .map(|(s, root, i)| (s.matches(&plan), root, i, s))
+        .filter(|(n, _, _, _)| *n > 0)
+        .max_by_key(|(n, root, i, _)| (*n, *root, std::cmp::Reverse(*i)));
+    match best {
+        Some((_, _, i, source)) => {
+            source.apply(&mut plan);
+            documents[i] = plan;
+        }
+        None => documents.push(plan),
+    }
+}

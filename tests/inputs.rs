@@ -1,0 +1,705 @@
+//! Inputs other than Terraform source (issue 13): plan JSON given alone, with `--plan`, found in
+//! the tree and diffed; CloudFormation templates; and hostile plans and templates. Each run is killed after a timeout: a hang fails.
+
+use serde_json::Value;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const TIMEOUT: Duration = Duration::from_secs(120);
+
+fn mixed() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/mixed")
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("{e}\nstdout: {}\nstderr: {}", self.stdout, self.stderr))
+    }
+}
+
+fn rungs_in(cwd: &Path, args: &[&str]) -> Run {
+    let out_dir = tempfile::tempdir().unwrap();
+    let (out, err) = (out_dir.path().join("out"), out_dir.path().join("err"));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rungs"))
+        .args(args)
+        .current_dir(cwd)
+        .env("RUNGS_TODAY", "2026-03-15")
+        .stdin(Stdio::null())
+        .stdout(fs::File::create(&out).unwrap())
+        .stderr(fs::File::create(&err).unwrap())
+        .spawn()
+        .expect("runs");
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > TIMEOUT {
+            child.kill().unwrap();
+            panic!("rungs {args:?} hung");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let run = Run {
+        code: status.code().expect("exited, not killed by a signal"),
+        stdout: fs::read_to_string(out).unwrap(),
+        stderr: fs::read_to_string(err).unwrap(),
+    };
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    run
+}
+
+fn rungs(args: &[&str]) -> Run {
+    rungs_in(&mixed(), args)
+}
+
+/// Findings as (outcome, policy, resource, file, line).
+fn findings(json: &Value) -> Vec<(String, String, String, String, u64)> {
+    let mut out: Vec<_> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["outcome"].as_str().unwrap().to_string(),
+                f["policy"].as_str().unwrap().to_string(),
+                f["resource"].as_str().unwrap().to_string(),
+                f["file"].as_str().unwrap_or("").to_string(),
+                f["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Diagnostics as (code, "file:line:col").
+fn diagnostics(json: &Value) -> Vec<(String, String)> {
+    json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let loc = &d["location"];
+            let mut at = loc["file"].as_str().unwrap_or("").to_string();
+            if let Some(l) = loc["line"].as_u64() {
+                at.push_str(&format!(":{l}:{}", loc["column"]));
+            }
+            (d["code"].as_str().unwrap().to_string(), at)
+        })
+        .collect()
+}
+
+fn levels(json: &Value) -> Vec<(String, Value)> {
+    json["domains"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["categories"].as_array().unwrap())
+        .map(|c| (c["id"].as_str().unwrap().to_string(), c["level"].clone()))
+        .collect()
+}
+
+fn f(policy: &str, resource: &str, file: &str, line: u64) -> (String, String, String, String, u64) {
+    (
+        "fail".into(),
+        policy.into(),
+        resource.into(),
+        file.into(),
+        line,
+    )
+}
+
+const PLAN: &str = "plans/terraform.json";
+
+#[test]
+fn hcl_and_its_plan_give_the_same_findings_and_levels() {
+    let hcl = rungs(&["scan", "terraform", "--format", "json"]);
+    let plan = rungs(&["scan", PLAN, "--format", "json"]);
+    let both = rungs(&["scan", "terraform", "--plan", PLAN, "--format", "json"]);
+    assert_eq!(
+        (hcl.code, plan.code, both.code),
+        (0, 0, 0),
+        "{}",
+        plan.stderr
+    );
+    let (hcl, plan, both) = (hcl.json(), plan.json(), both.json());
+    let expected_hcl = vec![
+        f(
+            "RUNGS-AWS-RDS-001",
+            "module.db.aws_db_instance.main",
+            "modules/db/main.tf",
+            6,
+        ),
+        f("RUNGS-AWS-S3-003", "aws_s3_bucket.logs", "main.tf", 24),
+        f("RUNGS-AWS-S3-004", "aws_s3_bucket.logs", "main.tf", 24),
+        f("RUNGS-AWS-S3-006", "aws_s3_bucket.logs", "main.tf", 24),
+        f(
+            "RUNGS-AWS-VPC-001",
+            "aws_security_group.admin[0]",
+            "main.tf",
+            46,
+        ),
+        f(
+            "RUNGS-AWS-VPC-001",
+            "aws_security_group.admin[1]",
+            "main.tf",
+            46,
+        ),
+    ];
+    assert_eq!(findings(&hcl), expected_hcl);
+    // `--plan` keeps the source's files and lines.
+    assert_eq!(findings(&both), expected_hcl);
+    // Alone, a plan locates resources at their address in the plan file.
+    assert_eq!(
+        findings(&plan),
+        vec![
+            f(
+                "RUNGS-AWS-RDS-001",
+                "module.db.aws_db_instance.main",
+                PLAN,
+                208
+            ),
+            f("RUNGS-AWS-S3-003", "aws_s3_bucket.logs", PLAN, 38),
+            f("RUNGS-AWS-S3-004", "aws_s3_bucket.logs", PLAN, 38),
+            f("RUNGS-AWS-S3-006", "aws_s3_bucket.logs", PLAN, 38),
+            f(
+                "RUNGS-AWS-VPC-001",
+                "aws_security_group.admin[0]",
+                PLAN,
+                109
+            ),
+            f(
+                "RUNGS-AWS-VPC-001",
+                "aws_security_group.admin[1]",
+                PLAN,
+                156
+            ),
+        ]
+    );
+    assert_eq!(levels(&hcl), levels(&plan));
+    assert_eq!(levels(&hcl), levels(&both));
+    assert_eq!(plan["diagnostics"], serde_json::json!([]));
+    // The passes match too: every (policy, resource) judged is the same.
+    let judged = |j: &Value| {
+        ["level", "score", "passed", "failed", "errors", "unknown"].map(|k| j["summary"][k].clone())
+    };
+    assert_eq!(judged(&hcl), judged(&plan));
+}
+
+#[test]
+fn a_plan_given_with_plan_inside_the_tree_is_judged_once() {
+    let run = rungs(&[
+        "scan",
+        ".",
+        "--plan",
+        PLAN,
+        "--exclude",
+        "cloudformation",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = run.json();
+    // The plan replaces the HCL root it was made from and takes its lines; it is not a second
+    // document of its own.
+    let got = findings(&json);
+    assert_eq!(got.len(), 6, "{got:?}");
+    assert!(got.iter().all(|x| x.3.starts_with("terraform/")), "{got:?}");
+}
+
+#[test]
+fn a_plan_in_the_tree_is_its_own_document() {
+    let run = rungs(&["scan", ".", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let got = findings(&run.json());
+    let in_plan = got.iter().filter(|x| x.3 == PLAN).count();
+    let in_hcl = got.iter().filter(|x| x.3.starts_with("terraform/")).count();
+    let in_template = got
+        .iter()
+        .filter(|x| x.3 == "cloudformation/storage.yaml")
+        .count();
+    assert_eq!((in_plan, in_hcl, in_template, got.len()), (6, 6, 6, 18));
+}
+
+#[test]
+fn sensitive_values_never_leave_the_plan() {
+    const SECRET: &str = "hunter2-NOT-A-REAL-SECRET";
+    let text = fs::read_to_string(mixed().join(PLAN)).unwrap();
+    assert!(text.contains(SECRET), "the fixture holds the secret");
+    let input = rungs(&["input", PLAN]);
+    assert_eq!(input.code, 0, "{}", input.stderr);
+    let documents: Value = serde_json::from_str(&input.stdout).unwrap();
+    let db = documents[0]["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["address"] == "module.db.aws_db_instance.main")
+        .unwrap();
+    // Masked with the configuration's reference: unknown to policies, like HCL's var.password.
+    assert_eq!(db["config"]["password"], "${var.password}");
+    for format in [
+        "json", "sarif", "text", "markdown", "html", "junit", "jsonl",
+    ] {
+        let run = rungs(&["scan", PLAN, "--format", format]);
+        assert_eq!(run.code, 0);
+        assert!(!run.stdout.contains(SECRET), "{format}");
+        assert!(!run.stderr.contains(SECRET), "{format}");
+    }
+    assert!(!input.stdout.contains(SECRET));
+}
+
+#[test]
+fn plan_documents_deleted_resources_are_not_judged_and_unknowns_are_marked() {
+    let input = rungs(&["input", PLAN]);
+    let documents: Value = serde_json::from_str(&input.stdout).unwrap();
+    assert_eq!(documents.as_array().unwrap().len(), 1);
+    let doc = &documents[0];
+    assert_eq!(doc["root"], ".");
+    let addresses: Vec<&str> = doc["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["address"].as_str().unwrap())
+        .collect();
+    // aws_s3_bucket.old is being deleted.
+    assert_eq!(
+        addresses,
+        vec![
+            "aws_kms_key.data",
+            "aws_s3_bucket.logs",
+            "aws_s3_bucket_public_access_block.logs",
+            "aws_s3_bucket_server_side_encryption_configuration.logs",
+            "aws_security_group.admin[0]",
+            "aws_security_group.admin[1]",
+            "module.db.aws_db_instance.main",
+        ]
+    );
+    let sse = &doc["resources_by_type"]["aws_s3_bucket_server_side_encryption_configuration"][0];
+    // after_unknown leaves take the configuration's reference, so companions join.
+    assert_eq!(sse["config"]["bucket"], "${aws_s3_bucket.logs.id}");
+    assert_eq!(
+        sse["config"]["rule"][0]["apply_server_side_encryption_by_default"][0]["kms_master_key_id"],
+        "${aws_kms_key.data.arn}"
+    );
+    let sg = &doc["resources_by_type"]["aws_security_group"][1];
+    assert_eq!(sg["index"], 1);
+    assert_eq!(sg["ref"], "aws_security_group.admin");
+    // Computed attributes the configuration does not set are left out when unknown or empty.
+    let bucket = &doc["resources_by_type"]["aws_s3_bucket"][0];
+    assert_eq!(
+        bucket["config"],
+        serde_json::json!({"bucket": "mixed-logs", "force_destroy": false})
+    );
+    assert_eq!(doc["module_calls"][0]["address"], "module.db");
+    assert_eq!(doc["providers"][0]["name"], "aws");
+}
+
+#[test]
+fn diff_between_two_plans() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan: Value =
+        serde_json::from_str(&fs::read_to_string(mixed().join(PLAN)).unwrap()).unwrap();
+    for rc in plan["resource_changes"].as_array_mut().unwrap() {
+        if rc["address"] == "aws_security_group.admin[1]" {
+            rc["change"]["after"]["ingress"][0]["cidr_blocks"] = serde_json::json!(["10.0.0.0/8"]);
+        }
+    }
+    fs::write(dir.path().join("new.json"), plan.to_string()).unwrap();
+    fs::copy(mixed().join(PLAN), dir.path().join("old.json")).unwrap();
+    let run = rungs_in(
+        dir.path(),
+        &["diff", "old.json", "new.json", "--format", "json"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = run.json();
+    assert_eq!(
+        json["summary"],
+        serde_json::json!({"new": 0, "fixed": 1, "removed": 0, "unchanged": 5})
+    );
+    assert_eq!(json["renamed_roots"], serde_json::json!([]));
+    assert_eq!(json["findings"][0]["change"], "fixed");
+    assert_eq!(
+        json["findings"][0]["resource"],
+        "aws_security_group.admin[1]"
+    );
+}
+
+/// A scan of `dir` holding `files`, as JSON.
+fn scan_tree(files: &[(&str, &str)]) -> (Run, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in files {
+        let p = dir.path().join(path);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(p, text).unwrap();
+    }
+    let run = rungs_in(dir.path(), &["scan", ".", "--format", "json"]);
+    (run, dir)
+}
+
+const BUCKET_TF: &str = "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\n";
+
+#[test]
+fn truncated_plan_is_a_located_error_and_the_rest_is_scanned() {
+    let text = fs::read_to_string(mixed().join(PLAN)).unwrap();
+    let cut = &text[..text.find("\"resource_changes\"").unwrap() + 40];
+    let (run, _dir) = scan_tree(&[("plan.json", cut), ("tf/main.tf", BUCKET_TF)]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let json = run.json();
+    let lines = cut.lines().count();
+    let last = cut.lines().last().unwrap().len();
+    assert_eq!(
+        diagnostics(&json),
+        vec![("R004".to_string(), format!("plan.json:{lines}:{last}"))]
+    );
+    // The Terraform beside it was judged.
+    assert!(findings(&json)
+        .iter()
+        .any(|x| x.2 == "aws_s3_bucket.b" && x.3 == "tf/main.tf"));
+}
+
+#[test]
+fn hostile_plans_give_located_errors() {
+    let deep = format!(
+        "{{\"format_version\":\"1.2\",\"planned_values\":{}{}}}",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let cases: Vec<(&str, String, &str, &str)> = vec![
+        ("deep", deep, "R004", "plan.json:1:"),
+        (
+            "future version",
+            "{\n  \"format_version\": \"2.0\",\n  \"planned_values\": {}\n}\n".into(),
+            "R601",
+            "plan.json:2:3",
+        ),
+        (
+            "wrong types",
+            "{\"format_version\":\"1.0\",\"planned_values\":{},\"resource_changes\":{\"a\":1}}".into(),
+            "R601",
+            "plan.json:1:45",
+        ),
+        (
+            "entry without type",
+            "{\"format_version\":\"1.0\",\"planned_values\":{},\n\"resource_changes\":[{\"address\":\"aws_x.y\",\"mode\":\"managed\",\"name\":\"y\"}]}".into(),
+            "R601",
+            "plan.json:2:1",
+        ),
+    ];
+    for (name, text, code, at) in cases {
+        let (run, _dir) = scan_tree(&[("plan.json", &text)]);
+        assert_eq!(run.code, 2, "{name}: {}", run.stderr);
+        let got = diagnostics(&run.json());
+        assert_eq!(got.len(), 1, "{name}: {got:?}");
+        assert_eq!(got[0].0, code, "{name}");
+        assert!(got[0].1.starts_with(at), "{name}: {got:?}");
+    }
+}
+
+#[test]
+fn a_file_that_is_not_a_plan_is_an_error_when_given_but_skipped_in_a_tree() {
+    let (run, dir) = scan_tree(&[
+        ("package.json", "{\"name\": \"x\"}"),
+        ("broken.json", "{\"name\": "),
+        ("main.tf", BUCKET_TF),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(diagnostics(&run.json()), vec![]);
+    let given = rungs_in(dir.path(), &["scan", "package.json", "--format", "json"]);
+    assert_eq!(given.code, 2);
+    assert_eq!(
+        diagnostics(&given.json()),
+        vec![("R601".to_string(), "package.json".to_string())]
+    );
+    let missing = rungs_in(
+        dir.path(),
+        &["scan", "--plan", "none.json", ".", "--format", "json"],
+    );
+    assert_eq!(missing.code, 2);
+    assert_eq!(diagnostics(&missing.json())[0].0, "R001");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_like_a_plan_is_never_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("main.tf"), BUCKET_TF).unwrap();
+    let fifo = dir.path().join("plan.json");
+    let status = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(status.success());
+    let run = rungs_in(dir.path(), &["scan", ".", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+const TEMPLATE: &str = "cloudformation/storage.yaml";
+
+#[test]
+fn cloudformation_template_findings_and_levels() {
+    let run = rungs(&["scan", "cloudformation", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = run.json();
+    let file = "storage.yaml";
+    assert_eq!(
+        findings(&json),
+        vec![
+            f("RUNGS-CFN-CLOUDTRAIL-002", "AuditTrail", file, 98),
+            f("RUNGS-CFN-EC2-001", "AdminSecurityGroup", file, 68),
+            f("RUNGS-CFN-IAM-001", "DeployRole", file, 106),
+            f("RUNGS-CFN-RDS-001", "ReportsDatabase", file, 79),
+            f("RUNGS-CFN-S3-001", "ExportBucket", file, 58),
+            f("RUNGS-CFN-S3-002", "ExportBucket", file, 58),
+        ]
+    );
+    assert_eq!(json["diagnostics"], serde_json::json!([]));
+    let level = |id: &str| {
+        levels(&json)
+            .into_iter()
+            .find(|(c, _)| c == id)
+            .map(|(_, l)| l)
+            .unwrap()
+    };
+    assert_eq!(
+        [level("IAM"), level("NET"), level("DAT"), level("LOG")],
+        [0, 0, 0, 1].map(Value::from)
+    );
+    // A gate sees the template's levels.
+    let gated = rungs(&["scan", TEMPLATE, "--min-category", "NET=1"]);
+    assert_eq!(gated.code, 1, "{}", gated.stderr);
+}
+
+#[test]
+fn cfn_params_decide_conditions_and_values() {
+    let run = rungs(&[
+        "scan",
+        TEMPLATE,
+        "--cfn-param",
+        "Env=prod",
+        "--cfn-param",
+        "AdminCidr=10.0.0.0/8",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let got: Vec<(String, String)> = findings(&run.json())
+        .into_iter()
+        .map(|x| (x.1, x.2))
+        .collect();
+    // Prod encrypts the database and blocks the export bucket's policies; the prod-only
+    // replica appears, publicly accessible; SSH is open to the VPN range only.
+    assert_eq!(
+        got,
+        vec![
+            ("RUNGS-CFN-CLOUDTRAIL-002".into(), "AuditTrail".into()),
+            ("RUNGS-CFN-IAM-001".into(), "DeployRole".into()),
+            ("RUNGS-CFN-RDS-002".into(), "ProdOnlyReplica".into()),
+            ("RUNGS-CFN-S3-001".into(), "ExportBucket".into()),
+        ]
+    );
+}
+
+#[test]
+fn template_unknowns_are_not_judged() {
+    let (run, _dir) = scan_tree(&[(
+        "t.yaml",
+        "Parameters:\n  Cidr:\n    Type: String\nResources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      SecurityGroupIngress:\n        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !Ref Cidr}\n",
+    )]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = run.json();
+    let outcomes: Vec<_> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["policy"].as_str().unwrap(),
+                f["outcome"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(outcomes, vec![("RUNGS-CFN-EC2-001", "unknown")]);
+}
+
+#[test]
+fn broken_templates_are_located_and_other_yaml_is_left_alone() {
+    let laughs = {
+        let mut t = String::from("a: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]\n");
+        let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
+        for w in names.windows(2) {
+            let p = w[0];
+            t.push_str(&format!(
+                "{}: &{} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]\n",
+                w[1], w[1]
+            ));
+        }
+        t + "Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties: {X: *i}\n"
+    };
+    let deep = format!(
+        "AWSTemplateFormatVersion: 2010-09-09\nResources: {}{}\n",
+        "[".repeat(50_000),
+        "]".repeat(50_000)
+    );
+    let (run, _dir) = scan_tree(&[
+        ("a/broken.yaml", "AWSTemplateFormatVersion: 2010-09-09\nResources:\n  A:\n    Type: [\n"),
+        ("b/laughs.yaml", &laughs),
+        ("c/deep.yaml", &deep),
+        ("d/intrinsic.yaml", "Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties:\n      X: {\"Fn::Nope\": 1}\n"),
+        (".github/workflows/ci.yml", "name: ci\non: push\njobs: {}\n"),
+        ("docker-compose.yaml", "services: {web: {image: x}}\n"),
+        ("main.tf", BUCKET_TF),
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let json = run.json();
+    let got = diagnostics(&json);
+    let codes: Vec<(&str, &str)> = got
+        .iter()
+        .map(|(c, at)| (c.as_str(), at.split(':').next().unwrap()))
+        .collect();
+    assert_eq!(
+        codes,
+        vec![
+            ("R602", "a/broken.yaml"),
+            ("R602", "b/laughs.yaml"),
+            ("R602", "c/deep.yaml"),
+            ("R602", "d/intrinsic.yaml"),
+        ]
+    );
+    assert!(got[0].1.starts_with("a/broken.yaml:5:"), "{got:?}");
+    assert_eq!(got[3].1, "d/intrinsic.yaml:2:1");
+    // The Terraform and the readable template were still judged.
+    let judged = findings(&json);
+    assert!(judged.iter().any(|x| x.2 == "aws_s3_bucket.b"));
+    assert!(judged
+        .iter()
+        .any(|x| x.2 == "A" && x.3 == "d/intrinsic.yaml"));
+}
+
+fn git(dir: &Path, day: usize, args: &[&str]) {
+    let date = format!("{} +0000", 1_704_110_400 + day * 86_400);
+    let out = Command::new("git")
+        .current_dir(dir)
+        .args([
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.invalid",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .env("GIT_AUTHOR_DATE", &date)
+        .env("GIT_COMMITTER_DATE", &date)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+const OPEN_SG: &str = "Resources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: admin\n      SecurityGroupIngress:\n        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}\n";
+
+#[test]
+fn trend_judges_plans_and_templates_in_history_with_and_without_caches() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    git(repo, 0, &["init", "-q", "-b", "main"]);
+    let plan = fs::read_to_string(mixed().join(PLAN)).unwrap();
+    let closed = OPEN_SG.replace("0.0.0.0/0", "10.0.0.0/8");
+    let steps: Vec<(&str, &str)> = vec![
+        ("main.tf", BUCKET_TF),
+        ("stack.yaml", OPEN_SG),
+        ("stack.yaml", &closed),
+        ("plans/prod.json", &plan),
+        ("plans/prod.json", &plan[..100]),
+    ];
+    for (day, (rel, text)) in steps.iter().enumerate() {
+        let p = repo.join(rel);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(p, text).unwrap();
+        git(repo, day, &["add", "-A"]);
+        git(repo, day, &["commit", "-q", "-m", &format!("step {day}")]);
+    }
+    let cache = tempfile::tempdir().unwrap();
+    let reference = rungs_in(repo, &["trend", "--format", "json", "--no-cache"]);
+    assert_eq!(reference.code, 0, "{}", reference.stderr);
+    for args in [
+        vec!["trend", "--format", "json"],
+        vec![
+            "trend",
+            "--format",
+            "json",
+            "--cache",
+            cache.path().to_str().unwrap(),
+        ],
+    ] {
+        let run = rungs_in(repo, &args);
+        assert_eq!(run.stdout, reference.stdout, "{args:?}");
+    }
+    let json = reference.json();
+    let rows: Vec<(u64, u64, u64, u64)> = json["commits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let n = |k: &str| r[k].as_u64().unwrap();
+            (n("roots"), n("failed"), n("passed"), n("error_count"))
+        })
+        .collect();
+    // (documents, failed, passed, errors): the Terraform root; the template open, then closed;
+    // the plan (6 failures, its passes); the plan truncated, an error and no document.
+    assert_eq!(
+        rows,
+        vec![
+            (1, 5, 0, 0),
+            (2, 6, 0, 0),
+            (2, 5, 1, 0),
+            (3, 11, 13, 0),
+            (2, 5, 1, 1)
+        ]
+    );
+}
+
+#[test]
+fn a_json_file_too_large_to_look_at_is_a_warning_not_a_silent_skip() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("main.tf"), BUCKET_TF).unwrap();
+    fs::write(
+        dir.path().join("package-lock.json"),
+        format!("{{\"x\": \"{}\"}}", "a".repeat(4096)),
+    )
+    .unwrap();
+    let run = rungs_in(
+        dir.path(),
+        &["scan", ".", "--max-file-size", "2KiB", "--format", "json"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = run.json();
+    assert_eq!(
+        diagnostics(&json),
+        vec![("R009".to_string(), "package-lock.json".to_string())]
+    );
+    assert_eq!(json["diagnostics"][0]["severity"], "warning");
+    // Given alone, it is an error.
+    let given = rungs_in(
+        dir.path(),
+        &[
+            "scan",
+            "package-lock.json",
+            "--max-file-size",
+            "2KiB",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(given.code, 2);
+}
