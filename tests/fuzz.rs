@@ -95,6 +95,7 @@ impl Source for Memory {
                     })
                 })
                 .collect(),
+            data_files: Vec::new(),
             diagnostics: Vec::new(),
         }
     }
