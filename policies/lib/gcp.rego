@@ -439,3 +439,36 @@ full_access_scope(s) if {
 	is_string(s)
 	trim_space(s) in {"cloud-platform", "https://www.googleapis.com/auth/cloud-platform"}
 }
+
+# ---------------------------------------------------------------------------
+# IAM resources the scan cannot judge
+# ---------------------------------------------------------------------------
+
+# unjudged_grants(types): findings, for a policy's `unknown` rule, of the IAM
+# resources of types whose role or policy is unknown at scan time, or with a
+# member unknown at scan time that is not another resource's attribute. A
+# member taken from a resource (a service account's email, a log sink's
+# writer_identity) is an identity that resource has, never a person or the
+# public, so it does not make the grant unknown.
+unjudged_grants(types) := {lib.finding(r, "the role or a member is unknown at scan time") |
+	some t in types
+	some r in lib.resources(t)
+	unknown_grant(r)
+}
+
+unknown_grant(r) if {
+	some n in ["role", "policy_data", "members"]
+	lib.wholly_unknown(lib.attr(r, n, null))
+}
+
+unknown_grant(r) if unknown_member(lib.attr(r, "member", null))
+
+unknown_grant(r) if {
+	some m in lib.list_or_empty(lib.attr(r, "members", []))
+	unknown_member(m)
+}
+
+unknown_member(m) if {
+	lib.wholly_unknown(m)
+	not lib.resource_reference(m)
+}

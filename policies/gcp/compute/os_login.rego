@@ -35,10 +35,10 @@ types := ["google_compute_instance", "google_compute_instance_template", "google
 
 key := "enable-oslogin"
 
-# The project, or an organization policy, turns OS Login on (or may: unknown).
+# The project, or an organization policy, turns OS Login on.
 project_level if {
 	some v in gcp.project_metadata_values(key)
-	not gcp.flag_off(v)
+	gcp.flag_on(v)
 }
 
 project_level if gcp.constraint_enforced("compute.requireOsLogin")
@@ -56,5 +56,31 @@ deny contains finding if {
 	some r in lib.resources(t)
 	not gcp.metadata_value(r, key)
 	not project_level
+	not project_maybe
 	finding := lib.finding(r, "OS Login is not enabled on the instance or its project: SSH keys in metadata grant access")
+}
+
+# What the scan cannot know decides nothing: an instance whose own setting is
+# unknown, or that has none while the project's may turn OS Login on, is not
+# judged, never passed.
+unknown contains finding if {
+	some t in types
+	some r in lib.resources(t)
+	v := gcp.metadata_value(r, key)
+	lib.is_unknown(v)
+	finding := lib.finding(r, "enable-oslogin (metadata) is unknown at scan time")
+}
+
+unknown contains finding if {
+	some t in types
+	some r in lib.resources(t)
+	not gcp.metadata_value(r, key)
+	not project_level
+	project_maybe
+	finding := lib.finding(r, "the project's enable-oslogin (metadata) is unknown at scan time")
+}
+
+project_maybe if {
+	some v in gcp.project_metadata_values(key)
+	lib.is_unknown(v)
 }
