@@ -472,3 +472,47 @@ unknown_member(m) if {
 	lib.wholly_unknown(m)
 	not lib.resource_reference(m)
 }
+
+# ---------------------------------------------------------------------------
+# Projects: which project-wide settings cover a resource
+# ---------------------------------------------------------------------------
+
+# Resources a and b are in the same project: both name the same known
+# project, or the same reference ("${google_project.p.project_id}"), or
+# neither names one and they use the same provider configuration (its default
+# project).
+same_project(a, b) if {
+	pa := lib.attr(a, "project", null)
+	pa != null
+	pa == lib.attr(b, "project", null)
+	project_text_comparable(pa, a, b)
+}
+
+same_project(a, b) if {
+	lib.attr(a, "project", null) == null
+	lib.attr(b, "project", null) == null
+	lib.same_provider(a, b)
+}
+
+# Known names compare anywhere; a reference only within one module.
+project_text_comparable(p, _, _) if lib.is_known_string(p)
+
+project_text_comparable(p, a, b) if {
+	lib.is_unknown(p)
+	lib.module_of(a) == lib.module_of(b)
+}
+
+# a and b are in different projects: two different known names.
+different_project(a, b) if {
+	pa := lib.attr(a, "project", null)
+	pb := lib.attr(b, "project", null)
+	lib.is_known_string(pa)
+	lib.is_known_string(pb)
+	pa != pb
+}
+
+# The scan cannot tell whether a and b are in the same project.
+maybe_same_project(a, b) if {
+	not same_project(a, b)
+	not different_project(a, b)
+}
