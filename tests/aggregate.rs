@@ -142,7 +142,7 @@ fn rollups_of_the_examples_agree_with_each_scan_and_between_json_and_jsonl() {
             &org["score"],
             &org["limiting"]
         ),
-        (&json!(3), &json!(0), &json!(0.92), &json!("WKL"))
+        (&json!(3), &json!(0), &json!(0.91), &json!("VUL"))
     );
     let teams: Vec<(&str, &Value)> = json_rollup["teams"]
         .as_array()
@@ -381,12 +381,12 @@ fn text_markdown_and_html_show_the_same_rollup() {
     };
     let text = run("text");
     assert!(
-        text.contains("\norganisation                 3   0 (0.92)    -    4    0    1    0    0    -    0    4    0    4    -  limited by WKL\n"),
+        text.contains("\norganisation                 3   0 (0.91)    -    4    0    1    0    0    -    0    4    0    4    -  limited by VUL\n"),
         "{text}"
     );
     let markdown = run("markdown");
     assert!(
-        markdown.starts_with("## rungs · organisation level 0 (0.92) · 3 repositories\n"),
+        markdown.starts_with("## rungs · organisation level 0 (0.91) · 3 repositories\n"),
         "{markdown}"
     );
     let html = run("html");
