@@ -243,9 +243,13 @@ def compare(engine, files):
             except OpaError as e:
                 diffs.append(f"DIFF {name} {doc.get('root')}: OPA error {e}")
                 continue
+            denied = {(pid, x.get("resource")) for pid, got in sets["deny"].items() for x in got}
             for rule, outcome in (("deny", "fail"), ("unknown", "unknown")):
                 for pid, got in sets[rule].items():
                     for x in got:
+                        # As in rungs, a denied resource is a failure, whatever `unknown` says.
+                        if outcome == "unknown" and (pid, x.get("resource")) in denied:
+                            continue
                         key = (pid, doc.get("root"), x.get("resource"), outcome)
                         theirs.setdefault(key, set()).add(x.get("message"))
         theirs = {(p, r, res, "; ".join(sorted(m)), o) for (p, r, res, o), m in theirs.items()}

@@ -237,3 +237,54 @@ fn an_unknown_imds_token_setting_is_not_judged_until_it_is_known() {
         pairs(&[("aws_instance.app", "fail")])
     );
 }
+
+#[test]
+fn an_instance_is_judged_by_the_launch_template_it_names() {
+    let report = scan("imds-launch-template", &[]);
+    assert_eq!(
+        outcomes(&report, "RUNGS-AWS-EC2-001"),
+        pairs(&[
+            ("aws_launch_template.bad", "fail"),
+            ("aws_instance.from_bad", "fail"),
+            ("aws_launch_configuration.legacy", "fail"),
+            ("aws_instance.from_var", "unknown"),
+        ])
+    );
+    // aws_instance.from_good and aws_launch_template.good pass.
+    assert_eq!(counts(&report, "RUNGS-AWS-EC2-001"), (2, 3, 1, 0));
+}
+
+#[test]
+fn encryption_by_default_covers_only_its_provider_configuration() {
+    let report = scan("ebs-default-per-provider", &[]);
+    assert_eq!(
+        outcomes(&report, "RUNGS-AWS-EC2-002"),
+        pairs(&[
+            ("aws_ebs_volume.primary", "fail"),
+            ("module.disk.aws_ebs_volume.this", "unknown"),
+        ])
+    );
+    assert_eq!(counts(&report, "RUNGS-AWS-EC2-002"), (1, 1, 1, 0));
+}
+
+#[test]
+fn provider_semantics_decide_results() {
+    let report = scan("semantics", &[]);
+    // Object Lock implies versioning.
+    assert_eq!(
+        outcomes(&report, "RUNGS-AWS-S3-003"),
+        pairs(&[("aws_s3_bucket.plain", "fail")])
+    );
+    assert_eq!(counts(&report, "RUNGS-AWS-S3-003"), (1, 1, 0, 0));
+    // A cluster without engine is Aurora MySQL and judged.
+    assert_eq!(
+        outcomes(&report, "RUNGS-AWS-RDS-005"),
+        pairs(&[("aws_rds_cluster.default_engine", "fail")])
+    );
+    // kms:* to the account root is the default key policy; to a role it is a finding.
+    assert_eq!(
+        outcomes(&report, "RUNGS-AWS-IAM-007"),
+        pairs(&[("data.aws_iam_policy_document.ops", "fail")])
+    );
+    assert_eq!(counts(&report, "RUNGS-AWS-IAM-007"), (1, 1, 0, 0));
+}

@@ -439,3 +439,80 @@ full_access_scope(s) if {
 	is_string(s)
 	trim_space(s) in {"cloud-platform", "https://www.googleapis.com/auth/cloud-platform"}
 }
+
+# ---------------------------------------------------------------------------
+# IAM resources the scan cannot judge
+# ---------------------------------------------------------------------------
+
+# unjudged_grants(types): findings, for a policy's `unknown` rule, of the IAM
+# resources of types whose role or policy is unknown at scan time, or with a
+# member unknown at scan time that is not another resource's attribute. A
+# member taken from a resource (a service account's email, a log sink's
+# writer_identity) is an identity that resource has, never a person or the
+# public, so it does not make the grant unknown.
+unjudged_grants(types) := {lib.finding(r, "the role or a member is unknown at scan time") |
+	some t in types
+	some r in lib.resources(t)
+	unknown_grant(r)
+}
+
+unknown_grant(r) if {
+	some n in ["role", "policy_data", "members"]
+	lib.wholly_unknown(lib.attr(r, n, null))
+}
+
+unknown_grant(r) if unknown_member(lib.attr(r, "member", null))
+
+unknown_grant(r) if {
+	some m in lib.list_or_empty(lib.attr(r, "members", []))
+	unknown_member(m)
+}
+
+unknown_member(m) if {
+	lib.wholly_unknown(m)
+	not lib.resource_reference(m)
+}
+
+# ---------------------------------------------------------------------------
+# Projects: which project-wide settings cover a resource
+# ---------------------------------------------------------------------------
+
+# Resources a and b are in the same project: both name the same known
+# project, or the same reference ("${google_project.p.project_id}"), or
+# neither names one and they use the same provider configuration (its default
+# project).
+same_project(a, b) if {
+	pa := lib.attr(a, "project", null)
+	pa != null
+	pa == lib.attr(b, "project", null)
+	project_text_comparable(pa, a, b)
+}
+
+same_project(a, b) if {
+	lib.attr(a, "project", null) == null
+	lib.attr(b, "project", null) == null
+	lib.same_provider(a, b)
+}
+
+# Known names compare anywhere; a reference only within one module.
+project_text_comparable(p, _, _) if lib.is_known_string(p)
+
+project_text_comparable(p, a, b) if {
+	lib.is_unknown(p)
+	lib.module_of(a) == lib.module_of(b)
+}
+
+# a and b are in different projects: two different known names.
+different_project(a, b) if {
+	pa := lib.attr(a, "project", null)
+	pb := lib.attr(b, "project", null)
+	lib.is_known_string(pa)
+	lib.is_known_string(pb)
+	pa != pb
+}
+
+# The scan cannot tell whether a and b are in the same project.
+maybe_same_project(a, b) if {
+	not same_project(a, b)
+	not different_project(a, b)
+}

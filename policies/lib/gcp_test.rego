@@ -208,3 +208,12 @@ test_default_compute_sa if {
 	gcp.full_access_scope("https://www.googleapis.com/auth/cloud-platform")
 	not gcp.full_access_scope("storage-ro")
 }
+
+test_unjudged_grants_skips_members_taken_from_resources if {
+	m := {"address": "google_project_iam_member.a", "type": "google_project_iam_member", "module": "", "config": {"role": "roles/viewer", "member": "${google_logging_organization_sink.audit.writer_identity}"}}
+	v := {"address": "google_project_iam_member.b", "type": "google_project_iam_member", "module": "", "config": {"role": "roles/viewer", "member": "${var.member}"}}
+	l := {"address": "google_project_iam_binding.c", "type": "google_project_iam_binding", "module": "", "config": {"role": "roles/viewer", "members": ["user:a@example.com", "${each.value}"]}}
+	k := {"address": "google_project_iam_binding.d", "type": "google_project_iam_binding", "module": "", "config": {"role": "roles/viewer", "members": ["serviceAccount:${google_service_account.x.email}"]}}
+	inp := {"resources_by_type": {"google_project_iam_member": [m, v], "google_project_iam_binding": [l, k]}}
+	{f.resource | some f in gcp.unjudged_grants(["google_project_iam_member", "google_project_iam_binding"])} == {"google_project_iam_member.b", "google_project_iam_binding.c"} with input as inp
+}

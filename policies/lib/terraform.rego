@@ -137,6 +137,242 @@ unknown_argument(types, name) := {finding(r, concat("", [name, " is unknown at s
 	is_unknown(attr(r, name, null))
 }
 
+# ---------------------------------------------------------------------------
+# Three outcomes: known good, known bad, unknown
+# ---------------------------------------------------------------------------
+
+# A policy judges a resource "pass" (known good), "fail" (known bad) or
+# "unknown" (the values that decide it cannot be known at scan time). These
+# helpers make that the easy path; docs/writing-policies.md shows the pattern.
+
+# unknown_at(r, path): the argument at path ("storage_encrypted",
+# "metadata_options.http_tokens", up to three levels of nested blocks) is
+# unknown at scan time in resource r: the argument, or a list holding an
+# unknown item, or a block on the way given as an unknown value (`ingress =
+# var.rules`), or a `dynamic` block on the way over an unknown collection.
+unknown_at(r, path) if {
+	unknown_in(config(r), split(path, "."))
+}
+
+unknown_in(obj, p) if {
+	count(p) > 0
+	unknown_value(object.get(obj, p[0], null))
+}
+
+unknown_in(obj, p) if {
+	count(p) > 1
+	some b in sub_blocks(obj, p[0])
+	unknown_in_block(b, array.slice(p, 1, count(p)))
+}
+
+unknown_in_block(b, _) if is_unknown(object.get(b, "_for_each", null))
+
+unknown_in_block(b, p) if {
+	unknown_value(object.get(b, p[0], null))
+}
+
+unknown_in_block(b, p) if {
+	count(p) > 1
+	some c in sub_blocks(b, p[0])
+	is_unknown(object.get(c, "_for_each", null))
+}
+
+unknown_in_block(b, p) if {
+	count(p) > 1
+	some c in sub_blocks(b, p[0])
+	unknown_value(object.get(c, p[1], null))
+}
+
+unknown_in_block(b, p) if {
+	count(p) > 2
+	some c in sub_blocks(b, p[0])
+	some d in sub_blocks(c, p[1])
+	unknown_value(object.get(d, p[2], null))
+}
+
+# v is wholly unknown (its text starts with an interpolation), or a list with
+# such an item. Text with a known part ("serviceAccount:${...}", JSON from
+# jsonencode over references) is left to the policy, which judges the known
+# part (a principal's kind, a policy document's statements).
+unknown_value(v) if wholly_unknown(v)
+
+unknown_value(v) if {
+	is_array(v)
+	some x in v
+	wholly_unknown(x)
+}
+
+wholly_unknown(v) if {
+	is_string(v)
+	startswith(v, "${")
+}
+
+# unjudged(types, names): findings, for a policy's `unknown` rule, of the
+# resources of types with an argument named in names unknown at scan time: at
+# the top level, or inside nested blocks whose names are in names too (up to
+# three levels), or a block of names given as an unknown value (`ingress =
+# var.rules`) or made by a `dynamic` block over an unknown collection. A policy
+# lists the arguments and blocks its verdict reads:
+#   unknown contains f if {
+#   	some f in lib.unjudged(types, ["metadata_options", "http_tokens"])
+#   }
+# and a resource it does not deny is then reported as not judged instead of
+# passed. A resource the policy denies stays a failure (deny wins). Leave out
+# arguments the policy only tests for presence (lib.is_set): an unknown value
+# is set.
+unjudged(types, names) := {finding(r, concat("", [n, " is unknown at scan time"])) |
+	some t in types
+	some r in resources(t)
+	n := first_unknown(r, names)
+}
+
+# The first of names unknown in r (one message per resource).
+first_unknown(r, names) := [n | some n in names; unknown_named(config(r), n, names)][0]
+
+unknown_named(obj, n, _) if unknown_here(obj, n)
+
+unknown_named(obj, n, names) if {
+	some m in names
+	some b in sub_blocks(obj, m)
+	unknown_here(b, n)
+}
+
+unknown_named(obj, n, names) if {
+	some m in names
+	some b in sub_blocks(obj, m)
+	some m2 in names
+	some c in sub_blocks(b, m2)
+	unknown_here(c, n)
+}
+
+unknown_here(obj, n) if unknown_value(object.get(obj, n, null))
+
+unknown_here(obj, n) if {
+	some b in sub_blocks(obj, n)
+	is_unknown(object.get(b, "_for_each", null))
+}
+
+# maybe_unset(types, names): findings, for a policy's `unknown` rule, of the
+# resources of types with an argument of names that is unknown and may be null
+# (so unset): any unknown text but a plain reference to a resource or data
+# source attribute ("${aws_kms_key.k.arn}" is set; "${var.kms_key_id}" may be
+# null). For arguments a policy only tests for presence (lib.is_set).
+maybe_unset(types, names) := {finding(r, concat("", [n, " is unknown at scan time (it may be null)"])) |
+	some t in types
+	some r in resources(t)
+	n := [x | some x in names; v := attr(r, x, null); is_unknown(v); not resource_reference(v)][0]
+}
+
+# v starts with a reference to an attribute of a managed resource or data
+# source ("${aws_kms_key.k.arn}", "${aws_cloudwatch_log_group.g.arn}:*").
+resource_reference(v) if regex.match(`^\$\{(data\.)?[a-z][a-z0-9]*_[a-z0-9_]+\.[A-Za-z0-9_\-]+(\[[^\]]*\])?\.[A-Za-z0-9_.\[\]"]+\}`, v)
+
+# unjudged_document(types, name): findings of the resources of types whose
+# policy document argument name is unknown and can be read neither as JSON
+# text nor as a data "aws_iam_policy_document" of the scan.
+unjudged_document(types, name) := {finding(r, concat("", [name, " is unknown at scan time"])) |
+	some t in types
+	some r in resources(t)
+	v := attr(r, name, null)
+	is_unknown(v)
+	not json.is_valid(v)
+	not refers_to_type(v, "data.aws_iam_policy_document", module_of(r))
+}
+
+# Tri-state verdicts. tri_in(v, good): "unknown" when v is unknown, "pass"
+# when v is one of the known values good (an array or set), "fail" otherwise.
+# Give absent arguments their provider default first (attr(r, name, dflt)).
+tri_in(v, _) := "unknown" if is_unknown(v)
+
+tri_in(v, good) := "pass" if {
+	not is_unknown(v)
+	v in good
+}
+
+tri_in(v, good) := "fail" if {
+	not is_unknown(v)
+	not v in good
+}
+
+# tri_true(v): a known true (or "true") passes, a known false (or anything
+# else known) fails.
+tri_true(v) := tri_in(v, {true, "true", "True", "TRUE"})
+
+# tri_min(v, n): a known number (or string of digits) of at least n passes.
+tri_min(v, _) := "unknown" if is_unknown(v)
+
+tri_min(v, n) := "pass" if to_num(v) >= n
+
+tri_min(v, n) := "fail" if {
+	not is_unknown(v)
+	not at_least(v, n)
+}
+
+at_least(v, n) if to_num(v) >= n
+
+# any_of(states): "pass" when some state passes, else "unknown" when some is
+# unknown, else "fail" (alternatives: versioning inline OR in a companion).
+any_of(states) := "pass" if "pass" in states
+
+any_of(states) := "unknown" if {
+	not "pass" in states
+	"unknown" in states
+}
+
+any_of(states) := "fail" if {
+	not "pass" in states
+	not "unknown" in states
+}
+
+# all_of(states): "fail" when some state fails, else "unknown" when some is
+# unknown, else "pass" (requirements: encrypted AND with a customer key).
+all_of(states) := "fail" if "fail" in states
+
+all_of(states) := "unknown" if {
+	not "fail" in states
+	"unknown" in states
+}
+
+all_of(states) := "pass" if {
+	not "fail" in states
+	not "unknown" in states
+}
+
+# ---------------------------------------------------------------------------
+# Provider configurations: which account/region settings cover a resource
+# ---------------------------------------------------------------------------
+
+# provider_alias(r): the alias of the provider configuration r names in its
+# `provider` argument ("${aws.replica}" -> "replica"), "" when it names none
+# (the default configuration); undefined when the argument is unknown text of
+# another shape.
+provider_alias(r) := "" if object.get(config(r), "provider", null) == null
+
+provider_alias(r) := parts[1] if {
+	p := config(r).provider
+	is_string(p)
+	startswith(p, "${")
+	endswith(p, "}")
+	parts := split(trim_suffix(trim_prefix(p, "${"), "}"), ".")
+	count(parts) == 2
+}
+
+# Resources a and b use the same provider configuration (so the same account
+# and region): the same module and the same alias.
+same_provider(a, b) if {
+	module_of(a) == module_of(b)
+	provider_alias(a) == provider_alias(b)
+}
+
+# a and b may use the same configuration, the scan cannot tell: a module gets
+# its configurations from its call (`providers = {...}`), which the document
+# does not hold, or an alias is not a plain reference.
+maybe_same_provider(a, b) if module_of(a) != module_of(b)
+
+maybe_same_provider(a, _) if not provider_alias(a)
+
+maybe_same_provider(_, b) if not provider_alias(b)
+
 # A finding for resource r.
 finding(r, msg) := {"resource": r.address, "message": msg}
 

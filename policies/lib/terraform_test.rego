@@ -510,3 +510,76 @@ test_unknown_argument_lists_only_unknown_values if {
 	]}}
 	lib.unknown_argument(["aws_kms_key"], "enable_key_rotation") == {{"resource": "aws_kms_key.a", "message": "enable_key_rotation is unknown at scan time"}} with input as inp
 }
+
+# --- three outcomes --------------------------------------------------------
+
+inst(name, cfg) := {"address": concat(".", ["aws_instance", name]), "ref": concat(".", ["aws_instance", name]), "type": "aws_instance", "module": "", "config": cfg}
+
+test_unknown_at_walks_nested_blocks if {
+	lib.unknown_at(inst("a", {"metadata_options": "${var.mo}"}), "metadata_options.http_tokens")
+	lib.unknown_at(inst("a", {"metadata_options": [{"http_tokens": "${var.t}"}]}), "metadata_options.http_tokens")
+	lib.unknown_at(inst("a", {"metadata_options": [{"http_tokens": "x", "_for_each": "${var.xs}"}]}), "metadata_options.http_tokens")
+	lib.unknown_at(inst("a", {"a": [{"b": [{"c": ["ok", "${var.c}"]}]}]}), "a.b.c")
+	lib.unknown_at(inst("a", {"a": [{"b": "${var.b}"}]}), "a.b.c")
+	not lib.unknown_at(inst("a", {"metadata_options": [{"http_tokens": "required"}]}), "metadata_options.http_tokens")
+	not lib.unknown_at(inst("a", {}), "metadata_options.http_tokens")
+	not lib.unknown_at(inst("a", {"a": [{"b": [{"c": "known"}]}]}), "a.b.c")
+}
+
+test_unjudged_names_each_resource_once if {
+	a := inst("a", {"x": "${var.x}", "y": "${var.y}"})
+	b := inst("b", {"x": 1})
+	c := inst("c", {"mo": [{"tokens": "${var.t}"}], "other": [{"z": "${var.z}"}]})
+	d := inst("d", {"mo": [{"_for_each": "${var.xs}"}]})
+	inp := {"resources_by_type": {"aws_instance": [a, b, c, d]}}
+	lib.unjudged(["aws_instance"], ["y", "x"]) == {{"resource": "aws_instance.a", "message": "y is unknown at scan time"}} with input as inp
+	lib.unjudged(["aws_instance"], ["mo", "tokens"]) == {
+		{"resource": "aws_instance.c", "message": "tokens is unknown at scan time"},
+		{"resource": "aws_instance.d", "message": "mo is unknown at scan time"},
+	} with input as inp
+	# Only inside the blocks named: "z" in block "other" is not read.
+	lib.unjudged(["aws_instance"], ["mo", "z"]) == {{"resource": "aws_instance.d", "message": "mo is unknown at scan time"}} with input as inp
+}
+
+test_tri_state_verdicts if {
+	lib.tri_in("required", ["required"]) == "pass"
+	lib.tri_in("optional", ["required"]) == "fail"
+	lib.tri_in("${var.t}", ["required"]) == "unknown"
+	lib.tri_true(true) == "pass"
+	lib.tri_true("true") == "pass"
+	lib.tri_true(false) == "fail"
+	lib.tri_true("${var.on}") == "unknown"
+	lib.tri_min(7, 7) == "pass"
+	lib.tri_min("30", 7) == "pass"
+	lib.tri_min(1, 7) == "fail"
+	lib.tri_min("abc", 7) == "fail"
+	lib.tri_min("${var.days}", 7) == "unknown"
+}
+
+test_any_of_all_of if {
+	lib.any_of(["fail", "unknown", "pass"]) == "pass"
+	lib.any_of(["fail", "unknown"]) == "unknown"
+	lib.any_of(["fail"]) == "fail"
+	lib.all_of(["pass", "unknown", "fail"]) == "fail"
+	lib.all_of(["pass", "unknown"]) == "unknown"
+	lib.all_of(["pass"]) == "pass"
+}
+
+test_maybe_unset_keeps_references_to_resources if {
+	a := inst("a", {"kms_key_id": "${var.kms}"})
+	b := inst("b", {"kms_key_id": "${aws_kms_key.k.arn}"})
+	c := inst("c", {"kms_key_id": "${data.aws_kms_key.k[0].arn}"})
+	d := inst("d", {})
+	e := inst("e", {"kms_key_id": "${aws_cloudwatch_log_group.g.arn}:*"})
+	inp := {"resources_by_type": {"aws_instance": [a, b, c, d, e]}}
+	lib.maybe_unset(["aws_instance"], ["kms_key_id"]) == {{"resource": "aws_instance.a", "message": "kms_key_id is unknown at scan time (it may be null)"}} with input as inp
+}
+
+test_unjudged_document_reads_json_and_data_documents if {
+	a := inst("a", {"policy": "${var.policy}"})
+	b := inst("b", {"policy": "{\"Statement\": [{\"Resource\": \"${aws_s3_bucket.b.arn}\"}]}"})
+	c := inst("c", {"policy": "${data.aws_iam_policy_document.p.json}"})
+	doc := {"address": "data.aws_iam_policy_document.p", "ref": "data.aws_iam_policy_document.p", "type": "aws_iam_policy_document", "mode": "data", "module": "", "config": {}}
+	inp := {"resources_by_type": {"aws_instance": [a, b, c], "data.aws_iam_policy_document": [doc]}}
+	lib.unjudged_document(["aws_instance"], "policy") == {{"resource": "aws_instance.a", "message": "policy is unknown at scan time"}} with input as inp
+}

@@ -496,10 +496,12 @@ const SCAN_WIDE: &str = "(scan-wide)";
 
 fn findings(out: &mut String, report: &Report<'_>) {
     let categories = policy_categories(report.scan);
+    // Unknown (not judged) results are listed too: never a pass, so never hidden.
     let checks: Vec<_> = report
         .problems()
         .into_iter()
         .chain(report.waived())
+        .chain(report.unjudged())
         .collect();
     let _ = write!(
         out,

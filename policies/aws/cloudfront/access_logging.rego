@@ -41,3 +41,9 @@ deny contains finding if {
 	not logging(d)
 	finding := lib.finding(d, "CloudFront distribution does not write access logs (logging_config or a log delivery source)")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["aws_cloudfront_distribution"], ["logging_config"])
+}

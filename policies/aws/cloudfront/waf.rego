@@ -29,3 +29,9 @@ deny contains finding if {
 	not lib.is_set(lib.attr(d, "web_acl_id", null))
 	finding := lib.finding(d, "CloudFront distribution has no AWS WAF web ACL (web_acl_id)")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.maybe_unset(["aws_cloudfront_distribution"], ["web_acl_id"])
+}

@@ -60,3 +60,11 @@ deny contains finding if {
 	not locked(bucket)
 	finding := lib.finding(trail, concat("", ["CloudTrail delivers to bucket ", bucket.address, ", which has no S3 Object Lock"]))
 }
+
+# A trail whose bucket the scan does not hold (another account's, or a name or
+# reference it cannot resolve) cannot be judged: not judged, never passed.
+unknown contains finding if {
+	some trail in lib.resources("aws_cloudtrail")
+	count(lib.designated(lib.attr(trail, "s3_bucket_name", null), "aws_s3_bucket", lib.module_of(trail))) == 0
+	finding := lib.finding(trail, "the trail's bucket (s3_bucket_name) is not in this scan or is unknown: its Object Lock cannot be judged")
+}

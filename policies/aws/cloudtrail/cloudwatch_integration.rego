@@ -30,3 +30,9 @@ deny contains finding if {
 	not lib.is_set(lib.attr(trail, "cloud_watch_logs_group_arn", null))
 	finding := lib.finding(trail, "CloudTrail trail does not deliver events to CloudWatch Logs (cloud_watch_logs_group_arn)")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.maybe_unset(["aws_cloudtrail"], ["cloud_watch_logs_group_arn"])
+}

@@ -30,3 +30,9 @@ deny contains finding if {
 	not lib.is_set(lib.attr(trail, "kms_key_id", null))
 	finding := lib.finding(trail, "CloudTrail trail does not encrypt logs with a KMS key (kms_key_id)")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.maybe_unset(["aws_cloudtrail"], ["kms_key_id"])
+}

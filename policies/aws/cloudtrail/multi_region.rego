@@ -31,3 +31,9 @@ deny contains finding if {
 	lib.falsy(lib.attr(trail, "is_multi_region_trail", false))
 	finding := lib.finding(trail, "CloudTrail trail is not multi-region (is_multi_region_trail is not true)")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["aws_cloudtrail"], ["is_multi_region_trail"])
+}

@@ -32,3 +32,9 @@ deny contains finding if {
 	days < 365
 	finding := lib.finding(group, sprintf("CloudWatch log group keeps events for %v days, less than 365", [days]))
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["aws_cloudwatch_log_group"], ["retention_in_days"])
+}

@@ -34,52 +34,73 @@ import rego.v1
 
 import data.rungs.lib
 
-# EBS encryption by default makes every new volume of the region encrypted.
-default_encryption if {
+# EBS encryption by default makes every new volume of its account and region
+# encrypted: those of the same provider configuration. "pass" when such a
+# setting is on, "unknown" when one may be (its enabled is unknown, or the scan
+# cannot tell whether it is in the resource's configuration), "fail" otherwise.
+by_default(r) := "pass" if {
 	some e in lib.resources("aws_ebs_encryption_by_default")
+	lib.same_provider(e, r)
 	# The provider default for enabled is true.
+	lib.tri_true(lib.attr(e, "enabled", true)) == "pass"
+} else := "unknown" if {
+	some e in lib.resources("aws_ebs_encryption_by_default")
+	lib.same_provider(e, r)
+	lib.is_unknown(lib.attr(e, "enabled", true))
+} else := "unknown" if {
+	some e in lib.resources("aws_ebs_encryption_by_default")
+	lib.maybe_same_provider(e, r)
 	not lib.falsy(lib.attr(e, "enabled", true))
-}
+} else := "fail"
 
 # encrypted is false or absent (the provider default is false).
 unencrypted(v) if lib.falsy(v)
 
 unencrypted(v) if v == null
 
-deny contains finding if {
-	not default_encryption
+issue contains [vol, "EBS volume is not encrypted"] if {
 	some vol in lib.resources("aws_ebs_volume")
 	not lib.is_set(lib.attr(vol, "snapshot_id", null))
 	unencrypted(lib.attr(vol, "encrypted", null))
-	finding := lib.finding(vol, "EBS volume is not encrypted")
 }
 
-deny contains finding if {
-	not default_encryption
+issue contains [inst, "Instance root volume is not declared encrypted (no root_block_device with encrypted = true)"] if {
 	some inst in lib.resources("aws_instance")
 	count(lib.blocks(inst, "root_block_device")) == 0
 	not lib.is_unknown(lib.attr(inst, "root_block_device", null))
 	# With a launch template, the root volume comes from the template.
 	count(lib.blocks(inst, "launch_template")) == 0
-	finding := lib.finding(inst, "Instance root volume is not declared encrypted (no root_block_device with encrypted = true)")
 }
 
-deny contains finding if {
-	not default_encryption
+issue contains [inst, "Instance root volume is not encrypted"] if {
 	some inst in lib.resources("aws_instance")
 	some b in lib.blocks(inst, "root_block_device")
 	unencrypted(object.get(b, "encrypted", null))
-	finding := lib.finding(inst, "Instance root volume is not encrypted")
 }
 
-deny contains finding if {
-	not default_encryption
+issue contains [inst, sprintf("Instance EBS block device %v is not encrypted", [object.get(b, "device_name", "?")])] if {
 	some inst in lib.resources("aws_instance")
 	some b in lib.blocks(inst, "ebs_block_device")
 	not lib.is_set(object.get(b, "snapshot_id", null))
 	unencrypted(object.get(b, "encrypted", null))
-	finding := lib.finding(inst, sprintf("Instance EBS block device %v is not encrypted", [object.get(b, "device_name", "?")]))
 }
 
-# Resources whose encrypted is unknown at scan time are reported as not judged, never as passed.
-unknown := lib.unknown_argument(["aws_ebs_volume"], "encrypted")
+deny contains lib.finding(r, msg) if {
+	some [r, msg] in issue
+	by_default(r) == "fail"
+}
+
+unknown contains lib.finding(r, "EBS encryption by default may cover this resource; the scan cannot tell (its provider configuration or enabled is unknown)") if {
+	some [r, _] in issue
+	by_default(r) == "unknown"
+}
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed, unless encryption by default covers it.
+unknown contains finding if {
+	some finding in lib.unjudged(["aws_ebs_volume", "aws_instance"], ["encrypted", "root_block_device", "ebs_block_device"])
+	some t in ["aws_ebs_volume", "aws_instance"]
+	some r in lib.resources(t)
+	r.address == finding.resource
+	by_default(r) != "pass"
+}

@@ -80,3 +80,19 @@ test_unknown_encrypted_is_not_judged if {
 	policy.unknown == {{"resource": "aws_ebs_volume.x", "message": "encrypted is unknown at scan time"}} with input as inp
 	count(policy.deny) == 0 with input as inp
 }
+
+test_default_encryption_covers_only_its_provider_configuration if {
+	replica := res("aws_ebs_encryption_by_default", "replica", {"enabled": true, "provider": "${aws.replica}"})
+	d := doc([volume({}), replica])
+	addresses(policy.deny) == {"aws_ebs_volume.data"} with input as d
+	same := doc([volume({"provider": "${aws.replica}"}), replica])
+	count(policy.deny) == 0 with input as same
+	count(policy.unknown) == 0 with input as same
+}
+
+test_default_encryption_in_another_module_is_unknown if {
+	e := object.union(res("aws_ebs_encryption_by_default", "this", {"enabled": true}), {"module": "module.account"})
+	d := doc([volume({}), e])
+	count(policy.deny) == 0 with input as d
+	addresses(policy.unknown) == {"aws_ebs_volume.data"} with input as d
+}

@@ -76,3 +76,37 @@ test_instance_from_launch_template_defers_to_template if {
 	findings := policy.deny with input as doc([inst])
 	count(findings) == 0
 }
+
+template(name, cfg) := res("aws_launch_template", name, object.union({"name": name}, cfg))
+
+uses(ref) := instance({"launch_template": [{"id": ref, "version": "$Latest"}]})
+
+lc(cfg) := res("aws_launch_configuration", "web", cfg)
+
+test_instance_judged_by_its_launch_template if {
+	good := template("good", {"metadata_options": [{"http_tokens": "required"}]})
+	bad := template("bad", {})
+	addresses(policy.deny) == {"aws_instance.app", "aws_launch_template.bad"} with input as doc([bad, uses("${aws_launch_template.bad.id}")])
+	addresses(policy.deny) == set() with input as doc([good, uses("${aws_launch_template.good.id}")])
+	addresses(policy.unknown) == set() with input as doc([good, uses("${aws_launch_template.good.id}")])
+	# By literal name too.
+	addresses(policy.deny) == {"aws_instance.app", "aws_launch_template.bad"} with input as doc([bad, instance({"launch_template": [{"name": "bad"}]})])
+}
+
+test_unresolved_launch_template_is_not_judged if {
+	d := doc([instance({"launch_template": [{"id": "${var.template_id}"}]})])
+	count(policy.deny) == 0 with input as d
+	addresses(policy.unknown) == {"aws_instance.app"} with input as d
+}
+
+test_own_metadata_options_override_the_template if {
+	bad := template("bad", {})
+	d := doc([bad, instance({"launch_template": [{"id": "${aws_launch_template.bad.id}"}], "metadata_options": [{"http_tokens": "required"}]})])
+	addresses(policy.deny) == {"aws_launch_template.bad"} with input as d
+}
+
+test_launch_configuration_covered if {
+	addresses(policy.deny) == {"aws_launch_configuration.web"} with input as doc([lc({})])
+	addresses(policy.deny) == set() with input as doc([lc({"metadata_options": [{"http_tokens": "required"}]})])
+	addresses(policy.unknown) == {"aws_launch_configuration.web"} with input as doc([lc({"metadata_options": [{"http_tokens": "${var.t}"}]})])
+}

@@ -38,3 +38,9 @@ deny contains finding if {
 	lib.truthy(object.get(ni, "associate_public_ip_address", false))
 	finding := lib.finding(lt, "Launch template gives instances a public IP address (network_interfaces associate_public_ip_address = true)")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["aws_instance", "aws_launch_template"], ["associate_public_ip_address", "network_interfaces"])
+}

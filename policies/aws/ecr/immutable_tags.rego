@@ -30,3 +30,9 @@ deny contains finding if {
 	startswith(v, "MUTABLE")
 	finding := lib.finding(repo, sprintf("ECR repository image tags are mutable (image_tag_mutability = %s)", [v]))
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["aws_ecr_repository"], ["image_tag_mutability"])
+}

@@ -61,3 +61,9 @@ deny contains finding if {
 	not scans(repo)
 	finding := lib.finding(repo, "ECR repository does not scan images on push (image_scanning_configuration scan_on_push)")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["aws_ecr_repository"], ["scan_type", "rule", "image_scanning_configuration", "scan_frequency", "scan_on_push"])
+}

@@ -48,3 +48,9 @@ deny contains finding if {
 	not encrypts_secrets(cluster)
 	finding := lib.finding(cluster, "EKS cluster does not encrypt Kubernetes secrets with KMS (encryption_config resources = [\"secrets\"])")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["aws_eks_cluster"], ["encryption_config", "resources"])
+}

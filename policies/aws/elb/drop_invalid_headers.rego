@@ -32,3 +32,9 @@ deny contains finding if {
 	lib.falsy(lib.attr(lb, "drop_invalid_header_fields", false))
 	finding := lib.finding(lb, "Application load balancer forwards invalid HTTP headers (drop_invalid_header_fields = true)")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["aws_lb", "aws_alb"], ["load_balancer_type", "drop_invalid_header_fields"])
+}

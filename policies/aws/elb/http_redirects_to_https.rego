@@ -80,3 +80,9 @@ deny contains finding if {
 	not redirects_to_https(l)
 	finding := lib.finding(l, "HTTP listener serves traffic instead of redirecting to HTTPS")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["aws_lb_listener", "aws_alb_listener"], ["protocol", "default_action", "type", "redirect"])
+}

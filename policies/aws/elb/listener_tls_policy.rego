@@ -55,3 +55,9 @@ deny contains finding if {
 	not modern(p)
 	finding := lib.finding(l, sprintf("Listener security policy %v accepts TLS versions older than 1.2", [p]))
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["aws_lb_listener", "aws_alb_listener"], ["protocol", "ssl_policy"])
+}

@@ -61,3 +61,13 @@ deny contains finding if {
 	r == "*"
 	finding := lib.finding(d, "IAM policy document allows all actions (\"*\") on all resources (\"*\")")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged_document(["aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy"], "policy")
+}
+
+unknown contains finding if {
+	some finding in lib.unjudged(["data.aws_iam_policy_document"], ["statement", "effect", "actions"])
+}

@@ -46,6 +46,18 @@ json_wildcards(st) := {a |
 	any_resource(lib.as_array(object.get(st, "Resource", [])))
 	some a in lib.as_array(object.get(st, "Action", []))
 	service_wildcard(a)
+	not json_root_key_admin(st, a)
+}
+
+json_root_key_admin(st, "kms:*") if {
+	principal := st.Principal
+	is_object(principal)
+	ids := lib.as_array(object.get(principal, "AWS", []))
+	count(ids) > 0
+	every id in ids {
+		is_string(id)
+		endswith(id, ":root")
+	}
 }
 
 # Same for a statement block of data "aws_iam_policy_document".
@@ -54,6 +66,24 @@ doc_wildcards(st) := {a |
 	any_resource(lib.list_or_empty(object.get(st, "resources", [])))
 	some a in lib.list_or_empty(object.get(st, "actions", []))
 	service_wildcard(a)
+	not root_key_admin(st, a)
+}
+
+# The default KMS key policy grants kms:* to the account root (it lets IAM
+# policies of the account manage the key): AWS's default, not a wildcard grant
+# to a principal.
+root_key_admin(st, "kms:*") if {
+	pr := lib.sub_blocks(st, "principals")
+	count(pr) > 0
+	every p in pr {
+		object.get(p, "type", "") == "AWS"
+		ids := lib.list_or_empty(object.get(p, "identifiers", []))
+		count(ids) > 0
+		every id in ids {
+			is_string(id)
+			endswith(id, ":root")
+		}
+	}
 }
 
 deny contains finding if {
@@ -70,4 +100,14 @@ deny contains finding if {
 	actions := {a | some st in lib.blocks(d, "statement"); some a in doc_wildcards(st)}
 	count(actions) > 0
 	finding := lib.finding(d, sprintf("IAM policy document allows every action of %s on all resources", [concat(", ", sort(actions))]))
+}
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged_document(["aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy"], "policy")
+}
+
+unknown contains finding if {
+	some finding in lib.unjudged(["data.aws_iam_policy_document"], ["statement", "effect", "actions"])
 }

@@ -69,3 +69,14 @@ test_unknown_no_finding if {
 	findings := policy.deny with input as doc([res("aws_iam_policy", "p", {"policy": j}), res("aws_iam_policy", "q", {"policy": "${data.aws_iam_policy_document.x.json}"}), d])
 	count(findings) == 0
 }
+
+test_default_key_policy_root_grant_passes if {
+	root := {"effect": "Allow", "actions": ["kms:*"], "resources": ["*"], "principals": [{"type": "AWS", "identifiers": ["arn:aws:iam::111122223333:root"]}]}
+	d := data_res("aws_iam_policy_document", "key", {"statement": [root]})
+	count(policy.deny) == 0 with input as doc([d])
+	# The same grant to a role is a wildcard finding.
+	role := {"effect": "Allow", "actions": ["kms:*"], "resources": ["*"], "principals": [{"type": "AWS", "identifiers": ["arn:aws:iam::111122223333:role/app"]}]}
+	count(policy.deny) == 1 with input as doc([data_res("aws_iam_policy_document", "key", {"statement": [role]})])
+	json := res("aws_iam_policy", "p", {"policy": "{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"kms:*\", \"Resource\": \"*\", \"Principal\": {\"AWS\": \"arn:aws:iam::111122223333:root\"}}]}"})
+	count(policy.deny) == 0 with input as doc([json])
+}

@@ -31,3 +31,9 @@ deny contains finding if {
 	lib.attr(u, "authorization_type", "") == "NONE"
 	finding := lib.finding(u, "Lambda function URL accepts unauthenticated requests (authorization_type = \"NONE\")")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["aws_lambda_function_url"], ["authorization_type"])
+}

@@ -28,13 +28,18 @@ import rego.v1
 
 import data.rungs.lib
 
-# Engines that support IAM database authentication.
+# Engines that support IAM database authentication. A cluster without `engine`
+# is Aurora MySQL (the provider default), so it is judged.
 supported(r) if {
-	engine := lib.attr(r, "engine", "")
+	engine := lib.attr(r, "engine", default_engine(r))
 	is_string(engine)
 	some prefix in ["mysql", "mariadb", "postgres", "aurora"]
 	startswith(lower(engine), prefix)
 }
+
+default_engine(r) := "aurora" if r.type == "aws_rds_cluster"
+
+default_engine(r) := "" if r.type != "aws_rds_cluster"
 
 not_judged(r) if {
 	some key in ["replicate_source_db", "replication_source_identifier"]
@@ -54,4 +59,10 @@ deny contains finding if {
 	not not_judged(db)
 	lib.falsy(lib.attr(db, "iam_database_authentication_enabled", false))
 	finding := lib.finding(db, "IAM database authentication is not enabled (iam_database_authentication_enabled)")
+}
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["aws_db_instance", "aws_rds_cluster"], ["engine", "iam_database_authentication_enabled"])
 }

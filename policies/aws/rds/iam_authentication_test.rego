@@ -48,3 +48,9 @@ test_unsupported_engines_and_members_not_judged if {
 test_unknown_no_finding if {
 	count(policy.deny) == 0 with input as doc([db({"iam_database_authentication_enabled": "${var.iam_auth}"})])
 }
+
+test_cluster_without_engine_is_aurora_mysql_and_judged if {
+	c := res("aws_rds_cluster", "app", {"cluster_identifier": "app"})
+	addresses(policy.deny) == {"aws_rds_cluster.app"} with input as doc([c])
+	count(policy.deny) == 0 with input as doc([object.union(c, {"config": {"cluster_identifier": "app", "iam_database_authentication_enabled": true}})])
+}

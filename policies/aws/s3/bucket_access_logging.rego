@@ -97,3 +97,9 @@ deny contains finding if {
 	not log_target(bucket)
 	finding := lib.finding(bucket, "S3 bucket has no server access logging (aws_s3_bucket_logging)")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["aws_s3_bucket"], ["target_bucket", "acl", "logging"])
+}

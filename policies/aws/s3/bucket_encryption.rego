@@ -40,3 +40,9 @@ deny contains finding if {
 	not lib.maybe_companion(bucket, "aws_s3_bucket_server_side_encryption_configuration", "bucket")
 	finding := lib.finding(bucket, "S3 bucket has no server-side encryption configuration (aws_s3_bucket_server_side_encryption_configuration)")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["aws_s3_bucket"], ["server_side_encryption_configuration"])
+}

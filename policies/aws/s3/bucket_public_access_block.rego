@@ -31,31 +31,82 @@ import data.rungs.lib
 
 pab_type := "aws_s3_bucket_public_access_block"
 
-# An account-level block covers every bucket of the account.
-account_block if {
-	some pab in lib.resources("aws_s3_account_public_access_block")
-	lib.s3_pab_complete(pab)
+# A public access block: "pass" with its four settings on, "fail" with one
+# known off (false, or absent: the provider default is false), "unknown"
+# otherwise.
+pab_state(pab) := "fail" if count(lib.s3_pab_off(pab)) > 0
+
+pab_state(pab) := "unknown" if {
+	count(lib.s3_pab_off(pab)) == 0
+	some f in lib.s3_pab_flags
+	lib.is_unknown(lib.attr(pab, f, false))
 }
+
+pab_state(pab) := "pass" if {
+	count(lib.s3_pab_off(pab)) == 0
+	every f in lib.s3_pab_flags {
+		not lib.is_unknown(lib.attr(pab, f, false))
+	}
+}
+
+# An account-level block covers the buckets of its account: those of the same
+# provider configuration. One the scan cannot place (another module, whose
+# configuration comes from its call) may cover the bucket.
+account(bucket) := lib.any_of(array.concat(
+	[pab_state(pab) |
+		some pab in lib.resources("aws_s3_account_public_access_block")
+		lib.same_provider(pab, bucket)
+	],
+	[maybe_account(pab) |
+		some pab in lib.resources("aws_s3_account_public_access_block")
+		lib.maybe_same_provider(pab, bucket)
+	],
+))
+
+maybe_account(pab) := "fail" if pab_state(pab) == "fail"
+
+maybe_account(pab) := "unknown" if pab_state(pab) != "fail"
+
+# The bucket's own blocks; one whose bucket the scan cannot resolve may be its.
+own(bucket) := "unknown" if {
+	count(lib.companions(bucket, pab_type, "bucket")) == 0
+	lib.ambiguous_companion(bucket, pab_type, "bucket")
+}
+
+own(bucket) := lib.any_of(array.concat(
+	[pab_state(pab) | some pab in lib.companions(bucket, pab_type, "bucket")],
+	ambiguous(bucket),
+)) if count(lib.companions(bucket, pab_type, "bucket")) > 0
+
+own(bucket) := "fail" if {
+	count(lib.companions(bucket, pab_type, "bucket")) == 0
+	not lib.ambiguous_companion(bucket, pab_type, "bucket")
+}
+
+ambiguous(bucket) := ["unknown"] if lib.ambiguous_companion(bucket, pab_type, "bucket")
+
+ambiguous(bucket) := [] if not lib.ambiguous_companion(bucket, pab_type, "bucket")
+
+verdict(bucket) := lib.any_of([account(bucket), own(bucket)])
 
 deny contains finding if {
 	some bucket in lib.resources("aws_s3_bucket")
-	not account_block
-	not lib.maybe_companion(bucket, pab_type, "bucket")
+	verdict(bucket) == "fail"
+	count(lib.companions(bucket, pab_type, "bucket")) == 0
 	finding := lib.finding(bucket, "S3 bucket has no public access block (aws_s3_bucket_public_access_block)")
 }
 
 deny contains finding if {
 	some bucket in lib.resources("aws_s3_bucket")
-	not account_block
-	not lib.ambiguous_companion(bucket, pab_type, "bucket")
+	verdict(bucket) == "fail"
 	pabs := lib.companions(bucket, pab_type, "bucket")
 	count(pabs) > 0
-	not any_complete(pabs)
 	off := {f | some pab in pabs; some f in lib.s3_pab_off(pab)}
 	finding := lib.finding(bucket, sprintf("S3 bucket public access block leaves settings off: %s", [concat(", ", sort(off))]))
 }
 
-any_complete(pabs) if {
-	some pab in pabs
-	lib.s3_pab_complete(pab)
+unknown contains finding if {
+	some bucket in lib.resources("aws_s3_bucket")
+	verdict(bucket) == "unknown"
+	finding := lib.finding(bucket, "the public access block that may cover this bucket (its settings, its bucket or the account's provider configuration) is unknown at scan time")
 }

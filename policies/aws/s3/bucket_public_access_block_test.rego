@@ -72,3 +72,17 @@ test_incomplete_account_block_does_not_cover if {
 	findings := policy.deny with input as doc([bucket, acct])
 	addresses(findings) == {"aws_s3_bucket.data"}
 }
+
+test_unknown_flags_and_companions_are_not_judged if {
+	cfg := {"bucket": "${aws_s3_bucket.data.id}", "block_public_acls": "${var.block}", "block_public_policy": true, "ignore_public_acls": true, "restrict_public_buckets": true}
+	addresses(policy.unknown) == {"aws_s3_bucket.data"} with input as doc([bucket, pab(cfg)])
+	addresses(policy.unknown) == {"aws_s3_bucket.data"} with input as doc([bucket, pab(object.union(all_on, {"bucket": "${var.bucket}"}))])
+}
+
+test_account_level_block_covers_only_its_provider_configuration if {
+	acct := res("aws_s3_account_public_access_block", "this", object.union(all_on, {"provider": "${aws.other}"}))
+	addresses(policy.deny) == {"aws_s3_bucket.data"} with input as doc([bucket, acct])
+	elsewhere := object.union(res("aws_s3_account_public_access_block", "this", all_on), {"module": "module.account"})
+	count(policy.deny) == 0 with input as doc([bucket, elsewhere])
+	addresses(policy.unknown) == {"aws_s3_bucket.data"} with input as doc([bucket, elsewhere])
+}

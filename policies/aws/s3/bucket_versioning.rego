@@ -43,6 +43,16 @@ enabled(bucket) if inline_enabled(bucket)
 
 enabled(bucket) if companion_enabled(bucket)
 
+# S3 Object Lock turns versioning on, and it cannot be suspended while the lock is on.
+enabled(bucket) if lib.truthy(lib.attr(bucket, "object_lock_enabled", false))
+
+enabled(bucket) if {
+	some b in lib.blocks(bucket, "object_lock_configuration")
+	object.get(b, "object_lock_enabled", "") == "Enabled"
+}
+
+undecided(bucket) if lib.is_unknown(lib.attr(bucket, "object_lock_enabled", null))
+
 # What the scan cannot know decides nothing: the bucket is not judged, never passed.
 undecided(bucket) if {
 	some v in lib.blocks(bucket, "versioning")

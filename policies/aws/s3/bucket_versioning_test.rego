@@ -73,3 +73,14 @@ test_legacy_inline_disabled_denied if {
 	findings := policy.deny with input as doc([legacy])
 	count(findings) == 1
 }
+
+test_object_lock_implies_versioning if {
+	locked := res("aws_s3_bucket", "data", {"bucket": "acme-data", "object_lock_enabled": true})
+	count(policy.deny) == 0 with input as doc([locked])
+	count(policy.unknown) == 0 with input as doc([locked])
+	legacy := res("aws_s3_bucket", "data", {"bucket": "acme-data", "object_lock_configuration": [{"object_lock_enabled": "Enabled"}]})
+	count(policy.deny) == 0 with input as doc([legacy])
+	maybe := res("aws_s3_bucket", "data", {"bucket": "acme-data", "object_lock_enabled": "${var.lock}"})
+	count(policy.deny) == 0 with input as doc([maybe])
+	addresses(policy.unknown) == {"aws_s3_bucket.data"} with input as doc([maybe])
+}

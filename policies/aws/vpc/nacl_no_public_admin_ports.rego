@@ -112,3 +112,9 @@ deny contains finding if {
 	count(ports) > 0
 	finding := lib.finding(rule.resource, sprintf("Network ACL allows ingress from %s to remote administration port(s) %v", [concat(", ", sort(open)), sort(ports)]))
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["aws_network_acl", "aws_default_network_acl", "aws_network_acl_rule"], ["ingress", "egress", "rule_action", "action", "protocol", "from_port", "to_port", "cidr_block", "ipv6_cidr_block"])
+}

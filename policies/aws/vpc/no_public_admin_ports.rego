@@ -64,3 +64,13 @@ may_reach_admin_port(rule) if {
 }
 
 may_reach_admin_port(rule) if lib.rule_ports_unknown(rule)
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["aws_security_group"], ["ingress"])
+}
+
+unknown contains finding if {
+	some finding in lib.unjudged(["aws_security_group_rule"], ["type"])
+}

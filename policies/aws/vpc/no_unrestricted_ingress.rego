@@ -35,3 +35,33 @@ deny contains finding if {
 	lib.rule_reaches_all_ports(rule.protocol, rule.from_port, rule.to_port)
 	finding := lib.finding(rule.resource, sprintf("Ingress from %s is allowed on every port", [concat(", ", sort(open))]))
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["aws_security_group"], ["ingress"])
+}
+
+unknown contains finding if {
+	some finding in lib.unjudged(["aws_security_group_rule"], ["type"])
+}
+
+# A rule whose sources or ports are unknown at scan time may open every port to
+# the internet: not judged, never passed (as in RUNGS-AWS-VPC-001).
+unknown contains finding if {
+	some rule in lib.sg_ingress_rules
+	rule.cidrs_unknown
+	may_reach_all_ports(rule)
+	finding := lib.finding(rule.resource, "ingress sources are unknown at scan time")
+}
+
+unknown contains finding if {
+	some rule in lib.sg_ingress_rules
+	count(lib.open_cidrs_of(rule)) > 0
+	lib.rule_ports_unknown(rule)
+	finding := lib.finding(rule.resource, "ingress ports are unknown at scan time")
+}
+
+may_reach_all_ports(rule) if lib.rule_reaches_all_ports(rule.protocol, rule.from_port, rule.to_port)
+
+may_reach_all_ports(rule) if lib.rule_ports_unknown(rule)

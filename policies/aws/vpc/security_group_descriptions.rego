@@ -64,3 +64,9 @@ deny contains finding if {
 	undescribed(lib.attr(rule, "description", null))
 	finding := lib.finding(rule, "Security group rule has no description")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule"], ["description"])
+}

@@ -72,3 +72,9 @@ deny contains finding if {
 	not protected(lb)
 	finding := lib.finding(lb, "Internet-facing application load balancer has no WAF web ACL (aws_wafv2_web_acl_association)")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["aws_lb", "aws_alb"], ["load_balancer_type", "internal"])
+}

@@ -32,3 +32,9 @@ deny contains finding if {
 	lib.falsy(lib.attr(c, "local_account_disabled", false))
 	finding := lib.finding(c, "Local accounts are enabled: a static cluster-admin kubeconfig can be downloaded")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["azurerm_kubernetes_cluster"], ["local_account_disabled"])
+}

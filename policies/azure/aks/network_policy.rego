@@ -56,3 +56,9 @@ deny contains finding if {
 	not enforced(c)
 	finding := lib.finding(c, "No network policy engine (network_profile.network_policy): pod traffic cannot be restricted")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["azurerm_kubernetes_cluster"], ["network_profile", "network_policy", "network_data_plane"])
+}

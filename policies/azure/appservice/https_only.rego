@@ -43,3 +43,9 @@ deny contains finding if {
 	lib.falsy(lib.attr(app, "https_only", false))
 	finding := lib.finding(app, "The app accepts plain HTTP (https_only is false or left at its default, false)")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["azurerm_linux_web_app", "azurerm_windows_web_app", "azurerm_linux_function_app", "azurerm_windows_function_app", "azurerm_app_service", "azurerm_function_app"], ["https_only"])
+}

@@ -49,3 +49,9 @@ deny contains finding if {
 	azure.one_of(v, {"1.0", "1.1"})
 	finding := lib.finding(app, sprintf("site_config.%s is %v: clients may connect with TLS older than 1.2", [key, v]))
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["azurerm_linux_web_app", "azurerm_windows_web_app", "azurerm_linux_function_app", "azurerm_windows_function_app", "azurerm_app_service", "azurerm_function_app"], ["site_config"])
+}

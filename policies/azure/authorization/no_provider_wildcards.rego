@@ -49,3 +49,9 @@ deny contains finding if {
 	provider_wildcard(a)
 	finding := lib.finding(r, sprintf("The custom role allows every action of %s", [a]))
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["azurerm_role_definition"], ["permissions", "actions"])
+}

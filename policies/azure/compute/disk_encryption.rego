@@ -67,3 +67,9 @@ deny contains finding if {
 	not encrypted(vm)
 	finding := lib.finding(vm, "Neither encryption at host nor Azure Disk Encryption: the temporary disk and disk caches are not encrypted")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["azurerm_linux_virtual_machine", "azurerm_windows_virtual_machine", "azurerm_linux_virtual_machine_scale_set", "azurerm_windows_virtual_machine_scale_set"], ["encryption_at_host_enabled"])
+}

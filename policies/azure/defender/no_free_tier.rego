@@ -35,3 +35,9 @@ deny contains finding if {
 	# resource_type defaults to VirtualMachines.
 	finding := lib.finding(p, sprintf("The Defender plan %v is on the Free tier: its threat protection is off", [lib.attr(p, "resource_type", "VirtualMachines")]))
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["azurerm_security_center_subscription_pricing"], ["tier", "resource_type"])
+}

@@ -46,3 +46,9 @@ deny contains finding if {
 	not expires(k)
 	finding := lib.finding(k, "The key never expires (no expiration_date, no rotation_policy.expire_after)")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["azurerm_key_vault_key"], ["rotation_policy"])
+}

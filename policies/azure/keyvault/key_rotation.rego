@@ -53,3 +53,9 @@ deny contains finding if {
 	not rotates(k)
 	finding := lib.finding(k, "The key has no automatic rotation (rotation_policy.automatic)")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["azurerm_key_vault_key"], ["rotation_policy", "automatic"])
+}

@@ -34,3 +34,9 @@ deny contains finding if {
 	days < min_days
 	finding := lib.finding(w, sprintf("Logs are kept %v days (fewer than %d)", [days, min_days]))
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["azurerm_log_analytics_workspace"], ["retention_in_days"])
+}

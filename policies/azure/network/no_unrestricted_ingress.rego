@@ -32,6 +32,7 @@ package rungs.azure.network.no_unrestricted_ingress
 
 import rego.v1
 
+import data.rungs.lib
 import data.rungs.lib.azure
 
 # The document's NSG rules, normalised once.
@@ -44,4 +45,10 @@ deny contains finding if {
 	azure.reaches_all(rule)
 	not azure.all_ports_shadowed(rule, rules)
 	finding := {"resource": rule.address, "message": sprintf("Inbound rule %v allows %s to every port (protocol %v)", [rule.name, concat(", ", sort(azure.open_sources(rule))), rule.protocol])}
+}
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["azurerm_network_security_group", "azurerm_network_security_rule"], ["security_rule", "direction", "access"])
 }

@@ -39,3 +39,9 @@ deny contains finding if {
 	not private(s)
 	finding := lib.finding(s, "Public network access is enabled and the server is not integrated in a virtual network")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["azurerm_postgresql_flexible_server"], ["public_network_access_enabled"])
+}

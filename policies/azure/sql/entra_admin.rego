@@ -47,3 +47,9 @@ deny contains finding if {
 	not has_admin(s)
 	finding := lib.finding(s, "No Microsoft Entra administrator: only SQL logins can sign in")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["azurerm_mssql_server"], ["azuread_administrator"])
+}

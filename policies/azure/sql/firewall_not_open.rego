@@ -36,3 +36,9 @@ deny contains finding if {
 	azure.eq(lib.attr(r, "end_ip_address", null), "255.255.255.255")
 	finding := lib.finding(r, "The rule admits every IPv4 address (0.0.0.0 - 255.255.255.255)")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["azurerm_mssql_firewall_rule", "azurerm_sql_firewall_rule"], ["start_ip_address", "end_ip_address"])
+}

@@ -32,3 +32,9 @@ deny contains finding if {
 	azure.one_of(v, {"1.0", "1.1", "disabled"})
 	finding := lib.finding(s, sprintf("minimum_tls_version is %v: clients may connect with TLS older than 1.2", [v]))
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["azurerm_mssql_server"], ["minimum_tls_version"])
+}

@@ -79,3 +79,9 @@ deny contains finding if {
 	not protected(db)
 	finding := lib.finding(db, "No threat detection: no enabled threat_detection_policy, server alert policy or Defender for Azure SQL plan")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["azurerm_mssql_database"], ["threat_detection_policy", "state"])
+}

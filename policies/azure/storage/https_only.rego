@@ -34,3 +34,9 @@ deny contains finding if {
 	lib.falsy(azure.attr2(sa, "https_traffic_only_enabled", "enable_https_traffic_only", true))
 	finding := lib.finding(sa, "Secure transfer is off: the account accepts plaintext HTTP requests")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["azurerm_storage_account"], ["https_traffic_only_enabled", "enable_https_traffic_only"])
+}

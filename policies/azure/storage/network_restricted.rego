@@ -65,3 +65,9 @@ deny contains finding if {
 	not restricted(sa)
 	finding := lib.finding(sa, "Public network access is enabled and no network rule denies traffic by default")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["azurerm_storage_account"], ["public_network_access_enabled", "network_rules", "default_action"])
+}

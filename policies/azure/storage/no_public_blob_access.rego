@@ -38,3 +38,9 @@ deny contains finding if {
 	lib.truthy(azure.attr2(sa, "allow_nested_items_to_be_public", "allow_blob_public_access", true))
 	finding := lib.finding(sa, "Anonymous blob access is allowed (allow_nested_items_to_be_public is true or left at its default, true)")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["azurerm_storage_account"], ["account_kind", "allow_nested_items_to_be_public", "allow_blob_public_access"])
+}

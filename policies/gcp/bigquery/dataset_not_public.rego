@@ -57,3 +57,9 @@ deny contains finding if {
 	gcp.is_public_member(g.member)
 	finding := lib.finding(r, sprintf("Dataset role %s is granted to %s", [g.role, g.member]))
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["google_bigquery_dataset", "google_bigquery_dataset_access", "google_bigquery_dataset_iam_binding", "google_bigquery_dataset_iam_member", "google_bigquery_dataset_iam_policy"], ["access", "role", "member", "members", "policy_data", "special_group", "iam_member", "user_by_email", "group_by_email", "domain"])
+}

@@ -47,3 +47,9 @@ deny contains finding if {
 	count(kinds) > 0
 	finding := lib.finding(r, sprintf("Network interface with %s: the instance gets an external IP address", [concat(" and ", sort(kinds))]))
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["google_compute_instance", "google_compute_instance_template", "google_compute_region_instance_template"], ["network_interface"])
+}

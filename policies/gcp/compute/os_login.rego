@@ -35,13 +35,41 @@ types := ["google_compute_instance", "google_compute_instance_template", "google
 
 key := "enable-oslogin"
 
-# The project, or an organization policy, turns OS Login on (or may: unknown).
-project_level if {
-	some v in gcp.project_metadata_values(key)
-	not gcp.flag_off(v)
+# Project-wide metadata resources and the value of enable-oslogin each sets
+# (the metadata value, or an item's; unknown text when the scan cannot tell).
+project_settings contains [pm, v] if {
+	some pm in lib.resources("google_compute_project_metadata")
+	v := gcp.metadata_value(pm, key)
 }
 
-project_level if gcp.constraint_enforced("compute.requireOsLogin")
+project_settings contains [item, v] if {
+	some item in lib.resources("google_compute_project_metadata_item")
+	gcp.item_key_matches(lib.attr(item, "key", null), key)
+	v := lib.attr(item, "value", null)
+}
+
+# The instance's project, or an organization policy, turns OS Login on.
+project_level(r) if {
+	some [pm, v] in project_settings
+	gcp.same_project(pm, r)
+	gcp.flag_on(v)
+}
+
+project_level(_) if gcp.constraint_enforced("compute.requireOsLogin")
+
+# Project metadata may turn it on: its value is unknown, or the scan cannot
+# tell whether it is the instance's project.
+project_maybe(r) if {
+	some [pm, v] in project_settings
+	gcp.same_project(pm, r)
+	lib.is_unknown(v)
+}
+
+project_maybe(r) if {
+	some [pm, v] in project_settings
+	gcp.maybe_same_project(pm, r)
+	not gcp.flag_off(v)
+}
 
 deny contains finding if {
 	some t in types
@@ -55,6 +83,27 @@ deny contains finding if {
 	some t in types
 	some r in lib.resources(t)
 	not gcp.metadata_value(r, key)
-	not project_level
+	not project_level(r)
+	not project_maybe(r)
 	finding := lib.finding(r, "OS Login is not enabled on the instance or its project: SSH keys in metadata grant access")
+}
+
+# What the scan cannot know decides nothing: an instance whose own setting is
+# unknown, or that has none while the project's may turn OS Login on, is not
+# judged, never passed.
+unknown contains finding if {
+	some t in types
+	some r in lib.resources(t)
+	v := gcp.metadata_value(r, key)
+	lib.is_unknown(v)
+	finding := lib.finding(r, "enable-oslogin (metadata) is unknown at scan time")
+}
+
+unknown contains finding if {
+	some t in types
+	some r in lib.resources(t)
+	not gcp.metadata_value(r, key)
+	not project_level(r)
+	project_maybe(r)
+	finding := lib.finding(r, "the project's enable-oslogin (metadata) is unknown at scan time")
 }

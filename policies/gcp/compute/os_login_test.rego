@@ -71,3 +71,13 @@ test_unknown_no_finding if {
 	])
 	count(findings) == 0
 }
+
+inst_in(p) := res("google_compute_instance", "vm", {"project": p})
+
+test_project_metadata_covers_only_its_project if {
+	pm := res("google_compute_project_metadata_item", "oslogin", {"key": "enable-oslogin", "value": "TRUE", "project": "acme-a"})
+	addresses(policy.deny) == set() with input as doc([pm, inst_in("acme-a")])
+	addresses(policy.deny) == {"google_compute_instance.vm"} with input as doc([pm, inst_in("acme-b")])
+	count(policy.deny) == 0 with input as doc([pm, inst_in("${var.project}")])
+	addresses(policy.unknown) == {"google_compute_instance.vm"} with input as doc([pm, inst_in("${var.project}")])
+}

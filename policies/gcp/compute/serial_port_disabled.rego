@@ -46,3 +46,9 @@ deny contains finding if {
 	gcp.flag_on(lib.attr(item, "value", null))
 	finding := lib.finding(item, "Project metadata enables the interactive serial console for every instance")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["google_compute_instance", "google_compute_instance_template", "google_compute_region_instance_template", "google_compute_project_metadata", "google_compute_project_metadata_item"], ["metadata", "key", "value"])
+}

@@ -47,3 +47,9 @@ deny contains finding if {
 	count(off) > 0
 	finding := lib.finding(r, sprintf("Shielded VM protection turned off: %s", [concat(", ", sort(off))]))
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["google_compute_instance", "google_compute_instance_template", "google_compute_region_instance_template"], ["shielded_instance_config"])
+}

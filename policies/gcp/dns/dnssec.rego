@@ -46,3 +46,9 @@ deny contains finding if {
 	not signed(z)
 	finding := lib.finding(z, "Public DNS zone is not signed: DNSSEC is off")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["google_dns_managed_zone"], ["visibility", "dnssec_config", "state"])
+}

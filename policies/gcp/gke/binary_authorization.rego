@@ -47,3 +47,9 @@ deny contains finding if {
 	not enforced(c)
 	finding := lib.finding(c, "Binary Authorization is not enforced: any image can be deployed")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["google_container_cluster"], ["binary_authorization", "evaluation_mode", "enabled"])
+}

@@ -71,3 +71,9 @@ deny contains finding if {
 	lib.is_open_cidr(object.get(cb, "cidr_block", null))
 	finding := lib.finding(c, sprintf("Master authorized networks include %s", [trim_space(cb.cidr_block)]))
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["google_container_cluster"], ["private_cluster_config", "master_authorized_networks_config", "control_plane_endpoints_config", "ip_endpoints_config", "cidr_blocks", "cidr_block", "enable_private_endpoint", "enabled"])
+}

@@ -48,3 +48,9 @@ deny contains finding if {
 	not enforced(c)
 	finding := lib.finding(c, "Network policies are not enforced (no Dataplane V2 and no network_policy { enabled = true })")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["google_container_cluster"], ["network_policy", "datapath_provider", "enable_autopilot", "enabled"])
+}

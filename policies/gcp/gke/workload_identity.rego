@@ -43,3 +43,9 @@ deny contains finding if {
 	not enabled(c)
 	finding := lib.finding(c, "Workload Identity is not enabled: pods use the node's service account")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["google_container_cluster"], ["workload_identity_config", "enable_autopilot"])
+}

@@ -41,3 +41,9 @@ deny contains finding if {
 	gcp.is_human_member(g.member)
 	finding := lib.finding(r, sprintf("Basic role %s is granted to %s", [g.role, g.member]))
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in gcp.unjudged_grants(["google_project_iam_binding", "google_project_iam_member", "google_project_iam_policy", "google_folder_iam_binding", "google_folder_iam_member", "google_folder_iam_policy", "google_organization_iam_binding", "google_organization_iam_member", "google_organization_iam_policy"])
+}

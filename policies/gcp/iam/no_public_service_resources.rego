@@ -43,3 +43,9 @@ deny contains finding if {
 	gcp.is_public_member(g.member)
 	finding := lib.finding(r, sprintf("Role %s is granted to %s", [g.role, g.member]))
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in gcp.unjudged_grants(["google_kms_crypto_key_iam_binding", "google_kms_crypto_key_iam_member", "google_kms_crypto_key_iam_policy", "google_kms_key_ring_iam_binding", "google_kms_key_ring_iam_member", "google_kms_key_ring_iam_policy", "google_pubsub_topic_iam_binding", "google_pubsub_topic_iam_member", "google_pubsub_topic_iam_policy", "google_secret_manager_secret_iam_binding", "google_secret_manager_secret_iam_member", "google_secret_manager_secret_iam_policy", "google_artifact_registry_repository_iam_binding", "google_artifact_registry_repository_iam_member", "google_artifact_registry_repository_iam_policy", "google_cloud_run_v2_service_iam_binding", "google_cloud_run_v2_service_iam_member", "google_cloud_run_v2_service_iam_policy", "google_cloudfunctions2_function_iam_binding", "google_cloudfunctions2_function_iam_member", "google_cloudfunctions2_function_iam_policy"])
+}

@@ -99,3 +99,32 @@ deny contains finding if {
 	lib.falsy(lib.attr(b, "locked", false))
 	finding := lib.finding(s, sprintf("Destination log bucket %s is not locked", [b.address]))
 }
+
+# A sink to a bucket the scan does not hold, or to an unknown destination,
+# cannot be judged: not judged, never passed.
+unknown contains finding if {
+	some t in sink_types
+	some s in lib.resources(t)
+	to_some_bucket(lib.attr(s, "destination", null))
+	not judged_destination(s)
+	finding := lib.finding(s, "the sink's destination bucket is not in this scan or is unknown: its retention lock cannot be judged")
+}
+
+to_some_bucket(d) if lib.wholly_unknown(d)
+
+to_some_bucket(d) if {
+	is_string(d)
+	some prefix in [storage_prefix, "logging.googleapis.com/"]
+	startswith(d, prefix)
+}
+
+judged_destination(s) if {
+	some b in lib.resources("google_storage_bucket")
+	writes_to_bucket(s, b)
+}
+
+judged_destination(s) if {
+	some t in log_bucket_types
+	some b in lib.resources(t)
+	writes_to_log_bucket(s, b)
+}

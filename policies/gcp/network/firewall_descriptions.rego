@@ -43,3 +43,9 @@ deny contains finding if {
 	undescribed(lib.attr(fw, "description", null))
 	finding := lib.finding(fw, "Firewall rule has no description")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["google_compute_firewall"], ["description"])
+}

@@ -47,3 +47,9 @@ deny contains finding if {
 	count(ports) > 0
 	finding := lib.finding(fw, sprintf("Ingress from %s is allowed to remote administration port(s) %v", [concat(", ", sort(open)), sort(ports)]))
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["google_compute_firewall"], ["allow", "direction", "disabled"])
+}

@@ -48,3 +48,9 @@ deny contains finding if {
 	count(protocols) > 0
 	finding := lib.finding(fw, sprintf("Ingress from %s is allowed on every port (%s)", [concat(", ", sort(open)), concat(", ", sort(protocols))]))
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["google_compute_firewall"], ["allow", "direction", "disabled"])
+}

@@ -39,3 +39,9 @@ deny contains finding if {
 	not gcp.constraint_enforced("compute.skipDefaultNetworkCreation")
 	finding := lib.finding(p, "Project keeps the default network and its permissive firewall rules (auto_create_network is not false)")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["google_project"], ["auto_create_network"])
+}

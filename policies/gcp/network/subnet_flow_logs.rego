@@ -51,3 +51,9 @@ deny contains finding if {
 	not logged(s)
 	finding := lib.finding(s, "Subnetwork has no log_config: VPC flow logs are off")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["google_compute_subnetwork"], ["purpose", "log_config"])
+}

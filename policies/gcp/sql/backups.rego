@@ -66,3 +66,9 @@ deny contains finding if {
 	n < 7
 	finding := lib.finding(db, sprintf("Only %v automated backups are kept, fewer than 7", [n]))
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["google_sql_database_instance"], ["backup_configuration", "settings", "backup_retention_settings", "enabled", "retained_backups"])
+}

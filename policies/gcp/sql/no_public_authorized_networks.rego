@@ -48,3 +48,9 @@ deny contains finding if {
 	count(open) > 0
 	finding := lib.finding(db, sprintf("Public IP accepts connections from %s (authorized network)", [concat(", ", sort(open))]))
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["google_sql_database_instance"], ["authorized_networks", "value", "ipv4_enabled", "settings", "ip_configuration"])
+}

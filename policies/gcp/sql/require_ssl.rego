@@ -62,3 +62,9 @@ deny contains finding if {
 	not encrypted(ipc)
 	finding := lib.finding(db, "Unencrypted connections are allowed (ssl_mode is not ENCRYPTED_ONLY or TRUSTED_CLIENT_CERTIFICATE_REQUIRED)")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["google_sql_database_instance"], ["settings", "ip_configuration", "ssl_mode", "require_ssl"])
+}

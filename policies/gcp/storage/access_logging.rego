@@ -62,3 +62,9 @@ deny contains finding if {
 	not log_target(bucket)
 	finding := lib.finding(bucket, "Bucket does not deliver usage logs to a log bucket")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["google_storage_bucket"], ["logging"])
+}

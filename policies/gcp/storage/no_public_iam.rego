@@ -57,3 +57,13 @@ deny contains finding if {
 	gcp.is_public_member(parts[1])
 	finding := lib.finding(r, sprintf("Bucket ACL grants %s", [re]))
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in gcp.unjudged_grants(["google_storage_bucket_iam_binding", "google_storage_bucket_iam_member", "google_storage_bucket_iam_policy", "google_storage_bucket_access_control", "google_storage_bucket_acl", "google_storage_default_object_access_control"])
+}
+
+unknown contains finding if {
+	some finding in lib.unjudged(["google_storage_bucket_access_control", "google_storage_bucket_acl", "google_storage_default_object_access_control"], ["entity", "role_entity"])
+}

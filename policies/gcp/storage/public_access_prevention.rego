@@ -44,3 +44,9 @@ deny contains finding if {
 	not gcp.constraint_enforced("storage.publicAccessPrevention")
 	finding := lib.finding(bucket, sprintf("Public access prevention is %q, not \"enforced\"", [v]))
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["google_storage_bucket"], ["public_access_prevention"])
+}

@@ -36,3 +36,9 @@ deny contains finding if {
 	not gcp.constraint_enforced("storage.uniformBucketLevelAccess")
 	finding := lib.finding(bucket, "Uniform bucket-level access is off: object ACLs can grant access outside IAM")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["google_storage_bucket"], ["uniform_bucket_level_access"])
+}

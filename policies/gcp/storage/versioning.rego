@@ -43,3 +43,9 @@ deny contains finding if {
 	not versioned(bucket)
 	finding := lib.finding(bucket, "Object versioning is not enabled")
 }
+
+# The arguments the verdict reads: a resource with one of them unknown at scan time is not
+# judged, never passed (a denied resource stays a failure).
+unknown contains finding if {
+	some finding in lib.unjudged(["google_storage_bucket"], ["versioning", "enabled"])
+}
