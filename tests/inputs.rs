@@ -140,6 +140,18 @@ fn hcl_and_its_plan_give_the_same_findings_and_levels() {
             "modules/db/main.tf",
             6,
         ),
+        f(
+            "RUNGS-AWS-RDS-006",
+            "module.db.aws_db_instance.main",
+            "modules/db/main.tf",
+            6,
+        ),
+        f(
+            "RUNGS-AWS-RDS-007",
+            "module.db.aws_db_instance.main",
+            "modules/db/main.tf",
+            6,
+        ),
         f("RUNGS-AWS-S3-003", "aws_s3_bucket.logs", "main.tf", 24),
         f("RUNGS-AWS-S3-004", "aws_s3_bucket.logs", "main.tf", 24),
         f("RUNGS-AWS-S3-006", "aws_s3_bucket.logs", "main.tf", 24),
@@ -213,7 +225,7 @@ fn a_plan_given_with_plan_inside_the_tree_is_judged_once() {
     // The plan replaces the HCL root it was made from and takes its lines; it is not a second
     // document of its own.
     let got = findings(&json);
-    assert_eq!(got.len(), 6, "{got:?}");
+    assert_eq!(got.len(), 8, "{got:?}");
     assert!(got.iter().all(|x| x.3.starts_with("terraform/")), "{got:?}");
 }
 
@@ -228,7 +240,7 @@ fn a_plan_in_the_tree_is_its_own_document() {
         .iter()
         .filter(|x| x.3 == "cloudformation/storage.yaml")
         .count();
-    assert_eq!((in_plan, in_hcl, in_template, got.len()), (6, 6, 6, 18));
+    assert_eq!((in_plan, in_hcl, in_template, got.len()), (8, 8, 6, 22));
 }
 
 #[test]
@@ -324,7 +336,7 @@ fn diff_between_two_plans() {
     let json = run.json();
     assert_eq!(
         json["summary"],
-        serde_json::json!({"new": 0, "fixed": 1, "removed": 0, "unchanged": 5})
+        serde_json::json!({"new": 0, "fixed": 1, "removed": 0, "unchanged": 7})
     );
     assert_eq!(json["renamed_roots"], serde_json::json!([]));
     assert_eq!(json["findings"][0]["change"], "fixed");
@@ -656,14 +668,14 @@ fn trend_judges_plans_and_templates_in_history_with_and_without_caches() {
         })
         .collect();
     // (documents, failed, passed, errors): the Terraform root; the template open, then closed;
-    // the plan (6 failures, its passes); the plan truncated, an error and no document.
+    // the plan (8 failures, its passes); the plan truncated, an error and no document.
     assert_eq!(
         rows,
         vec![
             (1, 5, 0, 0),
             (2, 6, 0, 0),
             (2, 5, 1, 0),
-            (3, 11, 13, 0),
+            (3, 13, 16, 0),
             (2, 5, 1, 1)
         ]
     );

@@ -39,6 +39,10 @@ fn providers(meta: &Value) -> BTreeSet<&'static str> {
         .map(|t| {
             let t = t.as_str().unwrap();
             let t = t.strip_prefix("data.").unwrap_or(t);
+            // CloudFormation types (`AWS::S3::Bucket`) are AWS too.
+            if t.starts_with("AWS::") {
+                return "AWS";
+            }
             match t.split('_').next().unwrap() {
                 "aws" => "AWS",
                 "azurerm" => "Azure",
