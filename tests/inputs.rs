@@ -181,6 +181,18 @@ fn hcl_and_its_plan_give_the_same_findings_and_levels() {
                 PLAN,
                 208
             ),
+            f(
+                "RUNGS-AWS-RDS-006",
+                "module.db.aws_db_instance.main",
+                PLAN,
+                208
+            ),
+            f(
+                "RUNGS-AWS-RDS-007",
+                "module.db.aws_db_instance.main",
+                PLAN,
+                208
+            ),
             f("RUNGS-AWS-S3-003", "aws_s3_bucket.logs", PLAN, 38),
             f("RUNGS-AWS-S3-004", "aws_s3_bucket.logs", PLAN, 38),
             f("RUNGS-AWS-S3-006", "aws_s3_bucket.logs", PLAN, 38),

@@ -103,9 +103,8 @@ fn example_levels_differ_across_categories() {
             &aws["summary"]["score"],
             &aws["summary"]["limiting"]
         ),
-        // Two repositories' scan_on_push comes from an `optional(bool, true)` attribute the
-        // loader does not default yet: `unknown`, out of the rates.
-        (&Value::from(0), &Value::from(0.91), &Value::from("VUL"))
+        // The workloads category holds the program at 0 (IMDSv1, an unencrypted volume).
+        (&Value::from(0), &Value::from(0.93), &Value::from("WKL"))
     );
     for name in ["azure-platform", "gcp-platform"] {
         let json = scan(&example(name), &[]);
