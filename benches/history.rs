@@ -19,7 +19,7 @@
 use git2::{IndexAddOption, Repository, Signature, Time};
 use rungs::scan::{self, Options};
 use rungs::source::git::Repo;
-use rungs::trend::{self, cache::Pipeline, Row, Selection, Silent};
+use rungs::trend::{self, cache::Pipeline, disk, Row, Selection, Silent};
 use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
@@ -365,7 +365,12 @@ fn rows_cached(
     cache: Option<&Path>,
 ) -> (Vec<Row>, Duration, rungs::trend::cache::Stats) {
     let clock = Instant::now();
-    let mut pipeline = Pipeline::new(options, cache).unwrap();
+    let settings = cache.map(|dir| disk::Settings {
+        dir: dir.to_path_buf(),
+        max_bytes: disk::DEFAULT_MAX_BYTES,
+    });
+    let mut pipeline = Pipeline::new(options, settings.as_ref()).unwrap();
+    assert!(pipeline.warnings.is_empty(), "{:?}", pipeline.warnings);
     let rows = pipeline.rows(repo, commits, &Silent);
     (rows, clock.elapsed(), pipeline.stats.clone())
 }

@@ -11,8 +11,10 @@
 //! quadratic in the buckets of a root).
 //!
 //! Options (after `--`): `--roots 50,100,200,400` sizes to run, `--runs 5` scans per size,
-//! `--buckets 5000` buckets in the one-root row (0 leaves it out), `--generate DIR` to only
-//! write the repositories (`DIR/roots-N`, `DIR/buckets-N`) for timing the binary.
+//! `--buckets 5000` buckets in the one-root row (0 leaves it out), `--files 1801` a module
+//! repository of about that many `.tf` files (see [`generate_files`]; 0, the default, leaves
+//! it out), `--generate DIR` to only write the repositories (`DIR/roots-N`, `DIR/files-N`,
+//! `DIR/buckets-N`) for timing the binary.
 
 use rungs::scan::{self, Scan};
 use std::fmt::Write as _;
@@ -257,6 +259,71 @@ fn generate_mixed(dir: &Path, roots: usize) -> usize {
     resources + roots * (7 + 8)
 }
 
+/// A repository of the shape of a large public module collection: per unit, a module
+/// (`modules/mK`: the 25 resources of [`root_module`], 40 variables, 30 outputs, versions) and
+/// an example calling it (`examples/mK`), eight `.tf` files of about 79 lines on average, as in
+/// the 1,801-file, 142,000-line repository of issue 11. Returns (files, lines, resources).
+fn generate_files(dir: &Path, files: usize) -> (usize, usize, usize) {
+    let net = dir.join("modules/net");
+    std::fs::create_dir_all(&net).unwrap();
+    std::fs::write(net.join("main.tf"), NET_MODULE).unwrap();
+    let (mut written, mut lines) = (1, NET_MODULE.lines().count());
+    let versions = "terraform {\n  required_version = \">= 1.5\"\n  required_providers {\n    aws = {\n      source  = \"hashicorp/aws\"\n      version = \">= 5.0\"\n    }\n  }\n}\n";
+    let mut put = |path: std::path::PathBuf, text: &str| {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+        written += 1;
+        lines += text.lines().count();
+    };
+    let units = files.saturating_sub(1) / 8;
+    for k in 0..units {
+        let module = dir.join(format!("modules/m{k:04}"));
+        // `root_module` calls `../../modules/net`, which resolves from here too.
+        put(module.join("main.tf"), &root_module(k));
+        let mut variables = String::new();
+        let mut outputs = String::new();
+        for v in 0..40 {
+            let _ = write!(
+                variables,
+                "variable \"setting_{v}\" {{\n  description = \"Setting {v} of the module.\"\n  type        = string\n  default     = \"value-{v}\"\n}}\n\n"
+            );
+        }
+        for o in 0..30 {
+            let _ = write!(
+                outputs,
+                "output \"out_{o}\" {{\n  description = \"Output {o}.\"\n  value       = var.setting_{}\n}}\n\n",
+                o % 40
+            );
+        }
+        put(module.join("variables.tf"), &variables);
+        put(module.join("outputs.tf"), &outputs);
+        put(module.join("versions.tf"), versions);
+        let example = dir.join(format!("examples/m{k:04}"));
+        let mut main = format!(
+            "provider \"aws\" {{\n  region = \"eu-west-1\"\n}}\n\nmodule \"this\" {{\n  source      = \"../../modules/m{k:04}\"\n  env         = var.env\n  kms_key_arn = var.kms_key_arn\n"
+        );
+        for v in 0..12 {
+            let _ = writeln!(main, "  setting_{v} = \"example-{k}-{v}\"");
+        }
+        main.push_str("}\n");
+        put(example.join("main.tf"), &main);
+        put(
+            example.join("variables.tf"),
+            "variable \"env\" {\n  type    = string\n  default = \"prod\"\n}\n\nvariable \"kms_key_arn\" {\n  type    = string\n  default = \"arn:aws:kms:eu-west-1:111122223333:key/abc\"\n}\n",
+        );
+        let mut outputs = String::new();
+        for o in 0..8 {
+            let _ = write!(
+                outputs,
+                "output \"out_{o}\" {{\n  value = module.this.out_{o}\n}}\n\n"
+            );
+        }
+        put(example.join("outputs.tf"), &outputs);
+        put(example.join("versions.tf"), versions);
+    }
+    (written, lines, units * 29)
+}
+
 /// One root module of `buckets` S3 buckets, each with two companions joined by reference;
 /// every other bucket leaves a public access block setting off. Returns the resource count.
 fn generate_buckets(dir: &Path, buckets: usize) -> usize {
@@ -384,12 +451,21 @@ fn main() {
     let mixed: usize = value("--mixed").map_or(200, |m| m.parse().expect("--mixed takes a number"));
     let buckets: usize =
         value("--buckets").map_or(5000, |b| b.parse().expect("--buckets takes a number"));
+    let files: usize = value("--files").map_or(0, |f| f.parse().expect("--files takes a number"));
     if let Some(dir) = value("--generate") {
         // Write one repository per size and stop, for timing the binary with other tools.
         for roots in &sizes {
             let out = Path::new(&dir).join(format!("roots-{roots}"));
             let resources = generate(&out, *roots);
             println!("{}: {roots} roots, {resources} resources", out.display());
+        }
+        if files > 0 {
+            let out = Path::new(&dir).join(format!("files-{files}"));
+            let (files, lines, resources) = generate_files(&out, files);
+            println!(
+                "{}: {files} files, {lines} lines, {resources} resources",
+                out.display()
+            );
         }
         if buckets > 0 {
             let out = Path::new(&dir).join(format!("buckets-{buckets}"));
@@ -440,6 +516,16 @@ fn main() {
         generate_mixed(dir.path(), mixed);
         rows.push(measure(
             &format!("generated mixed, {mixed} roots + plans + templates"),
+            dir.path(),
+            runs,
+        ));
+    }
+
+    if files > 0 {
+        let dir = tempfile::tempdir().unwrap();
+        let (files, lines, _) = generate_files(dir.path(), files);
+        rows.push(measure(
+            &format!("module repository, {files} files, {lines} lines"),
             dir.path(),
             runs,
         ));

@@ -684,7 +684,7 @@ fn trend_is_identical_with_and_without_caches() {
     let repo = history();
     let cache = tempfile::tempdir().unwrap();
     let cache_arg = cache.path().to_str().unwrap();
-    let reference = small_run(repo.path(), &["trend", "--format", "json", "--no-cache"]);
+    let reference = small_run(repo.path(), &["trend", "--format", "json", "--no-reuse"]);
     assert_eq!(reference.code, 0, "{}", reference.stderr);
     for args in [
         vec!["trend", "--format", "json"],
@@ -714,6 +714,176 @@ fn trend_is_identical_with_and_without_caches() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_ne!(run.stdout, reference.stdout);
     assert_eq!(fs::read_dir(&ns).unwrap().count(), 2);
+}
+
+/// Every path under `dir` except the git directory, sorted.
+fn work_tree(dir: &Path) -> Vec<PathBuf> {
+    let mut paths = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path == dir.join(".git") {
+                continue;
+            }
+            if path.is_dir() {
+                stack.push(path.clone());
+            }
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    paths
+}
+
+/// The result files of a trend cache directory, sorted.
+fn cached_results(cache: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for version in fs::read_dir(cache).unwrap() {
+        for bundle in fs::read_dir(version.unwrap().path()).unwrap() {
+            for file in fs::read_dir(bundle.unwrap().path()).unwrap() {
+                files.push(file.unwrap().path());
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn trend_keeps_its_disk_cache_in_the_git_dir_by_default_and_reads_it_back() {
+    let repo = history();
+    let reference = small_run(repo.path(), &["trend", "--format", "json", "--no-reuse"]);
+    assert_eq!(reference.code, 0, "{}", reference.stderr);
+    let tree = work_tree(repo.path());
+    let cache = repo.path().join(".git/rungs/cache");
+
+    let first = small_run(repo.path(), &["trend", "--format", "json"]);
+    assert_eq!((first.code, first.stderr.as_str()), (0, ""));
+    assert_eq!(first.stdout, reference.stdout);
+    // Eight distinct root results (see `trend_is_identical_with_and_without_caches`), all in
+    // the git directory; nothing new in the work tree.
+    let files = cached_results(&cache);
+    assert_eq!(files.len(), 8, "{files:?}");
+    assert!(files.iter().all(|f| f.extension().unwrap() == "json"));
+    assert_eq!(work_tree(repo.path()), tree);
+    assert_eq!(repo.git(&["status", "--porcelain", "--ignored"]), "");
+
+    // The second run reads the results instead of evaluating: results altered on disk show.
+    for file in &files {
+        let mut result: Value = serde_json::from_slice(&fs::read(file).unwrap()).unwrap();
+        assert!(!result["evaluation"]["checks"]
+            .as_array()
+            .unwrap()
+            .is_empty());
+        result["evaluation"]["checks"] = json!([]);
+        fs::write(file, serde_json::to_vec(&result).unwrap()).unwrap();
+    }
+    let second = small_run(repo.path(), &["trend", "--format", "json"]);
+    assert_eq!(second.code, 0, "{}", second.stderr);
+    let counts: Vec<(u64, u64)> = rows(&second.json())
+        .into_iter()
+        .map(|r| (r.2, r.3))
+        .collect();
+    assert_eq!(counts, vec![(0, 0); 8]);
+    // `--no-cache` leaves the disk alone: the true results again.
+    let memory_only = small_run(repo.path(), &["trend", "--format", "json", "--no-cache"]);
+    assert_eq!(memory_only.stdout, reference.stdout);
+
+    // Unreadable results are misses: evaluated again and rewritten.
+    for file in &files {
+        fs::write(file, "{ not json").unwrap();
+    }
+    let third = small_run(repo.path(), &["trend", "--format", "json"]);
+    assert_eq!(third.stdout, reference.stdout);
+    assert!(files
+        .iter()
+        .all(|f| serde_json::from_slice::<Value>(&fs::read(f).unwrap()).is_ok()));
+    // Safe to delete.
+    fs::remove_dir_all(repo.path().join(".git/rungs")).unwrap();
+    let fourth = small_run(repo.path(), &["trend", "--format", "json"]);
+    assert_eq!(fourth.stdout, reference.stdout);
+    assert_eq!(cached_results(&cache).len(), 8);
+}
+
+#[test]
+fn trend_without_a_writable_cache_warns_and_gives_the_same_rows() {
+    let repo = history();
+    let reference = small_run(repo.path(), &["trend", "--format", "json", "--no-reuse"]);
+    assert_eq!(reference.code, 0, "{}", reference.stderr);
+    // A file where the cache directory goes: unwritable for every user, root included.
+    fs::write(repo.path().join(".git/rungs"), "").unwrap();
+    let blocked = tempfile::tempdir().unwrap();
+    fs::write(blocked.path().join("file"), "").unwrap();
+    let elsewhere = blocked.path().join("file/cache");
+    let version = format!("rungs-{}", env!("CARGO_PKG_VERSION"));
+    for (args, dir) in [
+        (
+            vec!["trend", "--format", "json"],
+            format!(".git/rungs/cache/{version}/"),
+        ),
+        (
+            vec![
+                "trend",
+                "--format",
+                "json",
+                "--cache",
+                elsewhere.to_str().unwrap(),
+            ],
+            format!("{}/{version}/", elsewhere.display()),
+        ),
+    ] {
+        let run = small_run(repo.path(), &args);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        assert_eq!(run.stdout, reference.stdout, "{args:?}");
+        let lines: Vec<&str> = run.stderr.lines().collect();
+        assert_eq!(lines.len(), 2, "{}", run.stderr);
+        assert!(
+            lines[0].starts_with("warning: cannot write the trend cache in ")
+                && lines[0].contains(&dir)
+                && lines[0].ends_with("; continuing without a disk cache"),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(
+            lines[1],
+            "  help: pass --cache DIR with a writable directory, or --no-cache"
+        );
+    }
+    assert!(repo.path().join(".git/rungs").is_file());
+    assert_eq!(fs::read_dir(blocked.path()).unwrap().count(), 1);
+}
+
+/// The disk cache is on by default, so results cached under one setting must not be read
+/// under another: a file over `--max-file-size` is unparsed in one run, read in the next.
+#[test]
+fn trend_disk_cache_never_reuses_results_across_load_settings() {
+    let mut repo = Repo::new();
+    let padding = "# padding\n".repeat(300);
+    repo.write(
+        "main.tf",
+        &format!("{padding}resource \"test_thing\" \"a\" {{\n  flagged = true\n}}\n"),
+    );
+    // A second file keeps the root module in both settings, so its result would be reused.
+    repo.write(
+        "small.tf",
+        "resource \"test_thing\" \"b\" {\n  flagged = false\n}\n",
+    );
+    repo.commit("big file");
+    let summary = |extra: &[&str]| {
+        let mut args = vec!["trend", "--format", "json"];
+        args.extend_from_slice(extra);
+        let run = small_run(repo.path(), &args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let row = run.json()["commits"][0].clone();
+        (row["failed"].clone(), row["unparsed"].clone())
+    };
+    let capped = (json!(0), json!(["main.tf"]));
+    let read = (json!(1), json!([]));
+    assert_eq!(summary(&["--max-file-size", "2KiB"]), capped);
+    assert_eq!(summary(&[]), read);
+    assert_eq!(summary(&["--max-file-size", "2KiB"]), capped);
+    assert_eq!(summary(&[]), read);
 }
 
 #[test]
@@ -924,7 +1094,7 @@ fn generated_history_trend_is_identical_with_and_without_caches() {
     }
     let cache = tempfile::tempdir().unwrap();
     let cache_arg = cache.path().to_str().unwrap();
-    let reference = small_run(repo.path(), &["trend", "--format", "json", "--no-cache"]);
+    let reference = small_run(repo.path(), &["trend", "--format", "json", "--no-reuse"]);
     assert_eq!(reference.code, 0, "{}", reference.stderr);
     assert_eq!(reference.json()["commits"].as_array().unwrap().len(), 40);
     let levels: std::collections::BTreeSet<String> = reference.json()["commits"]

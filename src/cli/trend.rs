@@ -6,7 +6,7 @@ use super::revision::{usage, ScanFlags};
 use super::{fail, print, print_report, EXIT_ERROR};
 use clap::{Args, ValueEnum};
 use rungs::source::git::Repo;
-use rungs::trend::{self, cache::Pipeline, chart, date, render, Progress, Selection, Silent};
+use rungs::trend::{self, cache::Pipeline, chart, date, disk, render, Progress, Selection, Silent};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -53,12 +53,17 @@ pub struct TrendArgs {
     /// remote, else the directory name).
     #[arg(long, value_name = "NAME")]
     pub repo_name: Option<String>,
-    /// Keep evaluation results in DIR for later runs (safe to delete).
+    /// Keep evaluation results in DIR for later runs (safe to delete). Default: `rungs/cache`
+    /// in the repository's git directory.
     #[arg(long, value_name = "DIR")]
     pub cache: Option<PathBuf>,
-    /// Scan every commit from scratch, reusing nothing (slow; for checking the caches).
+    /// Keep no results on disk (caches stay in memory for this run).
     #[arg(long, conflicts_with = "cache")]
     pub no_cache: bool,
+    /// Scan every commit from scratch, reusing nothing, on disk or in memory (slow; for
+    /// checking the caches).
+    #[arg(long, conflicts_with_all = ["cache", "no_cache"])]
+    pub no_reuse: bool,
     /// No progress display.
     #[arg(long, short)]
     pub quiet: bool,
@@ -98,11 +103,25 @@ pub fn run(args: TrendArgs) -> ExitCode {
         Some(bar) => bar,
         None => &Silent,
     };
-    let rows = if args.no_cache {
+    let cache = (!args.no_cache).then(|| disk::Settings {
+        dir: args
+            .cache
+            .clone()
+            .unwrap_or_else(|| disk::default_dir(&repo.git_dir())),
+        max_bytes: disk::DEFAULT_MAX_BYTES,
+    });
+    let rows = if args.no_reuse {
         trend::rows_uncached(&repo, &commits, &options, progress)
     } else {
-        Pipeline::new(&options, args.cache.as_deref())
-            .map(|mut pipeline| pipeline.rows(&repo, &commits, progress))
+        Pipeline::new(&options, cache.as_ref()).map(|mut pipeline| {
+            pipeline.objectives = args.format == TrendFormat::Jsonl;
+            for warning in &pipeline.warnings {
+                eprintln!(
+                    "warning: {warning}; continuing without a disk cache\n  help: pass --cache DIR with a writable directory, or --no-cache"
+                );
+            }
+            pipeline.rows(&repo, &commits, progress)
+        })
     };
     if let Some(bar) = &bar {
         bar.finish();

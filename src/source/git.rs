@@ -119,6 +119,12 @@ impl Repo {
         })
     }
 
+    /// The repository's git directory, shared by its linked work trees (`.git` of a clone, the
+    /// repository itself when bare); never inside the work tree's files.
+    pub fn git_dir(&self) -> PathBuf {
+        self.lock().commondir().to_path_buf()
+    }
+
     fn lock(&self) -> std::sync::MutexGuard<'_, Repository> {
         // A panic while holding the lock cannot leave a read half done: reuse the handle.
         self.repo.lock().unwrap_or_else(|p| p.into_inner())

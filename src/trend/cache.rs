@@ -1,21 +1,26 @@
-//! The cached pipeline behind `rungs trend`: work scales with what changed between commits.
+//! The cached pipeline behind `rungs trend`: work scales with what changed between commits,
+//! memory with what one chunk of commits needs.
 //!
-//! - Parsed files are kept by (blob id, path): a file unchanged since the last commit is not
-//!   read or parsed again.
+//! - Parsed files are kept by (blob id, path) for the commit just planned: a file unchanged
+//!   since the previous commit is not read or parsed again.
 //! - A root module's result (its load diagnostics and evaluation) is kept under a key hashed
 //!   from the namespace (tool version, policy bundle, load options), the root's directory and
 //!   the content id of every directory its load looked at (found or not): the root itself, each
 //!   module it called, `.terraform/modules`. A content id covers the directory's Terraform,
 //!   tfvars and module-manifest files, not its sub-directories. In memory, each root keeps the
 //!   directory sets it was loaded with, so a commit that changed none of them skips the load.
-//! - With a cache directory, results are also written to `DIR/rungs-VERSION/BUNDLE/KEY.json`
-//!   and read back by later runs. The directory is safe to delete at any time.
+//! - With a disk cache ([`super::disk`]), results are also written there and read back by
+//!   later runs.
 //!
-//! Commits are planned one after the other (listing, parsing and loading what changed), then
-//! all new documents are evaluated at once in parallel, then each commit's results are joined,
-//! waived and scored exactly as `scan` does it. Waiving reads the commit's files for inline
+//! Commits go through in chunks: planned one after the other (listing, parsing and loading
+//! what changed) until the chunk holds [`CHUNK_DOCUMENTS`] new documents or [`CHUNK_COMMITS`]
+//! commits; then the chunk's new documents are evaluated at once in parallel, each commit's
+//! results are joined, waived and scored exactly as `scan` does it, and the caches are cut
+//! back to the newest commit's roots plus the [`KEPT_RESULTS`] most recently used others.
+//! Chunking changes what is held, never a row. Waiving reads the commit's files for inline
 //! `# rungs:ignore` comments only when a file holds one or suppressions or a baseline are set.
 
+use super::disk::{self, Disk};
 use super::{Progress, Row};
 use crate::attest::{self, Attestation};
 use crate::baseline::{self, Baseline};
@@ -35,12 +40,18 @@ use git2::{ObjectType, Oid};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 /// Bump when the meaning of a cached result changes without a version bump (development).
 const CACHE_FORMAT: u32 = 2;
+/// A chunk is evaluated once it holds this many new documents ...
+pub const CHUNK_DOCUMENTS: usize = 64;
+/// ... or this many commits.
+pub const CHUNK_COMMITS: usize = 256;
+/// Root results (with their documents) kept between chunks besides the newest commit's.
+pub const KEPT_RESULTS: usize = 64;
+/// Directory content ids remembered (by tree id) before the memo is emptied.
+const KEPT_DIR_IDS: usize = 65_536;
 
 /// What one root module produced, as cached.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -61,6 +72,9 @@ pub struct Stats {
     pub roots_reused: usize,
     pub roots_evaluated: usize,
     pub roots_from_disk: usize,
+    /// The most root results (with documents) held at once, and the most parsed files.
+    pub peak_results: usize,
+    pub peak_files: usize,
 }
 
 type Deps = Vec<(String, Option<Oid>)>;
@@ -69,12 +83,23 @@ type Deps = Vec<(String, Option<Oid>)>;
 struct Plan {
     commit: CommitInfo,
     keys: Vec<String>,
-    /// Files listed for this commit, and whether one holds an inline suppression.
-    files: HashSet<String>,
+    /// Whether waiving may change something without suppressions or a baseline: a listed file
+    /// holds an inline suppression, or a document read a file outside the listing.
     directives: bool,
     /// Walk diagnostics, then load diagnostics not tied to one root (parse failures, --var).
     discovery: Vec<Diagnostic>,
     load: Vec<Diagnostic>,
+}
+
+/// A parsed file, and whether it holds `rungs:ignore`.
+type Parsed = (Result<Arc<ParsedFile>, Diagnostic>, bool);
+
+/// A root module's document and, once evaluated, its result.
+struct Entry {
+    document: Arc<Document>,
+    result: Option<Arc<RootResult>>,
+    /// The index (in this pipeline's commits) of the last commit that used it.
+    used: usize,
 }
 
 pub struct Pipeline<'o> {
@@ -90,14 +115,19 @@ pub struct Pipeline<'o> {
     overrides: Vec<(String, Val)>,
     overrides_error: Option<Diagnostic>,
     namespace: String,
-    disk: Option<PathBuf>,
-    parsed: HashMap<(Oid, String), Result<Arc<ParsedFile>, Diagnostic>>,
-    /// Blobs holding `rungs:ignore`.
-    directives: HashSet<Oid>,
-    documents: HashMap<String, Arc<Document>>,
+    disk: Option<Disk>,
+    /// Why the disk cache is off although one was asked for.
+    pub warnings: Vec<String>,
+    /// Whether rows keep each objective's result (`Row::objectives`, for `--format jsonl`):
+    /// about 20 KB per commit with the default model. On by default.
+    pub objectives: bool,
+    /// The files of the commit planned last.
+    parsed: HashMap<(Oid, String), Parsed>,
+    entries: HashMap<String, Entry>,
     dir_content: HashMap<Oid, Oid>,
     candidates: HashMap<String, Vec<(Deps, String)>>,
-    results: HashMap<String, Arc<RootResult>>,
+    /// Commits planned so far, to order entries by use.
+    planned: usize,
     pub stats: Stats,
 }
 
@@ -109,8 +139,11 @@ fn hash(text: &str) -> String {
 
 impl<'o> Pipeline<'o> {
     /// Loads the model and policies once. `Err` for what leaves nothing to report, as in
-    /// `scan::run`.
-    pub fn new(options: &'o scan::Options, cache_dir: Option<&Path>) -> Result<Self, Diagnostic> {
+    /// `scan::run`. A disk cache that cannot be written is left off, with a warning.
+    pub fn new(
+        options: &'o scan::Options,
+        cache: Option<&disk::Settings>,
+    ) -> Result<Self, Diagnostic> {
         scan::check_threshold(options.threshold)?;
         let model = load_model(options.model.as_ref())?;
         let excluded = crate::discover::excludes(&options.excludes).map_err(|e| {
@@ -136,11 +169,15 @@ impl<'o> Pipeline<'o> {
             Ok(v) => (v, None),
             Err(d) => (Vec::new(), Some(d)),
         };
+        // Everything besides the files that changes a root's result: a result cached under
+        // other settings is never read back.
         let mut identity = format!(
-            "rungs {} cache {CACHE_FORMAT}\nexclude {:?}\ndepth {}\noverrides {overrides:?}\ncfn {:?}\n",
+            "rungs {} cache {CACHE_FORMAT}\nexclude {:?}\ndepth {}\ninstances {}\nfile size {}\noverrides {overrides:?}\ncfn {:?}\n",
             env!("CARGO_PKG_VERSION"),
             options.excludes,
             options.load.max_module_depth,
+            options.load.max_root_instances,
+            crate::read::max_file_size(),
             options.inputs.cfn_params
         );
         for file in bundle
@@ -151,9 +188,11 @@ impl<'o> Pipeline<'o> {
             identity.push_str(&format!("{}\n{}\n", file.path, hash(&file.source)));
         }
         let namespace = hash(&identity);
-        let disk = cache_dir.map(|d| {
-            d.join(format!("rungs-{}", env!("CARGO_PKG_VERSION")))
-                .join(&namespace[..16])
+        let mut warnings = Vec::new();
+        let disk = cache.and_then(|settings| {
+            Disk::open(settings, &namespace[..16])
+                .map_err(|e| warnings.push(e))
+                .ok()
         });
         Ok(Pipeline {
             options,
@@ -168,12 +207,13 @@ impl<'o> Pipeline<'o> {
             overrides_error,
             namespace,
             disk,
+            warnings,
+            objectives: true,
             parsed: HashMap::new(),
-            directives: HashSet::new(),
-            documents: HashMap::new(),
+            entries: HashMap::new(),
             dir_content: HashMap::new(),
             candidates: HashMap::new(),
-            results: HashMap::new(),
+            planned: 0,
             stats: Stats::default(),
         })
     }
@@ -185,15 +225,56 @@ impl<'o> Pipeline<'o> {
         commits: &[CommitInfo],
         progress: &dyn Progress,
     ) -> Vec<Row> {
-        let mut pending: HashMap<String, (Arc<Document>, Vec<Diagnostic>)> = HashMap::new();
-        let mut plans = Vec::with_capacity(commits.len());
+        let mut rows = Vec::with_capacity(commits.len());
+        let mut plans = Vec::new();
+        let mut pending: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
         for (i, commit) in commits.iter().enumerate() {
-            progress.update("reading commits", i, commits.len());
+            progress.update("scanning commits", i, commits.len());
             plans.push(self.plan(repo, commit, &mut pending));
+            let last = i + 1 == commits.len();
+            if last || pending.len() >= CHUNK_DOCUMENTS || plans.len() >= CHUNK_COMMITS {
+                self.evaluate(std::mem::take(&mut pending));
+                rows.extend(plans.iter().map(|p| self.row(repo, p)));
+                self.evict(&plans[plans.len() - 1]);
+                plans.clear();
+            }
         }
-        progress.update("reading commits", commits.len(), commits.len());
-        self.evaluate(pending, progress);
-        plans.iter().map(|p| self.row(repo, p)).collect()
+        progress.update("scanning commits", commits.len(), commits.len());
+        if let Some(disk) = &mut self.disk {
+            disk.finish();
+        }
+        rows
+    }
+
+    /// Keeps the newest commit's results and the most recently used others, and the
+    /// candidates that lead to them.
+    fn evict(&mut self, newest: &Plan) {
+        if self.entries.len() > KEPT_RESULTS {
+            let newest: HashSet<&String> = newest.keys.iter().collect();
+            let mut others: Vec<(usize, &String)> = self
+                .entries
+                .iter()
+                .filter(|(k, _)| !newest.contains(k))
+                .map(|(k, e)| (e.used, k))
+                .collect();
+            others.sort_by(|a, b| b.cmp(a));
+            let dropped: Vec<String> = others
+                .into_iter()
+                .skip(KEPT_RESULTS)
+                .map(|(_, k)| k.clone())
+                .collect();
+            for key in &dropped {
+                self.entries.remove(key);
+            }
+            let entries = &self.entries;
+            self.candidates.retain(|_, list| {
+                list.retain(|(_, key)| entries.contains_key(key));
+                !list.is_empty()
+            });
+        }
+        if self.dir_content.len() > KEPT_DIR_IDS {
+            self.dir_content.clear();
+        }
     }
 
     /// The content id of a directory at this commit; `None` when it does not exist.
@@ -211,18 +292,29 @@ impl<'o> Pipeline<'o> {
         &mut self,
         repo: &Repo,
         commit: &CommitInfo,
-        pending: &mut HashMap<String, (Arc<Document>, Vec<Diagnostic>)>,
+        pending: &mut BTreeMap<String, Vec<Diagnostic>>,
     ) -> Plan {
+        let index = self.planned;
+        self.planned += 1;
         let tree = repo.tree(commit, commit.short());
         let (discovery, ids) = tree.discover_ids(&self.excluded);
 
-        // Parse what this commit changed: read blobs under the lock, parse in parallel.
+        // Keep the parsed files this commit still has; read the others' blobs under the lock
+        // and parse them in parallel.
+        let mut previous = std::mem::take(&mut self.parsed);
+        let mut current: HashMap<(Oid, String), Parsed> = HashMap::new();
         let mut fresh: Vec<(usize, std::io::Result<Vec<u8>>)> = Vec::new();
         for (i, (file, id)) in discovery.files.iter().zip(&ids).enumerate() {
-            if !self.parsed.contains_key(&(*id, file.rel.clone())) {
-                fresh.push((i, repo.blob(*id)));
+            let key = (*id, file.rel.clone());
+            match previous.remove(&key) {
+                Some(parsed) => {
+                    current.insert(key, parsed);
+                }
+                None if current.contains_key(&key) => {}
+                None => fresh.push((i, repo.blob(*id))),
             }
         }
+        drop(previous);
         self.stats.files_parsed += fresh.len();
         self.stats.files_reused += discovery.files.len() - fresh.len();
         let parsed: Vec<_> = fresh
@@ -234,22 +326,20 @@ impl<'o> Pipeline<'o> {
                         .any(|w| w == b"rungs:ignore")
                 });
                 let parsed = terraform::parse_bytes(&f.rel, f.syntax, bytes).map(Arc::new);
-                (i, marked, parsed)
+                (i, (parsed, marked))
             })
             .collect();
-        for (i, marked, result) in parsed {
-            if marked {
-                self.directives.insert(ids[i]);
-            }
-            self.parsed
-                .insert((ids[i], discovery.files[i].rel.clone()), result);
+        for (i, parsed) in parsed {
+            current.insert((ids[i], discovery.files[i].rel.clone()), parsed);
         }
+        self.parsed = current;
+        self.stats.peak_files = self.stats.peak_files.max(self.parsed.len());
         let (dirs, mut load) = terraform::group(
             discovery
                 .files
                 .iter()
                 .zip(&ids)
-                .map(|(f, id)| (f, self.parsed[&(*id, f.rel.clone())].clone())),
+                .map(|(f, id)| (f, self.parsed[&(*id, f.rel.clone())].0.clone())),
         );
         load.extend(self.overrides_error.clone());
 
@@ -270,8 +360,9 @@ impl<'o> Pipeline<'o> {
         }
         self.stats.roots_loaded += to_load.len();
         let loaded = self.load(&tree, &dirs, &to_load);
+        drop(dirs);
         let mut loaded = loaded.into_iter();
-        let keys = keys
+        let mut keys: Vec<String> = keys
             .into_iter()
             .map(|k| {
                 k.unwrap_or_else(|| {
@@ -286,21 +377,22 @@ impl<'o> Pipeline<'o> {
                         .entry(root)
                         .or_default()
                         .push((deps, key.clone()));
-                    let document = Arc::new(result.document);
-                    self.documents
-                        .entry(key.clone())
-                        .or_insert_with(|| document.clone());
-                    if !self.results.contains_key(&key) {
-                        pending
-                            .entry(key.clone())
-                            .or_insert((document, result.diagnostics));
+                    if !self.entries.contains_key(&key) {
+                        self.entries.insert(
+                            key.clone(),
+                            Entry {
+                                document: Arc::new(result.document),
+                                result: None,
+                                used: index,
+                            },
+                        );
+                        pending.insert(key.clone(), result.diagnostics);
                     }
                     key
                 })
             })
-            .collect::<Vec<String>>();
+            .collect();
         // Plans and templates: one document each, keyed by what was loaded from it.
-        let mut keys = keys;
         for rel in &discovery.data_files {
             let (document, problems) = inputs::data_file(rel, tree.read(rel), &self.options.inputs);
             let Some(document) = document else {
@@ -308,26 +400,39 @@ impl<'o> Pipeline<'o> {
                 continue;
             };
             let loaded = serde_json::to_string(&(&document, &problems)).unwrap_or_default();
-            let key = hash(&format!(
-                "{}
-data {rel}
-{loaded}",
-                self.namespace
-            ));
-            let document = Arc::new(document);
-            self.documents
-                .entry(key.clone())
-                .or_insert_with(|| document.clone());
-            if !self.results.contains_key(&key) {
-                pending.entry(key.clone()).or_insert((document, problems));
+            let key = hash(&format!("{}\ndata {rel}\n{loaded}", self.namespace));
+            if !self.entries.contains_key(&key) {
+                self.entries.insert(
+                    key.clone(),
+                    Entry {
+                        document: Arc::new(document),
+                        result: None,
+                        used: index,
+                    },
+                );
+                pending.insert(key.clone(), problems);
             }
             keys.push(key);
+        }
+        self.stats.peak_results = self.stats.peak_results.max(self.entries.len());
+        let listed: HashSet<&str> = discovery.files.iter().map(|f| f.rel.as_str()).collect();
+        let mut directives = self.parsed.values().any(|(_, marked)| *marked);
+        for key in &keys {
+            let entry = self
+                .entries
+                .get_mut(key)
+                .expect("planned keys have entries");
+            entry.used = index;
+            directives |= entry
+                .document
+                .files
+                .iter()
+                .any(|f| !listed.contains(f.as_str()));
         }
         Plan {
             commit: commit.clone(),
             keys,
-            directives: ids.iter().any(|id| self.directives.contains(id)),
-            files: discovery.files.into_iter().map(|f| f.rel).collect(),
+            directives,
             discovery: discovery.diagnostics,
             load,
         }
@@ -370,85 +475,75 @@ data {rel}
             .collect()
     }
 
-    fn disk_path(&self, key: &str) -> Option<PathBuf> {
-        self.disk.as_ref().map(|d| d.join(format!("{key}.json")))
-    }
-
     /// Evaluates every new document once: from the disk cache when it has it, else in parallel.
-    fn evaluate(
-        &mut self,
-        pending: HashMap<String, (Arc<Document>, Vec<Diagnostic>)>,
-        progress: &dyn Progress,
-    ) {
+    fn evaluate(&mut self, pending: BTreeMap<String, Vec<Diagnostic>>) {
         let mut todo = Vec::new();
-        for (key, doc) in pending {
-            let cached = self
-                .disk_path(&key)
-                .and_then(|p| std::fs::read(p).ok())
-                .and_then(|bytes| serde_json::from_slice::<RootResult>(&bytes).ok());
-            match cached {
+        for (key, diagnostics) in pending {
+            match self.disk.as_ref().and_then(|d| d.read(&key)) {
                 Some(result) => {
                     self.stats.roots_from_disk += 1;
-                    self.results.insert(key, Arc::new(result));
+                    self.set_result(&key, result);
                 }
-                None => todo.push((key, doc)),
+                None => {
+                    let document = self.entries[&key].document.clone();
+                    todo.push((key, document, diagnostics));
+                }
             }
         }
-        todo.sort_by(|a, b| a.0.cmp(&b.0));
         self.stats.roots_evaluated += todo.len();
         let Ok(engine) = &self.engine else {
             // The bundle does not load: keep the load diagnostics; `row` reports the bundle.
-            for (key, (document, diagnostics)) in todo {
+            for (key, document, diagnostics) in todo {
                 let result = RootResult {
                     providers: evaluate::providers(&document),
                     scope: scope::signal(&document),
                     diagnostics,
                     evaluation: DocResult::default(),
                 };
-                self.results.insert(key, Arc::new(result));
+                self.set_result(&key, result);
             }
             return;
         };
-        let done = AtomicUsize::new(0);
-        let total = todo.len();
         let bundle = &self.bundle;
         let evaluated: Vec<(String, RootResult)> = todo
             .into_par_iter()
             .map_init(
                 || engine.clone(),
-                |engine, (key, (document, diagnostics))| {
+                |engine, (key, document, diagnostics)| {
                     let result = RootResult {
                         providers: evaluate::providers(&document),
                         scope: scope::signal(&document),
                         diagnostics,
                         evaluation: evaluate::evaluate_document(engine, bundle, &document),
                     };
-                    progress.update(
-                        "evaluating",
-                        done.fetch_add(1, Ordering::Relaxed) + 1,
-                        total,
-                    );
                     (key, result)
                 },
             )
             .collect();
-        if let Some(dir) = &self.disk {
-            let _ = std::fs::create_dir_all(dir);
-        }
         for (key, result) in evaluated {
-            if let Some(path) = self.disk_path(&key) {
-                write_atomically(&path, &result);
+            if let Some(disk) = &mut self.disk {
+                disk.write(&key, &result);
             }
-            self.results.insert(key, Arc::new(result));
+            self.set_result(&key, result);
+        }
+    }
+
+    fn set_result(&mut self, key: &str, result: RootResult) {
+        if let Some(entry) = self.entries.get_mut(key) {
+            entry.result = Some(Arc::new(result));
         }
     }
 
     /// Joins, waives and scores one commit as `scan::run_source` does.
     fn row(&self, repo: &Repo, plan: &Plan) -> Row {
-        let results: Vec<&RootResult> = plan
-            .keys
+        let entries: Vec<&Entry> = plan.keys.iter().map(|k| &self.entries[k]).collect();
+        let results: Vec<&RootResult> = entries
             .iter()
-            .filter_map(|k| self.results.get(k).map(|r| r.as_ref()))
+            .map(|e| {
+                e.result
+                    .as_deref()
+                    .expect("a chunk is evaluated before its rows")
+            })
             .collect();
         let mut load = plan.load.clone();
         for r in &results {
@@ -478,24 +573,15 @@ data {rel}
             .clone()
             .unwrap_or_else(|| scope::detect(results.iter().map(|r| &r.scope)));
         scope::retain_in_scope(&mut evaluation.checks, &self.bundle.policies, scoping.scope);
-        let documents: Vec<&Document> = plan
-            .keys
-            .iter()
-            .filter_map(|k| self.documents.get(k).map(|d| d.as_ref()))
-            .collect();
+        let documents: Vec<&Document> = entries.iter().map(|e| e.document.as_ref()).collect();
         let suppressions = self
             .options
             .config
             .as_ref()
             .map_or(&[][..], |c| c.suppressions.as_slice());
-        // Without inline comments, suppressions or a baseline, waiving changes nothing; files
-        // read on demand (outside the listing) may hold comments, so they count as marked.
-        let waive = plan.directives
-            || !suppressions.is_empty()
-            || self.baseline.is_some()
-            || documents
-                .iter()
-                .any(|d| d.files.iter().any(|f| !plan.files.contains(f)));
+        // Without inline comments (see `Plan::directives`), suppressions or a baseline,
+        // waiving changes nothing.
+        let waive = plan.directives || !suppressions.is_empty() || self.baseline.is_some();
         let waived = if waive {
             waive::apply(
                 &repo.tree(&plan.commit, plan.commit.short()),
@@ -527,24 +613,126 @@ data {rel}
         all.extend(evaluation.diagnostics);
         all.extend(waived);
         diagnostics::sort(&mut all);
-        Row::new(
+        let mut row = Row::new(
             &plan.commit,
             plan.keys.len(),
             &evaluation.checks,
             &scorecard,
             &all,
-        )
+        );
+        if !self.objectives {
+            row.objectives = Vec::new();
+        }
+        row
     }
 }
 
-/// Writes through a temporary file and a rename, so a reader never sees half a result; a
-/// failed write only costs the reuse.
-fn write_atomically(path: &Path, result: &RootResult) {
-    let Ok(bytes) = serde_json::to_vec(result) else {
-        return;
-    };
-    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
-    if std::fs::write(&tmp, bytes).is_ok() && std::fs::rename(&tmp, path).is_err() {
-        let _ = std::fs::remove_file(&tmp);
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::trend::{rows_uncached, Silent};
+    use git2::{IndexAddOption, Repository, Signature, Time};
+    use std::path::Path;
+
+    fn fixture(rel: &str) -> std::path::PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(rel)
+    }
+
+    fn write_root(dir: &Path, root: usize, size: usize) {
+        let path = dir.join(format!("envs/r{root}/main.tf"));
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let waiver = if root == 1 {
+            "# rungs:ignore TEST-002 reason=\"accepted for the test\"\n"
+        } else {
+            ""
+        };
+        let text = format!(
+            "{waiver}resource \"test_thing\" \"t\" {{\n  flagged = {}\n  size    = {size}\n}}\n",
+            size % 7 == 0
+        );
+        std::fs::write(path, text).unwrap();
+    }
+
+    fn commit(repo: &Repository, n: usize) {
+        let mut index = repo.index().unwrap();
+        index.add_all(["*"], IndexAddOption::DEFAULT, None).unwrap();
+        index.write().unwrap();
+        let tree = repo.find_tree(index.write_tree().unwrap()).unwrap();
+        let time = Time::new(1_704_110_400 + n as i64 * 86_400, 0);
+        let sig = Signature::new("Test", "test@example.invalid", &time).unwrap();
+        let parent = repo.head().ok().and_then(|h| h.peel_to_commit().ok());
+        let parents: Vec<&git2::Commit<'_>> = parent.iter().collect();
+        repo.commit(Some("HEAD"), &sig, &sig, &format!("c{n}"), &tree, &parents)
+            .unwrap();
+    }
+
+    /// Three roots; each commit gives one of them a new size, and sizes come back after 60
+    /// changes of a root (180 commits), when the earlier result has been evicted.
+    #[test]
+    fn memory_is_bounded_by_a_chunk_and_rows_match_scanning_every_commit() {
+        let dir = tempfile::tempdir().unwrap();
+        let git = Repository::init(dir.path()).unwrap();
+        for root in 0..3 {
+            write_root(dir.path(), root, 0);
+        }
+        commit(&git, 0);
+        let commits = 300;
+        for n in 1..commits {
+            write_root(dir.path(), n % 3, (n / 3) % 60 + 1);
+            commit(&git, n);
+        }
+        let repo = Repo::open(dir.path()).unwrap();
+        let selection = crate::trend::Selection {
+            range: None,
+            since: None,
+            max_commits: None,
+            first_parent: true,
+            every: 1,
+        };
+        let (list, _) = crate::trend::select(&repo, &selection).unwrap();
+        assert_eq!(list.len(), commits);
+        let mut options = scan::Options::new(dir.path());
+        options.policies = policy::Sources {
+            defaults: false,
+            dirs: vec![fixture("user-policies/good")],
+        };
+        options.model = Some(fixture("gate/model.yaml"));
+
+        let mut pipeline = Pipeline::new(&options, None).unwrap();
+        let rows = pipeline.rows(&repo, &list, &Silent);
+        assert!(rows.iter().any(|r| r.waived > 0) && rows.iter().any(|r| r.failed > 0));
+        assert_eq!(rows.len(), commits);
+        // Every third commit scanned from scratch, as `--no-reuse` does.
+        for (row, commit) in rows.iter().zip(&list).step_by(3) {
+            let reference = rows_uncached(&repo, std::slice::from_ref(commit), &options, &Silent);
+            assert_eq!(row, &reference.unwrap()[0]);
+        }
+
+        let stats = &pipeline.stats;
+        // Three files per commit; one new root document per commit after the first.
+        assert_eq!(stats.peak_files, 3);
+        assert_eq!(stats.files_parsed, commits + 2);
+        assert_eq!(stats.roots_loaded + stats.roots_reused, 3 * commits);
+        // A root loaded again is one whose result was evicted: it is evaluated again.
+        assert_eq!(stats.roots_evaluated, stats.roots_loaded);
+        // Without eviction only the 183 distinct contents would be evaluated; contents come
+        // back after about 178 other results, evicted by then.
+        assert!(
+            stats.roots_evaluated > 183 && stats.roots_evaluated <= commits + 2,
+            "{stats:?}"
+        );
+        assert!(
+            stats.peak_results > KEPT_RESULTS
+                && stats.peak_results <= KEPT_RESULTS + CHUNK_DOCUMENTS + 3,
+            "{stats:?}"
+        );
+        assert!(pipeline.entries.len() <= KEPT_RESULTS + 3);
+        assert!(pipeline
+            .candidates
+            .values()
+            .flatten()
+            .all(|(_, key)| pipeline.entries.contains_key(key)));
     }
 }

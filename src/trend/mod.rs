@@ -2,13 +2,15 @@
 //!
 //! Commits are chosen from a range (first parent by default), then scanned through
 //! [`cache::Pipeline`], which reuses parsed files by blob id and evaluation results by the
-//! content of each root module and the modules it loads. `--no-cache` scans every commit from
-//! scratch through [`crate::scan::run_source`] instead; both give the same rows.
+//! content of each root module and the modules it loads, in memory and in a [`disk`] cache.
+//! `--no-reuse` scans every commit from scratch through [`crate::scan::run_source`] instead;
+//! both give the same rows.
 
 pub mod axis;
 pub mod cache;
 pub mod chart;
 pub mod date;
+pub mod disk;
 pub mod render;
 
 use crate::check::{Check, Outcome};
