@@ -97,6 +97,8 @@ pub struct Scan {
     /// Which repository and commit this is, and when it was scanned: what org-wide roll-ups key on.
     pub provenance: Provenance,
     pub diagnostics: Vec<Diagnostic>,
+    /// How policies were evaluated, for `--verbose` (policies the VM left to the interpreter).
+    pub notes: Vec<String>,
     pub timings: Timings,
 }
 
@@ -336,6 +338,7 @@ pub fn run_source(source: &dyn Source, options: &Options) -> Result<Scan, Diagno
             ..Provenance::default()
         },
         diagnostics,
+        notes: evaluation.notes,
         timings,
     })
 }

@@ -442,7 +442,10 @@ designating_arg[t][attr][key] contains i if {
 	attr := name
 	is_unknown(v)
 	some p in ref_prefixes(v)
-	some j in by_key[key][p]
+	# key is bound by its own `some`: regorus' VM compiler does not hoist a
+	# `some j in by_key[key][p]` whose key is still unbound.
+	some key, positions in by_key
+	some j in positions[p]
 	designates(v, resources(key)[j], module_of(r))
 }
 
@@ -457,7 +460,9 @@ designating_args(t, attr, key) := s if {
 # known_arg[t]: the arguments some resource of type t sets to a known string.
 known_arg[t] contains attr if {
 	indexed
-	some r in input.resources_by_type[t]
+	# t is bound by its own `some` (see designating_arg).
+	some t, typed in input.resources_by_type
+	some r in typed
 	some name, v in config(r)
 	attr := name
 	is_known_string(v)

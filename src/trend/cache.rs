@@ -39,7 +39,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 /// Bump when the meaning of a cached result changes without a version bump (development).
-const CACHE_FORMAT: u32 = 2;
+const CACHE_FORMAT: u32 = 3;
 
 /// What one root module produced, as cached.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -84,7 +84,7 @@ pub struct Pipeline<'o> {
     fixed_diagnostics: Vec<Diagnostic>,
     baseline: Option<Baseline>,
     attestations: BTreeMap<String, Attestation>,
-    engine: Result<regorus::Engine, Diagnostic>,
+    engine: Result<evaluate::Prepared, Diagnostic>,
     excluded: globset::GlobSet,
     overrides: Vec<(String, Val)>,
     overrides_error: Option<Diagnostic>,
@@ -136,10 +136,11 @@ impl<'o> Pipeline<'o> {
             Err(d) => (Vec::new(), Some(d)),
         };
         let mut identity = format!(
-            "rungs {} cache {CACHE_FORMAT}\nexclude {:?}\ndepth {}\noverrides {overrides:?}\n",
+            "rungs {} cache {CACHE_FORMAT}\nexclude {:?}\ndepth {}\noverrides {overrides:?}\ninstructions {}\n",
             env!("CARGO_PKG_VERSION"),
             options.excludes,
-            options.load.max_module_depth
+            options.load.max_module_depth,
+            crate::vm::max_instructions()
         );
         for file in bundle
             .libraries
@@ -389,13 +390,13 @@ impl<'o> Pipeline<'o> {
         let evaluated: Vec<(String, RootResult)> = todo
             .into_par_iter()
             .map_init(
-                || engine.clone(),
-                |engine, (key, (document, diagnostics))| {
+                || engine.worker(),
+                |worker, (key, (document, diagnostics))| {
                     let result = RootResult {
                         providers: evaluate::providers(&document),
                         scope: scope::signal(&document),
                         diagnostics,
-                        evaluation: evaluate::evaluate_document(engine, bundle, &document),
+                        evaluation: evaluate::evaluate_document(worker, bundle, &document),
                     };
                     progress.update(
                         "evaluating",
@@ -442,8 +443,8 @@ impl<'o> Pipeline<'o> {
                 )
             }
             Err(d) => evaluate::Evaluation {
-                checks: Vec::new(),
                 diagnostics: vec![d.clone()],
+                ..evaluate::Evaluation::default()
             },
         };
         let scoping = self
