@@ -2,11 +2,10 @@
 //!
 //! One engine holds the libraries and all valid policies; it is prepared once, compiled to a
 //! bytecode program for regorus' VM ([`crate::vm`]), and each worker thread gets its own VM and
-//! interpreter clone. Each document is converted to a regorus value once and every applicable
-//! policy is evaluated against it on the VM, within an instruction budget per (policy,
-//! document). The interpreter evaluates what the VM cannot compile and has the last word on
-//! runtime errors. A rule that fails at run time or runs out of budget yields `error` results,
-//! never passes.
+//! interpreter clone. Each document is converted to a regorus value once. Every applicable policy
+//! runs on the VM within an instruction budget per (policy, document); the VM decides the
+//! embedded policies, the interpreter decides user policies and what the VM could not evaluate.
+//! A rule that fails at run time or runs out of budget yields `error` results, never passes.
 
 use crate::check::{Check, Outcome, SCAN_ADDRESS};
 use crate::diagnostics::{Code, Diagnostic};
@@ -496,19 +495,21 @@ fn interpret(
     })
 }
 
-/// Runs the applicable policies on the VM within the instruction budget and returns those it
-/// stopped (budget or backstop), by index. Embedded policies run together per provider group
-/// with the sum of their budgets; a group that runs out, and every user policy, runs one
+/// Runs the applicable policies on the VM within the instruction budget. Returns the batch
+/// results of the provider groups it evaluated (embedded policies, decided by the VM), and the
+/// policies it stopped (budget or backstop), by index. Embedded policies run together per
+/// group with the sum of their budgets; a group that runs out, and every user policy, runs one
 /// policy at a time, each rule with the whole budget.
 fn vm_gate(
     machine: &mut RegoVM,
     compiled: &Compiled,
     bundle: &Bundle,
     applicable: &[usize],
-) -> BTreeMap<usize, Failure> {
+) -> (BTreeMap<String, BatchResults>, BTreeMap<usize, Failure>) {
     let budget = vm::max_instructions();
     let mut over: BTreeSet<String> = BTreeSet::new();
     let mut done: BTreeSet<String> = BTreeSet::new();
+    let mut decided = BTreeMap::new();
     for &i in applicable {
         let policy = &bundle.policies[i];
         if is_user(policy) || !compiled.on_vm[i] {
@@ -518,10 +519,16 @@ fn vm_gate(
         if done.insert(group.clone()) {
             let policies = compiled.group_size.get(&group).copied().unwrap_or(1);
             let entry = format!("data.{BATCH_PACKAGE}.{group}");
-            if let Err(f) = vm::run(machine, &entry, budget.saturating_mul(policies), false) {
-                if f.kind != FailureKind::Runtime {
+            match vm::run(machine, &entry, budget.saturating_mul(policies), false) {
+                Ok(value) => {
+                    if let Some(results) = batch_results(&value) {
+                        decided.insert(group, results);
+                    }
+                }
+                Err(f) if f.kind != FailureKind::Runtime => {
                     over.insert(group);
                 }
+                Err(_) => {}
             }
         }
     }
@@ -542,7 +549,7 @@ fn vm_gate(
             }
         }
     }
-    stopped
+    (decided, stopped)
 }
 
 /// Providers a policy is about, from its resource types (`aws_s3_bucket` -> `aws`).
@@ -597,20 +604,24 @@ pub fn evaluate_document(worker: &mut Worker, bundle: &Bundle, doc: &Document) -
         return result;
     }
     let input = doc.to_input();
-    // The VM only enforces the budget: it does not decide yet, as it misses findings the
-    // interpreter makes (see `vm::tests`), so the interpreter decides what the VM did not stop.
-    let mut stopped = match &mut worker.vm {
+    // The VM decides the embedded policies' groups it evaluates and enforces the budget of
+    // every policy; the interpreter decides user policies (the VM drops errors inside rule
+    // bodies, see `vm::tests`) and whatever the VM did not evaluate.
+    let (decided, mut stopped) = match &mut worker.vm {
         Some((machine, compiled)) => {
             machine.set_input(input.clone());
             vm_gate(machine, compiled, bundle, &applicable)
         }
-        None => BTreeMap::new(),
+        None => (BTreeMap::new(), BTreeMap::new()),
     };
     let engine = &mut worker.engine;
     engine.set_input(input);
     // The batch rules of the groups that apply, except groups with a stopped policy; `None`
     // for a group that failed to evaluate.
-    let mut batches: BTreeMap<String, Option<BatchResults>> = BTreeMap::new();
+    let mut batches: BTreeMap<String, Option<BatchResults>> = decided
+        .into_iter()
+        .map(|(group, results)| (group, Some(results)))
+        .collect();
     let held: BTreeSet<String> = stopped
         .keys()
         .map(|&i| batch_group(&bundle.policies[i]))
@@ -896,10 +907,11 @@ mod tests {
         }
     }
 
-    /// The instruction budget on the VM changes no decision: on every bundled example and
-    /// fixture tree, the same findings, unknowns and errors as the interpreter alone.
+    /// The VM (batch rules per provider group, within the budget) decides as the interpreter
+    /// (each policy alone) does, on every bundled example and fixture tree: the same findings,
+    /// unknowns and errors.
     #[test]
-    fn the_budget_gate_changes_no_decision() {
+    fn the_vm_decides_as_the_interpreter_does() {
         let bundle = embedded();
         let whole = prepare(&bundle).unwrap();
         assert!(whole.notes.is_empty(), "{:?}", whole.notes);
@@ -931,34 +943,5 @@ mod tests {
             compared += on_vm.checks.len();
         }
         assert!(compared > 1000, "{compared} checks compared");
-    }
-
-    /// Why the VM does not decide yet: on the bundled example it finds none of the security
-    /// group ingress rules the interpreter finds (regorus 0.14.1), so RUNGS-AWS-VPC-001 would
-    /// miss the bastion open to 0.0.0.0/0. When this fails, the VM may be ready to decide.
-    #[test]
-    fn the_vm_misses_what_the_interpreter_finds() {
-        let bundle = embedded();
-        let mut engine = engine_for(&bundle, |_| false).unwrap();
-        let source = "package probe\nimport rego.v1\nimport data.rungs.lib\nn := count(lib.sg_ingress_rules)\n";
-        engine
-            .add_policy("probe.rego".into(), source.into())
-            .unwrap();
-        let program = vm::compile(&mut engine, &["data.probe.n".to_string()]).unwrap();
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/aws-platform");
-        let (_, documents) = fixture_documents()
-            .into_iter()
-            .find(|(tree, _)| *tree == root)
-            .unwrap();
-        let prod = documents.iter().find(|d| d.root == "envs/prod").unwrap();
-        let mut machine = vm::machine(&program);
-        machine.set_input(prod.to_input());
-        engine.set_input(prod.to_input());
-        let on_vm = vm::run(&mut machine, "data.probe.n", 10_000_000, false);
-        let interpreted = engine.eval_rule("data.probe.n".into()).unwrap();
-        assert_eq!(
-            (on_vm, interpreted),
-            (Ok(regorus::Value::from(0_u64)), regorus::Value::from(6_u64))
-        );
     }
 }

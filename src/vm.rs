@@ -185,4 +185,25 @@ mod tests {
         engine.set_input(input);
         assert!(engine.eval_rule("data.p.x".into()).is_err());
     }
+
+    /// Why library functions keep loops out of a body followed by `else`: the VM never
+    /// reaches the `else` of a body whose `some` loop finds nothing (regorus 0.14.1); the
+    /// function is undefined where the interpreter gives the `else` value.
+    #[test]
+    fn the_vm_skips_the_else_after_a_loop_that_finds_nothing() {
+        let source = "package p\nimport rego.v1\nhas5(xs) := true if {\n\tsome x in xs\n\tx == 5\n} else := false\nout := has5([1, 2])\n";
+        let program = program(source, "data.p.out");
+        let mut vm = machine(&program);
+        assert_eq!(
+            run(&mut vm, "data.p.out", 1_000, false),
+            Ok(Value::Undefined)
+        );
+        let mut engine = crate::policy::new_engine();
+        engine.add_policy("p.rego".into(), source.into()).unwrap();
+        engine.set_input(Value::new_object());
+        assert_eq!(
+            engine.eval_rule("data.p.out".into()).unwrap(),
+            Value::from(false)
+        );
+    }
 }

@@ -736,15 +736,23 @@ sg_ingress_rules contains rule if {
 
 # true when some value of vs, or some item of a list in vs, is unknown; false
 # otherwise (a rule field, so it must always be defined).
+# The loops sit in holds_unknown: regorus' VM never reaches the `else` of a
+# body whose `some` loop finds nothing.
 any_unknown(vs) := true if {
+	holds_unknown(vs)
+} else := false
+
+holds_unknown(vs) if {
 	some v in vs
 	is_unknown(v)
-} else := true if {
+}
+
+holds_unknown(vs) if {
 	some v in vs
 	is_array(v)
 	some x in v
 	is_unknown(x)
-} else := false
+}
 
 # The protocol or port range of a normalised rule is unknown at scan time.
 rule_ports_unknown(rule) if is_unknown(rule.protocol)
