@@ -149,8 +149,6 @@ struct Compiled {
     program: Arc<Program>,
     /// Per policy of the bundle: whether its rules are entry points of `program`.
     on_vm: Vec<bool>,
-    /// Policies per batch group, which multiply the budget of a group's evaluation.
-    group_size: BTreeMap<String, u64>,
 }
 
 /// One thread's machines.
@@ -234,14 +232,12 @@ fn compile(
         .collect();
     let (user, embedded): (Vec<usize>, Vec<usize>) =
         kept.iter().partition(|&&i| is_user(&bundle.policies[i]));
-    let mut group_size: BTreeMap<String, u64> = BTreeMap::new();
-    for &i in &embedded {
-        *group_size
-            .entry(batch_group(&bundle.policies[i]))
-            .or_default() += 1;
-    }
-    let mut names: Vec<String> = group_size
-        .keys()
+    let groups: BTreeSet<String> = embedded
+        .iter()
+        .map(|&i| batch_group(&bundle.policies[i]))
+        .collect();
+    let mut names: Vec<String> = groups
+        .iter()
         .map(|g| format!("data.{BATCH_PACKAGE}.{g}"))
         .collect();
     names.extend(
@@ -302,13 +298,7 @@ fn compile(
             program
         }
     };
-    let compiled = program.map(|program| {
-        Arc::new(Compiled {
-            program,
-            on_vm,
-            group_size,
-        })
-    });
+    let compiled = program.map(|program| Arc::new(Compiled { program, on_vm }));
     (compiled, notes)
 }
 
@@ -498,8 +488,9 @@ fn interpret(
 /// Runs the applicable policies on the VM within the instruction budget. Returns the batch
 /// results of the provider groups it evaluated (embedded policies, decided by the VM), and the
 /// policies it stopped (budget or backstop), by index. Embedded policies run together per
-/// group with the sum of their budgets; a group that runs out, and every user policy, runs one
-/// policy at a time, each rule with the whole budget.
+/// group within one budget (the most any of them needs on a real document is far below it); a
+/// group that runs out, and every user policy, runs one policy at a time, each rule with the
+/// whole budget, so only a policy that needs more than the budget alone is stopped.
 fn vm_gate(
     machine: &mut RegoVM,
     compiled: &Compiled,
@@ -517,9 +508,8 @@ fn vm_gate(
         }
         let group = batch_group(policy);
         if done.insert(group.clone()) {
-            let policies = compiled.group_size.get(&group).copied().unwrap_or(1);
             let entry = format!("data.{BATCH_PACKAGE}.{group}");
-            match vm::run(machine, &entry, budget.saturating_mul(policies), false) {
+            match vm::run(machine, &entry, budget, false) {
                 Ok(value) => {
                     if let Some(results) = batch_results(&value) {
                         decided.insert(group, results);
