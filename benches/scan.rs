@@ -10,6 +10,9 @@
 //! each with an encryption configuration and a public access block (the joins that were
 //! quadratic in the buckets of a root).
 //!
+//! Last, for each repository, the most Rego instructions one policy needed on one document (the
+//! budget's headroom: `--max-rego-instructions`, docs/security.md).
+//!
 //! Options (after `--`): `--roots 50,100,200,400` sizes to run, `--runs 5` scans per size,
 //! `--buckets 5000` buckets in the one-root row (0 leaves it out), `--files 1801` a module
 //! repository of about that many `.tf` files (see [`generate_files`]; 0, the default, leaves
@@ -402,6 +405,8 @@ struct Row {
     checks: usize,
     total: Duration,
     stages: [Duration; 6],
+    /// The most instructions one policy needed on one document, and that policy.
+    instructions: (u64, String),
 }
 
 fn measure(label: &str, dir: &Path, runs: usize) -> Row {
@@ -423,6 +428,14 @@ fn measure(label: &str, dir: &Path, runs: usize) -> Row {
         "{:?}",
         scan.diagnostics
     );
+    let prepared = rungs::evaluate::prepare(&scan.bundle).expect("the bundle prepares");
+    let instructions = scan
+        .documents
+        .iter()
+        .flat_map(|d| rungs::evaluate::instructions_needed(&prepared, &scan.bundle, d))
+        .max_by_key(|(_, n)| *n)
+        .map(|(i, n)| (n, scan.bundle.policies[i].meta.id.clone()))
+        .unwrap_or_default();
     let stage = |i: usize| median(stages.iter().map(|s| s[i]).collect());
     Row {
         label: label.to_string(),
@@ -431,6 +444,7 @@ fn measure(label: &str, dir: &Path, runs: usize) -> Row {
         checks: scan.checks.len(),
         total: median(totals),
         stages: [stage(0), stage(1), stage(2), stage(3), stage(4), stage(5)],
+        instructions,
     }
 }
 
@@ -547,7 +561,7 @@ fn main() {
     );
     println!("| repository | roots | resources | checks | total | discover | load | policies | evaluate | waive | score | µs per resource |");
     println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-    for r in rows {
+    for r in &rows {
         println!(
             "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {:.1} |",
             r.label,
@@ -562,6 +576,19 @@ fn main() {
             ms(r.stages[4]),
             ms(r.stages[5]),
             r.total.as_secs_f64() * 1e6 / r.resources.max(1) as f64
+        );
+    }
+    println!();
+    println!(
+        "Rego instructions: the most one policy needed on one document (budget {})",
+        rungs::vm::max_instructions()
+    );
+    println!("| repository | instructions | policy |");
+    println!("|---|---:|---|");
+    for r in &rows {
+        println!(
+            "| {} | {} | {} |",
+            r.label, r.instructions.0, r.instructions.1
         );
     }
 }

@@ -109,6 +109,13 @@ pub enum Code {
     /// A policy citing an objective the model does not have.
     #[serde(rename = "R205")]
     PolicyUnknownControl,
+    /// A policy that used its whole Rego instruction budget on a document
+    /// (`--max-rego-instructions`).
+    #[serde(rename = "R206")]
+    PolicyBudget,
+    /// A policy stopped by the wall-clock backstop (work the instruction budget does not count).
+    #[serde(rename = "R207")]
+    PolicyTimeout,
     /// The maturity model file is invalid.
     #[serde(rename = "R301")]
     Model,
@@ -183,6 +190,8 @@ impl Code {
             Code::PolicyRuntime => "R203",
             Code::PolicyDuplicate => "R204",
             Code::PolicyUnknownControl => "R205",
+            Code::PolicyBudget => "R206",
+            Code::PolicyTimeout => "R207",
             Code::Model => "R301",
             Code::Config => "R401",
             Code::SuppressionExpired => "R402",

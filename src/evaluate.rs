@@ -1,21 +1,31 @@
 //! Evaluate: run every policy on the documents that hold its resource types, with regorus.
 //!
-//! One engine holds the libraries and all valid policies; it is prepared once and cloned per
-//! worker thread. Each document is converted to a regorus value once and every applicable policy
-//! is evaluated against it. A rule that fails at run time yields `error` results, never passes.
+//! One engine holds the libraries and all valid policies; it is prepared once, compiled to a
+//! bytecode program for regorus' VM ([`crate::vm`]), and each worker thread gets its own VM and
+//! interpreter clone. Each document is converted to a regorus value once. Every applicable policy
+//! runs on the VM within an instruction budget per (policy, document); the VM decides the
+//! embedded policies, the interpreter decides user policies and what the VM could not evaluate.
+//! A rule that fails at run time or runs out of budget yields `error` results, never passes.
 
 use crate::check::{Check, Outcome, SCAN_ADDRESS};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::load::Document;
 use crate::policy::{engine_for, locate_regorus_error, Bundle, Kind, Policy};
+use crate::vm::{self, Failure, FailureKind};
 use rayon::prelude::*;
+use regorus::rvm::vm::RegoVM;
+use regorus::rvm::Program;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 #[derive(Debug, Default)]
 pub struct Evaluation {
     pub checks: Vec<Check>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Policies evaluated on the interpreter because the VM does not compile them, and why
+    /// (shown with `--verbose`).
+    pub notes: Vec<String>,
 }
 
 /// What one document produced for one presence policy, ordered so that the strongest wins
@@ -33,7 +43,7 @@ pub enum Presence {
 pub struct DocResult {
     pub checks: Vec<Check>,
     pub presence: Vec<(usize, Presence, Option<String>)>,
-    pub errors: Vec<(usize, String)>,
+    pub errors: Vec<(usize, Failure)>,
 }
 
 /// Package of the generated module that evaluates every policy in one pass.
@@ -47,7 +57,6 @@ const BATCH_PACKAGE: &str = "rungs_internal.batch";
 /// policy that raised it.
 fn batch_module(bundle: &Bundle, keep: &impl Fn(&Policy) -> bool) -> String {
     let mut src = format!("package {BATCH_PACKAGE}\n\nimport rego.v1\n\n");
-    let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (i, policy) in bundle.policies.iter().enumerate() {
         if is_user(policy) || !keep(policy) {
             continue;
@@ -88,13 +97,10 @@ fn batch_module(bundle: &Bundle, keep: &impl Fn(&Policy) -> bool) -> String {
         } else {
             "[]".to_string()
         };
-        groups
-            .entry(batch_group(policy))
-            .or_default()
-            .push(format!("\t{id}: [r{i}, {unknown}],\n"));
-    }
-    for (group, entries) in groups {
-        src.push_str(&format!("\n{group} := {{\n{}}}\n", entries.concat()));
+        // One definition per entry, `[id, result, unknown set]`: a 90-entry object literal
+        // would overflow the VM's 255-register window.
+        let group = batch_group(policy);
+        src.push_str(&format!("{group} contains [{id}, r{i}, {unknown}]\n\n"));
     }
     src
 }
@@ -128,18 +134,63 @@ fn defines_unknown(source: &str) -> bool {
     })
 }
 
-/// The engine holding the whole bundle and the batch rules, analysed once; clone it per worker.
-pub fn prepare(bundle: &Bundle) -> Result<regorus::Engine, Diagnostic> {
+/// A bundle ready to evaluate: the interpreter engine and the VM program of the policies it
+/// compiles. Clone it freely; [`Prepared::worker`] gives each thread its own machines.
+#[derive(Clone)]
+pub struct Prepared {
+    engine: regorus::Engine,
+    vm: Option<Arc<Compiled>>,
+    /// Policies left to the interpreter, and why.
+    pub notes: Vec<String>,
+}
+
+/// The VM side of a prepared bundle.
+struct Compiled {
+    program: Arc<Program>,
+    /// Per policy of the bundle: whether its rules are entry points of `program`.
+    on_vm: Vec<bool>,
+}
+
+/// One thread's machines.
+pub struct Worker {
+    engine: regorus::Engine,
+    vm: Option<(RegoVM, Arc<Compiled>)>,
+}
+
+impl Prepared {
+    pub fn worker(&self) -> Worker {
+        Worker {
+            engine: self.engine.clone(),
+            vm: self
+                .vm
+                .as_ref()
+                .map(|c| (vm::machine(&c.program), Arc::clone(c))),
+        }
+    }
+
+    /// The same bundle without the VM: every policy on the interpreter.
+    #[cfg(test)]
+    fn interpreter_only(&self) -> Prepared {
+        Prepared {
+            vm: None,
+            ..self.clone()
+        }
+    }
+}
+
+/// The prepared whole bundle.
+pub fn prepare(bundle: &Bundle) -> Result<Prepared, Diagnostic> {
     prepare_for(bundle, |_| true)
 }
 
-/// Like [`prepare`], with only the policies `keep` selects (and every library). Parsing and
-/// analysing all 200 policies cost most of a small scan; a policy left out is never evaluated,
-/// and policies do not depend on each other, so the results of the others do not change.
+/// Like [`prepare`], with only the policies `keep` selects (and every library). Parsing,
+/// analysing and compiling all 200 policies cost most of a small scan; a policy left out is never
+/// evaluated, and policies do not depend on each other, so the results of the others do not
+/// change.
 pub fn prepare_for(
     bundle: &Bundle,
     keep: impl Fn(&Policy) -> bool,
-) -> Result<regorus::Engine, Diagnostic> {
+) -> Result<Prepared, Diagnostic> {
     let prepared = engine_for(bundle, &keep).and_then(|mut engine| {
         let batch = crate::policy::RegoFile {
             path: "<rungs>/batch.rego".into(),
@@ -148,19 +199,107 @@ pub fn prepare_for(
         crate::policy::add(&mut engine, &batch)?;
         Ok(engine)
     });
-    let mut base = prepared.map_err(|e| {
+    let mut engine = prepared.map_err(|e| {
         Diagnostic::error(
             Code::PolicyCompile,
             format!("the policy bundle does not load: {e}"),
         )
         .help("run `rungs policy test` to find the broken file")
     })?;
-    // The first evaluation runs regorus' analysis; do it once before cloning per worker.
-    base.set_input(regorus::Value::new_object());
-    if let Some(policy) = bundle.policies.iter().find(|p| keep(p)) {
-        let _ = base.eval_rule(format!("data.{BATCH_PACKAGE}.{}", batch_group(policy)));
+    let (vm, notes) = compile(&mut engine, bundle, &keep);
+    Ok(Prepared { engine, vm, notes })
+}
+
+/// The entry points of a policy: its rule, and its `unknown` rule when it defines one.
+fn entry_points(policy: &Policy) -> Vec<String> {
+    let mut out = vec![policy.rule_path()];
+    if policy.meta.kind == Kind::Resource && defines_unknown(&policy.file.source) {
+        out.push(format!("data.{}.unknown", policy.package));
     }
-    Ok(base)
+    out
+}
+
+/// Compiles the kept policies for the VM: the embedded ones with their batch rules together,
+/// then user policies; one the VM does not compile is left to the interpreter, with a note.
+fn compile(
+    engine: &mut regorus::Engine,
+    bundle: &Bundle,
+    keep: &impl Fn(&Policy) -> bool,
+) -> (Option<Arc<Compiled>>, Vec<String>) {
+    let mut notes = Vec::new();
+    let kept: Vec<usize> = (0..bundle.policies.len())
+        .filter(|&i| keep(&bundle.policies[i]))
+        .collect();
+    let (user, embedded): (Vec<usize>, Vec<usize>) =
+        kept.iter().partition(|&&i| is_user(&bundle.policies[i]));
+    let groups: BTreeSet<String> = embedded
+        .iter()
+        .map(|&i| batch_group(&bundle.policies[i]))
+        .collect();
+    let mut names: Vec<String> = groups
+        .iter()
+        .map(|g| format!("data.{BATCH_PACKAGE}.{g}"))
+        .collect();
+    names.extend(
+        embedded
+            .iter()
+            .flat_map(|&i| entry_points(&bundle.policies[i])),
+    );
+    let mut on_vm = vec![false; bundle.policies.len()];
+    let with_users: Vec<String> = names
+        .iter()
+        .cloned()
+        .chain(user.iter().flat_map(|&i| entry_points(&bundle.policies[i])))
+        .collect();
+    if with_users.is_empty() {
+        return (None, notes);
+    }
+    // Usually everything compiles at once; otherwise find what does, one user policy at a time.
+    let program = match vm::compile(engine, &with_users) {
+        Ok(program) => {
+            for &i in &kept {
+                on_vm[i] = true;
+            }
+            Some(program)
+        }
+        Err(_) => {
+            let mut program = None;
+            if !names.is_empty() {
+                match vm::compile(engine, &names) {
+                    Ok(p) => {
+                        embedded.iter().for_each(|&i| on_vm[i] = true);
+                        program = Some(p);
+                    }
+                    Err(e) => {
+                        notes.push(format!("the embedded policies run on the interpreter: the VM does not compile them: {e}"));
+                        names.clear();
+                    }
+                }
+            }
+            for &i in &user {
+                let policy = &bundle.policies[i];
+                let mut more = names.clone();
+                more.extend(entry_points(policy));
+                match vm::compile(engine, &more) {
+                    Ok(p) => {
+                        on_vm[i] = true;
+                        names = more;
+                        program = Some(p);
+                    }
+                    Err(e) => {
+                        let (location, message) = locate_regorus_error(&policy.file.path, &e);
+                        notes.push(format!(
+                            "policy {} ({location}) runs on the interpreter, without the instruction budget: the VM does not compile it: {message}",
+                            policy.meta.id
+                        ));
+                    }
+                }
+            }
+            program
+        }
+    };
+    let compiled = program.map(|program| Arc::new(Compiled { program, on_vm }));
+    (compiled, notes)
 }
 
 /// Evaluates the policies that apply to some document: each document then gets the same
@@ -181,26 +320,28 @@ pub fn evaluate(bundle: &Bundle, documents: &[Document]) -> Evaluation {
 pub fn evaluate_with(
     bundle: &Bundle,
     documents: &[Document],
-    prepared: Result<regorus::Engine, Diagnostic>,
+    prepared: Result<Prepared, Diagnostic>,
 ) -> Evaluation {
-    let base = match prepared {
-        Ok(engine) => engine,
+    let prepared = match prepared {
+        Ok(prepared) => prepared,
         Err(d) => {
             return Evaluation {
-                checks: Vec::new(),
                 diagnostics: vec![d],
+                ..Evaluation::default()
             }
         }
     };
     let per_doc: Vec<DocResult> = documents
         .par_iter()
         .map_init(
-            || base.clone(),
-            |engine, doc| evaluate_document(engine, bundle, doc),
+            || prepared.worker(),
+            |worker, doc| evaluate_document(worker, bundle, doc),
         )
         .collect();
     let providers: BTreeSet<String> = documents.iter().flat_map(providers).collect();
-    combine(bundle, &per_doc, &providers)
+    let mut evaluation = combine(bundle, &per_doc, &providers);
+    evaluation.notes = prepared.notes;
+    evaluation
 }
 
 /// Providers of a document's resources (`aws_s3_bucket` -> `aws`).
@@ -221,7 +362,7 @@ pub fn combine<'a>(
 ) -> Evaluation {
     let mut out = Evaluation::default();
     let mut presence: BTreeMap<usize, (Presence, Option<String>)> = BTreeMap::new();
-    let mut runtime_errors: BTreeMap<usize, String> = BTreeMap::new();
+    let mut runtime_errors: BTreeMap<usize, Failure> = BTreeMap::new();
     for result in per_doc {
         out.checks.extend(result.checks.iter().cloned());
         for (i, state, message) in &result.presence {
@@ -230,8 +371,8 @@ pub fn combine<'a>(
                 *entry = (*state, message.clone());
             }
         }
-        for (i, message) in &result.errors {
-            runtime_errors.entry(*i).or_insert_with(|| message.clone());
+        for (i, failure) in &result.errors {
+            runtime_errors.entry(*i).or_insert_with(|| failure.clone());
         }
     }
     for (i, policy) in bundle.policies.iter().enumerate() {
@@ -269,17 +410,9 @@ pub fn combine<'a>(
         });
     }
 
-    for (i, message) in runtime_errors {
-        let policy = &bundle.policies[i];
-        let (location, message) = locate_regorus_error(&policy.file.path, &message);
-        out.diagnostics.push(
-            Diagnostic::error(
-                Code::PolicyRuntime,
-                format!("policy {} failed at evaluation: {message}", policy.meta.id),
-            )
-            .at(location)
-            .help("its results are reported as errors, not passes; guard the rule against unknown or mistyped values"),
-        );
+    for (i, failure) in runtime_errors {
+        out.diagnostics
+            .push(failure_diagnostic(&bundle.policies[i], failure));
     }
     out.checks.sort_by(|a, b| {
         (&a.policy, &a.root, &a.resource, a.outcome).cmp(&(
@@ -292,10 +425,121 @@ pub fn combine<'a>(
     out
 }
 
-/// A regorus error as one line, `file:line:col: message`, for results and reports.
-fn one_line(policy: &Policy, raw: &str) -> String {
-    let (location, message) = locate_regorus_error(&policy.file.path, raw);
-    format!("{location}: {message}")
+/// The diagnostic for a policy whose evaluation failed on some document.
+fn failure_diagnostic(policy: &Policy, failure: Failure) -> Diagnostic {
+    let id = &policy.meta.id;
+    let (code, message, help) = match failure.kind {
+        FailureKind::Runtime => (
+            Code::PolicyRuntime,
+            format!("policy {id} failed at evaluation: {}", failure.message),
+            "its results are reported as errors, not passes; guard the rule against unknown or mistyped values".to_string(),
+        ),
+        FailureKind::Instructions => (
+            Code::PolicyBudget,
+            format!(
+                "policy {id} stopped here: it used its whole budget of {} Rego instructions on one document",
+                vm::max_instructions()
+            ),
+            "its results are reported as errors, not passes; if the policy needs that much work, raise the budget with --max-rego-instructions".to_string(),
+        ),
+        FailureKind::Time => (
+            Code::PolicyTimeout,
+            format!(
+                "policy {id} was stopped by the {}-second wall-clock backstop on one document",
+                vm::BACKSTOP.as_secs()
+            ),
+            "its results are reported as errors, not passes; the backstop catches work the instruction budget does not count, such as a builtin over a huge range; simplify the policy".to_string(),
+        ),
+    };
+    Diagnostic::error(code, message)
+        .at(failure.location)
+        .help(help)
+}
+
+/// A failure as one line, `file:line:col: message`, for results and reports.
+fn one_line(failure: &Failure) -> String {
+    format!("{}: {}", failure.location, failure.message)
+}
+
+/// Evaluates one rule of a policy on the interpreter (strict builtin errors for user policies).
+fn interpret(
+    engine: &mut regorus::Engine,
+    policy: &Policy,
+    rule: &str,
+) -> Result<regorus::Value, Failure> {
+    let strict = is_user(policy);
+    engine.set_strict_builtin_errors(strict);
+    let value = engine.eval_rule(rule.to_string());
+    engine.set_strict_builtin_errors(false);
+    value.map_err(|e| {
+        let kind = match e.downcast_ref::<regorus::LimitError>() {
+            Some(regorus::LimitError::TimeLimitExceeded { .. }) => FailureKind::Time,
+            _ => FailureKind::Runtime,
+        };
+        let (location, message) = locate_regorus_error(&policy.file.path, &e.to_string());
+        Failure {
+            kind,
+            location,
+            message,
+        }
+    })
+}
+
+/// Runs the applicable policies on the VM within the instruction budget. Returns the batch
+/// results of the provider groups it evaluated (embedded policies, decided by the VM), and the
+/// policies it stopped (budget or backstop), by index. Embedded policies run together per
+/// group within one budget (the most any of them needs on a real document is far below it); a
+/// group that runs out, and every user policy, runs one policy at a time, each rule with the
+/// whole budget, so only a policy that needs more than the budget alone is stopped.
+fn vm_gate(
+    machine: &mut RegoVM,
+    compiled: &Compiled,
+    bundle: &Bundle,
+    applicable: &[usize],
+) -> (BTreeMap<String, BatchResults>, BTreeMap<usize, Failure>) {
+    let budget = vm::max_instructions();
+    let mut over: BTreeSet<String> = BTreeSet::new();
+    let mut done: BTreeSet<String> = BTreeSet::new();
+    let mut decided = BTreeMap::new();
+    for &i in applicable {
+        let policy = &bundle.policies[i];
+        if is_user(policy) || !compiled.on_vm[i] {
+            continue;
+        }
+        let group = batch_group(policy);
+        if done.insert(group.clone()) {
+            let entry = format!("data.{BATCH_PACKAGE}.{group}");
+            match vm::run(machine, &entry, budget, false) {
+                Ok(value) => {
+                    if let Some(results) = batch_results(&value) {
+                        decided.insert(group, results);
+                    }
+                }
+                Err(f) if f.kind != FailureKind::Runtime => {
+                    over.insert(group);
+                }
+                Err(_) => {}
+            }
+        }
+    }
+    let mut stopped = BTreeMap::new();
+    for &i in applicable {
+        let policy = &bundle.policies[i];
+        let user = is_user(policy);
+        if !compiled.on_vm[i] || !(user || over.contains(&batch_group(policy))) {
+            continue;
+        }
+        for rule in entry_points(policy) {
+            match vm::run(machine, &rule, budget, user) {
+                Err(f) if f.kind != FailureKind::Runtime => {
+                    stopped.insert(i, f);
+                    break;
+                }
+                _ => {}
+            }
+        }
+    }
+    (decided, stopped)
 }
 
 /// Providers a policy is about, from its resource types (`aws_s3_bucket` -> `aws`).
@@ -311,12 +555,28 @@ fn policy_providers(policy: &Policy) -> Vec<String> {
         .collect()
 }
 
-/// Evaluates every applicable policy on one document with a prepared engine.
-pub fn evaluate_document(
-    engine: &mut regorus::Engine,
-    bundle: &Bundle,
-    doc: &Document,
-) -> DocResult {
+/// A batch rule's value by policy id: (result, unknown set).
+type BatchResults = BTreeMap<String, (regorus::Value, regorus::Value)>;
+
+/// Reads a batch rule's `[id, result, unknown set]` entries; `None` if it is anything else.
+fn batch_results(value: &regorus::Value) -> Option<BatchResults> {
+    let mut out = BTreeMap::new();
+    for entry in value.as_set().ok()?.iter() {
+        match entry.as_array().ok()?.as_slice() {
+            [id, result, unknown] => {
+                out.insert(
+                    id.as_string().ok()?.to_string(),
+                    (result.clone(), unknown.clone()),
+                );
+            }
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+/// Evaluates every applicable policy on one document with a worker's machines.
+pub fn evaluate_document(worker: &mut Worker, bundle: &Bundle, doc: &Document) -> DocResult {
     let mut result = DocResult {
         checks: Vec::new(),
         presence: Vec::new(),
@@ -333,55 +593,68 @@ pub fn evaluate_document(
     if applicable.is_empty() {
         return result;
     }
-    engine.set_input(doc.to_input());
-    // The batch rules of the groups that apply; `None` for a group that failed to evaluate.
-    let mut batches: BTreeMap<String, Option<regorus::Value>> = BTreeMap::new();
+    let input = doc.to_input();
+    // The VM decides the embedded policies' groups it evaluates and enforces the budget of
+    // every policy; the interpreter decides user policies (the VM drops errors inside rule
+    // bodies, see `vm::tests`) and whatever the VM did not evaluate.
+    let (decided, mut stopped) = match &mut worker.vm {
+        Some((machine, compiled)) => {
+            machine.set_input(input.clone());
+            vm_gate(machine, compiled, bundle, &applicable)
+        }
+        None => (BTreeMap::new(), BTreeMap::new()),
+    };
+    let engine = &mut worker.engine;
+    engine.set_input(input);
+    // The batch rules of the groups that apply, except groups with a stopped policy; `None`
+    // for a group that failed to evaluate.
+    let mut batches: BTreeMap<String, Option<BatchResults>> = decided
+        .into_iter()
+        .map(|(group, results)| (group, Some(results)))
+        .collect();
+    let held: BTreeSet<String> = stopped
+        .keys()
+        .map(|&i| batch_group(&bundle.policies[i]))
+        .collect();
     for &i in applicable
         .iter()
         .filter(|&&i| !is_user(&bundle.policies[i]))
     {
         let group = batch_group(&bundle.policies[i]);
+        if held.contains(&group) {
+            continue;
+        }
         if let std::collections::btree_map::Entry::Vacant(slot) = batches.entry(group) {
             let value = engine
                 .eval_rule(format!("data.{BATCH_PACKAGE}.{}", slot.key()))
-                .ok()
-                .filter(|v| v.as_object().is_ok());
-            slot.insert(value);
+                .ok();
+            slot.insert(value.as_ref().and_then(batch_results));
         }
     }
     for i in applicable {
         let policy = &bundle.policies[i];
-        let user = is_user(policy);
         let batch = batches
             .get(&batch_group(policy))
-            .filter(|_| !user)
-            .and_then(|b| b.as_ref())
-            .and_then(|v| v.as_object().ok());
-        // Each batch entry is [result, unknown set]; without a batch, evaluate the rules alone.
-        let (value, unknown) = match batch {
-            Some(results) => {
-                let entry = results
-                    .get(&regorus::Value::from(policy.meta.id.as_str()))
+            .filter(|_| !is_user(policy))
+            .and_then(|b| b.as_ref());
+        // Without a batch, evaluate the rules alone.
+        let (value, unknown) = match (stopped.remove(&i), batch) {
+            (Some(failure), _) => (Err(failure), Ok(regorus::Value::Undefined)),
+            (None, Some(results)) => {
+                let (value, unknown) = results
+                    .get(&policy.meta.id)
                     .cloned()
-                    .unwrap_or(regorus::Value::Undefined);
-                let part = |n: usize| match &entry {
-                    regorus::Value::Array(parts) => {
-                        parts.get(n).cloned().unwrap_or(regorus::Value::Undefined)
-                    }
-                    _ => regorus::Value::Undefined,
-                };
-                (Ok(part(0)), Ok(part(1)))
+                    .unwrap_or((regorus::Value::Undefined, regorus::Value::Undefined));
+                (Ok(value), Ok(unknown))
             }
-            None => {
-                engine.set_strict_builtin_errors(user);
-                let value = engine.eval_rule(policy.rule_path());
+            (None, None) => {
+                let value = interpret(engine, policy, &policy.rule_path());
                 let unknown =
                     if policy.meta.kind == Kind::Resource && defines_unknown(&policy.file.source) {
-                        engine.eval_rule(format!("data.{}.unknown", policy.package))
+                        interpret(engine, policy, &format!("data.{}.unknown", policy.package))
                     } else {
                         Ok(regorus::Value::Undefined)
                     };
-                engine.set_strict_builtin_errors(false);
                 (value, unknown)
             }
         };
@@ -390,9 +663,10 @@ pub fn evaluate_document(
                 let state = match value {
                     Ok(v) if v == regorus::Value::from(true) => (Presence::Present, None),
                     Ok(_) => (Presence::Absent, None),
-                    Err(e) => {
-                        result.errors.push((i, e.to_string()));
-                        (Presence::Error, Some(one_line(policy, &e.to_string())))
+                    Err(failure) => {
+                        let line = one_line(&failure);
+                        result.errors.push((i, failure));
+                        (Presence::Error, Some(line))
                     }
                 };
                 result.presence.push((i, state.0, state.1));
@@ -400,15 +674,23 @@ pub fn evaluate_document(
             Kind::Resource => {
                 // The diagnostic keeps the engine's full message; results get one line.
                 let denied = match value {
-                    Ok(v) => findings(&v).inspect_err(|m| result.errors.push((i, m.clone()))),
-                    Err(e) => {
-                        result.errors.push((i, e.to_string()));
-                        Err(one_line(policy, &e.to_string()))
+                    Ok(v) => findings(&v).inspect_err(|m| {
+                        let failure = Failure {
+                            kind: FailureKind::Runtime,
+                            location: crate::diagnostics::Location::file(&policy.file.path),
+                            message: m.clone(),
+                        };
+                        result.errors.push((i, failure));
+                    }),
+                    Err(failure) => {
+                        let line = one_line(&failure);
+                        result.errors.push((i, failure));
+                        Err(line)
                     }
                 };
                 // An `unknown` rule that fails only loses the unknown marks, never the verdicts.
                 let unjudged = unknown
-                    .map_err(|e| e.to_string())
+                    .map_err(|f| f.message)
                     .and_then(|v| findings(&v))
                     .unwrap_or_default();
                 judge_resources(policy, doc, denied, unjudged, &mut result.checks);
@@ -416,6 +698,52 @@ pub fn evaluate_document(
         }
     }
     result
+}
+
+/// The fewest instructions each applicable policy on the VM needs on `doc`: each of its rules
+/// alone, the larger, found by bisecting the budget up to the current one (`u64::MAX` when even
+/// that is not enough). For the benchmark that measures the default budget's headroom.
+pub fn instructions_needed(
+    prepared: &Prepared,
+    bundle: &Bundle,
+    doc: &Document,
+) -> Vec<(usize, u64)> {
+    let Some(compiled) = &prepared.vm else {
+        return Vec::new();
+    };
+    let mut machine = vm::machine(&compiled.program);
+    machine.set_input(doc.to_input());
+    let types = doc.type_keys();
+    let mut out = Vec::new();
+    for (i, policy) in bundle.policies.iter().enumerate() {
+        if !compiled.on_vm[i] || !policy.meta.resource_types.iter().any(|t| types.contains(t)) {
+            continue;
+        }
+        let mut most = 0;
+        for rule in entry_points(policy) {
+            let mut fits = |budget: u64| {
+                !matches!(vm::run(&mut machine, &rule, budget, is_user(policy)),
+                    Err(f) if f.kind == FailureKind::Instructions)
+            };
+            // `low` does not fit, `high` does.
+            let (mut low, mut high) = (0, vm::max_instructions());
+            if !fits(high) {
+                most = u64::MAX;
+                continue;
+            }
+            while high - low > 1 {
+                let mid = low + (high - low) / 2;
+                if fits(mid) {
+                    high = mid;
+                } else {
+                    low = mid;
+                }
+            }
+            most = most.max(high);
+        }
+        out.push((i, most));
+    }
+    out
 }
 
 /// Reads the `deny` set: address -> messages.
@@ -516,17 +844,18 @@ mod tests {
         out
     }
 
-    /// `evaluate` builds an engine with only the policies that apply to the scanned documents:
-    /// on every bundled example and fixture tree it must give what the whole bundle gives.
-    #[test]
-    fn applicable_policies_alone_give_what_the_whole_bundle_gives() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    fn embedded() -> Bundle {
         let (bundle, diagnostics) = crate::policy::load(&crate::policy::Sources {
             defaults: true,
             dirs: Vec::new(),
         });
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
-        let whole = prepare(&bundle).unwrap();
+        bundle
+    }
+
+    /// Every bundled example and fixture tree, with its documents.
+    fn fixture_documents() -> Vec<(PathBuf, Vec<Document>)> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut trees = subdirs(&root.join("examples"));
         for fixture in subdirs(&root.join("tests/fixtures/policies")) {
             trees.extend(subdirs(&fixture));
@@ -536,11 +865,26 @@ mod tests {
         }
         assert!(trees.len() > 400, "{} trees", trees.len());
         let excluded = globset::GlobSet::empty();
-        for tree in trees {
-            let source = WorkTree::new(&tree);
-            let discovery = source.discover(&excluded);
-            let (documents, _) =
-                crate::load::terraform::load_from(&source, &discovery, &Default::default());
+        trees
+            .into_iter()
+            .map(|tree| {
+                let source = WorkTree::new(&tree);
+                let discovery = source.discover(&excluded);
+                let (documents, _) =
+                    crate::load::terraform::load_from(&source, &discovery, &Default::default());
+                (tree, documents)
+            })
+            .collect()
+    }
+
+    /// `evaluate` builds an engine with only the policies that apply to the scanned documents:
+    /// on every bundled example and fixture tree it must give what the whole bundle gives.
+    #[test]
+    fn applicable_policies_alone_give_what_the_whole_bundle_gives() {
+        let bundle = embedded();
+        let whole = prepare(&bundle).unwrap();
+        assert!(whole.notes.is_empty(), "{:?}", whole.notes);
+        for (tree, documents) in fixture_documents() {
             let lazy = evaluate(&bundle, &documents);
             let full = evaluate_with(&bundle, &documents, Ok(whole.clone()));
             assert_eq!(lazy.checks, full.checks, "{}", tree.display());
@@ -551,5 +895,43 @@ mod tests {
                 tree.display()
             );
         }
+    }
+
+    /// The VM (batch rules per provider group, within the budget) decides as the interpreter
+    /// (each policy alone) does, on every bundled example and fixture tree: the same findings,
+    /// unknowns and errors.
+    #[test]
+    fn the_vm_decides_as_the_interpreter_does() {
+        let bundle = embedded();
+        let whole = prepare(&bundle).unwrap();
+        assert!(whole.notes.is_empty(), "{:?}", whole.notes);
+        let interpreter = whole.interpreter_only();
+        let mut compared = 0;
+        for (tree, documents) in fixture_documents() {
+            let on_vm = evaluate_with(&bundle, &documents, Ok(whole.clone()));
+            let alone = evaluate_with(&bundle, &documents, Ok(interpreter.clone()));
+            let only = |a: &Evaluation, b: &Evaluation| -> Vec<String> {
+                a.checks
+                    .iter()
+                    .filter(|c| !b.checks.contains(c))
+                    .map(|c| {
+                        format!(
+                            "{} {} {:?} {:?}",
+                            c.policy, c.resource, c.outcome, c.message
+                        )
+                    })
+                    .collect()
+            };
+            assert_eq!(
+                (only(&on_vm, &alone), only(&alone, &on_vm)),
+                (Vec::new(), Vec::new()),
+                "{}: (only on the VM, only on the interpreter)",
+                tree.display()
+            );
+            assert_eq!(on_vm.checks, alone.checks, "{}", tree.display());
+            assert_eq!(on_vm.diagnostics, alone.diagnostics, "{}", tree.display());
+            compared += on_vm.checks.len();
+        }
+        assert!(compared > 1000, "{compared} checks compared");
     }
 }

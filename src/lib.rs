@@ -27,4 +27,5 @@ pub mod scope;
 pub mod score;
 pub mod source;
 pub mod trend;
+pub mod vm;
 pub mod waive;

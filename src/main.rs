@@ -24,6 +24,7 @@ fn main() -> ExitCode {
         }
     };
     rungs::read::set_max_file_size(cli.max_file_size);
+    rungs::vm::set_max_instructions(cli.max_rego_instructions);
     cli::color::set(cli.color);
     // Deeply nested input recurses deeply (HCL expressions, Rego rules); a big stack turns what
     // would abort the process into the depth-cap diagnostics. The stack is reserved, not touched;

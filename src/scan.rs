@@ -100,6 +100,8 @@ pub struct Scan {
     /// Which repository and commit this is, and when it was scanned: what org-wide roll-ups key on.
     pub provenance: Provenance,
     pub diagnostics: Vec<Diagnostic>,
+    /// How policies were evaluated, for `--verbose` (policies the VM left to the interpreter).
+    pub notes: Vec<String>,
     pub timings: Timings,
     /// Source lines the diagnostics point at, by file and line, when the files are not in the
     /// working tree (`scan --rev` reads them from the revision): the text report's excerpts.
@@ -390,6 +392,7 @@ pub fn run_source(source: &dyn Source, options: &Options) -> Result<Scan, Diagno
             ..Provenance::default()
         },
         diagnostics,
+        notes: evaluation.notes,
         timings,
         excerpts: BTreeMap::new(),
     })

@@ -55,6 +55,19 @@ fn run_in(mode: Mode, args: &[&str], stdout: Option<fs::File>) -> Run {
     run_at(None, mode, args, stdout)
 }
 
+thread_local! {
+    /// `RAYON_NUM_THREADS` of the runs a test makes (see [`with_threads`]).
+    static THREADS: std::cell::Cell<&'static str> = const { std::cell::Cell::new("2") };
+}
+
+/// Runs `f` with the binary's worker threads set to `threads`.
+fn with_threads<T>(threads: &'static str, f: impl FnOnce() -> T) -> T {
+    THREADS.set(threads);
+    let out = f();
+    THREADS.set("2");
+    out
+}
+
 fn run_at(cwd: Option<&Path>, mode: Mode, args: &[&str], stdout: Option<fs::File>) -> Run {
     let mut command = Command::new(env!("CARGO_BIN_EXE_rungs"));
     if let Some(cwd) = cwd {
@@ -63,7 +76,7 @@ fn run_at(cwd: Option<&Path>, mode: Mode, args: &[&str], stdout: Option<fs::File
     command
         .args(args)
         .env("RUNGS_TODAY", "2026-03-15")
-        .env("RAYON_NUM_THREADS", "2")
+        .env("RAYON_NUM_THREADS", THREADS.get())
         .stdin(Stdio::null())
         .stderr(Stdio::piped());
     match stdout {
@@ -777,17 +790,24 @@ fn user_policy(dir: &Path, id: &str, body: &str) {
 }
 
 fn scan_policy(dir: &Path, policies: &Path) -> Run {
-    run(&[
+    scan_policy_with(dir, policies, &[])
+}
+
+fn scan_policy_with(dir: &Path, policies: &Path, extra: &[&str]) -> Run {
+    let model = fixtures().join("gate/model.yaml");
+    let mut args = vec![
         "scan",
         dir.to_str().unwrap(),
         "--no-default-policies",
         "--policy",
         policies.to_str().unwrap(),
         "--model",
-        fixtures().join("gate/model.yaml").to_str().unwrap(),
+        model.to_str().unwrap(),
         "--format",
         "json",
-    ])
+    ];
+    args.extend_from_slice(extra);
+    run(&args)
 }
 
 #[test]
@@ -835,6 +855,85 @@ fn recursive_user_function_is_rejected_not_a_stack_overflow() {
     assert_scan(&run, 2, &["R201"]);
     let d = &run.json()["diagnostics"][0];
     assert_eq!(d["location"]["line"], 17);
+}
+
+/// A policy doing `n` x `n` iterations per `test_thing`; it never fires when it finishes.
+fn expensive(n: u32) -> String {
+    format!("deny contains {{\"resource\": r.address, \"message\": \"m\"}} if {{\n\tsome r in input.resources_by_type.test_thing\n\tcount([x | some x in numbers.range(1, {n}); some y in numbers.range(1, {n}); x == y]) > {n}\n}}")
+}
+
+/// Three root modules with one `test_thing` each, so the worker threads share the documents.
+fn three_roots() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for root in ["a", "b", "c"] {
+        fs::create_dir(dir.path().join(root)).unwrap();
+        fs::write(dir.path().join(root).join("main.tf"), THING).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn expensive_user_policy_stops_at_the_instruction_budget_with_any_thread_count() {
+    let dir = three_roots();
+    let policies = tempfile::tempdir().unwrap();
+    user_policy(policies.path(), "U-COST", &expensive(300));
+    let scan = |threads: &'static str, extra: &[&str]| {
+        with_threads(threads, || {
+            scan_policy_with(dir.path(), policies.path(), extra)
+        })
+    };
+    let budget = ["--max-rego-instructions", "100000"];
+    // 90,000 iterations need far more than 100,000 instructions: every result is an error.
+    let one = scan("1", &budget);
+    assert_scan(&one, 2, &["R206"]);
+    let d = &one.json()["diagnostics"][0];
+    assert_eq!(d["location"]["line"], 14, "{d}");
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("budget of 100000 Rego instructions"),
+        "{d}"
+    );
+    assert!(
+        d["help"]
+            .as_str()
+            .unwrap()
+            .contains("--max-rego-instructions"),
+        "{d}"
+    );
+    let summary = &one.json()["summary"];
+    assert_eq!(
+        (summary["passed"].clone(), summary["errors"].clone()),
+        (0.into(), 3.into())
+    );
+    // The same bytes with two threads: the budget counts work, not time.
+    let two = scan("2", &budget);
+    assert_eq!((two.code, &two.stdout), (one.code, &one.stdout));
+    // The default budget is enough: all three pass.
+    let default = scan("2", &[]);
+    assert_eq!(default.codes(), Vec::<String>::new(), "{}", default.stderr);
+    assert_eq!(default.json()["summary"]["passed"], 3);
+}
+
+#[test]
+fn recursive_user_policy_ends_in_a_located_diagnostic_with_any_thread_count() {
+    let dir = three_roots();
+    let policies = tempfile::tempdir().unwrap();
+    user_policy(
+        policies.path(),
+        "U-REC",
+        "deny contains {\"resource\": r.address, \"message\": \"m\"} if {\n\tsome r in input.resources_by_type.test_thing\n\tf(1) > 0\n}\n\nf(x) := y if {\n\ty := f(x + 1)\n}",
+    );
+    let runs: Vec<Run> = ["1", "2"]
+        .into_iter()
+        .map(|threads| with_threads(threads, || scan_policy(dir.path(), policies.path())))
+        .collect();
+    for run in &runs {
+        assert_scan(run, 2, &["R201"]);
+        assert_eq!(run.json()["diagnostics"][0]["location"]["line"], 17);
+    }
+    assert_eq!(runs[0].stdout, runs[1].stdout);
 }
 
 #[test]

@@ -238,10 +238,16 @@ values_of(obj, one, many) := {"values": vs, "unknown": u} if {
 	u := any_unknown(array.concat(vs, [get(obj, many, [])]))
 }
 
+# The loop sits in holds_unknown: regorus' VM never reaches the `else` of a
+# body whose `some` loop finds nothing.
 any_unknown(xs) := true if {
+	holds_unknown(xs)
+} else := false
+
+holds_unknown(xs) if {
 	some x in xs
 	lib.is_unknown(x)
-} else := false
+}
 
 # The keys an NSG is known by: its address, and "name:<name>" when its name
 # is known (a separate rule may name it by a literal string).

@@ -678,7 +678,10 @@ designating_arg[t][attr][key] contains i if {
 	attr := name
 	is_unknown(v)
 	some p in ref_prefixes(v)
-	some j in by_key[key][p]
+	# key is bound by its own `some`: regorus' VM compiler does not hoist a
+	# `some j in by_key[key][p]` whose key is still unbound.
+	some key, positions in by_key
+	some j in positions[p]
 	designates(v, resources(key)[j], module_of(r))
 }
 
@@ -693,7 +696,9 @@ designating_args(t, attr, key) := s if {
 # known_arg[t]: the arguments some resource of type t sets to a known string.
 known_arg[t] contains attr if {
 	indexed
-	some r in input.resources_by_type[t]
+	# t is bound by its own `some` (see designating_arg).
+	some t, typed in input.resources_by_type
+	some r in typed
 	some name, v in config(r)
 	attr := name
 	is_known_string(v)
@@ -967,15 +972,23 @@ sg_ingress_rules contains rule if {
 
 # true when some value of vs, or some item of a list in vs, is unknown; false
 # otherwise (a rule field, so it must always be defined).
+# The loops sit in holds_unknown: regorus' VM never reaches the `else` of a
+# body whose `some` loop finds nothing.
 any_unknown(vs) := true if {
+	holds_unknown(vs)
+} else := false
+
+holds_unknown(vs) if {
 	some v in vs
 	is_unknown(v)
-} else := true if {
+}
+
+holds_unknown(vs) if {
 	some v in vs
 	is_array(v)
 	some x in v
 	is_unknown(x)
-} else := false
+}
 
 # The protocol or port range of a normalised rule is unknown at scan time.
 rule_ports_unknown(rule) if is_unknown(rule.protocol)

@@ -38,6 +38,10 @@ pub struct Cli {
     /// Largest input file read, e.g. 64MiB; bigger files are reported (R009) and skipped.
     #[arg(long, global = true, value_name = "SIZE", value_parser = rungs::read::parse_size, default_value = "16MiB")]
     pub max_file_size: u64,
+    /// Rego instructions one policy may run on one document; a policy that needs more gets
+    /// `error` results there (R206).
+    #[arg(long, global = true, value_name = "COUNT", default_value_t = rungs::vm::DEFAULT_MAX_INSTRUCTIONS, value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_rego_instructions: u64,
     /// Colour in text reports on standard output: auto (a terminal, unless NO_COLOR is set;
     /// CLICOLOR_FORCE forces it), always or never. Files never get colour.
     #[arg(

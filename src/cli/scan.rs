@@ -159,6 +159,11 @@ pub fn run(args: ScanArgs, matches: Option<&ArgMatches>) -> ExitCode {
         Ok(scan) => scan,
         Err(code) => return code,
     };
+    if args.verbosity.verbose {
+        scan.notes
+            .iter()
+            .for_each(|n| eprintln!("{}", rungs::report::visible(format!("note: {n}"))));
+    }
     scan.provenance = rungs::scan::Provenance::of(&args.path, args.rev.as_deref(), options.today);
     if let Some(name) = &args.repo_name {
         scan.provenance.repository = name.clone();

@@ -527,10 +527,8 @@ pub fn new_engine() -> regorus::Engine {
     let mut engine = regorus::Engine::new();
     // OPA semantics: a builtin error makes the expression undefined rather than aborting the rule.
     engine.set_strict_builtin_errors(false);
-    engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
-        limit: std::time::Duration::from_secs(10),
-        check_interval: std::num::NonZeroU32::new(1000).expect("non-zero"),
-    });
+    // Only a backstop: evaluation runs on the VM with an instruction budget (crate::vm).
+    engine.set_execution_timer_config(crate::vm::backstop());
     engine
 }
 

@@ -104,6 +104,7 @@ pub fn scan() -> Scan {
         diagnostics: vec![Diagnostic::error(Code::PolicyRuntime, "rule failed")
             .at(Location::at("main.tf", 7, 1))
             .help("guard the input")],
+        notes: Vec::new(),
         timings: Timings::default(),
     }
 }

@@ -43,7 +43,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 /// Bump when the meaning of a cached result changes without a version bump (development).
-const CACHE_FORMAT: u32 = 2;
+const CACHE_FORMAT: u32 = 3;
 /// A chunk is evaluated once it holds this many new documents ...
 pub const CHUNK_DOCUMENTS: usize = 64;
 /// ... or this many commits.
@@ -110,7 +110,7 @@ pub struct Pipeline<'o> {
     fixed_diagnostics: Vec<Diagnostic>,
     baseline: Option<Baseline>,
     attestations: BTreeMap<String, Attestation>,
-    engine: Result<regorus::Engine, Diagnostic>,
+    engine: Result<evaluate::Prepared, Diagnostic>,
     excluded: globset::GlobSet,
     overrides: Vec<(String, Val)>,
     overrides_error: Option<Diagnostic>,
@@ -172,13 +172,14 @@ impl<'o> Pipeline<'o> {
         // Everything besides the files that changes a root's result: a result cached under
         // other settings is never read back.
         let mut identity = format!(
-            "rungs {} cache {CACHE_FORMAT}\nexclude {:?}\ndepth {}\ninstances {}\nfile size {}\noverrides {overrides:?}\ncfn {:?}\n",
+            "rungs {} cache {CACHE_FORMAT}\nexclude {:?}\ndepth {}\ninstances {}\nfile size {}\noverrides {overrides:?}\ncfn {:?}\ninstructions {}\n",
             env!("CARGO_PKG_VERSION"),
             options.excludes,
             options.load.max_module_depth,
             options.load.max_root_instances,
             crate::read::max_file_size(),
-            options.inputs.cfn_params
+            options.inputs.cfn_params,
+            crate::vm::max_instructions()
         );
         for file in bundle
             .libraries
@@ -508,13 +509,13 @@ impl<'o> Pipeline<'o> {
         let evaluated: Vec<(String, RootResult)> = todo
             .into_par_iter()
             .map_init(
-                || engine.clone(),
-                |engine, (key, document, diagnostics)| {
+                || engine.worker(),
+                |worker, (key, document, diagnostics)| {
                     let result = RootResult {
                         providers: evaluate::providers(&document),
                         scope: scope::signal(&document),
                         diagnostics,
-                        evaluation: evaluate::evaluate_document(engine, bundle, &document),
+                        evaluation: evaluate::evaluate_document(worker, bundle, &document),
                     };
                     (key, result)
                 },
@@ -563,8 +564,8 @@ impl<'o> Pipeline<'o> {
                 )
             }
             Err(d) => evaluate::Evaluation {
-                checks: Vec::new(),
                 diagnostics: vec![d.clone()],
+                ..evaluate::Evaluation::default()
             },
         };
         let scoping = self

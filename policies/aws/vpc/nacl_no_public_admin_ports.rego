@@ -74,9 +74,14 @@ rules contains rule if {
 	}
 }
 
-acl_group(r) := acl.address if {
-	some t in acl_types
-	some acl in lib.designated(lib.attr(r, "network_acl_id", null), t, lib.module_of(r))
+# No loop before the `else`: regorus' VM never reaches the `else` of a body
+# whose `some` loop finds nothing.
+acl_group(r) := acls[0] if {
+	acls := [acl.address |
+		some t in acl_types
+		some acl in lib.designated(lib.attr(r, "network_acl_id", null), t, lib.module_of(r))
+	]
+	count(acls) > 0
 } else := concat("", ["id:", lib.module_of(r), ":", id]) if {
 	id := lib.attr(r, "network_acl_id", "")
 	is_string(id)

@@ -62,8 +62,11 @@ recoverable(sa) if {
 	lib.is_unknown(azure.get(bp, "delete_retention_policy", null))
 }
 
-message(sa) := sprintf("Blob soft delete keeps deleted blobs %v days (fewer than %d) and versioning is off", [azure.get(p, "days", 7), min_days]) if {
-	some p in azure.nested(sa, "blob_properties", "delete_retention_policy")
+# No loop before the `else`: regorus' VM never reaches the `else` of a body
+# whose `some` loop finds nothing.
+message(sa) := sprintf("Blob soft delete keeps deleted blobs %v days (fewer than %d) and versioning is off", [azure.get(ps[0], "days", 7), min_days]) if {
+	ps := azure.nested(sa, "blob_properties", "delete_retention_policy")
+	count(ps) > 0
 } else := "Neither blob soft delete (blob_properties.delete_retention_policy) nor versioning is enabled"
 
 deny contains finding if {

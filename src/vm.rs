@@ -1,0 +1,209 @@
+//! The bytecode VM: a prepared policy engine compiled to a regorus `Program`, run with a
+//! deterministic instruction budget.
+//!
+//! The budget counts VM instructions, so whether an evaluation finishes never depends on machine
+//! load or thread count. A wall-clock backstop stays, reported as its own error: builtins run
+//! inside one instruction and are not counted.
+
+use crate::diagnostics::Location;
+use regorus::rvm::vm::{RegoVM, VmError};
+use regorus::rvm::Program;
+use regorus::Value;
+use serde::{Deserialize, Serialize};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Default instruction budget per (policy, document) evaluation: the most any embedded policy
+/// needed on the examples and the generated benchmark repositories was 14,379, and 44 million
+/// on one root of 1,000 S3 buckets (a join still quadratic); see docs/performance.md.
+pub const DEFAULT_MAX_INSTRUCTIONS: u64 = 200_000_000;
+
+static MAX_INSTRUCTIONS: AtomicU64 = AtomicU64::new(DEFAULT_MAX_INSTRUCTIONS);
+
+/// The instruction budget per (policy, document) evaluation (`--max-rego-instructions`).
+pub fn max_instructions() -> u64 {
+    MAX_INSTRUCTIONS.load(Ordering::Relaxed)
+}
+
+/// Sets the instruction budget for the whole process; the command line does it once at start.
+pub fn set_max_instructions(count: u64) {
+    MAX_INSTRUCTIONS.store(count, Ordering::Relaxed);
+}
+
+/// Wall-clock backstop per evaluation, for work the instruction count does not see (a builtin
+/// such as `numbers.range` runs inside one instruction). Reported as its own error.
+pub const BACKSTOP: Duration = Duration::from_secs(30);
+
+/// The timer configuration both engines use for the backstop.
+pub fn backstop() -> regorus::utils::limits::ExecutionTimerConfig {
+    regorus::utils::limits::ExecutionTimerConfig {
+        limit: BACKSTOP,
+        check_interval: std::num::NonZeroU32::new(1000).expect("non-zero"),
+    }
+}
+
+/// Why an evaluation gave no value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FailureKind {
+    /// The rule raised an error.
+    Runtime,
+    /// The instruction budget ran out.
+    Instructions,
+    /// The wall-clock backstop stopped it.
+    Time,
+}
+
+/// A failed evaluation: what, where (the rule or instruction), and the engine's message.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Failure {
+    pub kind: FailureKind,
+    pub location: Location,
+    pub message: String,
+}
+
+/// Compiles the engine's rules reachable from `entry_points` (full rule paths such as
+/// `data.pkg.deny`) into one program. The engine is analysed on the way, so clones of it start
+/// ready for the interpreter too.
+pub fn compile(
+    engine: &mut regorus::Engine,
+    entry_points: &[String],
+) -> Result<Arc<Program>, String> {
+    let first = entry_points.first().ok_or("no entry points")?;
+    let policy = engine
+        .compile_with_entrypoint(&regorus::Rc::from(first.as_str()))
+        .map_err(|e| e.to_string())?;
+    let names: Vec<&str> = entry_points.iter().map(String::as_str).collect();
+    regorus::languages::rego::compiler::Compiler::compile_from_policy(&policy, &names)
+        .map_err(|e| e.to_string())
+}
+
+/// A VM loaded with `program`, one per worker thread.
+pub fn machine(program: &Arc<Program>) -> RegoVM {
+    let mut vm = RegoVM::new();
+    vm.load_program(program.clone());
+    // Policies read only `input`; an empty `data` cannot conflict with the rule tree.
+    let _ = vm.set_data(Value::new_object());
+    vm.set_execution_timer_config(Some(backstop()));
+    vm
+}
+
+/// Runs one entry point with `budget` instructions. `strict` makes builtin errors, division by
+/// zero and comparisons of mismatched types errors instead of undefined.
+pub fn run(
+    vm: &mut RegoVM,
+    entry_point: &str,
+    budget: u64,
+    strict: bool,
+) -> Result<Value, Failure> {
+    vm.set_max_instructions(usize::try_from(budget).unwrap_or(usize::MAX));
+    vm.set_strict_builtin_errors(strict);
+    vm.execute_entry_point_by_name(entry_point).map_err(|e| {
+        let kind = match e {
+            VmError::InstructionLimitExceeded { .. } => FailureKind::Instructions,
+            VmError::TimeLimitExceeded { .. } => FailureKind::Time,
+            _ => FailureKind::Runtime,
+        };
+        let message = e.to_string();
+        Failure {
+            kind,
+            location: pc_of(&message)
+                .and_then(|pc| locate(vm.get_program(), pc))
+                .unwrap_or_else(|| Location::file("<rungs>")),
+            message,
+        }
+    })
+}
+
+/// The `pc=N` every VM error message ends with.
+fn pc_of(message: &str) -> Option<usize> {
+    let at = message.rfind("pc=")? + 3;
+    let digits: String = message[at..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok()
+}
+
+/// The source position of instruction `pc`.
+fn locate(program: &Program, pc: usize) -> Option<Location> {
+    let span = program.get_instruction_span(pc)?;
+    let file = program.get_source_name(span.source_index)?;
+    Some(Location::at(file, span.line, span.column))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn program(source: &str, entry: &str) -> Arc<Program> {
+        let mut engine = crate::policy::new_engine();
+        engine
+            .add_policy("p.rego".into(), source.into())
+            .expect("parses");
+        compile(&mut engine, &[entry.to_string()]).expect("compiles")
+    }
+
+    #[test]
+    fn the_budget_counts_instructions_and_names_where_it_stopped() {
+        let source = "package p\nimport rego.v1\nn := count([x | some x in numbers.range(1, 100000); x % 7 == 0])\n";
+        let program = program(source, "data.p.n");
+        let mut vm = machine(&program);
+        assert_eq!(
+            run(&mut vm, "data.p.n", 10_000_000, false),
+            Ok(Value::from(14285_u64))
+        );
+        let failure = run(&mut vm, "data.p.n", 1_000, false).unwrap_err();
+        assert_eq!(failure.kind, FailureKind::Instructions);
+        assert_eq!(failure.location.file, "p.rego");
+        assert_eq!(failure.location.line, Some(3));
+        assert!(
+            failure
+                .message
+                .contains("maximum instruction limit of 1000"),
+            "{}",
+            failure.message
+        );
+        // The same budget stops at the same place every time.
+        assert_eq!(run(&mut vm, "data.p.n", 1_000, false), Err(failure));
+    }
+
+    /// Why user policies are decided by the interpreter: the VM turns an error inside a rule
+    /// body into an undefined body, strict mode included (regorus 0.14.1,
+    /// `execute_rule_definitions_common`), where the interpreter raises it.
+    #[test]
+    fn the_vm_drops_errors_inside_rule_bodies_even_in_strict_mode() {
+        let source = "package p\nimport rego.v1\nx := 1 / input.zero\n";
+        let program = program(source, "data.p.x");
+        let mut vm = machine(&program);
+        let input = Value::from_json_str(r#"{"zero": 0}"#).unwrap();
+        vm.set_input(input.clone());
+        assert_eq!(run(&mut vm, "data.p.x", 1_000, true), Ok(Value::Undefined));
+        let mut engine = crate::policy::new_engine();
+        engine.add_policy("p.rego".into(), source.into()).unwrap();
+        engine.set_strict_builtin_errors(true);
+        engine.set_input(input);
+        assert!(engine.eval_rule("data.p.x".into()).is_err());
+    }
+
+    /// Why library functions keep loops out of a body followed by `else`: the VM never
+    /// reaches the `else` of a body whose `some` loop finds nothing (regorus 0.14.1); the
+    /// function is undefined where the interpreter gives the `else` value.
+    #[test]
+    fn the_vm_skips_the_else_after_a_loop_that_finds_nothing() {
+        let source = "package p\nimport rego.v1\nhas5(xs) := true if {\n\tsome x in xs\n\tx == 5\n} else := false\nout := has5([1, 2])\n";
+        let program = program(source, "data.p.out");
+        let mut vm = machine(&program);
+        assert_eq!(
+            run(&mut vm, "data.p.out", 1_000, false),
+            Ok(Value::Undefined)
+        );
+        let mut engine = crate::policy::new_engine();
+        engine.add_policy("p.rego".into(), source.into()).unwrap();
+        engine.set_input(Value::new_object());
+        assert_eq!(
+            engine.eval_rule("data.p.out".into()).unwrap(),
+            Value::from(false)
+        );
+    }
+}
