@@ -190,7 +190,7 @@ fn no_resource_policy_passes_a_resource_whose_arguments_are_unknown() {
             }
             for (variant, config) in [("flat", &flat), ("nested", &nested)] {
                 let doc = document(t, config.clone());
-                let eval = rungs::evaluate::evaluate_document(&mut base.clone(), &bundle, &doc);
+                let eval = rungs::evaluate::evaluate_document(&mut base.worker(), &bundle, &doc);
                 let own: Vec<_> = eval
                     .checks
                     .iter()
