@@ -882,8 +882,9 @@ mod tests {
     #[test]
     fn applicable_policies_alone_give_what_the_whole_bundle_gives() {
         let bundle = embedded();
+        // The whole library of every provider overflows the VM's register window (issue 11
+        // follow-up) and runs on the interpreter: this also compares the two engines.
         let whole = prepare(&bundle).unwrap();
-        assert!(whole.notes.is_empty(), "{:?}", whole.notes);
         for (tree, documents) in fixture_documents() {
             let lazy = evaluate(&bundle, &documents);
             let full = evaluate_with(&bundle, &documents, Ok(whole.clone()));
@@ -903,11 +904,21 @@ mod tests {
     #[test]
     fn the_vm_decides_as_the_interpreter_does() {
         let bundle = embedded();
-        let whole = prepare(&bundle).unwrap();
-        assert!(whole.notes.is_empty(), "{:?}", whole.notes);
-        let interpreter = whole.interpreter_only();
         let mut compared = 0;
         for (tree, documents) in fixture_documents() {
+            // As a scan does: the policies that apply to the tree, which must compile.
+            let types: BTreeSet<String> = documents.iter().flat_map(Document::type_keys).collect();
+            let whole = prepare_for(&bundle, |p| {
+                p.meta.resource_types.iter().any(|t| types.contains(t))
+            })
+            .unwrap();
+            assert!(
+                whole.notes.is_empty(),
+                "{}: {:?}",
+                tree.display(),
+                whole.notes
+            );
+            let interpreter = whole.interpreter_only();
             let on_vm = evaluate_with(&bundle, &documents, Ok(whole.clone()));
             let alone = evaluate_with(&bundle, &documents, Ok(interpreter.clone()));
             let only = |a: &Evaluation, b: &Evaluation| -> Vec<String> {
