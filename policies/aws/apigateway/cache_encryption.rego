@@ -77,3 +77,13 @@ unknown contains finding if {
 	undecided(r)
 	finding := lib.finding(r, "settings.cache_data_encrypted is unknown at scan time")
 }
+
+# settings given as an unknown value or a dynamic block over an unknown
+# collection: caching may be enabled.
+unknown contains finding if {
+	some t in types
+	some r in lib.resources(t)
+	not applies(r)
+	checks.undecided_blocks(r, path)
+	finding := lib.finding(r, "settings is unknown at scan time")
+}

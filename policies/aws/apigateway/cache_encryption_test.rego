@@ -52,3 +52,9 @@ test_unknown_caching_with_encryption_passes if {
 	addresses(policy.deny) == set() with input as d
 	addresses(policy.unknown) == set() with input as d
 }
+
+test_unknown_settings_block_is_unknown if {
+	d := doc([res("aws_api_gateway_method_settings", "x", {"settings": "${var.settings}"})])
+	addresses(policy.deny) == set() with input as d
+	addresses(policy.unknown) == {"aws_api_gateway_method_settings.x"} with input as d
+}

@@ -44,3 +44,52 @@ deny contains finding if {
 	admin(s)
 	finding := lib.finding(r, "IAM policy allows every action (\"*\") on every resource (\"*\")")
 }
+
+# A document, statement or field that may make an admin statement is unknown.
+undecided(r) if lib.is_unknown(lib.attr(r, "PolicyDocument", null))
+
+undecided(r) if lib.is_unknown(lib.attr(r, "Policies", null))
+
+undecided(r) if {
+	some p in cfn.policies(r)
+	lib.is_unknown(p)
+}
+
+undecided(r) if {
+	some p in cfn.policies(r)
+	is_object(p)
+	lib.is_unknown(object.get(p, "PolicyDocument", null))
+}
+
+undecided(r) if {
+	some d in cfn.documents(r)
+	lib.is_unknown(object.get(d, "Statement", null))
+}
+
+undecided(r) if {
+	some d in cfn.documents(r)
+	some s in cfn.statements(d)
+	lib.is_unknown(s)
+}
+
+undecided(r) if {
+	some d in cfn.documents(r)
+	some s in cfn.statements(d)
+	is_object(s)
+	maybe(object.get(s, "Effect", ""), "Allow")
+	maybe(object.get(s, "Action", []), "*")
+	maybe(object.get(s, "Resource", []), "*")
+	some k in ["Effect", "Action", "Resource"]
+	lib.unknown_value(object.get(s, k, null))
+}
+
+maybe(v, x) if cfn.holds(v, x)
+
+maybe(v, _) if lib.unknown_value(v)
+
+unknown contains finding if {
+	some t in types
+	some r in lib.resources(t)
+	undecided(r)
+	finding := lib.finding(r, "the policy document is unknown at scan time")
+}

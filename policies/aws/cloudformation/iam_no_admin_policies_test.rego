@@ -39,3 +39,14 @@ test_deny_statements_and_listed_wildcards if {
 	])
 	addresses(policy.deny) == {"Listed"} with input as d
 }
+
+test_unknown_document_is_unknown if {
+	d := doc([
+		res("AWS::IAM::ManagedPolicy", "Doc", {"PolicyDocument": "${Fn::If Admin}"}),
+		res("AWS::IAM::Role", "Inline", {"Policies": "${Fn::If Extra}"}),
+		res("AWS::IAM::Policy", "Action", {"PolicyDocument": {"Statement": [{"Effect": "Allow", "Action": "${ActionParam}", "Resource": "*"}]}}),
+		res("AWS::IAM::Policy", "Narrow", {"PolicyDocument": {"Statement": [{"Effect": "Allow", "Action": "${ActionParam}", "Resource": "arn:aws:s3:::b/*"}]}}),
+	])
+	addresses(policy.deny) == set() with input as d
+	addresses(policy.unknown) == {"Doc", "Inline", "Action"} with input as d
+}

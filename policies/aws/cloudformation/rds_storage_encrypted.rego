@@ -51,3 +51,32 @@ unknown contains finding if {
 	cfn.undecided(r, "StorageEncrypted")
 	finding := lib.finding(r, "StorageEncrypted is unknown at scan time")
 }
+
+source_keys := ["DBClusterIdentifier", "SourceDBInstanceIdentifier", "SourceDBClusterIdentifier", "SnapshotIdentifier"]
+
+# Inherits for sure: a known source, or a Ref/GetAtt to a resource of the
+# template. A parameter without value or an undecided Fn::If may be empty.
+surely_inherits(r) if {
+	some key in source_keys
+	v := lib.attr(r, key, null)
+	v != null
+	not lib.is_unknown(v)
+}
+
+surely_inherits(r) if {
+	some key in source_keys
+	v := lib.attr(r, key, null)
+	lib.is_unknown(v)
+	some x in input.resources
+	some ref in [sprintf("${%s}", [x.name]), sprintf("${%s.", [x.name])]
+	startswith(v, ref)
+}
+
+unknown contains finding if {
+	some t in ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"]
+	some r in lib.resources(t)
+	inherits(r)
+	not surely_inherits(r)
+	not cfn.enabled(r, "StorageEncrypted")
+	finding := lib.finding(r, "whether the database inherits its encryption (cluster, replica or snapshot source) is unknown at scan time")
+}

@@ -41,3 +41,14 @@ test_unknown_not_judged if {
 	count(policy.deny) == 0 with input as d
 	addresses(policy.unknown) == {"U"} with input as d
 }
+
+test_source_that_may_be_empty_is_unknown if {
+	d := doc([
+		res("AWS::RDS::DBCluster", "Cluster", {"StorageEncrypted": true}),
+		res("AWS::RDS::DBInstance", "Member", {"DBClusterIdentifier": "${Cluster}"}),
+		res("AWS::RDS::DBInstance", "Maybe", {"SnapshotIdentifier": "${Fn::If Restore}"}),
+		res("AWS::RDS::DBInstance", "On", {"SnapshotIdentifier": "${SnapshotParam}", "StorageEncrypted": true}),
+	])
+	addresses(policy.deny) == set() with input as d
+	addresses(policy.unknown) == {"Maybe"} with input as d
+}

@@ -54,3 +54,12 @@ unknown contains finding if {
 	lib.is_unknown(object.get(c, "origin_protocol_policy", null))
 	finding := lib.finding(r, "origin_protocol_policy is unknown at scan time")
 }
+
+# origin or custom_origin_config given as an unknown value or a dynamic block
+# over an unknown collection.
+unknown contains finding if {
+	some r in lib.resources("aws_cloudfront_distribution")
+	not plain(r)
+	lib.unknown_at(r, "origin.custom_origin_config.origin_protocol_policy")
+	finding := lib.finding(r, "origin_protocol_policy is unknown at scan time")
+}

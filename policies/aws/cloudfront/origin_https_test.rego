@@ -46,3 +46,12 @@ test_unknown_policy_is_not_judged if {
 	addresses(policy.deny) == set() with input as d
 	addresses(policy.unknown) == {"aws_cloudfront_distribution.x"} with input as d
 }
+
+test_unknown_origin_block_is_unknown if {
+	d := doc([
+		res("aws_cloudfront_distribution", "u", {"origin": "${var.origins}"}),
+		res("aws_cloudfront_distribution", "c", {"origin": [{"custom_origin_config": "${var.origin_config}"}]}),
+	])
+	addresses(policy.deny) == set() with input as d
+	addresses(policy.unknown) == {"aws_cloudfront_distribution.u", "aws_cloudfront_distribution.c"} with input as d
+}

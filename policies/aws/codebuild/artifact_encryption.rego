@@ -52,3 +52,13 @@ unknown contains finding if {
 	lib.is_unknown(object.get(a, "encryption_disabled", null))
 	finding := lib.finding(r, "artifacts encryption_disabled is unknown at scan time")
 }
+
+# artifacts given as an unknown value or a dynamic block over an unknown
+# collection.
+unknown contains finding if {
+	some r in lib.resources("aws_codebuild_project")
+	not unencrypted(r)
+	some name in ["artifacts", "secondary_artifacts"]
+	lib.unknown_at(r, concat(".", [name, "encryption_disabled"]))
+	finding := lib.finding(r, "artifacts encryption_disabled is unknown at scan time")
+}

@@ -40,3 +40,12 @@ test_unknown_setting_is_not_judged if {
 	addresses(policy.deny) == set() with input as d
 	addresses(policy.unknown) == {"aws_codebuild_project.x"} with input as d
 }
+
+test_unknown_artifacts_block_is_unknown if {
+	d := doc([
+		res("aws_codebuild_project", "u", {"artifacts": "${var.artifacts}"}),
+		res("aws_codebuild_project", "s", {"artifacts": [{"type": "NO_ARTIFACTS"}], "secondary_artifacts": "${var.more}"}),
+	])
+	addresses(policy.deny) == set() with input as d
+	addresses(policy.unknown) == {"aws_codebuild_project.u", "aws_codebuild_project.s"} with input as d
+}

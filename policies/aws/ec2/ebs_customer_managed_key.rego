@@ -65,3 +65,15 @@ unknown contains finding if {
 	undecided(r)
 	finding := lib.finding(r, "kms_key_id is unknown at scan time")
 }
+
+# An unknown snapshot_id that may be null (a variable, not a resource
+# attribute): the volume may be created empty and need its own key.
+unknown contains finding if {
+	some t in types
+	some r in lib.resources(t)
+	snapshot := lib.attr(r, "snapshot_id", null)
+	lib.is_unknown(snapshot)
+	not lib.resource_reference(snapshot)
+	not good(value(r))
+	finding := lib.finding(r, "snapshot_id is unknown at scan time (it may be null)")
+}

@@ -52,3 +52,13 @@ test_snapshot_volume_is_not_judged_here if {
 	addresses(policy.deny) == set() with input as d
 	addresses(policy.unknown) == set() with input as d
 }
+
+test_snapshot_id_that_may_be_null_is_unknown if {
+	d := doc([
+		res("aws_ebs_volume", "v", {"snapshot_id": "${var.snapshot_id}"}),
+		res("aws_ebs_volume", "r", {"snapshot_id": "${aws_ebs_snapshot.s.id}"}),
+		res("aws_ebs_volume", "k", {"snapshot_id": "${var.snapshot_id}", "kms_key_id": "${aws_kms_key.k.arn}"}),
+	])
+	addresses(policy.deny) == set() with input as d
+	addresses(policy.unknown) == {"aws_ebs_volume.v"} with input as d
+}

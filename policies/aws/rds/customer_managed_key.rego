@@ -39,9 +39,26 @@ good(v) if checks.kms_key_ref(v)
 # The key is inherited from a source database or snapshot.
 applies(r) if not inherits(r)
 
+inherit_keys := ["replicate_source_db", "replication_source_identifier", "snapshot_identifier"]
+
 inherits(r) if {
-	some key in ["replicate_source_db", "replication_source_identifier", "snapshot_identifier"]
+	some key in inherit_keys
 	lib.is_set(lib.attr(r, key, null))
+}
+
+# Inherits for sure: a known source, or a reference to a resource attribute
+# (never null). An unknown variable may be null: the key may then be the
+# database's own.
+surely_inherits(r) if {
+	some key in inherit_keys
+	v := lib.attr(r, key, null)
+	lib.is_set(v)
+	not maybe_null(v)
+}
+
+maybe_null(v) if {
+	lib.is_unknown(v)
+	not lib.resource_reference(v)
 }
 
 # What the scan cannot know decides nothing: the resource is not judged, never passed.
@@ -70,4 +87,13 @@ unknown contains finding if {
 	applies(r)
 	undecided(r)
 	finding := lib.finding(r, "kms_key_id is unknown at scan time")
+}
+
+unknown contains finding if {
+	some t in types
+	some r in lib.resources(t)
+	inherits(r)
+	not surely_inherits(r)
+	not good(value(r))
+	finding := lib.finding(r, "whether the database inherits its key (replica or snapshot source) is unknown at scan time")
 }

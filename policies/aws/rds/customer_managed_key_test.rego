@@ -64,3 +64,13 @@ test_replica_inherits_its_key if {
 	addresses(policy.deny) == set() with input as d
 	addresses(policy.unknown) == set() with input as d
 }
+
+test_source_that_may_be_null_is_unknown if {
+	d := doc([
+		res("aws_db_instance", "v", {"replicate_source_db": "${var.source}"}),
+		res("aws_db_instance", "r", {"replicate_source_db": "${aws_db_instance.primary.identifier}"}),
+		res("aws_rds_cluster", "k", {"snapshot_identifier": "${var.snapshot}", "kms_key_id": "${aws_kms_key.k.arn}"}),
+	])
+	addresses(policy.deny) == set() with input as d
+	addresses(policy.unknown) == {"aws_db_instance.v"} with input as d
+}

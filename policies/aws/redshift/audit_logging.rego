@@ -82,3 +82,13 @@ unknown contains finding if {
 	undecided(r)
 	finding := lib.finding(r, "audit logging depends on a value unknown at scan time")
 }
+
+# A logging resource whose cluster the scan cannot resolve: it may log any
+# cluster, and it is not judged itself.
+unknown contains finding if {
+	some l in lib.resources(logging_type)
+	id := lib.attr(l, "cluster_identifier", null)
+	lib.is_unknown(id)
+	not lib.refers_to_type(id, "aws_redshift_cluster", lib.module_of(l))
+	finding := lib.finding(l, "cluster_identifier is unknown at scan time")
+}

@@ -62,5 +62,14 @@ test_companion_of_another_cluster_does_not_count if {
 test_unresolved_companion_is_not_judged if {
 	d := doc([res("aws_redshift_cluster", "dw", {"cluster_identifier": "dw"}), res("aws_redshift_logging", "x", {"cluster_identifier": "${var.cluster}"})])
 	addresses(policy.deny) == set() with input as d
-	addresses(policy.unknown) == {"aws_redshift_cluster.dw"} with input as d
+	addresses(policy.unknown) == {"aws_redshift_cluster.dw", "aws_redshift_logging.x"} with input as d
+}
+
+test_logging_resource_with_unknown_cluster_is_unknown if {
+	d := doc([
+		res("aws_redshift_logging", "u", {"cluster_identifier": "${var.cluster}"}),
+		res("aws_redshift_logging", "k", {"cluster_identifier": "analytics"}),
+	])
+	addresses(policy.deny) == set() with input as d
+	addresses(policy.unknown) == {"aws_redshift_logging.u"} with input as d
 }

@@ -64,3 +64,10 @@ unknown contains finding if {
 	lib.is_unknown(lib.attr(r, "name", null))
 	finding := lib.finding(r, "name is unknown at scan time")
 }
+
+unknown contains finding if {
+	some r in lib.resources("aws_ssm_parameter")
+	lib.is_unknown(lib.attr(r, "name", null))
+	lib.is_unknown(lib.attr(r, "type", null))
+	finding := lib.finding(r, "name and type are unknown at scan time")
+}

@@ -58,3 +58,9 @@ test_secret_word_inside_unknown_name_is_judged if {
 	addresses(policy.deny) == {"aws_ssm_parameter.x"} with input as d
 	addresses(policy.unknown) == set() with input as d
 }
+
+test_unknown_name_and_type_is_unknown if {
+	d := doc([res("aws_ssm_parameter", "x", {"name": "${var.name}", "type": "${var.type}"})])
+	addresses(policy.deny) == set() with input as d
+	addresses(policy.unknown) == {"aws_ssm_parameter.x"} with input as d
+}

@@ -58,6 +58,18 @@ unknown contains finding if {
 unknown contains finding if {
 	some rule in lib.sg_ingress_rules
 	rule.cidrs_unknown
-	count(reached(rule)) > 0
+	may_reach(rule)
 	finding := lib.finding(rule.resource, "sources of a rule reaching a data port are unknown at scan time")
+}
+
+may_reach(rule) if count(reached(rule)) > 0
+
+may_reach(rule) if lib.rule_ports_unknown(rule)
+
+unknown contains finding if {
+	some finding in lib.unjudged(["aws_security_group"], ["ingress"])
+}
+
+unknown contains finding if {
+	some finding in lib.unjudged(["aws_security_group_rule"], ["type"])
 }

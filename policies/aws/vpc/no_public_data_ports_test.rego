@@ -70,3 +70,14 @@ test_unknown_sources_to_https_pass if {
 	addresses(policy.deny) == set() with input as d
 	addresses(policy.unknown) == set() with input as d
 }
+
+test_unknown_ingress_type_and_sources_are_unknown if {
+	d := doc([
+		res("aws_security_group", "sg", {"ingress": "${var.rules}"}),
+		res("aws_security_group_rule", "t", {"type": "${var.type}", "protocol": "tcp", "from_port": 5432, "to_port": 5432, "cidr_blocks": ["0.0.0.0/0"]}),
+		res("aws_vpc_security_group_ingress_rule", "p", {"ip_protocol": "tcp", "from_port": "${var.port}", "to_port": "${var.port}", "cidr_ipv4": "${var.cidr}"}),
+		res("aws_vpc_security_group_ingress_rule", "h", {"ip_protocol": "tcp", "from_port": 443, "to_port": 443, "cidr_ipv4": "${var.cidr}"}),
+	])
+	addresses(policy.deny) == set() with input as d
+	addresses(policy.unknown) == {"aws_security_group.sg", "aws_security_group_rule.t", "aws_vpc_security_group_ingress_rule.p"} with input as d
+}
