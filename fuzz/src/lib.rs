@@ -54,6 +54,16 @@ impl Source for Memory {
     }
 }
 
+/// Lines as YAML and most editors count them: a lone carriage return breaks a line too.
+pub fn line_count(bytes: &[u8]) -> usize {
+    let lone_cr = bytes
+        .windows(2)
+        .filter(|w| w[0] == b'\r' && w[1] != b'\n')
+        .count()
+        + usize::from(bytes.last() == Some(&b'\r'));
+    bytes.iter().filter(|b| **b == b'\n').count() + lone_cr + 1
+}
+
 /// Loads the files with the whole Terraform loader (parse, evaluate, modules) and checks that
 /// every diagnostic about an input file points at a line it has.
 pub fn load(files: &[(&str, &[u8])]) {
@@ -73,7 +83,7 @@ pub fn load(files: &[(&str, &[u8])]) {
         let (Some(bytes), Some(line)) = (memory.0.get(&location.file), location.line) else {
             continue;
         };
-        let lines = bytes.iter().filter(|b| **b == b'\n').count() + 1;
+        let lines = line_count(bytes);
         assert!(
             (1..=lines + 1).contains(&line),
             "{d}: line {line} of {lines}"
