@@ -54,14 +54,19 @@ impl Source for Memory {
     }
 }
 
-/// Lines as YAML and most editors count them: a lone carriage return breaks a line too.
+/// Lines as YAML counts them: a lone carriage return, NEL, LS and PS break a line too.
 pub fn line_count(bytes: &[u8]) -> usize {
-    let lone_cr = bytes
-        .windows(2)
-        .filter(|w| w[0] == b'\r' && w[1] != b'\n')
-        .count()
-        + usize::from(bytes.last() == Some(&b'\r'));
-    bytes.iter().filter(|b| **b == b'\n').count() + lone_cr + 1
+    let text = String::from_utf8_lossy(bytes);
+    let mut chars = text.chars().peekable();
+    let mut lines = 1;
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => lines += 1,
+            _ => {}
+        }
+    }
+    lines
 }
 
 /// Loads the files with the whole Terraform loader (parse, evaluate, modules) and checks that
