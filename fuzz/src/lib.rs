@@ -54,6 +54,21 @@ impl Source for Memory {
     }
 }
 
+/// Lines as YAML counts them: a lone carriage return, NEL, LS and PS break a line too.
+pub fn line_count(bytes: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(bytes);
+    let mut chars = text.chars().peekable();
+    let mut lines = 1;
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => lines += 1,
+            _ => {}
+        }
+    }
+    lines
+}
+
 /// Loads the files with the whole Terraform loader (parse, evaluate, modules) and checks that
 /// every diagnostic about an input file points at a line it has.
 pub fn load(files: &[(&str, &[u8])]) {
@@ -73,7 +88,7 @@ pub fn load(files: &[(&str, &[u8])]) {
         let (Some(bytes), Some(line)) = (memory.0.get(&location.file), location.line) else {
             continue;
         };
-        let lines = bytes.iter().filter(|b| **b == b'\n').count() + 1;
+        let lines = line_count(bytes);
         assert!(
             (1..=lines + 1).contains(&line),
             "{d}: line {line} of {lines}"
