@@ -428,7 +428,14 @@ fn measure(label: &str, dir: &Path, runs: usize) -> Row {
         "{:?}",
         scan.diagnostics
     );
-    let prepared = rungs::evaluate::prepare(&scan.bundle).expect("the bundle prepares");
+    // The policies that apply to the repository, as a scan prepares them (the whole library
+    // of every cloud does not fit the VM and would run on the interpreter).
+    let types: std::collections::BTreeSet<String> =
+        scan.documents.iter().flat_map(|d| d.type_keys()).collect();
+    let prepared = rungs::evaluate::prepare_for(&scan.bundle, |p| {
+        p.meta.resource_types.iter().any(|t| types.contains(t))
+    })
+    .expect("the bundle prepares");
     let instructions = scan
         .documents
         .iter()
