@@ -246,8 +246,54 @@ fn pc_of(message: &str) -> Option<usize> {
 /// The source position of instruction `pc`.
 fn locate(program: &Program, pc: usize) -> Option<Location> {
     let span = program.get_instruction_span(pc)?;
-    let file = program.get_source_name(span.source_index)?;
+    let file = source_name(program, span.source_index)?;
     Some(Location::at(file, span.line, span.column))
+}
+
+/// The file of the spans numbered `index`. regorus 0.14.1 numbers span sources in the order the
+/// compiler first emits code from them but lists `program.sources` in module order, so the
+/// index cannot be looked up directly. Each rule's body starts with an instruction of its own
+/// file, and that file declares the rule's package: the files declaring the package of every
+/// rule whose body starts in `index` narrow it down; `None` unless one file is left.
+fn source_name(program: &Program, index: usize) -> Option<String> {
+    let packages: Vec<(String, &str)> = program
+        .sources
+        .iter()
+        .filter_map(|s| {
+            let package = crate::policy::package_of(&s.content)?;
+            Some((format!("data.{package}."), s.name.as_str()))
+        })
+        .collect();
+    let mut candidates: Option<Vec<&str>> = None;
+    for rule in &program.rule_infos {
+        let starts_here = rule.definitions.iter().any(|body| {
+            body.first()
+                .and_then(|&pc| program.get_instruction_span(pc as usize))
+                .is_some_and(|span| span.source_index == index)
+        });
+        if !starts_here {
+            continue;
+        }
+        // The longest package that prefixes the rule's path is the rule's own.
+        let longest = packages
+            .iter()
+            .filter(|(prefix, _)| rule.name.starts_with(prefix.as_str()))
+            .map(|(prefix, _)| prefix.len())
+            .max()?;
+        let files: Vec<&str> = packages
+            .iter()
+            .filter(|(prefix, _)| prefix.len() == longest && rule.name.starts_with(prefix.as_str()))
+            .map(|(_, name)| *name)
+            .collect();
+        candidates = Some(match candidates {
+            None => files,
+            Some(before) => before.into_iter().filter(|f| files.contains(f)).collect(),
+        });
+    }
+    match candidates?.as_slice() {
+        [one] => Some(one.to_string()),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -284,6 +330,28 @@ mod tests {
         );
         // The same budget stops at the same place every time.
         assert_eq!(run(&mut vm, "data.p.n", 1_000, false), Err(failure));
+    }
+
+    #[test]
+    fn the_stop_is_located_in_the_file_it_happened_in() {
+        // The entry point's file is compiled first but added second: regorus' span numbering
+        // and its list of sources disagree on which file is which.
+        let mut engine = crate::policy::new_engine();
+        for (name, source) in [
+            ("a.rego", "package lib\nimport rego.v1\ndouble(x) := x * 2\n"),
+            ("b.rego", "package p\nimport rego.v1\nimport data.lib\nn := count([x | some x in numbers.range(1, 100000); lib.double(x) > 7])\n"),
+        ] {
+            engine.add_policy(name.into(), source.into()).expect("parses");
+        }
+        let program = compile(&mut engine, &["data.p.n".to_string()]).expect("compiles");
+        let mut vm = machine(&program);
+        let failure = run(&mut vm, "data.p.n", 1_000, false).unwrap_err();
+        assert_eq!(failure.kind, FailureKind::Instructions);
+        let at = (failure.location.file.as_str(), failure.location.line);
+        assert!(
+            at == ("a.rego", Some(3)) || at == ("b.rego", Some(4)),
+            "{at:?}"
+        );
     }
 
     /// Why user policies are decided by the interpreter: the VM turns an error inside a rule

@@ -892,6 +892,8 @@ fn expensive_user_policy_stops_at_the_instruction_budget_with_any_thread_count()
     assert_scan(&one, 2, &["R206"]);
     let d = &one.json()["diagnostics"][0];
     assert_eq!(d["location"]["line"], 14, "{d}");
+    // The policy's own file (it was once another file of the program: see src/vm.rs).
+    assert!(first_file(&one).ends_with("u_cost.rego"), "{d}");
     assert!(
         d["message"]
             .as_str()
