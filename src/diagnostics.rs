@@ -116,6 +116,10 @@ pub enum Code {
     /// A policy stopped by the wall-clock backstop (work the instruction budget does not count).
     #[serde(rename = "R207")]
     PolicyTimeout,
+    /// A builtin call of a policy that would build a value over the element budget
+    /// (`--max-rego-elements`).
+    #[serde(rename = "R208")]
+    PolicyElements,
     /// The maturity model file is invalid.
     #[serde(rename = "R301")]
     Model,
@@ -192,6 +196,7 @@ impl Code {
             Code::PolicyUnknownControl => "R205",
             Code::PolicyBudget => "R206",
             Code::PolicyTimeout => "R207",
+            Code::PolicyElements => "R208",
             Code::Model => "R301",
             Code::Config => "R401",
             Code::SuppressionExpired => "R402",

@@ -450,10 +450,18 @@ fn failure_diagnostic(policy: &Policy, failure: Failure) -> Diagnostic {
             ),
             "its results are reported as errors, not passes; the backstop catches work the instruction budget does not count, such as a builtin over a huge range; simplify the policy".to_string(),
         ),
+        FailureKind::Elements => (
+            Code::PolicyElements,
+            format!("policy {id} stopped: {}", failure.message),
+            "its results are reported as errors, not passes; if the policy needs values that large, raise the budget with --max-rego-elements".to_string(),
+        ),
     };
-    Diagnostic::error(code, message)
-        .at(failure.location)
-        .help(help)
+    // The engine does not say which instruction called the builtin: the policy file is named.
+    let location = match failure.kind {
+        FailureKind::Elements => crate::diagnostics::Location::file(&policy.file.path),
+        _ => failure.location,
+    };
+    Diagnostic::error(code, message).at(location).help(help)
 }
 
 /// A failure as one line, `file:line:col: message`, for results and reports.

@@ -16,6 +16,8 @@ pub mod diff;
 pub mod discover;
 pub mod embedded;
 pub mod evaluate;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod load;
 pub mod model;
 pub mod plan;

@@ -276,6 +276,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn yaml_lines_count_as_the_yaml_parser_counts_them() {
+        let deep = "[".repeat(MAX_YAML_NESTING + 1);
+        assert_eq!(yaml_too_deep(&format!("a: 1\r\nb: {deep}")), Some((2, 260)));
+        assert_eq!(
+            yaml_too_deep(&format!("a: 1\rb: 2\u{85}c: {deep}")),
+            Some((3, 260))
+        );
+    }
+
+    #[test]
     fn deep_yaml_flow_nesting_is_found_before_parsing() {
         let deep = format!("a: {}{}\n", "[".repeat(300), "]".repeat(300));
         assert_eq!(yaml_too_deep(&deep), Some((1, 260)));

@@ -10,8 +10,9 @@ use regorus::rvm::vm::{RegoVM, VmError};
 use regorus::rvm::Program;
 use regorus::Value;
 use serde::{Deserialize, Serialize};
+use std::any::Any;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 /// Default instruction budget per (policy, document) evaluation: the most any embedded policy
@@ -29,6 +30,22 @@ pub fn max_instructions() -> u64 {
 /// Sets the instruction budget for the whole process; the command line does it once at start.
 pub fn set_max_instructions(count: u64) {
     MAX_INSTRUCTIONS.store(count, Ordering::Relaxed);
+}
+
+/// Default largest value one builtin call may build, in elements (array, set and object items,
+/// string bytes): 10 million, about 160 MB of numbers; the library's largest is a few hundred.
+pub const DEFAULT_MAX_ELEMENTS: u64 = 10_000_000;
+
+static MAX_ELEMENTS: AtomicU64 = AtomicU64::new(DEFAULT_MAX_ELEMENTS);
+
+/// The element budget of one builtin call (`--max-rego-elements`).
+pub fn max_elements() -> u64 {
+    MAX_ELEMENTS.load(Ordering::Relaxed)
+}
+
+/// Sets the element budget for the whole process; the command line does it once at start.
+pub fn set_max_elements(count: u64) {
+    MAX_ELEMENTS.store(count, Ordering::Relaxed);
 }
 
 /// Wall-clock backstop per evaluation, for work the instruction count does not see (a builtin
@@ -52,6 +69,8 @@ pub enum FailureKind {
     Instructions,
     /// The wall-clock backstop stopped it.
     Time,
+    /// A builtin would have built a value over the element budget.
+    Elements,
 }
 
 /// A failed evaluation: what, where (the rule or instruction), and the engine's message.
@@ -74,8 +93,100 @@ pub fn compile(
         .compile_with_entrypoint(&regorus::Rc::from(first.as_str()))
         .map_err(|e| e.to_string())?;
     let names: Vec<&str> = entry_points.iter().map(String::as_str).collect();
-    regorus::languages::rego::compiler::Compiler::compile_from_policy(&policy, &names)
-        .map_err(|e| e.to_string())
+    let mut program =
+        regorus::languages::rego::compiler::Compiler::compile_from_policy(&policy, &names)
+            .map_err(|e| e.to_string())?;
+    guard_builtins(Arc::get_mut(&mut program).ok_or("program shared before it was guarded")?);
+    Ok(program)
+}
+
+/// The builtins whose result size follows from their arguments, with how many elements that
+/// result has. A value built element by element (a comprehension) costs instructions and is
+/// bounded by the instruction budget; these build theirs inside one instruction, before the
+/// instruction budget or the backstop can look (`numbers.range(1, 1e9)` asks for 24 GB at once).
+fn result_elements(name: &str, args: &[Value]) -> Option<f64> {
+    let number = |v: &Value| v.as_f64().ok();
+    let length = |v: &Value| match v {
+        Value::Array(a) => Some(a.len() as f64),
+        Value::Set(s) => Some(s.len() as f64),
+        Value::Object(o) => Some(o.len() as f64),
+        Value::String(s) => Some(s.len() as f64),
+        _ => None,
+    };
+    match (name, args) {
+        ("numbers.range", [from, to]) => Some((number(to)? - number(from)?).abs() + 1.0),
+        ("numbers.range_step", [from, to, step]) => {
+            Some((number(to)? - number(from)?).abs() / number(step)?.abs().max(1.0) + 1.0)
+        }
+        ("array.concat", [a, b]) => Some(length(a)? + length(b)?),
+        ("concat", [delimiter, parts]) => {
+            let items: Vec<&Value> = match parts {
+                Value::Array(a) => a.iter().collect(),
+                Value::Set(s) => s.iter().collect(),
+                _ => return None,
+            };
+            let joined: f64 = items.iter().filter_map(|v| length(v)).sum();
+            Some(joined + length(delimiter)? * items.len() as f64)
+        }
+        _ => None,
+    }
+}
+
+/// The builtins [`guard`] stands in front of, and the engine's own function for each, stored
+/// as the first program that calls it found it (they are the same in every program).
+const GUARDED: [&str; 4] = [
+    "numbers.range",
+    "numbers.range_step",
+    "array.concat",
+    "concat",
+];
+static ORIGINALS: [OnceLock<Box<dyn Any + Send + Sync>>; 4] = [const { OnceLock::new() }; 4];
+
+/// Puts [`guard`] in front of each builtin of [`GUARDED`] the program calls.
+fn guard_builtins(program: &mut Program) {
+    let names: Vec<String> = program
+        .builtin_info_table
+        .iter()
+        .map(|b| b.name.clone())
+        .collect();
+    for (slot, name) in program.resolved_builtins.iter_mut().zip(&names) {
+        let Some(i) = GUARDED.iter().position(|g| g == name) else {
+            continue;
+        };
+        let original = slot.0;
+        ORIGINALS[i].get_or_init(|| Box::new(original));
+        slot.0 = match i {
+            0 => guard::<0, _, _>,
+            1 => guard::<1, _, _>,
+            2 => guard::<2, _, _>,
+            _ => guard::<3, _, _>,
+        };
+    }
+}
+
+/// Builtin `GUARDED[I]`: refuses a result over the element budget before anything is built
+/// (an error the VM reports even for non-strict policies), else runs the engine's function.
+/// The span and expression types are the engine's own; they are inferred, not named.
+fn guard<const I: usize, S: 'static, E: 'static>(
+    span: &S,
+    params: &[E],
+    args: &[Value],
+    strict: bool,
+) -> anyhow::Result<Value> {
+    let limit = max_elements();
+    if let Some(elements) = result_elements(GUARDED[I], args).filter(|n| *n > limit as f64) {
+        return Err(regorus::LimitError::MemoryLimitExceeded {
+            usage: elements.min(u64::MAX as f64) as u64,
+            limit,
+        }
+        .into());
+    }
+    type Builtin<S, E> = fn(&S, &[E], &[Value], bool) -> anyhow::Result<Value>;
+    let original = ORIGINALS[I]
+        .get()
+        .and_then(|f| f.downcast_ref::<Builtin<S, E>>())
+        .ok_or_else(|| anyhow::anyhow!("{}: builtin not resolved", GUARDED[I]))?;
+    original(span, params, args, strict)
 }
 
 /// A VM loaded with `program`, one per worker thread.
@@ -102,9 +213,16 @@ pub fn run(
         let kind = match e {
             VmError::InstructionLimitExceeded { .. } => FailureKind::Instructions,
             VmError::TimeLimitExceeded { .. } => FailureKind::Time,
+            VmError::MemoryLimitExceeded { .. } => FailureKind::Elements,
             _ => FailureKind::Runtime,
         };
-        let message = e.to_string();
+        // The engine reports this one at pc 0 (it does not know the instruction) and in bytes.
+        let message = match e {
+            VmError::MemoryLimitExceeded { usage, limit, .. } => format!(
+                "a builtin would build a value of {usage} elements, over the budget of {limit} (--max-rego-elements)"
+            ),
+            _ => e.to_string(),
+        };
         Failure {
             kind,
             location: pc_of(&message)
@@ -128,8 +246,54 @@ fn pc_of(message: &str) -> Option<usize> {
 /// The source position of instruction `pc`.
 fn locate(program: &Program, pc: usize) -> Option<Location> {
     let span = program.get_instruction_span(pc)?;
-    let file = program.get_source_name(span.source_index)?;
+    let file = source_name(program, span.source_index)?;
     Some(Location::at(file, span.line, span.column))
+}
+
+/// The file of the spans numbered `index`. regorus 0.14.1 numbers span sources in the order the
+/// compiler first emits code from them but lists `program.sources` in module order, so the
+/// index cannot be looked up directly. Each rule's body starts with an instruction of its own
+/// file, and that file declares the rule's package: the files declaring the package of every
+/// rule whose body starts in `index` narrow it down; `None` unless one file is left.
+fn source_name(program: &Program, index: usize) -> Option<String> {
+    let packages: Vec<(String, &str)> = program
+        .sources
+        .iter()
+        .filter_map(|s| {
+            let package = crate::policy::package_of(&s.content)?;
+            Some((format!("data.{package}."), s.name.as_str()))
+        })
+        .collect();
+    let mut candidates: Option<Vec<&str>> = None;
+    for rule in &program.rule_infos {
+        let starts_here = rule.definitions.iter().any(|body| {
+            body.first()
+                .and_then(|&pc| program.get_instruction_span(pc as usize))
+                .is_some_and(|span| span.source_index == index)
+        });
+        if !starts_here {
+            continue;
+        }
+        // The longest package that prefixes the rule's path is the rule's own.
+        let longest = packages
+            .iter()
+            .filter(|(prefix, _)| rule.name.starts_with(prefix.as_str()))
+            .map(|(prefix, _)| prefix.len())
+            .max()?;
+        let files: Vec<&str> = packages
+            .iter()
+            .filter(|(prefix, _)| prefix.len() == longest && rule.name.starts_with(prefix.as_str()))
+            .map(|(_, name)| *name)
+            .collect();
+        candidates = Some(match candidates {
+            None => files,
+            Some(before) => before.into_iter().filter(|f| files.contains(f)).collect(),
+        });
+    }
+    match candidates?.as_slice() {
+        [one] => Some(one.to_string()),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -166,6 +330,28 @@ mod tests {
         );
         // The same budget stops at the same place every time.
         assert_eq!(run(&mut vm, "data.p.n", 1_000, false), Err(failure));
+    }
+
+    #[test]
+    fn the_stop_is_located_in_the_file_it_happened_in() {
+        // The entry point's file is compiled first but added second: regorus' span numbering
+        // and its list of sources disagree on which file is which.
+        let mut engine = crate::policy::new_engine();
+        for (name, source) in [
+            ("a.rego", "package lib\nimport rego.v1\ndouble(x) := x * 2\n"),
+            ("b.rego", "package p\nimport rego.v1\nimport data.lib\nn := count([x | some x in numbers.range(1, 100000); lib.double(x) > 7])\n"),
+        ] {
+            engine.add_policy(name.into(), source.into()).expect("parses");
+        }
+        let program = compile(&mut engine, &["data.p.n".to_string()]).expect("compiles");
+        let mut vm = machine(&program);
+        let failure = run(&mut vm, "data.p.n", 1_000, false).unwrap_err();
+        assert_eq!(failure.kind, FailureKind::Instructions);
+        let at = (failure.location.file.as_str(), failure.location.line);
+        assert!(
+            at == ("a.rego", Some(3)) || at == ("b.rego", Some(4)),
+            "{at:?}"
+        );
     }
 
     /// Why user policies are decided by the interpreter: the VM turns an error inside a rule

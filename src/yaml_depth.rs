@@ -16,7 +16,9 @@ pub fn yaml_too_deep(text: &str) -> Option<(usize, usize)> {
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         column += 1;
-        if c == '\n' {
+        // Lines as the YAML parser counts them: a lone CR, NEL, LS and PS break a line too.
+        let lone_cr = c == '\r' && chars.peek() != Some(&'\n');
+        if c == '\n' || lone_cr || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}') {
             (line, column, comment) = (line + 1, 0, false);
         } else if comment {
         } else if let Some(q) = quote {

@@ -571,3 +571,78 @@ fn a_bad_team_map_and_an_unknown_team_gate_are_usage_errors() {
         unknown.stderr
     );
 }
+
+#[test]
+fn superseded_results_say_whether_they_still_count_in_the_trend() {
+    let dir = exports();
+    let d = dir.path();
+    let mut report: Value =
+        serde_json::from_str(&fs::read_to_string(d.join("aws.json")).unwrap()).unwrap();
+    let newest = report["repository"]["commit_date"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let day = newest[..10].to_string();
+    // An older commit of the same day, and one of an earlier day.
+    let mut older = |name: &str, commit: &str, date: String| {
+        report["repository"]["commit"] = commit.into();
+        report["repository"]["commit_date"] = date.into();
+        write(d, name, &report.to_string())
+    };
+    let same_day = older(
+        "same-day.json",
+        &"1".repeat(40),
+        format!("{day}T00:00:00+00:00"),
+    );
+    let earlier = older(
+        "earlier.json",
+        &"2".repeat(40),
+        "2020-01-01T00:00:00+00:00".into(),
+    );
+    let inputs: Vec<String> = [d.join("aws.json"), same_day, earlier]
+        .iter()
+        .map(|p| p.to_str().unwrap().to_string())
+        .collect();
+    let run = aggregate(d, &inputs, &[]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    let json = run.json();
+    let reasons: Vec<(String, String, bool)> = json["left_out"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            let file = l["file"]
+                .as_str()
+                .unwrap()
+                .replace(d.to_str().unwrap(), "D");
+            let reason = l["reason"]
+                .as_str()
+                .unwrap()
+                .replace(d.to_str().unwrap(), "D");
+            (file, reason, l["error"].as_bool().unwrap())
+        })
+        .collect();
+    assert_eq!(
+        reasons,
+        vec![
+            (
+                "D/same-day.json".to_string(),
+                format!("superseded by the newer result in D/aws.json; not in the trend either: a newer result stands for {day}"),
+                false
+            ),
+            (
+                "D/earlier.json".to_string(),
+                "superseded by the newer result in D/aws.json; it still counts in the trend, for 2020-01-01".to_string(),
+                false
+            ),
+        ]
+    );
+    // The trend has the earlier day's point and today's.
+    let days: Vec<&str> = json["trend"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(days, ["2020-01-01", day.as_str()]);
+}

@@ -8,11 +8,7 @@
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
-use rungs::diagnostics::Diagnostic;
-use rungs::discover::{Discovery, SourceFile};
-use rungs::load::terraform;
-use rungs::source::Source;
-use std::collections::BTreeMap;
+use rungs::fuzzing;
 use std::path::Path;
 
 /// Cases per target: small by default, more with `RUNGS_FUZZ_CASES`.
@@ -74,107 +70,9 @@ fn mutated(
         .boxed()
 }
 
-/// Terraform files in memory, served as a scanned directory would be.
-struct Memory(BTreeMap<String, Vec<u8>>);
-
-impl Source for Memory {
-    fn describe(&self) -> String {
-        "memory".into()
-    }
-
-    fn discover(&self, _: &globset::GlobSet) -> Discovery {
-        Discovery {
-            files: self
-                .0
-                .keys()
-                .filter(|rel| !rel.starts_with(".terraform/"))
-                .filter_map(|rel| {
-                    rungs::discover::terraform_syntax(rel).map(|syntax| SourceFile {
-                        rel: rel.clone(),
-                        syntax,
-                    })
-                })
-                .collect(),
-            data_files: Vec::new(),
-            diagnostics: Vec::new(),
-        }
-    }
-
-    fn read(&self, rel: &str) -> std::io::Result<Vec<u8>> {
-        self.0
-            .get(rel)
-            .cloned()
-            .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::NotFound, rel.to_string()))
-    }
-
-    fn list(&self, dir: &str) -> Option<Vec<String>> {
-        let prefix = if dir == "." {
-            String::new()
-        } else {
-            format!("{dir}/")
-        };
-        let names: Vec<String> = self
-            .0
-            .keys()
-            .filter_map(|rel| rel.strip_prefix(&prefix))
-            .filter(|rest| !rest.contains('/'))
-            .map(str::to_string)
-            .collect();
-        (!names.is_empty() || dir == ".").then_some(names)
-    }
-}
-
 /// Loads the files with the whole Terraform loader and checks every diagnostic's position.
 fn load(files: &[(&str, &[u8])]) -> Result<(), TestCaseError> {
-    let memory = Memory(
-        files
-            .iter()
-            .map(|(rel, bytes)| (rel.to_string(), bytes.to_vec()))
-            .collect(),
-    );
-    let discovery = memory.discover(&globset::GlobSet::empty());
-    let (_, diagnostics) =
-        terraform::load_from(&memory, &discovery, &terraform::Options::default());
-    for d in &diagnostics {
-        located(d, |file| memory.0.get(file).map(|b| b.as_slice()))?;
-    }
-    Ok(())
-}
-
-/// Lines as YAML counts them: a lone carriage return, NEL, LS and PS break a line too (found by
-/// the libFuzzer `rungs_yaml` target: `\r\r0n` is three lines to the YAML parser).
-fn line_count(bytes: &[u8]) -> usize {
-    let text = String::from_utf8_lossy(bytes);
-    let mut chars = text.chars().peekable();
-    let mut lines = 1;
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => lines += 1,
-            _ => {}
-        }
-    }
-    lines
-}
-
-/// A diagnostic about an input file points at a line it has (one past the end for an error at
-/// the end of the input).
-fn located<'a>(
-    d: &Diagnostic,
-    file: impl Fn(&str) -> Option<&'a [u8]>,
-) -> Result<(), TestCaseError> {
-    let Some(location) = &d.location else {
-        return Ok(());
-    };
-    let (Some(bytes), Some(line)) = (file(&location.file), location.line) else {
-        return Ok(());
-    };
-    let lines = line_count(bytes);
-    prop_assert!(
-        (1..=lines + 1).contains(&line),
-        "{d}: line {line} of a {lines}-line file"
-    );
-    Ok(())
+    fuzzing::load(files).map_err(TestCaseError::fail)
 }
 
 const HCL_SEEDS: &[&str] = &[
@@ -388,7 +286,9 @@ fn rungs_yaml_never_panics_and_locates_its_errors() {
     runner(7)
         .run(&mutated(seeds, tokens), |text| {
             if let Err(d) = rungs::config::parse(&text, ".rungs.yaml", Path::new(".")) {
-                located(&d, |f| (f == ".rungs.yaml").then_some(text.as_bytes()))?;
+                let misplaced =
+                    fuzzing::misplaced(&d, |f| (f == ".rungs.yaml").then_some(text.as_bytes()));
+                prop_assert!(misplaced.is_none(), "{}", misplaced.unwrap_or_default());
             }
             Ok(())
         })
@@ -423,7 +323,7 @@ fn policy_metadata_never_panics_and_locates_its_errors() {
     runner(8)
         .run(&mutated(seeds, tokens), |text| {
             if let Err(e) = rungs::policy::metadata::parse(&text) {
-                let lines = line_count(text.as_bytes()) + 1;
+                let lines = fuzzing::line_count(text.as_bytes()) + 1;
                 prop_assert!(
                     (1..=lines).contains(&e.line),
                     "line {} of {lines}: {}",

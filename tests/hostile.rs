@@ -161,9 +161,18 @@ fn scan(dir: &Path, extra: &[&str]) -> Run {
 }
 
 fn scan_as(mode: Mode, dir: &Path, extra: &[&str]) -> Run {
+    let args = scan_args(dir, &fixtures().join("user-policies/good"), "json", extra);
+    run_in(
+        mode,
+        &args.iter().map(String::as_str).collect::<Vec<_>>(),
+        None,
+    )
+}
+
+/// `scan DIR` on the test model and the policies of `policies` only, in `format`, plus `extra`.
+fn scan_args(dir: &Path, policies: &Path, format: &str, extra: &[&str]) -> Vec<String> {
     let model = fixtures().join("gate/model.yaml");
-    let policies = fixtures().join("user-policies/good");
-    let mut args = vec![
+    let mut args: Vec<String> = [
         "scan",
         dir.to_str().unwrap(),
         "--no-default-policies",
@@ -172,10 +181,17 @@ fn scan_as(mode: Mode, dir: &Path, extra: &[&str]) -> Run {
         "--model",
         model.to_str().unwrap(),
         "--format",
-        "json",
-    ];
-    args.extend_from_slice(extra);
-    run_in(mode, &args, None)
+        format,
+    ]
+    .map(String::from)
+    .to_vec();
+    args.extend(extra.iter().map(|a| a.to_string()));
+    args
+}
+
+/// `rungs ARGS` run in `cwd`.
+fn run_here(cwd: &Path, args: &[&str]) -> Run {
+    run_at(Some(cwd), Mode::Normal, args, None)
 }
 
 const THING: &str = "resource \"test_thing\" \"a\" {\n  flagged = false\n  size    = 1\n}\n";
@@ -215,6 +231,24 @@ fn assert_scan(run: &Run, code: i32, codes: &[&str]) {
     assert!(!run.stdout.contains("S3CR3T") && !run.stderr.contains("S3CR3T"));
 }
 
+/// The file of the report's first diagnostic.
+fn first_file(run: &Run) -> String {
+    run.json()["diagnostics"][0]["location"]["file"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// The report's numbers of passed and error results.
+fn assert_passed_and_errors(run: &Run, passed: u64, errors: u64) {
+    let summary = &run.json()["summary"];
+    assert_eq!(
+        (summary["passed"].as_u64(), summary["errors"].as_u64()),
+        (Some(passed), Some(errors)),
+        "{summary}"
+    );
+}
+
 /// A command that fails before any report: exit 2, the code on stderr, nothing on stdout.
 fn assert_fails(run: &Run, code: &str) {
     assert_eq!(
@@ -238,18 +272,13 @@ fn tf_link_to_a_secret_outside_the_root_is_not_read() {
     let dir = repo();
     let (_keep, secret) = secret();
     symlink(&secret, dir.path().join("creds.tf")).unwrap();
-    let run = scan(dir.path(), &[]);
-    assert_scan(&run, 2, &["R008"]);
+    assert_scan(&scan(dir.path(), &[]), 2, &["R008"]);
     // The text report's excerpt must not show it either.
-    let text = run_in(
-        Mode::Normal,
-        &[
-            "scan",
-            dir.path().to_str().unwrap(),
-            "--no-default-policies",
-        ],
-        None,
-    );
+    let text = run(&[
+        "scan",
+        dir.path().to_str().unwrap(),
+        "--no-default-policies",
+    ]);
     assert_eq!(text.code, 2);
     assert!(!text.stdout.contains("S3CR3T"), "{}", text.stdout);
 }
@@ -794,64 +823,39 @@ fn scan_policy(dir: &Path, policies: &Path) -> Run {
 }
 
 fn scan_policy_with(dir: &Path, policies: &Path, extra: &[&str]) -> Run {
-    let model = fixtures().join("gate/model.yaml");
-    let mut args = vec![
-        "scan",
-        dir.to_str().unwrap(),
-        "--no-default-policies",
-        "--policy",
-        policies.to_str().unwrap(),
-        "--model",
-        model.to_str().unwrap(),
-        "--format",
-        "json",
-    ];
-    args.extend_from_slice(extra);
-    run(&args)
+    let args = scan_args(dir, policies, "json", extra);
+    run(&args.iter().map(String::as_str).collect::<Vec<_>>())
+}
+
+/// The usual repository scanned with one user policy `id` whose rules are `body`, plus `extra`.
+fn scan_user_policy(id: &str, body: &str, extra: &[&str]) -> Run {
+    let dir = repo();
+    let policies = tempfile::tempdir().unwrap();
+    user_policy(policies.path(), id, body);
+    scan_policy_with(dir.path(), policies.path(), extra)
 }
 
 #[test]
 fn division_by_zero_in_a_user_policy_is_an_error_result() {
-    let dir = repo();
-    let policies = tempfile::tempdir().unwrap();
-    user_policy(
-        policies.path(),
-        "U-DIV",
-        "deny contains {\"resource\": r.address, \"message\": \"m\"} if {\n\tsome r in input.resources_by_type.test_thing\n\tx := 1 / 0\n\tx > 0\n}",
-    );
-    let run = scan_policy(dir.path(), policies.path());
+    let run = scan_user_policy("U-DIV", &rule("x := 1 / 0\n\tx > 0"), &[]);
     assert_scan(&run, 2, &["R203"]);
-    let summary = &run.json()["summary"];
-    assert_eq!(
-        (summary["passed"].clone(), summary["errors"].clone()),
-        (0.into(), 1.into())
-    );
+    assert_passed_and_errors(&run, 0, 1);
 }
 
 #[test]
 fn failing_conversion_in_a_user_policy_is_an_error_result() {
-    let dir = repo();
-    let policies = tempfile::tempdir().unwrap();
-    user_policy(
-        policies.path(),
-        "U-NUM",
-        "deny contains {\"resource\": r.address, \"message\": \"m\"} if {\n\tsome r in input.resources_by_type.test_thing\n\tto_number(\"twenty-two\") > 0\n}",
-    );
-    let run = scan_policy(dir.path(), policies.path());
+    let run = scan_user_policy("U-NUM", &rule("to_number(\"twenty-two\") > 0"), &[]);
     assert_scan(&run, 2, &["R203"]);
     assert_eq!(run.json()["summary"]["errors"], 1);
 }
 
 #[test]
 fn recursive_user_function_is_rejected_not_a_stack_overflow() {
-    let dir = repo();
-    let policies = tempfile::tempdir().unwrap();
-    user_policy(
-        policies.path(),
+    let run = scan_user_policy(
         "U-REC",
-        "deny contains {\"resource\": r.address, \"message\": \"m\"} if {\n\tsome r in input.resources_by_type.test_thing\n\tf(1) > 0\n}\n\nf(x) := y if {\n\ty := f(x + 1)\n}",
+        &(rule("f(1) > 0") + "\n\nf(x) := y if {\n\ty := f(x + 1)\n}"),
+        &[],
     );
-    let run = scan_policy(dir.path(), policies.path());
     assert_scan(&run, 2, &["R201"]);
     let d = &run.json()["diagnostics"][0];
     assert_eq!(d["location"]["line"], 17);
@@ -888,6 +892,8 @@ fn expensive_user_policy_stops_at_the_instruction_budget_with_any_thread_count()
     assert_scan(&one, 2, &["R206"]);
     let d = &one.json()["diagnostics"][0];
     assert_eq!(d["location"]["line"], 14, "{d}");
+    // The policy's own file (it was once another file of the program: see src/vm.rs).
+    assert!(first_file(&one).ends_with("u_cost.rego"), "{d}");
     assert!(
         d["message"]
             .as_str()
@@ -902,11 +908,7 @@ fn expensive_user_policy_stops_at_the_instruction_budget_with_any_thread_count()
             .contains("--max-rego-instructions"),
         "{d}"
     );
-    let summary = &one.json()["summary"];
-    assert_eq!(
-        (summary["passed"].clone(), summary["errors"].clone()),
-        (0.into(), 3.into())
-    );
+    assert_passed_and_errors(&one, 0, 3);
     // The same bytes with two threads: the budget counts work, not time.
     let two = scan("2", &budget);
     assert_eq!((two.code, &two.stdout), (one.code, &one.stdout));
@@ -923,7 +925,7 @@ fn recursive_user_policy_ends_in_a_located_diagnostic_with_any_thread_count() {
     user_policy(
         policies.path(),
         "U-REC",
-        "deny contains {\"resource\": r.address, \"message\": \"m\"} if {\n\tsome r in input.resources_by_type.test_thing\n\tf(1) > 0\n}\n\nf(x) := y if {\n\ty := f(x + 1)\n}",
+        &(rule("f(1) > 0") + "\n\nf(x) := y if {\n\ty := f(x + 1)\n}"),
     );
     let runs: Vec<Run> = ["1", "2"]
         .into_iter()
@@ -943,7 +945,7 @@ fn mutually_recursive_user_functions_are_rejected() {
     user_policy(
         policies.path(),
         "U-MUT",
-        "deny contains {\"resource\": r.address, \"message\": \"m\"} if {\n\tsome r in input.resources_by_type.test_thing\n\tg(1) > 0\n}\n\ng(x) := h(x + 1)\n\nh(x) := g(x)",
+        &(rule("g(1) > 0") + "\n\ng(x) := h(x + 1)\n\nh(x) := g(x)"),
     );
     // Both functions of the cycle are named.
     assert_scan(
@@ -1268,6 +1270,18 @@ fn two_thousand_suppressions_are_located_in_one_pass() {
 
 // --- Terraform validation --------------------------------------------------------------------
 
+/// The size of the one `test_thing` became unknown with a warning at line 1 (R109); the strict
+/// arithmetic test policy then gives an error result for it (R203), never a pass.
+fn assert_unknown_size(dir: &Path) -> Run {
+    let run = scan(dir, &[]);
+    assert_scan(&run, 2, &["R203", "R109"]);
+    let d = &run.json()["diagnostics"][1];
+    assert_eq!(d["severity"], "warning");
+    assert_eq!(d["location"]["line"], 1);
+    assert_eq!(run.json()["summary"]["errors"], 1);
+    run
+}
+
 #[test]
 fn tfvars_value_of_the_wrong_type_is_a_located_warning_and_unknown() {
     let dir = tempfile::tempdir().unwrap();
@@ -1281,13 +1295,8 @@ fn tfvars_value_of_the_wrong_type_is_a_located_warning_and_unknown() {
         "size = \"twenty-two\"\n",
     )
     .unwrap();
-    let run = scan(dir.path(), &[]);
-    // The warning; then the unknown size reaches the strict arithmetic test policy (R203).
-    assert_scan(&run, 2, &["R203", "R109"]);
-    let d = &run.json()["diagnostics"][1];
-    assert_eq!(d["severity"], "warning");
-    assert_eq!(d["location"]["line"], 1);
-    let input = run_in(Mode::Normal, &["input", dir.path().to_str().unwrap()], None);
+    assert_unknown_size(dir.path());
+    let input = run(&["input", dir.path().to_str().unwrap()]);
     assert_eq!(
         input.json()[0]["resources"][0]["config"]["size"],
         "${var.size}"
@@ -1395,20 +1404,10 @@ const ESC_LABEL: &str =
 fn escape_sequences_in_labels_are_escaped_in_text_markdown_html_and_junit() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("main.tf"), ESC_LABEL).unwrap();
-    let model = fixtures().join("gate/model.yaml");
     let policies = fixtures().join("user-policies/good");
     for format in ["text", "markdown", "html", "junit"] {
-        let run = run(&[
-            "scan",
-            dir.path().to_str().unwrap(),
-            "--no-default-policies",
-            "--policy",
-            policies.to_str().unwrap(),
-            "--model",
-            model.to_str().unwrap(),
-            "--format",
-            format,
-        ]);
+        let args = scan_args(dir.path(), &policies, format, &[]);
+        let run = run(&args.iter().map(String::as_str).collect::<Vec<_>>());
         assert_eq!(run.code, 0, "{format}: {}", run.stderr);
         assert!(!run.stdout.contains('\u{1b}'), "{format}");
         assert!(!run.stdout.contains('\u{7}'), "{format}");
@@ -1524,11 +1523,9 @@ fn rev_scan_excerpt_never_opens_a_fifo_in_the_working_tree() {
     fs::remove_file(dir.path().join("main.tf")).unwrap();
     mkfifo(&dir.path().join("main.tf"));
     // Text report: the R003 excerpt must not block on the FIFO now at that path.
-    let run = run_at(
-        Some(dir.path()),
-        Mode::Normal,
+    let run = run_here(
+        dir.path(),
         &["scan", ".", "--rev", "HEAD", "--no-default-policies"],
-        None,
     );
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stdout.contains("R003"), "{}", run.stdout);
@@ -1543,11 +1540,9 @@ fn rev_scan_excerpt_is_not_taken_from_the_working_tree() {
         "S3CR3T line 1\nS3CR3T line 2\nS3CR3T line 3\n",
     )
     .unwrap();
-    let run = run_at(
-        Some(dir.path()),
-        Mode::Normal,
+    let run = run_here(
+        dir.path(),
         &["scan", ".", "--rev", "HEAD", "--no-default-policies"],
-        None,
     );
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stdout.contains("R003"), "{}", run.stdout);
@@ -1561,11 +1556,9 @@ fn rev_scan_excerpt_is_the_revisions_line() {
         "resource \"test_thing\" \"a\" {\n  flagged = falsy oops\n}\n",
     )]);
     fs::write(dir.path().join("main.tf"), THING).unwrap();
-    let run = run_at(
-        Some(dir.path()),
-        Mode::Normal,
+    let run = run_here(
+        dir.path(),
         &["scan", ".", "--rev", "HEAD", "--no-default-policies"],
-        None,
     );
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
@@ -1714,9 +1707,8 @@ fn recursion_across_user_files_through_an_import_is_rejected() {
 fn trend_marks_a_commit_with_a_blob_over_the_cap_as_unparsed() {
     let big = "# x\n".repeat(1000);
     let dir = git_repo(&[("main.tf", THING), ("big.tf", &big)]);
-    let run = run_at(
-        Some(dir.path()),
-        Mode::Normal,
+    let run = run_here(
+        dir.path(),
         &[
             "trend",
             "--format",
@@ -1725,11 +1717,233 @@ fn trend_marks_a_commit_with_a_blob_over_the_cap_as_unparsed() {
             "--max-file-size",
             "2KiB",
         ],
-        None,
     );
     // Trend reports history and exits 0; the commit is marked, not counted as clean.
     assert_eq!(run.code, 0, "{}", run.stderr);
     let commit = &run.json()["commits"][0];
     assert_eq!(commit["unparsed"], serde_json::json!(["big.tf"]));
     assert_eq!(commit["error_count"], 1);
+}
+
+// --- Rego memory: what the element and instruction budgets bound ------------------------------
+
+/// A rule that denies each `test_thing` when `condition` holds.
+fn rule(condition: &str) -> String {
+    format!("deny contains {{\"resource\": r.address, \"message\": \"m\"}} if {{\n\tsome r in input.resources_by_type.test_thing\n\t{condition}\n}}")
+}
+
+/// A rule building `x0` .. `x40`, each `step` applied to the one before: 2^40 if nothing stops it.
+fn rego_doubling(first: &str, step: &str) -> String {
+    let mut steps = format!("x0 := {first}");
+    for i in 1..=40 {
+        let prev = format!("x{}", i - 1);
+        steps.push_str(&format!("\n\tx{i} := {}", step.replace("PREV", &prev)));
+    }
+    rule(&format!("{steps}\n\tcount(x40) == 0"))
+}
+
+#[test]
+fn huge_range_in_a_user_policy_stops_at_the_element_budget() {
+    // numbers.range asks for its whole result at once (24 GB here): under this harness's
+    // rlimit the engine aborted the process before the guard.
+    let run = scan_user_policy(
+        "U-RANGE",
+        &rule("count(numbers.range(1, 1000000000)) == 0"),
+        &[],
+    );
+    assert_scan(&run, 2, &["R208"]);
+    let d = &run.json()["diagnostics"][0];
+    assert!(
+        d["location"]["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("u_range.rego"),
+        "{d}"
+    );
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("1000000000 elements, over the budget of 10000000"),
+        "{d}"
+    );
+    assert!(
+        d["help"].as_str().unwrap().contains("--max-rego-elements"),
+        "{d}"
+    );
+    assert_passed_and_errors(&run, 0, 1);
+}
+
+#[test]
+fn element_budget_is_set_by_its_flag() {
+    // 50,000 elements: within the default budget, over 10,000.
+    let body = rule("count(numbers.range_step(1, 100000, 2)) == 0");
+    let within = scan_user_policy("U-STEP", &body, &[]);
+    assert_scan(&within, 0, &[]);
+    assert_eq!(within.json()["summary"]["passed"], 1);
+    assert_scan(
+        &scan_user_policy("U-STEP", &body, &["--max-rego-elements", "10000"]),
+        2,
+        &["R208"],
+    );
+}
+
+#[test]
+fn doubling_arrays_with_array_concat_stop_at_the_element_budget() {
+    let run = scan_user_policy(
+        "U-DARR",
+        &rego_doubling("[1]", "array.concat(PREV, PREV)"),
+        &[],
+    );
+    assert_scan(&run, 2, &["R208"]);
+    // The step that would reach 2^24 elements is the one refused.
+    assert!(
+        run.json()["diagnostics"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("16777216 elements"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn doubling_strings_with_concat_stop_at_the_element_budget() {
+    let run = scan_user_policy(
+        "U-DSTR",
+        &rego_doubling("\"x\"", "concat(\"\", [PREV, PREV])"),
+        &[],
+    );
+    assert_scan(&run, 2, &["R208"]);
+}
+
+#[test]
+fn nested_comprehensions_stop_at_the_instruction_budget_within_the_rlimit() {
+    // A billion numbers built one by one: every element costs instructions, so the instruction
+    // budget bounds the memory (about 170 MB at this budget; see docs/security.md).
+    let run = scan_user_policy(
+        "U-NEST",
+        &rule("count([[x | some x in numbers.range(1, 1000)] | some y in numbers.range(1, 1000000)]) == 0"),
+        &["--max-rego-instructions", "20000000"],
+    );
+    assert_scan(&run, 2, &["R206"]);
+}
+
+// --- --policy given a file ---------------------------------------------------------------------
+
+#[test]
+fn policy_flag_takes_one_rego_file() {
+    let dir = repo();
+    let policies = tempfile::tempdir().unwrap();
+    user_policy(policies.path(), "U-ONE", &rule("true"));
+    let run = scan_policy(dir.path(), &policies.path().join("u_one.rego"));
+    assert_scan(&run, 0, &[]);
+    assert_eq!(run.json()["summary"]["failed"], 1);
+}
+
+#[test]
+fn policy_flag_on_a_file_that_is_not_rego_says_so() {
+    let dir = repo();
+    let (_keep, secret) = secret();
+    let run = scan_policy(dir.path(), &secret);
+    assert_scan(&run, 2, &["R001"]);
+    let message = &run.json()["diagnostics"][0]["message"];
+    assert!(
+        message
+            .as_str()
+            .unwrap()
+            .ends_with("credentials is neither a directory nor a .rego file"),
+        "{message}"
+    );
+}
+
+#[test]
+fn policy_flag_on_a_missing_path_says_it_does_not_exist() {
+    let dir = repo();
+    let run = scan_policy(dir.path(), &dir.path().join("nowhere"));
+    assert_scan(&run, 2, &["R001"]);
+    let message = &run.json()["diagnostics"][0]["message"];
+    assert!(
+        message
+            .as_str()
+            .unwrap()
+            .ends_with("nowhere does not exist"),
+        "{message}"
+    );
+}
+
+#[test]
+fn policy_flag_on_a_fifo_rego_file_is_not_opened() {
+    let dir = repo();
+    let other = tempfile::tempdir().unwrap();
+    let fifo = other.path().join("p.rego");
+    mkfifo(&fifo);
+    assert_scan(&scan_policy(dir.path(), &fifo), 2, &["R007"]);
+}
+
+// --- line counting -----------------------------------------------------------------------------
+
+#[test]
+fn lone_carriage_return_in_metadata_does_not_shift_lines() {
+    let dir = repo();
+    let policies = tempfile::tempdir().unwrap();
+    // Line 4 is one line to Rego, two to YAML; the error is after the carriage return.
+    fs::write(
+        policies.path().join("cr.rego"),
+        "# METADATA\n# title: T\n# custom:\n#   id: U-CR\r  contrls: [c]\n#   severity: low\npackage user.cr\n\nimport rego.v1\n\ndeny contains 1 if {\n\tfalse\n}\n",
+    )
+    .unwrap();
+    let run = scan_policy(dir.path(), policies.path());
+    assert_scan(&run, 2, &["R202"]);
+    let at = &run.json()["diagnostics"][0]["location"];
+    assert_eq!((&at["line"], &at["column"]), (&json!(4), &json!(16)));
+}
+
+// --- audit additions (docs/security.md, "Issue 10, bullet by bullet") --------------------------
+
+#[test]
+fn variable_default_referring_to_itself_is_a_warning_and_unknown() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("main.tf"),
+        "variable \"a\" {\n  default = var.a\n}\n\nresource \"test_thing\" \"a\" {\n  flagged = false\n  size    = var.a\n}\n",
+    )
+    .unwrap();
+    let run = assert_unknown_size(dir.path());
+    // TEST-001 still judged the known `flagged`.
+    assert_eq!(run.json()["summary"]["passed"], 1);
+}
+
+#[test]
+fn bad_exclude_glob_is_r005() {
+    let dir = repo();
+    assert_fails(&scan(dir.path(), &["--exclude", "a["]), "R005");
+}
+
+#[test]
+fn module_nesting_past_16_levels_is_r102() {
+    let dir = module_tree(1, 18);
+    let run = scan(dir.path(), &[]);
+    assert_scan(&run, 2, &["R102"]);
+    assert!(
+        first_file(&run).ends_with(&format!("{}main.tf", "m/".repeat(16))),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn broken_user_policy_is_a_located_error_and_the_rest_is_judged() {
+    let dir = repo();
+    let policies = tempfile::tempdir().unwrap();
+    user_policy(policies.path(), "U-OK", &rule("false"));
+    user_policy(policies.path(), "U-BROKEN", "deny contains 1 if {");
+    let run = scan_policy(dir.path(), policies.path());
+    assert_scan(&run, 2, &["R201"]);
+    assert!(
+        first_file(&run).ends_with("u_broken.rego"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(run.json()["summary"]["passed"], 1);
 }

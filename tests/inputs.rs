@@ -1,61 +1,16 @@
 //! Inputs other than Terraform source (issue 13): plan JSON given alone, with `--plan`, found in
 //! the tree and diffed; CloudFormation templates; and hostile plans and templates. Each run is killed after a timeout: a hang fails.
 
+mod common;
+
+use common::{rungs_in, Repo, Run};
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
-
-const TIMEOUT: Duration = Duration::from_secs(120);
+use std::process::Command;
 
 fn mixed() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/mixed")
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("{e}\nstdout: {}\nstderr: {}", self.stdout, self.stderr))
-    }
-}
-
-fn rungs_in(cwd: &Path, args: &[&str]) -> Run {
-    let out_dir = tempfile::tempdir().unwrap();
-    let (out, err) = (out_dir.path().join("out"), out_dir.path().join("err"));
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rungs"))
-        .args(args)
-        .current_dir(cwd)
-        .env("RUNGS_TODAY", "2026-03-15")
-        .stdin(Stdio::null())
-        .stdout(fs::File::create(&out).unwrap())
-        .stderr(fs::File::create(&err).unwrap())
-        .spawn()
-        .expect("runs");
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if start.elapsed() > TIMEOUT {
-            child.kill().unwrap();
-            panic!("rungs {args:?} hung");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    let run = Run {
-        code: status.code().expect("exited, not killed by a signal"),
-        stdout: fs::read_to_string(out).unwrap(),
-        stderr: fs::read_to_string(err).unwrap(),
-    };
-    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
-    run
 }
 
 fn rungs(args: &[&str]) -> Run {
@@ -606,37 +561,11 @@ fn broken_templates_are_located_and_other_yaml_is_left_alone() {
         .any(|x| x.2 == "A" && x.3 == "d/intrinsic.yaml"));
 }
 
-fn git(dir: &Path, day: usize, args: &[&str]) {
-    let date = format!("{} +0000", 1_704_110_400 + day * 86_400);
-    let out = Command::new("git")
-        .current_dir(dir)
-        .args([
-            "-c",
-            "user.name=Test",
-            "-c",
-            "user.email=test@example.invalid",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .env("GIT_AUTHOR_DATE", &date)
-        .env("GIT_COMMITTER_DATE", &date)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 const OPEN_SG: &str = "Resources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: admin\n      SecurityGroupIngress:\n        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}\n";
 
 #[test]
 fn trend_judges_plans_and_templates_in_history_with_and_without_caches() {
-    let dir = tempfile::tempdir().unwrap();
-    let repo = dir.path();
-    git(repo, 0, &["init", "-q", "-b", "main"]);
+    let mut repo = Repo::new();
     let plan = fs::read_to_string(mixed().join(PLAN)).unwrap();
     let closed = OPEN_SG.replace("0.0.0.0/0", "10.0.0.0/8");
     let steps: Vec<(&str, &str)> = vec![
@@ -647,14 +576,11 @@ fn trend_judges_plans_and_templates_in_history_with_and_without_caches() {
         ("plans/prod.json", &plan[..100]),
     ];
     for (day, (rel, text)) in steps.iter().enumerate() {
-        let p = repo.join(rel);
-        fs::create_dir_all(p.parent().unwrap()).unwrap();
-        fs::write(p, text).unwrap();
-        git(repo, day, &["add", "-A"]);
-        git(repo, day, &["commit", "-q", "-m", &format!("step {day}")]);
+        repo.write(rel, text);
+        repo.commit(&format!("step {day}"));
     }
     let cache = tempfile::tempdir().unwrap();
-    let reference = rungs_in(repo, &["trend", "--format", "json", "--no-cache"]);
+    let reference = rungs_in(repo.path(), &["trend", "--format", "json", "--no-cache"]);
     assert_eq!(reference.code, 0, "{}", reference.stderr);
     for args in [
         vec!["trend", "--format", "json"],
@@ -666,7 +592,7 @@ fn trend_judges_plans_and_templates_in_history_with_and_without_caches() {
             cache.path().to_str().unwrap(),
         ],
     ] {
-        let run = rungs_in(repo, &args);
+        let run = rungs_in(repo.path(), &args);
         assert_eq!(run.stdout, reference.stdout, "{args:?}");
     }
     let json = reference.json();

@@ -1,2 +1,2 @@
 #![no_main]
-libfuzzer_sys::fuzz_target!(|data: &[u8]| rungs_fuzz::load(&[("main.tf", data)]));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| rungs::fuzzing::load(&[("main.tf", data)]).unwrap());

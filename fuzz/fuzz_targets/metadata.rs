@@ -6,7 +6,7 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     };
     if let Err(e) = rungs::policy::metadata::parse(text) {
         assert!(
-            e.line >= 1 && e.line <= rungs_fuzz::line_count(data) + 1,
+            e.line >= 1 && e.line <= rungs::fuzzing::line_count(data) + 1,
             "line {}: {}",
             e.line,
             e.message

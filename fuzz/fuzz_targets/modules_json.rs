@@ -4,10 +4,11 @@ const CALL: &[u8] = b"module \"remote\" {\n  source   = \"registry.example/x/y\"
 const MODULE: &[u8] = b"variable \"name\" {}\nresource \"t\" \"m\" {\n  size = var.name\n}\nmodule \"inner\" {\n  source = \"./inner\"\n}\n";
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    rungs_fuzz::load(&[
+    rungs::fuzzing::load(&[
         ("main.tf", CALL),
         (".terraform/modules/modules.json", data),
         (".terraform/modules/remote/main.tf", MODULE),
         (".terraform/modules/remote/inner/main.tf", MODULE),
-    ]);
+    ])
+    .unwrap();
 });

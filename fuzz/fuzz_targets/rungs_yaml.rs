@@ -6,7 +6,7 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     };
     if let Err(d) = rungs::config::parse(text, ".rungs.yaml", std::path::Path::new(".")) {
         if let Some(line) = d.location.as_ref().and_then(|l| l.line) {
-            assert!(line <= rungs_fuzz::line_count(data) + 1, "{d}");
+            assert!(line <= rungs::fuzzing::line_count(data) + 1, "{d}");
         }
     }
 });

@@ -12,5 +12,5 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     } else {
         "terraform.tfvars.json"
     };
-    rungs_fuzz::load(&[("main.tf", VARIABLES), (name, rest)]);
+    rungs::fuzzing::load(&[("main.tf", VARIABLES), (name, rest)]).unwrap();
 });

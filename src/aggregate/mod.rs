@@ -247,6 +247,9 @@ struct Rolling<'a> {
     /// Per repository, the newest result of each earlier day than its newest: the trend's.
     history: BTreeMap<String, BTreeMap<String, Entry>>,
     left_out: Vec<LeftOut>,
+    /// Superseded results: (index in `left_out`, repository, day, commit, scan time), to say in
+    /// the end whether each still counts in the trend.
+    superseded: Vec<(usize, String, String, Option<String>, String)>,
     worst: Vec<Finding>,
 }
 
@@ -296,6 +299,7 @@ pub fn run(paths: &[PathBuf], options: &Options<'_>) -> Rollup {
         entries: BTreeMap::new(),
         history: BTreeMap::new(),
         left_out: problems,
+        superseded: Vec::new(),
         worst: Vec::new(),
     };
     // Files are parsed in parallel a chunk at a time and accepted in path order, so the result
@@ -558,6 +562,7 @@ impl Rolling<'_> {
                 let reason = format!("superseded by the newer result in {}", p.file);
                 let current_day = p.day();
                 self.warn(&file, repo, reason);
+                self.note_superseded(&input.repository, &input.entry);
                 self.keep_for_trend(&input.repository, input.entry, &current_day);
             }
             _ => {
@@ -568,6 +573,7 @@ impl Rolling<'_> {
                         repo.clone(),
                         format!("superseded by the newer result in {file}"),
                     );
+                    self.note_superseded(&input.repository, &p);
                     self.worst.retain(|f| f.repository != input.repository);
                     self.keep_for_trend(&input.repository, p, &day);
                 }
@@ -595,6 +601,17 @@ impl Rolling<'_> {
 
     /// Keeps a result that is not its repository's newest for the trend, when it is the newest
     /// of a day other than the current result's.
+    /// Records that the warning just pushed is about `entry`, superseded.
+    fn note_superseded(&mut self, repository: &str, entry: &Entry) {
+        self.superseded.push((
+            self.left_out.len() - 1,
+            repository.to_string(),
+            entry.day(),
+            entry.commit.clone(),
+            entry.scanned.clone(),
+        ));
+    }
+
     fn keep_for_trend(&mut self, repository: &str, entry: Entry, current_day: &str) {
         let day = entry.day();
         if day == current_day {
@@ -721,6 +738,21 @@ impl Rolling<'_> {
                 })
                 .collect()
         };
+        // A superseded result is out of the current roll-up but may still be its day's point in
+        // the trend: say which, so the warning does not read as "not counted at all".
+        let mut left_out = self.left_out;
+        for (i, repository, day, commit, scanned) in &self.superseded {
+            let counted = self
+                .history
+                .get(repository)
+                .and_then(|days| days.get(day))
+                .is_some_and(|e| &e.commit == commit && &e.scanned == scanned);
+            left_out[*i].reason.push_str(&if counted {
+                format!("; it still counts in the trend, for {day}")
+            } else {
+                format!("; not in the trend either: a newer result stands for {day}")
+            });
+        }
         Rollup {
             model: model_name(model),
             bundle: basis.bundle,
@@ -729,7 +761,7 @@ impl Rolling<'_> {
             organisation,
             teams,
             repositories,
-            left_out: self.left_out,
+            left_out,
             worst: self.worst,
             held_back,
             trend,

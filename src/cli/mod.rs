@@ -42,6 +42,11 @@ pub struct Cli {
     /// `error` results there (R206).
     #[arg(long, global = true, value_name = "COUNT", default_value_t = rungs::vm::DEFAULT_MAX_INSTRUCTIONS, value_parser = clap::value_parser!(u64).range(1..))]
     pub max_rego_instructions: u64,
+    /// Largest value one Rego builtin call may build (`numbers.range`, `array.concat`, `concat`),
+    /// in elements: items or string bytes; a policy that asks for more gets `error` results there
+    /// (R208).
+    #[arg(long, global = true, value_name = "COUNT", default_value_t = rungs::vm::DEFAULT_MAX_ELEMENTS, value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_rego_elements: u64,
     /// Colour in text reports on standard output: auto (a terminal, unless NO_COLOR is set;
     /// CLICOLOR_FORCE forces it), always or never. Files never get colour.
     #[arg(
@@ -155,8 +160,9 @@ pub enum Format {
 
 #[derive(Args, Clone)]
 pub struct PolicyArgs {
-    /// Extra policy directory (repeatable), evaluated with the embedded library.
-    #[arg(long = "policy", value_name = "DIR")]
+    /// Extra policy directory, or one `.rego` file (repeatable), evaluated with the embedded
+    /// library.
+    #[arg(long = "policy", value_name = "PATH")]
     pub policy: Vec<PathBuf>,
     /// Leave out the embedded policy library (use only --policy directories).
     #[arg(long)]

@@ -103,18 +103,42 @@ pub fn parse(source: &str) -> Result<Metadata, MetadataError> {
             column: 1,
             message: "no `# METADATA` block".into(),
         })?;
+    // Where each line the YAML parser sees comes from: (line in the policy file, characters
+    // before it on that line). Rego breaks lines only at `\n`, YAML also at a lone `\r`, NEL,
+    // LS and PS, so one comment line can be several YAML lines.
+    let mut origin: Vec<(usize, usize)> = Vec::new();
     let mut yaml = String::new();
-    for line in &lines[start + 1..] {
+    for (i, line) in lines[start + 1..].iter().enumerate() {
         let Some(rest) = line.trim_start().strip_prefix('#') else {
             break;
         };
-        yaml.push_str(rest.strip_prefix(' ').unwrap_or(rest));
+        let body = rest.strip_prefix(' ').unwrap_or(rest);
+        let line_number = start + 2 + i;
+        let before = line.chars().count() - body.chars().count();
+        origin.push((line_number, before));
+        // A `\r` ending the body meets the `\n` pushed below: one break, as CRLF is.
+        let mut chars = body.chars().enumerate().peekable();
+        while let Some((k, c)) = chars.next() {
+            let lone_cr = c == '\r' && chars.peek().is_some();
+            if lone_cr || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}') {
+                origin.push((line_number, before + k + 1));
+            }
+        }
+        yaml.push_str(body);
         yaml.push('\n');
     }
-    let err_at = |line: usize, column: usize, message: String| MetadataError {
-        line: start + 1 + line,
-        column: column + 2,
-        message,
+    // A YAML position (1-based; line 0 for the block as a whole) in the policy file.
+    let err_at = |line: usize, column: usize, message: String| {
+        let (line, before) = match (line.checked_sub(1), origin.last()) {
+            (Some(i), _) if i < origin.len() => origin[i],
+            (Some(i), Some(&(last, _))) => (last + i + 1 - origin.len(), 0),
+            _ => (start + 1, 2),
+        };
+        MetadataError {
+            line,
+            column: column + before,
+            message,
+        }
     };
     if let Some((line, column)) = crate::read::yaml_too_deep(&yaml) {
         return Err(err_at(
@@ -199,6 +223,23 @@ mod tests {
             e.message
         );
         assert_eq!(e.line, 9);
+    }
+
+    #[test]
+    fn a_lone_carriage_return_does_not_shift_lines() {
+        // Line 4 is one line to Rego and two to YAML: the unknown field after the carriage
+        // return is reported on line 4, at its column there, and so is everything after it.
+        let src = "# METADATA\n# title: T\n# custom:\n#   id: X\r  contrls: [c]\n#   severity: low\npackage p\n";
+        let e = parse(src).unwrap_err();
+        assert!(
+            e.message.contains("unknown field `contrls`"),
+            "{}",
+            e.message
+        );
+        assert_eq!((e.line, e.column), (4, 13), "{}", e.message);
+        let src = "# METADATA\n# title: T\r\r\n# custom:\n#   id: X\n#   contrls: [c]\npackage p\n";
+        let e = parse(src).unwrap_err();
+        assert_eq!((e.line, e.column), (5, 5), "{}", e.message);
     }
 
     #[test]

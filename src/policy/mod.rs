@@ -132,16 +132,39 @@ fn collect_embedded(
     }
 }
 
+/// Collects the `.rego` files of a policy directory, or the one `.rego` file given instead of
+/// a directory (as `opa eval -d FILE` takes one).
 fn collect_dir(dir: &Path, out: &mut Vec<RegoFile>, diagnostics: &mut Vec<Diagnostic>) {
-    if !dir.is_dir() {
-        diagnostics.push(
-            Diagnostic::error(
-                Code::Unreadable,
-                format!("policy directory {} does not exist", dir.display()),
-            )
-            .help("check the path given to --policy"),
-        );
-        return;
+    match std::fs::metadata(dir) {
+        Err(_) => {
+            diagnostics.push(
+                Diagnostic::error(
+                    Code::Unreadable,
+                    format!("policy path {} does not exist", dir.display()),
+                )
+                .help("check the path given to --policy: a directory of .rego files or one .rego file"),
+            );
+            return;
+        }
+        Ok(meta) if meta.is_dir() => {}
+        Ok(_) if dir.extension().is_some_and(|e| e == "rego") => {
+            // Not a regular file (a FIFO, a device) is refused by the read, never opened.
+            read_policy_file(dir, dir.display().to_string(), out, diagnostics);
+            return;
+        }
+        Ok(_) => {
+            diagnostics.push(
+                Diagnostic::error(
+                    Code::Unreadable,
+                    format!(
+                        "policy path {} is neither a directory nor a .rego file",
+                        dir.display()
+                    ),
+                )
+                .help("give --policy a directory of .rego files or one .rego file"),
+            );
+            return;
+        }
     }
     let mut entries: Vec<_> = walkdir::WalkDir::new(dir)
         .follow_links(true)
@@ -173,25 +196,35 @@ fn collect_dir(dir: &Path, out: &mut Vec<RegoFile>, diagnostics: &mut Vec<Diagno
             );
             continue;
         }
-        match crate::read::file(path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(source) => out.push(RegoFile {
-                    path: shown,
-                    source,
-                }),
-                Err(_) => diagnostics.push(
-                    Diagnostic::error(Code::InvalidUtf8, "policy file is not valid UTF-8")
-                        .at(Location::file(shown)),
-                ),
-            },
-            Err(e) => diagnostics.push(
-                Diagnostic::error(
-                    e.code(Code::Unreadable),
-                    format!("cannot read policy file: {e}"),
-                )
-                .at(Location::file(shown)),
+        read_policy_file(path, shown, out, diagnostics);
+    }
+}
+
+/// Reads one `.rego` file (bounded, regular files only), shown in diagnostics as `shown`.
+fn read_policy_file(
+    path: &Path,
+    shown: String,
+    out: &mut Vec<RegoFile>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    match crate::read::file(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(source) => out.push(RegoFile {
+                path: shown,
+                source,
+            }),
+            Err(_) => diagnostics.push(
+                Diagnostic::error(Code::InvalidUtf8, "policy file is not valid UTF-8")
+                    .at(Location::file(shown)),
             ),
-        }
+        },
+        Err(e) => diagnostics.push(
+            Diagnostic::error(
+                e.code(Code::Unreadable),
+                format!("cannot read policy file: {e}"),
+            )
+            .at(Location::file(shown)),
+        ),
     }
 }
 

@@ -7,9 +7,13 @@
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 pub const TODAY: &str = "2026-03-15";
+
+/// How long a run may take before it counts as a hang.
+pub const TIMEOUT: Duration = Duration::from_secs(120);
 
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
@@ -54,6 +58,39 @@ pub fn rungs_on(today: &str, args: &[&str]) -> Run {
         stdout: String::from_utf8(out.stdout).unwrap(),
         stderr: String::from_utf8(out.stderr).unwrap(),
     }
+}
+
+/// `rungs ARGS` run inside `cwd`, killed after [`TIMEOUT`]: a hang or a panic fails the test.
+pub fn rungs_in(cwd: &Path, args: &[&str]) -> Run {
+    let out_dir = tempfile::tempdir().unwrap();
+    let (out, err) = (out_dir.path().join("out"), out_dir.path().join("err"));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rungs"))
+        .args(args)
+        .current_dir(cwd)
+        .env("RUNGS_TODAY", TODAY)
+        .stdin(Stdio::null())
+        .stdout(fs::File::create(&out).unwrap())
+        .stderr(fs::File::create(&err).unwrap())
+        .spawn()
+        .expect("runs");
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > TIMEOUT {
+            child.kill().unwrap();
+            panic!("rungs {args:?} hung");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let run = Run {
+        code: status.code().expect("exited, not killed by a signal"),
+        stdout: fs::read_to_string(out).unwrap(),
+        stderr: fs::read_to_string(err).unwrap(),
+    };
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    run
 }
 
 pub fn rungs(args: &[&str]) -> Run {
@@ -139,4 +176,67 @@ pub fn findings(json: &Value) -> Vec<(String, String, String)> {
             )
         })
         .collect()
+}
+
+/// A git repository in a temporary directory, one commit a day.
+pub struct Repo {
+    pub dir: tempfile::TempDir,
+    pub commits: usize,
+}
+
+impl Repo {
+    pub fn new() -> Repo {
+        let repo = Repo {
+            dir: tempfile::tempdir().unwrap(),
+            commits: 0,
+        };
+        repo.git(&["init", "-q", "-b", "main"]);
+        repo
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn git(&self, args: &[&str]) -> String {
+        // One commit a day from 2024-01-01T12:00:00Z, in git's raw date format.
+        let date = format!("{} +0000", 1_704_110_400 + self.commits * 86_400);
+        let out = Command::new("git")
+            .current_dir(self.path())
+            .args([
+                "-c",
+                "user.name=Test",
+                "-c",
+                "user.email=test@example.invalid",
+                "-c",
+                "commit.gpgsign=false",
+                "-c",
+                "protocol.file.allow=always",
+            ])
+            .args(args)
+            .env("GIT_AUTHOR_DATE", &date)
+            .env("GIT_COMMITTER_DATE", &date)
+            .output()
+            .expect("git runs");
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    pub fn write(&self, rel: &str, text: &str) {
+        let p = self.path().join(rel);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(p, text).unwrap();
+    }
+
+    /// Commits everything and tags the commit `tN`.
+    pub fn commit(&mut self, subject: &str) {
+        self.git(&["add", "-A"]);
+        self.git(&["commit", "-q", "-m", subject]);
+        self.commits += 1;
+        self.git(&["tag", &format!("t{}", self.commits)]);
+    }
 }
