@@ -9,7 +9,7 @@
 #   severity: low
 #   kind: presence
 #   resource_types: [aws_account_alternate_contact]
-#   controls: [ORG-1.1, IR-1.2]
+#   controls: [ORG-1.1]
 #   frameworks:
 #     cis-aws-foundations-5.0: ["1.2"]
 #   remediation: |

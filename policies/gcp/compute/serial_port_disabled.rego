@@ -10,7 +10,7 @@
 #   severity: medium
 #   kind: resource
 #   resource_types: [google_compute_instance, google_compute_instance_template, google_compute_region_instance_template, google_compute_project_metadata, google_compute_project_metadata_item]
-#   controls: [WKL-2.2]
+#   controls: [NET-1.1]
 #   frameworks:
 #     cis-gcp-foundations-3.0: ["4.5"]
 #   remediation: |

@@ -3,8 +3,9 @@
 # description: >-
 #   No google_container_cluster sets enable_shielded_nodes = false. Shielded
 #   GKE Nodes give nodes a verifiable identity and boot integrity, so that an
-#   attacker who steals node bootstrap credentials cannot impersonate a node.
-#   The provider default is true.
+#   attacker who steals the node bootstrap credentials the metadata server
+#   serves (through a compromised pod or a forged request) cannot use them to
+#   impersonate a node. The provider default is true.
 # custom:
 #   id: RUNGS-GCP-GKE-006
 #   severity: medium
