@@ -94,34 +94,6 @@ fn checkov_id(s: &str, provider: &str) -> bool {
     })
 }
 
-/// Policies that cite no framework id, or no CSA CCM id, when this test was written. They may
-/// gain ids (the list only allows, it does not require); no other policy may lack them.
-const WITHOUT_FRAMEWORKS: &[&str] = &[
-    "RUNGS-AWS-ECR-002",
-    "RUNGS-AWS-ECS-001",
-    "RUNGS-AWS-ECS-002",
-    "RUNGS-AWS-ECS-003",
-    "RUNGS-AWS-ELB-004",
-    "RUNGS-AWS-ORGANIZATIONS-001",
-    "RUNGS-AWS-RDS-004",
-    "RUNGS-AWS-SECRETSMANAGER-001",
-    "RUNGS-AZURE-AKS-004",
-    "RUNGS-AZURE-AKS-005",
-    "RUNGS-AZURE-MANAGEMENT-001",
-    "RUNGS-AZURE-MANAGEMENT-002",
-    "RUNGS-GCP-GKE-006",
-    "RUNGS-GCP-GKE-007",
-];
-const WITHOUT_CCM: &[&str] = &[
-    "RUNGS-AWS-ACCOUNT-001",
-    "RUNGS-AZURE-DEFENDER-004",
-    "RUNGS-AZURE-KEYVAULT-006",
-    "RUNGS-GCP-COMPUTE-004",
-    "RUNGS-GCP-COMPUTE-005",
-    "RUNGS-GCP-DNS-001",
-    "RUNGS-GCP-STORAGE-001",
-];
-
 #[test]
 fn framework_ids_are_well_formed() {
     let mut problems = Vec::new();
@@ -134,13 +106,10 @@ fn framework_ids_are_well_formed() {
             .values()
             .map(|v| v.as_array().unwrap().len())
             .sum();
-        if cited == 0 && !WITHOUT_FRAMEWORKS.contains(&id.as_str()) {
+        if cited == 0 {
             problems.push(format!("{id} cites no framework id"));
         }
-        if ids(&meta, "csa-ccm-v4").is_empty()
-            && !WITHOUT_FRAMEWORKS.contains(&id.as_str())
-            && !WITHOUT_CCM.contains(&id.as_str())
-        {
+        if ids(&meta, "csa-ccm-v4").is_empty() {
             problems.push(format!("{id} cites no CSA CCM v4 id"));
         }
         for (framework, values) in &frameworks {
@@ -184,15 +153,6 @@ fn the_format_checks_reject_what_they_should() {
     assert!(checkov_id("CKV_AZURE_35", "Azure") && !checkov_id("CKV_AWS_x", "AWS"));
 }
 
-/// Objectives whose providers cited different CSA CCM ids when this test was written. They
-/// may converge (the list only allows); any other objective must map to the same CCM ids on
-/// every provider.
-const CCM_DIFFERS: &[&str] = &[
-    "DAT-1.1", "DAT-1.2", "IAM-1.2", "IAM-3.1", "IAM-4.1", "IR-1.2", "LOG-1.1", "LOG-2.1",
-    "LOG-2.2", "NET-2.1", "NET-3.2", "NET-4.1", "ORG-1.1", "ORG-2.1", "ORG-3.1", "VUL-4.1",
-    "WKL-2.1", "WKL-3.1",
-];
-
 #[test]
 fn objectives_map_to_the_same_ccm_ids_on_every_provider() {
     // An objective's CCM ids per provider, from the policies citing that objective alone.
@@ -214,7 +174,6 @@ fn objectives_map_to_the_same_ccm_ids_on_every_provider() {
     }
     let mut problems: Vec<String> = by_objective
         .iter()
-        .filter(|(objective, _)| !CCM_DIFFERS.contains(&objective.as_str()))
         .filter(|(_, per)| per.values().collect::<BTreeSet<_>>().len() > 1)
         .map(|(objective, per)| format!("{objective}: {per:?}"))
         .collect();

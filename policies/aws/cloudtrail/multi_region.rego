@@ -17,7 +17,7 @@
 #   controls: [LOG-1.1]
 #   frameworks:
 #     cis-aws-foundations-5.0: ["3.1"]
-#     csa-ccm-v4: ["LOG-07"]
+#     csa-ccm-v4: ["LOG-08"]
 #   remediation: |
 #     Make one trail of the account multi-region (others may stay regional):
 #       resource "aws_cloudtrail" "main" {

@@ -12,6 +12,8 @@
 #   kind: resource
 #   resource_types: [google_container_cluster]
 #   controls: [WKL-2.1]
+#   frameworks:
+#     csa-ccm-v4: ["IVS-04"]
 #   remediation: |
 #     Remove the argument (or set it to true):
 #       resource "google_container_cluster" "main" {
