@@ -38,12 +38,14 @@ fn providers(meta: &Value) -> BTreeSet<&'static str> {
         .iter()
         .map(|t| {
             let t = t.as_str().unwrap();
+            // Provider blocks: `provider.aws`, `provider.google-beta`.
+            let t = t.strip_prefix("provider.").unwrap_or(t);
             let t = t.strip_prefix("data.").unwrap_or(t);
             // CloudFormation types (`AWS::S3::Bucket`) are AWS too.
             if t.starts_with("AWS::") {
                 return "AWS";
             }
-            match t.split('_').next().unwrap() {
+            match t.split(['_', '-']).next().unwrap() {
                 "aws" => "AWS",
                 "azurerm" => "Azure",
                 "google" => "GCP",
@@ -293,6 +295,11 @@ const GAP_REASONS: &[(&str, &str, &str)] = &[
 const NO_OBJECTIVE: &[(&str, &str)] = &[
     ("DNSSEC on public Cloud DNS zones (CIS GCP 3.3)", "DNS answer integrity: no objective covers the authenticity of name resolution (NET-3.2 is about firewall rules and exposed endpoints)"),
     ("Shielded VM on Compute Engine instances (CIS GCP 4.8)", "boot integrity (secure boot, vTPM, integrity monitoring): no objective covers host boot integrity; WKL-2.1 is the metadata service (Shielded GKE Nodes stay there: they stop stolen metadata-served bootstrap credentials from impersonating nodes)"),
+    ("Egress to the world (Checkov CKV_AWS_260, CKV_AWS_382)", "NET-1.1 and NET-3.2 judge ingress from the internet and NET-2.1 only the default rules; no objective asks to restrict outbound traffic"),
+    ("Lambda runtime support, X-Ray tracing and dead-letter queues", "patching workloads is WKL-1.2 (attested); tracing is not the access logging of LOG-2.3; a dead-letter queue keeps failed events, not the recoverable data stores of DAT-2.2"),
+    ("Security groups attached to nothing (Checkov CKV2_AWS_5)", "an unused group admits no traffic; NET-3.1 asks for descriptions, NET-3.2 for rules not open to the internet, and neither is about unused groups"),
+    ("Module sources pinned to a version or commit (Checkov CKV_TF_1, CKV_TF_2)", "supply-chain objectives (APP-2.1 dependency scanning, GOV-3.1 reviewed modules) are attested; no automated objective states pinning"),
+    ("Provider version constraints present", "as module pinning: no automated objective covers the versions infrastructure code builds with"),
     ("Key Vault in Azure RBAC authorization mode (CIS Azure 3.3.6)", "IAM-2.2 judges grants to individual users: a vault in RBAC mode may still grant roles to users, and access policies may name groups, so the check shows neither outcome"),
 ];
 
