@@ -4,8 +4,8 @@
 #   Every S3 bucket sends server access logs to a log bucket, so that requests
 #   to the data can be investigated. Buckets that are themselves the target of
 #   access logging are exempt (logging them would loop). CIS AWS 3.4 asks this
-#   of the CloudTrail bucket only, so it is not cited: this check asks it of
-#   every bucket.
+#   of the CloudTrail bucket only (RUNGS-AWS-CLOUDTRAIL-008), so it is not cited
+#   here: this check asks it of every bucket.
 # custom:
 #   id: RUNGS-AWS-S3-004
 #   severity: medium
