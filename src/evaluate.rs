@@ -85,6 +85,17 @@ fn batch_module(bundle: &Bundle, keep: &impl Fn(&Policy) -> bool) -> String {
         src.push_str(&format!(
             "a{i} if {{\n\tsome t in [\n{types}\t]\n\tinput.resources_by_type[t]\n}}\n\ndefault r{i} := {default}\n\n{value}\n\n"
         ));
+        // Policies on root `provider` blocks (`provider.aws`) apply where such a block is.
+        if policy
+            .meta
+            .resource_types
+            .iter()
+            .any(|t| t.starts_with("provider."))
+        {
+            src.push_str(&format!(
+                "a{i} if {{\n\tsome t in [\n{types}\t]\n\tsome p in input.providers\n\tconcat(\".\", [\"provider\", p.name]) == t\n}}\n\n"
+            ));
+        }
         let id = serde_json::to_string(&policy.meta.id).expect("ids serialize");
         // Only policies that define an `unknown` rule pay for evaluating it.
         let unknown = if policy.meta.kind == Kind::Resource && defines_unknown(&policy.file.source)
@@ -557,6 +568,9 @@ fn policy_providers(policy: &Policy) -> Vec<String> {
         .resource_types
         .iter()
         .map(|t| {
+            if let Some(name) = t.strip_prefix("provider.") {
+                return name.to_string();
+            }
             let t = t.strip_prefix("data.").unwrap_or(t);
             t.split('_').next().unwrap_or(t).to_string()
         })
@@ -788,20 +802,28 @@ fn judge_resources(
 ) {
     let types = &policy.meta.resource_types;
     let mut denied = denied;
-    for resource in doc
+    // Root `provider` blocks are judged like resources when the policy names `provider.<name>`.
+    let providers = doc
+        .providers
+        .iter()
+        .filter(|p| types.contains(&p.type_key()))
+        .map(|p| (p.address(), p.file.clone(), p.line));
+    for (address, file, line) in doc
         .resources
         .iter()
         .filter(|r| types.iter().any(|t| r.has_type_key(t)))
+        .map(|r| (r.address.clone(), r.file.clone(), r.line))
+        .chain(providers)
     {
         let (outcome, message) = match &mut denied {
             Err(e) => (Outcome::Error, Some(e.clone())),
-            Ok(map) => match map.remove(&resource.address) {
+            Ok(map) => match map.remove(&address) {
                 Some(mut messages) => {
                     messages.sort();
                     messages.dedup();
                     (Outcome::Fail, Some(messages.join("; ")))
                 }
-                None => match unjudged.get(&resource.address) {
+                None => match unjudged.get(&address) {
                     Some(messages) => (Outcome::Unknown, Some(messages.join("; "))),
                     None => (Outcome::Pass, None),
                 },
@@ -809,10 +831,10 @@ fn judge_resources(
         };
         checks.push(Check {
             policy: policy.meta.id.clone(),
-            resource: resource.address.clone(),
+            resource: address,
             root: doc.root.clone(),
-            file: Some(resource.file.clone()),
-            line: Some(resource.line),
+            file: Some(file),
+            line: Some(line),
             outcome,
             message,
             waiver: None,

@@ -235,6 +235,7 @@ mod tests {
                     alias: None,
                     file: format!("{root}/versions.tf"),
                     line: 1,
+                    config: BTreeMap::new(),
                 })
                 .into_iter()
                 .collect(),

@@ -364,7 +364,8 @@ fn input_prints_the_policy_documents() {
     assert_eq!(docs[0]["schema_version"], 1);
     assert_eq!(
         docs[0]["providers"],
-        serde_json::json!([{"name": "aws", "alias": "replica", "file": "main.tf", "line": 6}])
+        serde_json::json!([{"name": "aws", "alias": "replica", "file": "main.tf", "line": 6,
+            "config": {"alias": "replica"}}])
     );
     assert_eq!(
         docs[0]["resources_by_type"]["aws_s3_bucket"][0]["address"],

@@ -606,14 +606,15 @@ fn trend_judges_plans_and_templates_in_history_with_and_without_caches() {
         })
         .collect();
     // (documents, failed, passed, errors): the Terraform root; the template open, then closed;
-    // the plan (8 failures, its passes); the plan truncated, an error and no document.
+    // the plan (8 failures, its passes, its aws provider block among them); the plan truncated,
+    // an error and no document.
     assert_eq!(
         rows,
         vec![
             (1, 5, 0, 0),
             (2, 6, 0, 0),
             (2, 5, 1, 0),
-            (3, 13, 16, 0),
+            (3, 13, 17, 0),
             (2, 5, 1, 1)
         ]
     );

@@ -38,12 +38,14 @@ fn providers(meta: &Value) -> BTreeSet<&'static str> {
         .iter()
         .map(|t| {
             let t = t.as_str().unwrap();
+            // Provider blocks: `provider.aws`, `provider.google-beta`.
+            let t = t.strip_prefix("provider.").unwrap_or(t);
             let t = t.strip_prefix("data.").unwrap_or(t);
             // CloudFormation types (`AWS::S3::Bucket`) are AWS too.
             if t.starts_with("AWS::") {
                 return "AWS";
             }
-            match t.split('_').next().unwrap() {
+            match t.split(['_', '-']).next().unwrap() {
                 "aws" => "AWS",
                 "azurerm" => "Azure",
                 "google" => "GCP",
@@ -94,34 +96,6 @@ fn checkov_id(s: &str, provider: &str) -> bool {
     })
 }
 
-/// Policies that cite no framework id, or no CSA CCM id, when this test was written. They may
-/// gain ids (the list only allows, it does not require); no other policy may lack them.
-const WITHOUT_FRAMEWORKS: &[&str] = &[
-    "RUNGS-AWS-ECR-002",
-    "RUNGS-AWS-ECS-001",
-    "RUNGS-AWS-ECS-002",
-    "RUNGS-AWS-ECS-003",
-    "RUNGS-AWS-ELB-004",
-    "RUNGS-AWS-ORGANIZATIONS-001",
-    "RUNGS-AWS-RDS-004",
-    "RUNGS-AWS-SECRETSMANAGER-001",
-    "RUNGS-AZURE-AKS-004",
-    "RUNGS-AZURE-AKS-005",
-    "RUNGS-AZURE-MANAGEMENT-001",
-    "RUNGS-AZURE-MANAGEMENT-002",
-    "RUNGS-GCP-GKE-006",
-    "RUNGS-GCP-GKE-007",
-];
-const WITHOUT_CCM: &[&str] = &[
-    "RUNGS-AWS-ACCOUNT-001",
-    "RUNGS-AZURE-DEFENDER-004",
-    "RUNGS-AZURE-KEYVAULT-006",
-    "RUNGS-GCP-COMPUTE-004",
-    "RUNGS-GCP-COMPUTE-005",
-    "RUNGS-GCP-DNS-001",
-    "RUNGS-GCP-STORAGE-001",
-];
-
 #[test]
 fn framework_ids_are_well_formed() {
     let mut problems = Vec::new();
@@ -134,13 +108,10 @@ fn framework_ids_are_well_formed() {
             .values()
             .map(|v| v.as_array().unwrap().len())
             .sum();
-        if cited == 0 && !WITHOUT_FRAMEWORKS.contains(&id.as_str()) {
+        if cited == 0 {
             problems.push(format!("{id} cites no framework id"));
         }
-        if ids(&meta, "csa-ccm-v4").is_empty()
-            && !WITHOUT_FRAMEWORKS.contains(&id.as_str())
-            && !WITHOUT_CCM.contains(&id.as_str())
-        {
+        if ids(&meta, "csa-ccm-v4").is_empty() {
             problems.push(format!("{id} cites no CSA CCM v4 id"));
         }
         for (framework, values) in &frameworks {
@@ -184,15 +155,6 @@ fn the_format_checks_reject_what_they_should() {
     assert!(checkov_id("CKV_AZURE_35", "Azure") && !checkov_id("CKV_AWS_x", "AWS"));
 }
 
-/// Objectives whose providers cited different CSA CCM ids when this test was written. They
-/// may converge (the list only allows); any other objective must map to the same CCM ids on
-/// every provider.
-const CCM_DIFFERS: &[&str] = &[
-    "DAT-1.1", "DAT-1.2", "IAM-1.2", "IAM-3.1", "IAM-4.1", "IR-1.2", "LOG-1.1", "LOG-2.1",
-    "LOG-2.2", "NET-2.1", "NET-3.2", "NET-4.1", "ORG-1.1", "ORG-2.1", "ORG-3.1", "VUL-4.1",
-    "WKL-2.1", "WKL-3.1",
-];
-
 #[test]
 fn objectives_map_to_the_same_ccm_ids_on_every_provider() {
     // An objective's CCM ids per provider, from the policies citing that objective alone.
@@ -214,7 +176,6 @@ fn objectives_map_to_the_same_ccm_ids_on_every_provider() {
     }
     let mut problems: Vec<String> = by_objective
         .iter()
-        .filter(|(objective, _)| !CCM_DIFFERS.contains(&objective.as_str()))
         .filter(|(_, per)| per.values().collect::<BTreeSet<_>>().len() > 1)
         .map(|(objective, per)| format!("{objective}: {per:?}"))
         .collect();
@@ -327,6 +288,21 @@ const GAP_REASONS: &[(&str, &str, &str)] = &[
     ("CMP-4.1", "GCP", "organization-level Cloud Asset Inventory feeds are judged under CMP-2.1 (RUNGS-GCP-ASSET-001); no other resource aggregates compliance state"),
 ];
 
+/// Checks users expect (CIS, Checkov) that the library leaves out because no objective of the
+/// model states their outcome. A policy must cite an objective, and citing a near one would
+/// count its results toward an outcome it does not show; extending the model is the lead's
+/// decision, so they are listed here, rendered in docs/coverage.md.
+const NO_OBJECTIVE: &[(&str, &str)] = &[
+    ("DNSSEC on public Cloud DNS zones (CIS GCP 3.3)", "DNS answer integrity: no objective covers the authenticity of name resolution (NET-3.2 is about firewall rules and exposed endpoints)"),
+    ("Shielded VM on Compute Engine instances (CIS GCP 4.8)", "boot integrity (secure boot, vTPM, integrity monitoring): no objective covers host boot integrity; WKL-2.1 is the metadata service (Shielded GKE Nodes stay there: they stop stolen metadata-served bootstrap credentials from impersonating nodes)"),
+    ("Egress to the world (Checkov CKV_AWS_260, CKV_AWS_382)", "NET-1.1 and NET-3.2 judge ingress from the internet and NET-2.1 only the default rules; no objective asks to restrict outbound traffic"),
+    ("Lambda runtime support, X-Ray tracing and dead-letter queues", "patching workloads is WKL-1.2 (attested); tracing is not the access logging of LOG-2.3; a dead-letter queue keeps failed events, not the recoverable data stores of DAT-2.2"),
+    ("Security groups attached to nothing (Checkov CKV2_AWS_5)", "an unused group admits no traffic; NET-3.1 asks for descriptions, NET-3.2 for rules not open to the internet, and neither is about unused groups"),
+    ("Module sources pinned to a version or commit (Checkov CKV_TF_1, CKV_TF_2)", "supply-chain objectives (APP-2.1 dependency scanning, GOV-3.1 reviewed modules) are attested; no automated objective states pinning"),
+    ("Provider version constraints present", "as module pinning: no automated objective covers the versions infrastructure code builds with"),
+    ("Key Vault in Azure RBAC authorization mode (CIS Azure 3.3.6)", "IAM-2.2 judges grants to individual users: a vault in RBAC mode may still grant roles to users, and access policies may name groups, so the check shows neither outcome"),
+];
+
 fn coverage_markdown() -> (String, Vec<(String, &'static str)>) {
     let model = rungs_json(&["model", "show", "--format", "json"]);
     let mut counts: BTreeMap<String, BTreeMap<&str, usize>> = BTreeMap::new();
@@ -410,6 +386,12 @@ fn coverage_markdown() -> (String, Vec<(String, &'static str)>) {
             .map(|(_, _, r)| *r)
             .unwrap_or("(no reason recorded)");
         text.push_str(&format!("| {id} | {provider} | {reason} |\n"));
+    }
+    text.push_str(
+        "\n## Checks left out: no objective fits\n\n| check | why no objective of the model fits |\n|---|---|\n",
+    );
+    for (check, why) in NO_OBJECTIVE {
+        text.push_str(&format!("| {check} | {why} |\n"));
     }
     (text, gaps)
 }

@@ -183,3 +183,52 @@ fn model_and_policies_cite_each_other() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Credentials written in provider blocks are reported by argument name only: no report format
+/// shows the value (the fixtures hold AWS's documented example keys and fake Azure/GCP secrets).
+#[test]
+fn provider_credentials_are_never_shown_in_reports() {
+    let cases = [
+        (
+            "RUNGS-AWS-SECRETS-003",
+            &[
+                "AKIAIOSFODNN7EXAMPLE",
+                "wJalrXUtnFEMI",
+                "FwoGZXIvYXdzEXAMPLETOKEN",
+            ][..],
+            2,
+        ),
+        ("RUNGS-AZURE-SECRETS-001", &["s3cr3t~EXAMPLE"][..], 1),
+        (
+            "RUNGS-GCP-SECRETS-001",
+            &["BEGIN PRIVATE KEY", "ya29.EXAMPLE"][..],
+            2,
+        ),
+    ];
+    for (id, secrets, failures) in cases {
+        let dir = fixture_root().join(id).join("fail");
+        let (failing, _, _) = scan_fixture(&dir, id);
+        assert_eq!(failing.len(), failures, "{id}: {failing:?}");
+        for format in [
+            "text", "json", "jsonl", "sarif", "junit", "markdown", "html",
+        ] {
+            let (code, stdout, stderr) = rungs(&[
+                "scan",
+                dir.to_str().unwrap(),
+                "--scope",
+                "estate",
+                "--format",
+                format,
+            ]);
+            // No gate is set: findings alone do not fail the run.
+            assert_eq!(code, 0, "{id} {format}: {stderr}");
+            assert!(stdout.contains("(value not shown)"), "{id} {format}");
+            for secret in secrets {
+                assert!(
+                    !stdout.contains(secret) && !stderr.contains(secret),
+                    "{id}: {format} shows {secret}"
+                );
+            }
+        }
+    }
+}

@@ -56,6 +56,10 @@ const EXCEPTIONS: &[(&str, &str, &str)] = &[
     ("RUNGS-AWS-SECRETS-002", "aws_mq_broker", NOT_A_LITERAL),
     ("RUNGS-AWS-SECRETS-002", "aws_opensearch_domain", NOT_A_LITERAL),
     ("RUNGS-AWS-SECRETS-002", "aws_elasticsearch_domain", NOT_A_LITERAL),
+    ("RUNGS-AWS-SECRETS-003", "provider.aws", NOT_A_LITERAL),
+    ("RUNGS-AZURE-SECRETS-001", "provider.azurerm", NOT_A_LITERAL),
+    ("RUNGS-GCP-SECRETS-001", "provider.google", NOT_A_LITERAL),
+    ("RUNGS-GCP-SECRETS-001", "provider.google-beta", NOT_A_LITERAL),
     (
         "RUNGS-AWS-KINESIS-003",
         "aws_kinesis_firehose_delivery_stream",

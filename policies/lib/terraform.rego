@@ -376,6 +376,26 @@ maybe_same_provider(_, b) if not provider_alias(b)
 # A finding for resource r.
 finding(r, msg) := {"resource": r.address, "message": msg}
 
+# The root module's provider blocks of one provider (input.providers, whose
+# `config` holds the block's evaluated arguments), for policies whose
+# resource_types name `provider.<name>`.
+provider_blocks(name) := [p | some p in object.get(input, "providers", []); p.name == name]
+
+# A finding for provider block p, at the address the engine gives it:
+# provider.aws, or provider.aws.replica for an aliased block.
+provider_finding(p, msg) := {"resource": provider_address(p), "message": msg}
+
+provider_address(p) := concat(".", ["provider", p.name, p.alias]) if is_string(object.get(p, "alias", null))
+
+provider_address(p) := concat(".", ["provider", p.name]) if not is_string(object.get(p, "alias", null))
+
+# A credential written in the code: a known, non-blank string (an unknown value
+# comes from outside the code and is not a literal).
+written_credential(v) if {
+	is_known_string(v)
+	trim_space(v) != ""
+}
+
 # ---------------------------------------------------------------------------
 # References between resources
 # ---------------------------------------------------------------------------

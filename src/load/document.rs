@@ -63,7 +63,7 @@ impl Resource {
 }
 
 /// A `provider` block of the root module: which provider it configures and where.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ProviderConfig {
     pub name: String,
     /// The literal `alias`, when set.
@@ -71,6 +71,24 @@ pub struct ProviderConfig {
     pub alias: Option<String>,
     pub file: String,
     pub line: usize,
+    /// The block's arguments, evaluated as a resource's `config` is (unknown values as their
+    /// text).
+    pub config: BTreeMap<String, Val>,
+}
+
+impl ProviderConfig {
+    /// The `resources_by_type` key policies name provider blocks by: `provider.aws`.
+    pub fn type_key(&self) -> String {
+        format!("provider.{}", self.name)
+    }
+
+    /// The address findings use: `provider.aws`, or `provider.aws.replica` with an alias.
+    pub fn address(&self) -> String {
+        match &self.alias {
+            Some(alias) => format!("provider.{}.{alias}", self.name),
+            None => self.type_key(),
+        }
+    }
 }
 
 /// A module call seen while loading, resolved or not.
@@ -100,8 +118,13 @@ pub struct Document {
 
 impl Document {
     /// Types present in this document, as `resources_by_type` keys.
+    /// Root `provider` blocks count as `provider.<name>`, so policies on them apply.
     pub fn type_keys(&self) -> std::collections::BTreeSet<String> {
-        self.resources.iter().map(Resource::type_key).collect()
+        self.resources
+            .iter()
+            .map(Resource::type_key)
+            .chain(self.providers.iter().map(ProviderConfig::type_key))
+            .collect()
     }
 
     /// The value handed to the Rego engine. Resources are built once and shared between
@@ -167,6 +190,15 @@ fn provider_value(p: &ProviderConfig) -> regorus::Value {
     }
     m.insert(key("file"), key(&p.file));
     m.insert(key("line"), regorus::Value::from(p.line as u64));
+    m.insert(
+        key("config"),
+        regorus::Value::from(
+            p.config
+                .iter()
+                .map(|(k, v)| (key(k), val_to_value(v)))
+                .collect::<BTreeMap<_, _>>(),
+        ),
+    );
     regorus::Value::from(m)
 }
 

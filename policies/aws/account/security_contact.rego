@@ -9,8 +9,9 @@
 #   severity: low
 #   kind: presence
 #   resource_types: [aws_account_alternate_contact]
-#   controls: [ORG-1.1, IR-1.2]
+#   controls: [ORG-1.1]
 #   frameworks:
+#     csa-ccm-v4: ["SEF-08"]
 #     cis-aws-foundations-5.0: ["1.2"]
 #   remediation: |
 #     Register the security contact (per account, or per member account via account_id):

@@ -12,7 +12,7 @@
 #   controls: [LOG-1.1]
 #   frameworks:
 #     cis-aws-foundations-5.0: ["3.1"]
-#     csa-ccm-v4: ["LOG-07"]
+#     csa-ccm-v4: ["LOG-08"]
 #   remediation: |
 #     Record every region:
 #       Properties:

@@ -11,7 +11,7 @@
 #   resource_types: [aws_cloudfront_distribution]
 #   controls: [NET-3.3]
 #   frameworks:
-#     csa-ccm-v4: ["IVS-03"]
+#     csa-ccm-v4: ["IVS-09"]
 #   remediation: |
 #     Attach a WAFv2 web ACL (created in us-east-1 with scope CLOUDFRONT):
 #       resource "aws_cloudfront_distribution" "site" {

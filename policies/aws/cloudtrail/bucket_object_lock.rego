@@ -13,7 +13,7 @@
 #   resource_types: [aws_cloudtrail]
 #   controls: [LOG-2.1]
 #   frameworks:
-#     csa-ccm-v4: ["LOG-02"]
+#     csa-ccm-v4: ["LOG-09"]
 #   remediation: |
 #     Enable Object Lock on the trail bucket and set a default retention:
 #       resource "aws_s3_bucket" "trail" {

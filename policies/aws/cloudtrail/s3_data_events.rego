@@ -5,8 +5,11 @@
 #   event_selector with a data_resource of type AWS::S3::Object, or an
 #   advanced_event_selector selecting eventCategory Data and resources.type
 #   AWS::S3::Object), so that reads and writes of objects can be investigated.
-#   Management events alone do not show who read or changed an object. A
-#   WriteOnly selector passes (reads are often too voluminous to keep).
+#   Management events alone do not show who read or changed an object. The
+#   selector must record write events (CIS 3.8): read_write_type All (the
+#   default) or WriteOnly; an advanced selector must not select readOnly =
+#   true only. Reads alone (ReadOnly) do not pass. Unknown selectors count in
+#   favour of presence.
 # custom:
 #   id: RUNGS-AWS-CLOUDTRAIL-007
 #   severity: low
@@ -44,6 +47,7 @@ logging(trail) if not lib.falsy(lib.attr(trail, "enable_logging", true))
 # Classic event selectors.
 records_s3_objects(trail) if {
 	some sel in lib.blocks(trail, "event_selector")
+	records_writes(sel)
 	some dr in lib.sub_blocks(sel, "data_resource")
 	t := object.get(dr, "type", "")
 	s3_object_type(t)
@@ -52,6 +56,7 @@ records_s3_objects(trail) if {
 # Advanced event selectors: eventCategory = Data and resources.type = AWS::S3::Object.
 records_s3_objects(trail) if {
 	some sel in lib.blocks(trail, "advanced_event_selector")
+	not reads_only(sel)
 	some cat in lib.sub_blocks(sel, "field_selector")
 	object.get(cat, "field", "") == "eventCategory"
 	some v in lib.list_or_empty(object.get(cat, "equals", []))
@@ -80,4 +85,25 @@ present if {
 	some trail in lib.resources("aws_cloudtrail")
 	logging(trail)
 	records_s3_objects(trail)
+}
+
+# Classic selectors: read_write_type defaults to All.
+records_writes(sel) if {
+	rwt := object.get(sel, "read_write_type", "All")
+	rwt in {"All", "WriteOnly"}
+}
+
+records_writes(sel) if lib.is_unknown(object.get(sel, "read_write_type", "All"))
+
+# Advanced selectors: readOnly = true (or readOnly != false) selects reads only.
+reads_only(sel) if {
+	some fs in lib.sub_blocks(sel, "field_selector")
+	object.get(fs, "field", "") == "readOnly"
+	object.get(fs, "equals", []) == ["true"]
+}
+
+reads_only(sel) if {
+	some fs in lib.sub_blocks(sel, "field_selector")
+	object.get(fs, "field", "") == "readOnly"
+	object.get(fs, "not_equals", []) == ["false"]
 }

@@ -57,3 +57,22 @@ test_unknown_counts_as_present if {
 	policy.present with input as doc([trail({"event_selector": [{"data_resource": [{"type": "${var.data_type}", "values": ["arn:aws:s3"]}]}]})])
 	policy.present with input as doc([trail({"advanced_event_selector": "${var.selectors}"})])
 }
+
+s3_sel(rwt) := {"read_write_type": rwt, "data_resource": [{"type": "AWS::S3::Object", "values": ["arn:aws:s3"]}]}
+
+test_classic_selector_must_record_writes if {
+	policy.present with input as doc([trail({"event_selector": [s3_sel("WriteOnly")]})])
+	policy.present with input as doc([trail({"event_selector": [{"data_resource": [{"type": "AWS::S3::Object", "values": ["arn:aws:s3"]}]}]})])
+	not policy.present with input as doc([trail({"event_selector": [s3_sel("ReadOnly")]})])
+	policy.present with input as doc([trail({"event_selector": [s3_sel("ReadOnly"), s3_sel("WriteOnly")]})])
+	policy.present with input as doc([trail({"event_selector": [s3_sel("${var.rwt}")]})])
+}
+
+adv(extra) := {"name": "s3", "field_selector": array.concat([{"field": "eventCategory", "equals": ["Data"]}, {"field": "resources.type", "equals": ["AWS::S3::Object"]}], extra)}
+
+test_advanced_selector_must_record_writes if {
+	not policy.present with input as doc([trail({"advanced_event_selector": [adv([{"field": "readOnly", "equals": ["true"]}])]})])
+	not policy.present with input as doc([trail({"advanced_event_selector": [adv([{"field": "readOnly", "not_equals": ["false"]}])]})])
+	policy.present with input as doc([trail({"advanced_event_selector": [adv([{"field": "readOnly", "equals": ["false"]}])]})])
+	policy.present with input as doc([trail({"advanced_event_selector": [adv([{"field": "readOnly", "equals": ["${var.ro}"]}])]})])
+}

@@ -12,7 +12,7 @@
 #   controls: [DAT-1.2]
 #   frameworks:
 #     checkov: ["CKV_AWS_89"]
-#     csa-ccm-v4: ["IVS-03"]
+#     csa-ccm-v4: ["IVS-03", "DSP-17"]
 #   remediation: |
 #     Keep the instance private:
 #       resource "aws_dms_replication_instance" "migration" {

@@ -9,7 +9,8 @@
 #   kind: resource
 #   resource_types: [aws_ecr_repository]
 #   controls: [WKL-3.1]
-#   frameworks: {}
+#   frameworks:
+#     csa-ccm-v4: ["AIS-06"]
 #   remediation: |
 #     Make tags immutable:
 #       resource "aws_ecr_repository" "app" {

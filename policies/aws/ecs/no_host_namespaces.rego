@@ -11,6 +11,8 @@
 #   kind: resource
 #   resource_types: [aws_ecs_task_definition]
 #   controls: [WKL-3.3]
+#   frameworks:
+#     csa-ccm-v4: ["IVS-04"]
 #   remediation: |
 #     Give each task its own network interface and namespaces:
 #       resource "aws_ecs_task_definition" "app" {

@@ -12,6 +12,8 @@
 #   kind: resource
 #   resource_types: [aws_ecs_task_definition]
 #   controls: [WKL-3.3]
+#   frameworks:
+#     csa-ccm-v4: ["IVS-04"]
 #   remediation: |
 #     Drop privileged mode; grant only the Linux capabilities the container needs:
 #       container_definitions = jsonencode([{

@@ -12,6 +12,8 @@
 #   kind: resource
 #   resource_types: [aws_ecs_task_definition]
 #   controls: [WKL-3.3]
+#   frameworks:
+#     csa-ccm-v4: ["IVS-04"]
 #   remediation: |
 #     Make the root filesystem read-only and mount what must be writable:
 #       container_definitions = jsonencode([{

@@ -12,6 +12,8 @@
 #   kind: resource
 #   resource_types: [aws_lb, aws_alb]
 #   controls: [NET-3.3]
+#   frameworks:
+#     csa-ccm-v4: ["IVS-09"]
 #   remediation: |
 #     Drop invalid headers at the load balancer:
 #       resource "aws_lb" "app" {

@@ -11,7 +11,7 @@
 #   resource_types: [aws_guardduty_detector]
 #   controls: [IR-2.1]
 #   frameworks:
-#     csa-ccm-v4: ["LOG-03", "SEF-06"]
+#     csa-ccm-v4: ["LOG-03"]
 #   remediation: |
 #     Enable GuardDuty in every account and region you use:
 #       resource "aws_guardduty_detector" "this" {

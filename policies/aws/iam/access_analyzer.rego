@@ -12,7 +12,7 @@
 #   controls: [IAM-4.1]
 #   frameworks:
 #     cis-aws-foundations-5.0: ["1.19"]
-#     csa-ccm-v4: ["IAM-08"]
+#     csa-ccm-v4: ["IAM-16"]
 #   remediation: |
 #     From the management or delegated administrator account:
 #       resource "aws_accessanalyzer_analyzer" "org" {

@@ -11,7 +11,7 @@
 #   controls: [DAT-1.2]
 #   frameworks:
 #     checkov: ["CKV_AWS_69"]
-#     csa-ccm-v4: ["IVS-03"]
+#     csa-ccm-v4: ["IVS-03", "DSP-17"]
 #   remediation: |
 #     Keep the broker private:
 #       resource "aws_mq_broker" "events" {

@@ -10,7 +10,7 @@
 #   resource_types: [aws_neptune_cluster_instance]
 #   controls: [DAT-1.2]
 #   frameworks:
-#     csa-ccm-v4: ["IVS-03"]
+#     csa-ccm-v4: ["IVS-03", "DSP-17"]
 #   remediation: |
 #     Keep the instance private:
 #       resource "aws_neptune_cluster_instance" "graph" {

@@ -11,7 +11,7 @@
 #   resource_types: [aws_fms_policy, aws_networkfirewall_firewall]
 #   controls: [NET-4.1]
 #   frameworks:
-#     csa-ccm-v4: ["IVS-09"]
+#     csa-ccm-v4: ["IVS-03"]
 #   remediation: |
 #     For example, audit security groups across the organization with Firewall Manager:
 #       resource "aws_fms_policy" "sg_audit" {

@@ -11,7 +11,8 @@
 #   kind: presence
 #   resource_types: [aws_organizations_organization]
 #   controls: [ORG-2.1]
-#   frameworks: {}
+#   frameworks:
+#     csa-ccm-v4: ["IVS-06"]
 #   remediation: |
 #     In the management account:
 #       resource "aws_organizations_organization" "this" {

@@ -10,7 +10,8 @@
 #   kind: resource
 #   resource_types: [aws_db_instance, aws_rds_cluster]
 #   controls: [DAT-3.2]
-#   frameworks: {}
+#   frameworks:
+#     csa-ccm-v4: ["BCR-08"]
 #   remediation: |
 #     Turn deletion protection on:
 #       resource "aws_rds_cluster" "app" {

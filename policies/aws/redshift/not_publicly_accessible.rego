@@ -12,7 +12,7 @@
 #   controls: [DAT-1.2]
 #   frameworks:
 #     checkov: ["CKV_AWS_87"]
-#     csa-ccm-v4: ["IVS-03"]
+#     csa-ccm-v4: ["IVS-03", "DSP-17"]
 #   remediation: |
 #     Keep the cluster private and reach it through the VPC:
 #       resource "aws_redshift_cluster" "dw" {

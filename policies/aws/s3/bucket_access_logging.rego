@@ -3,7 +3,9 @@
 # description: >-
 #   Every S3 bucket sends server access logs to a log bucket, so that requests
 #   to the data can be investigated. Buckets that are themselves the target of
-#   access logging are exempt (logging them would loop).
+#   access logging are exempt (logging them would loop). CIS AWS 3.4 asks this
+#   of the CloudTrail bucket only (RUNGS-AWS-CLOUDTRAIL-008), so it is not cited
+#   here: this check asks it of every bucket.
 # custom:
 #   id: RUNGS-AWS-S3-004
 #   severity: medium
@@ -11,7 +13,6 @@
 #   resource_types: [aws_s3_bucket]
 #   controls: [LOG-2.3]
 #   frameworks:
-#     cis-aws-foundations-5.0: ["3.4"]
 #     csa-ccm-v4: ["LOG-08"]
 #   remediation: |
 #     Send access logs to a dedicated log bucket:

@@ -12,6 +12,8 @@
 #   kind: resource
 #   resource_types: [aws_secretsmanager_secret]
 #   controls: [DAT-3.1]
+#   frameworks:
+#     csa-ccm-v4: ["CEK-12"]
 #   remediation: |
 #     Rotate the secret with a rotation function (or a managed rotation):
 #       resource "aws_secretsmanager_secret_rotation" "db" {

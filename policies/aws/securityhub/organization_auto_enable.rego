@@ -12,7 +12,7 @@
 #   resource_types: [aws_securityhub_organization_configuration]
 #   controls: [VUL-4.1]
 #   frameworks:
-#     csa-ccm-v4: ["TVM-07"]
+#     csa-ccm-v4: ["TVM-09"]
 #   remediation: |
 #     From the Security Hub delegated administrator account:
 #       resource "aws_securityhub_organization_configuration" "this" {

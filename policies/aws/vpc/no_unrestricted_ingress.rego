@@ -11,7 +11,7 @@
 #   resource_types: [aws_security_group, aws_security_group_rule, aws_vpc_security_group_ingress_rule]
 #   controls: [NET-3.2]
 #   frameworks:
-#     csa-ccm-v4: ["IVS-03", "IVS-09"]
+#     csa-ccm-v4: ["IVS-03"]
 #   remediation: |
 #     Open only the service port:
 #       resource "aws_vpc_security_group_ingress_rule" "https" {

@@ -14,7 +14,7 @@
 #   resource_types: [aws_lb, aws_alb]
 #   controls: [NET-3.3]
 #   frameworks:
-#     csa-ccm-v4: ["IVS-03"]
+#     csa-ccm-v4: ["IVS-09"]
 #   remediation: |
 #     Associate a regional WAFv2 web ACL (for example with the AWS managed rule groups):
 #       resource "aws_wafv2_web_acl_association" "app" {

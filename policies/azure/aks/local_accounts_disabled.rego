@@ -11,6 +11,8 @@
 #   kind: resource
 #   resource_types: [azurerm_kubernetes_cluster]
 #   controls: [IAM-3.1]
+#   frameworks:
+#     csa-ccm-v4: ["IAM-14"]
 #   remediation: |
 #     Disable local accounts (this requires the Entra ID integration):
 #       resource "azurerm_kubernetes_cluster" "main" {

@@ -12,6 +12,8 @@
 #   kind: resource
 #   resource_types: [azurerm_kubernetes_cluster]
 #   controls: [NET-2.1]
+#   frameworks:
+#     csa-ccm-v4: ["IVS-03"]
 #   remediation: |
 #     Choose a network policy engine when the cluster is created:
 #       resource "azurerm_kubernetes_cluster" "main" {

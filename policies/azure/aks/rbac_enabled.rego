@@ -12,7 +12,7 @@
 #   resource_types: [azurerm_kubernetes_cluster]
 #   controls: [IAM-1.2]
 #   frameworks:
-#     csa-ccm-v4: ["IAM-16"]
+#     csa-ccm-v4: ["IAM-05"]
 #   remediation: |
 #     Keep RBAC on (the default; changing it recreates the cluster):
 #       resource "azurerm_kubernetes_cluster" "main" {

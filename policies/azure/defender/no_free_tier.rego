@@ -4,7 +4,10 @@
 #   No azurerm_security_center_subscription_pricing sets its plan to the Free
 #   tier: a plan written in code at tier Free switches that Defender for Cloud
 #   protection off for the whole subscription, which usually happens in a
-#   cost-cutting change that nobody reviews for security.
+#   cost-cutting change that nobody reviews for security. Plans that are not
+#   declared are not judged (they may be set outside this code), so the CIS
+#   "Microsoft Defender for X is On" recommendations (3.1.x.1), which ask for
+#   each plan, are not cited.
 # custom:
 #   id: RUNGS-AZURE-DEFENDER-002
 #   severity: medium
@@ -12,7 +15,6 @@
 #   resource_types: [azurerm_security_center_subscription_pricing]
 #   controls: [IR-2.1]
 #   frameworks:
-#     cis-azure-foundations-3.0: ["3.1.3.1", "3.1.4.1", "3.1.5.1", "3.1.6.1", "3.1.7.1", "3.1.7.2", "3.1.7.3", "3.1.7.4", "3.1.8.1", "3.1.9.1"]
 #     csa-ccm-v4: ["LOG-03"]
 #   remediation: |
 #     Set the plan to Standard (or remove the resource if the workload type is

@@ -12,7 +12,7 @@
 #   resource_types: [azurerm_security_center_subscription_pricing]
 #   controls: [IR-2.1]
 #   frameworks:
-#     csa-ccm-v4: ["LOG-03", "SEF-06"]
+#     csa-ccm-v4: ["LOG-03"]
 #   remediation: |
 #     Enable the Defender plans for the workloads you run, per subscription:
 #       resource "azurerm_security_center_subscription_pricing" "servers" {

@@ -10,8 +10,9 @@
 #   severity: low
 #   kind: presence
 #   resource_types: [azurerm_security_center_contact]
-#   controls: [ORG-1.1, IR-1.2]
+#   controls: [ORG-1.1]
 #   frameworks:
+#     csa-ccm-v4: ["SEF-08"]
 #     cis-azure-foundations-3.0: ["3.1.13"]
 #   remediation: |
 #     Register the security team's shared mailbox:

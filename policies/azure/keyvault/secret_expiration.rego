@@ -11,6 +11,7 @@
 #   resource_types: [azurerm_key_vault_secret]
 #   controls: [DAT-3.1]
 #   frameworks:
+#     csa-ccm-v4: ["CEK-12"]
 #     cis-azure-foundations-3.0: ["3.3.3", "3.3.4"]
 #   remediation: |
 #     Give the secret an expiry and renew it before then:

@@ -10,6 +10,8 @@
 #   kind: presence
 #   resource_types: [azurerm_management_group]
 #   controls: [ORG-2.1]
+#   frameworks:
+#     csa-ccm-v4: ["IVS-06"]
 #   remediation: |
 #     Declare the hierarchy under the tenant root group:
 #       resource "azurerm_management_group" "platform" {

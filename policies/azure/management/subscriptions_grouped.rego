@@ -11,6 +11,8 @@
 #   kind: presence
 #   resource_types: [azurerm_management_group, azurerm_management_group_subscription_association]
 #   controls: [ORG-3.1]
+#   frameworks:
+#     csa-ccm-v4: ["IVS-05"]
 #   remediation: |
 #     Place each subscription in the group for its environment:
 #       resource "azurerm_management_group" "production" {

@@ -11,7 +11,7 @@
 #   resource_types: [azurerm_log_analytics_workspace]
 #   controls: [LOG-2.2]
 #   frameworks:
-#     csa-ccm-v4: ["LOG-08"]
+#     csa-ccm-v4: ["LOG-02"]
 #   remediation: |
 #     Keep a year of data (up to 730 days are supported):
 #       resource "azurerm_log_analytics_workspace" "security" {

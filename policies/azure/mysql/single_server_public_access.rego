@@ -10,7 +10,7 @@
 #   resource_types: [azurerm_mysql_server]
 #   controls: [DAT-1.2]
 #   frameworks:
-#     csa-ccm-v4: ["IVS-03"]
+#     csa-ccm-v4: ["IVS-03", "DSP-17"]
 #   remediation: |
 #     Disable public network access and connect through a private endpoint:
 #       resource "azurerm_mysql_server" "main" {

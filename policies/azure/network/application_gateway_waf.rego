@@ -12,7 +12,7 @@
 #   resource_types: [azurerm_application_gateway]
 #   controls: [NET-3.3]
 #   frameworks:
-#     csa-ccm-v4: ["IVS-03"]
+#     csa-ccm-v4: ["IVS-09"]
 #   remediation: |
 #     Use the WAF_v2 SKU with a WAF policy in prevention mode:
 #       resource "azurerm_application_gateway" "web" {

@@ -13,7 +13,7 @@
 #   controls: [DAT-1.1]
 #   frameworks:
 #     cis-azure-foundations-3.0: ["4.6", "4.7"]
-#     csa-ccm-v4: ["IVS-03"]
+#     csa-ccm-v4: ["DSP-17"]
 #   remediation: |
 #     Deny by default and allow the networks that need access (or disable
 #     public network access and use private endpoints):

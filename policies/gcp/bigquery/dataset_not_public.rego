@@ -13,7 +13,7 @@
 #   controls: [DAT-1.2]
 #   frameworks:
 #     cis-gcp-foundations-3.0: ["7.1"]
-#     csa-ccm-v4: ["DSP-17"]
+#     csa-ccm-v4: ["IVS-03", "DSP-17"]
 #   remediation: |
 #     Grant access to named groups or service accounts:
 #       resource "google_bigquery_dataset_iam_member" "analysts" {

@@ -13,7 +13,7 @@
 #   resource_types: [google_compute_backend_service]
 #   controls: [NET-3.3]
 #   frameworks:
-#     csa-ccm-v4: ["IVS-03"]
+#     csa-ccm-v4: ["IVS-09"]
 #   remediation: |
 #     Attach a Cloud Armor policy:
 #       resource "google_compute_backend_service" "web" {

@@ -10,8 +10,9 @@
 #   severity: medium
 #   kind: resource
 #   resource_types: [google_compute_instance, google_compute_instance_template, google_compute_region_instance_template, google_compute_project_metadata, google_compute_project_metadata_item]
-#   controls: [WKL-2.2]
+#   controls: [NET-1.1]
 #   frameworks:
+#     csa-ccm-v4: ["IVS-03"]
 #     cis-gcp-foundations-3.0: ["4.5"]
 #   remediation: |
 #     Remove the key (or set it to "FALSE"), and enforce

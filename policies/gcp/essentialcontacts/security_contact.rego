@@ -11,7 +11,7 @@
 #   severity: low
 #   kind: presence
 #   resource_types: [google_essential_contacts_contact]
-#   controls: [ORG-1.1, IR-1.2]
+#   controls: [ORG-1.1]
 #   frameworks:
 #     csa-ccm-v4: ["SEF-08"]
 #   remediation: |

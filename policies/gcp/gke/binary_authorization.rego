@@ -12,6 +12,8 @@
 #   kind: resource
 #   resource_types: [google_container_cluster]
 #   controls: [WKL-3.1]
+#   frameworks:
+#     csa-ccm-v4: ["AIS-06"]
 #   remediation: |
 #     Enforce the project singleton policy (google_binary_authorization_policy):
 #       resource "google_container_cluster" "main" {

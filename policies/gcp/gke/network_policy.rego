@@ -11,7 +11,7 @@
 #   severity: medium
 #   kind: resource
 #   resource_types: [google_container_cluster]
-#   controls: [WKL-3.2]
+#   controls: [NET-2.1]
 #   frameworks:
 #     csa-ccm-v4: ["IVS-03"]
 #   remediation: |

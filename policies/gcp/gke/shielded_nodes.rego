@@ -3,14 +3,17 @@
 # description: >-
 #   No google_container_cluster sets enable_shielded_nodes = false. Shielded
 #   GKE Nodes give nodes a verifiable identity and boot integrity, so that an
-#   attacker who steals node bootstrap credentials cannot impersonate a node.
-#   The provider default is true.
+#   attacker who steals the node bootstrap credentials the metadata server
+#   serves (through a compromised pod or a forged request) cannot use them to
+#   impersonate a node. The provider default is true.
 # custom:
 #   id: RUNGS-GCP-GKE-006
 #   severity: medium
 #   kind: resource
 #   resource_types: [google_container_cluster]
 #   controls: [WKL-2.1]
+#   frameworks:
+#     csa-ccm-v4: ["IVS-04"]
 #   remediation: |
 #     Remove the argument (or set it to true):
 #       resource "google_container_cluster" "main" {

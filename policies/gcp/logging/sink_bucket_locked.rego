@@ -16,7 +16,7 @@
 #   controls: [LOG-2.1]
 #   frameworks:
 #     cis-gcp-foundations-3.0: ["2.3"]
-#     csa-ccm-v4: ["LOG-02"]
+#     csa-ccm-v4: ["LOG-09"]
 #   remediation: |
 #     Lock a retention policy on the destination bucket:
 #       resource "google_storage_bucket" "audit_logs" {

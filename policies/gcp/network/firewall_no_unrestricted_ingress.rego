@@ -12,7 +12,7 @@
 #   resource_types: [google_compute_firewall]
 #   controls: [NET-3.2]
 #   frameworks:
-#     csa-ccm-v4: ["IVS-03", "IVS-09"]
+#     csa-ccm-v4: ["IVS-03"]
 #   remediation: |
 #     Open only the service port:
 #       resource "google_compute_firewall" "https" {

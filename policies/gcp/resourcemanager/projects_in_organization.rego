@@ -13,7 +13,7 @@
 #   resource_types: [google_project]
 #   controls: [ORG-2.1]
 #   frameworks:
-#     csa-ccm-v4: ["IVS-05"]
+#     csa-ccm-v4: ["IVS-06"]
 #   remediation: |
 #     Name the parent of every project:
 #       resource "google_project" "app" {

@@ -12,7 +12,7 @@
 #   resource_types: [google_scc_notification_config, google_scc_v2_organization_notification_config]
 #   controls: [VUL-4.1]
 #   frameworks:
-#     csa-ccm-v4: ["TVM-07"]
+#     csa-ccm-v4: ["TVM-09"]
 #   remediation: |
 #     Export active findings to the security project:
 #       resource "google_scc_v2_organization_notification_config" "findings" {

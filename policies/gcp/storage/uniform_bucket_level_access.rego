@@ -12,6 +12,7 @@
 #   resource_types: [google_storage_bucket]
 #   controls: [DAT-1.1]
 #   frameworks:
+#     csa-ccm-v4: ["DSP-17"]
 #     cis-gcp-foundations-3.0: ["5.2"]
 #   remediation: |
 #     Turn uniform bucket-level access on (or enforce the

@@ -241,6 +241,7 @@ pub fn load(
                 alias: None,
                 file: rel.to_string(),
                 line: 1,
+                config: BTreeMap::new(),
             }],
         },
         ctx.diagnostics,

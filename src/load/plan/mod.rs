@@ -393,11 +393,32 @@ fn plan_providers(configuration: Option<&J>, rel: &str, text: &str) -> Vec<Provi
                 alias: p.get("alias").and_then(J::as_str).map(str::to_string),
                 file: rel.to_string(),
                 line,
+                config: p
+                    .get("expressions")
+                    .and_then(J::as_object)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|(k, e)| Some((k.clone(), provider_argument(e)?)))
+                    .collect(),
             })
         })
         .collect();
     out.sort_by(|a, b| (&a.name, &a.alias).cmp(&(&b.name, &b.alias)));
     out
+}
+
+/// A provider argument of the plan's configuration: its literal (`constant_value`), else the
+/// text of what it refers to, as unknown; nested blocks are left out.
+fn provider_argument(expr: &J) -> Option<Val> {
+    let map = expr.as_object()?;
+    match map.get("constant_value") {
+        Some(J::String(s)) => Some(Val::String(s.clone())),
+        Some(J::Bool(b)) => Some(Val::Bool(*b)),
+        Some(J::Number(n)) => Some(Val::Number(n.as_f64().unwrap_or(f64::NAN))),
+        Some(J::Null) => Some(Val::Null),
+        Some(_) => Some(Val::Unknown(UNKNOWN.into())),
+        None => Expr::of(expr).reference().map(Val::Unknown),
+    }
 }
 
 struct Builder<'a, 'j> {

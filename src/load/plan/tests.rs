@@ -122,3 +122,31 @@ fn sniff_needs_a_version_and_a_plan_field() {
     assert!(!sniff("{\"name\":\"package\"}"));
     assert!(!sniff("[\"format_version\",\"planned_values\"]"));
 }
+
+#[test]
+fn root_provider_configs_carry_literals_and_references() {
+    let (doc, problems) = plan(
+        r#"{"format_version":"1.2","planned_values":{"root_module":{}},
+          "configuration":{"provider_config":{
+            "aws":{"name":"aws","full_name":"registry.terraform.io/hashicorp/aws","expressions":{
+              "region":{"constant_value":"eu-west-1"},
+              "access_key":{"references":["var.access_key"]},
+              "skip_metadata_api_check":{"constant_value":true},
+              "assume_role":[{"role_arn":{"constant_value":"arn:aws:iam::1:role/t"}}]}},
+            "aws.replica":{"name":"aws","alias":"replica","expressions":{"region":{"constant_value":"us-east-1"}}},
+            "module.m:google":{"name":"google","module_address":"module.m","expressions":{}}}}}"#,
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    let addresses: Vec<_> = doc.providers.iter().map(|p| p.address()).collect();
+    assert_eq!(addresses, vec!["provider.aws", "provider.aws.replica"]);
+    let aws = &doc.providers[0].config;
+    assert_eq!(aws["region"], Val::String("eu-west-1".into()));
+    assert_eq!(aws["access_key"], Val::Unknown("${var.access_key}".into()));
+    assert_eq!(aws["skip_metadata_api_check"], Val::Bool(true));
+    // Nested blocks are left out.
+    assert_eq!(aws.get("assume_role"), None);
+    assert_eq!(
+        doc.providers[1].config["region"],
+        Val::String("us-east-1".into())
+    );
+}

@@ -247,6 +247,7 @@ pub fn load_root(
         module_calls: Cell::new(0),
         calls_reported: Cell::new(false),
         eval_budget_reported: Cell::new(false),
+        provider_configs: RefCell::new(HashMap::new()),
     };
     loader.load_root(overrides)
 }
@@ -517,6 +518,8 @@ struct Loader<'a> {
     module_calls: Cell<usize>,
     calls_reported: Cell<bool>,
     eval_budget_reported: Cell<bool>,
+    /// The root module's `provider` blocks' arguments, by (file, line), evaluated in its scope.
+    provider_configs: RefCell<HashMap<(String, usize), BTreeMap<String, Val>>>,
 }
 
 /// A `module` block waiting to be loaded.
@@ -527,7 +530,7 @@ struct PendingCall<'b> {
 
 impl<'a> Loader<'a> {
     fn load_root(self, overrides: &[(String, Val)]) -> LoadedRoot {
-        let providers = self.root_providers();
+        let mut providers = self.root_providers();
         let mut inputs = BTreeMap::new();
         for (name, value) in self
             .root_tfvars()
@@ -539,6 +542,12 @@ impl<'a> Loader<'a> {
         self.load_module(self.root_dir, &[], inputs, &[self.root_dir.to_string()]);
         // Whatever was evaluated outside a block (a variable default, a tfvars value).
         self.check_limits(self.root_dir, 1);
+        let mut configs = self.provider_configs.take();
+        for p in &mut providers {
+            p.config = configs
+                .remove(&(p.file.clone(), p.line))
+                .unwrap_or_default();
+        }
         let mut resources = self.resources.into_inner();
         resources.sort_by(|a, b| a.address.cmp(&b.address).then(a.file.cmp(&b.file)));
         let mut module_calls = self.calls.into_inner();
@@ -597,6 +606,8 @@ impl<'a> Loader<'a> {
                             }),
                         file: file.rel.clone(),
                         line: block.line,
+                        // Filled in once the root module's scope exists (load_module).
+                        config: BTreeMap::new(),
                     }),
                     _ => None,
                 },
@@ -798,6 +809,18 @@ impl<'a> Loader<'a> {
         };
         let scope = Scope::new(vars, locals, &module_path, self.root_dir, &resolve);
 
+        if path.is_empty() {
+            // The root's provider blocks, in the root's scope (variables, tfvars, locals).
+            for file in &files.parsed {
+                for block in file.blocks.iter().filter(|b| b.kind == "provider") {
+                    let config = scope.eval_body(&block.body, &mut Bindings::default());
+                    self.check_limits(&file.rel, block.line);
+                    self.provider_configs
+                        .borrow_mut()
+                        .insert((file.rel.clone(), block.line), config);
+                }
+            }
+        }
         let prefix: String = path.iter().map(|n| format!("module.{n}.")).collect();
         let module = prefix.trim_end_matches('.').to_string();
         // Every block's for_each, evaluated once, so that `for_each = aws_s3_bucket.b` can

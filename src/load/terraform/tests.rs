@@ -836,3 +836,33 @@ fn dynamic_blocks_inside_instances_see_each_value() {
         Val::List(vec![rule(443.0, "web-0")])
     );
 }
+
+#[test]
+fn root_provider_blocks_carry_their_evaluated_arguments() {
+    let files = [
+        ("main.tf", "variable \"region\" { default = \"eu-west-1\" }\nvariable \"key\" {}\nlocals { profile = \"prod\" }\nprovider \"aws\" {\n  region     = var.region\n  access_key = var.key\n  assume_role {\n    role_arn = \"arn:aws:iam::1:role/t\"\n  }\n}\nprovider \"aws\" {\n  alias   = \"replica\"\n  profile = local.profile\n}\nmodule \"m\" { source = \"./m\" }\n"),
+        // A module's own provider block is not the root's.
+        ("m/main.tf", "provider \"google\" {\n  project = \"p\"\n}\nresource \"t\" \"x\" {}\n"),
+        ("terraform.tfvars", "region = \"us-east-1\"\n"),
+    ];
+    let (docs, diags) = load_tree(&files);
+    assert!(diags.is_empty(), "{diags:?}");
+    let providers = &docs[0].providers;
+    assert_eq!(providers.len(), 2, "{providers:?}");
+    let default = &providers[0];
+    assert_eq!((default.alias.as_deref(), default.line), (None, 4));
+    assert_eq!(default.address(), "provider.aws");
+    assert_eq!(default.config["region"], s("us-east-1"));
+    assert_eq!(default.config["access_key"], unknown("${var.key}"));
+    assert_eq!(
+        default.config["assume_role"],
+        Val::List(vec![Val::Object(
+            [("role_arn".to_string(), s("arn:aws:iam::1:role/t"))].into()
+        )])
+    );
+    let replica = &providers[1];
+    assert_eq!(replica.address(), "provider.aws.replica");
+    assert_eq!(replica.config["profile"], s("prod"));
+    assert!(docs[0].type_keys().contains("provider.aws"));
+    assert!(!docs[0].type_keys().contains("provider.google"));
+}
