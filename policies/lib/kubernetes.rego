@@ -84,6 +84,16 @@ containers(r) := [c |
 	is_object(c)
 ]
 
+# The containers and init containers (ephemeral containers cannot set
+# resources or probes).
+app_containers(r) := [c |
+	some f in ["containers", "initContainers"]
+	cs := object.get(pod_spec(r), f, [])
+	is_array(cs)
+	some c in cs
+	is_object(c)
+]
+
 # The long-running containers only (probes apply to them).
 main_containers(r) := [c |
 	cs := object.get(pod_spec(r), "containers", [])
@@ -173,7 +183,12 @@ list_unknown(v) if {
 }
 
 # The namespace of a namespaced object ("default" when the manifest gives none).
-namespace(r) := object.get(lib.config(r), ["metadata", "namespace"], "default")
+namespace(r) := v if {
+	v := at(lib.config(r), ["metadata", "namespace"])
+	v != null
+}
+
+namespace(r) := "default" if at(lib.config(r), ["metadata", "namespace"]) == null
 
 # The image reference of a container: repository, tag and digest.
 image(c) := object.get(c, "image", null)

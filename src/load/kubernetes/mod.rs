@@ -91,7 +91,8 @@ pub fn load(rel: &str, text: &str) -> Result<(Vec<Object>, Vec<Diagnostic>), Dia
         let value: yaml_serde::Value = serde_json::from_str::<serde_json::Value>(text)
             .map_err(|e| {
                 Diagnostic::error(Code::JsonSyntax, format!("invalid manifest JSON: {e}"))
-                    .at(Location::at(rel, e.line(), e.column()))
+                    // serde_json counts the column of an end of input from 0.
+                    .at(Location::at(rel, e.line(), e.column().max(1)))
                     .help("fix the JSON syntax; the rest of the repository was scanned")
             })
             .and_then(|j| {
@@ -115,7 +116,10 @@ pub fn load(rel: &str, text: &str) -> Result<(Vec<Object>, Vec<Diagnostic>), Dia
                 diagnostics.push(
                     Diagnostic::error(
                         Code::ManifestInvalid,
-                        format!("invalid manifest YAML: {e}; this document was not judged"),
+                        format!(
+                            "invalid manifest YAML: {}; this document was not judged",
+                            without_position(&e.to_string())
+                        ),
                     )
                     .at(location)
                     .help(help_for(&body)),
@@ -137,6 +141,25 @@ pub fn load(rel: &str, text: &str) -> Result<(Vec<Object>, Vec<Diagnostic>), Dia
         );
     }
     Ok((objects, diagnostics))
+}
+
+/// A YAML error message without its positions (" at line L column C"): the reader counts from
+/// the start of the document, the diagnostic's location from the start of the file.
+fn without_position(message: &str) -> String {
+    let mut out = String::new();
+    let mut rest = message;
+    while let Some(at) = rest.find(" at line ") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + " at line ".len()..];
+        let digits = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+        let mut skip = digits(after);
+        if let Some(col) = after[skip..].strip_prefix(" column ") {
+            skip += " column ".len() + digits(col);
+        }
+        rest = &after[skip..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn help_for(body: &str) -> String {

@@ -137,6 +137,12 @@ fn bad_documents_are_located_and_the_others_still_read() {
     );
     assert!(diagnostics[0].message.contains("no string `kind`"));
     assert!(diagnostics[1].message.contains("invalid manifest YAML"));
+    // The reader's own position counts from the document's start: left out.
+    assert!(
+        !diagnostics[1].message.contains(" at line "),
+        "{}",
+        diagnostics[1].message
+    );
 }
 
 #[test]
@@ -180,4 +186,15 @@ fn a_directory_document_warns_on_duplicates() {
     assert_eq!(doc.resources.len(), 2);
     assert_eq!(diagnostics.len(), 1);
     assert_eq!(at(&diagnostics[0]), ("k/b.yaml".into(), Some(1), Some(1)));
+}
+
+#[test]
+fn yaml_positions_are_cut_from_messages() {
+    assert_eq!(
+        without_position(
+            "expected ',' at line 6 column 1, while parsing a flow sequence at line 5 column 9"
+        ),
+        "expected ',', while parsing a flow sequence"
+    );
+    assert_eq!(without_position("no position"), "no position");
 }
