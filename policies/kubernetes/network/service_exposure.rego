@@ -43,7 +43,7 @@ internal_annotations := {
 
 annotation(s, name) := k8s.at(lib.config(s), ["metadata", "annotations", name])
 
-internal(s) if {
+is_internal(s) if {
 	some name, values in internal_annotations
 	annotation(s, name) in values
 }
@@ -67,7 +67,7 @@ deny contains lib.finding(s, "the Service is of type NodePort: a port open on ev
 deny contains lib.finding(s, "the LoadBalancer Service is public and open to every address") if {
 	some s in services
 	kind(s) == "LoadBalancer"
-	not internal(s)
+	not is_internal(s)
 	not restricted(s)
 	not undecided_lb(s)
 }
@@ -89,7 +89,7 @@ unknown contains lib.finding(s, "spec.type is unknown at scan time") if {
 unknown contains lib.finding(s, "its annotations or source ranges are unknown at scan time") if {
 	some s in services
 	kind(s) == "LoadBalancer"
-	not internal(s)
+	not is_internal(s)
 	not restricted(s)
 	undecided_lb(s)
 }

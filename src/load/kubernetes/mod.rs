@@ -315,8 +315,8 @@ fn read_object(
     };
     let api = config.get("apiVersion").and_then(text);
     let kind = config.get("kind").and_then(text);
-    let kind = match (api, kind) {
-        (Some(_), Some(kind)) => kind,
+    let (api, kind) = match (api, kind) {
+        (Some(api), Some(kind)) => (api, kind),
         (Some(_), None) => {
             diagnostics.push(bad(
                 "manifest has apiVersion but no string `kind`; not judged".into(),
@@ -336,6 +336,18 @@ fn read_object(
             return;
         }
     };
+    // A kustomization is the recipe of a build, not a cluster object.
+    if api.starts_with("kustomize.config.k8s.io/") {
+        diagnostics.push(
+            Diagnostic::warning(
+                Code::ManifestInvalid,
+                format!("{kind}: rungs does not build Kustomize overlays; the manifests beside it are judged as written, patches as if they were whole objects"),
+            )
+            .at(at)
+            .help("scan the built output instead: `kustomize build DIR > built.yaml`"),
+        );
+        return;
+    }
     let mut metadata = match config.remove("metadata") {
         Some(Val::Object(m)) => m,
         _ => BTreeMap::new(),
@@ -350,10 +362,17 @@ fn read_object(
                 .map(|g| format!("{g}*"))
         })
         .filter(|n| !n.is_empty());
+    // Tool configurations written in the API's style (kubeconfig, kind, kubeadm) have no
+    // name: a warning, not an error, as they are not cluster objects.
     let Some(name) = name else {
-        diagnostics.push(bad(format!(
-            "{kind} has no metadata.name (nor generateName); not judged"
-        )));
+        diagnostics.push(
+            Diagnostic::warning(
+                Code::ManifestInvalid,
+                format!("{kind} has no metadata.name (nor generateName): not a cluster object; not judged"),
+            )
+            .at(at)
+            .help("if it is applied to a cluster, give it metadata.name"),
+        );
         return;
     };
     let address = if namespaced(&kind) {

@@ -130,7 +130,7 @@ fn bad_documents_are_located_and_the_others_still_read() {
             (Code::ManifestInvalid, Some(6), true),
             (Code::ManifestInvalid, Some(14), true),
             (Code::ManifestInvalid, Some(15), true),
-            (Code::ManifestInvalid, Some(19), true),
+            (Code::ManifestInvalid, Some(19), false),
             (Code::ManifestInvalid, Some(23), true),
         ],
         "{diagnostics:?}"
@@ -197,4 +197,18 @@ fn yaml_positions_are_cut_from_messages() {
         "expected ',', while parsing a flow sequence"
     );
     assert_eq!(without_position("no position"), "no position");
+}
+
+#[test]
+fn kustomizations_are_named_not_judged() {
+    let (rs, diagnostics) = objects("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- deployment.yaml\n");
+    assert!(rs.is_empty());
+    assert_eq!(diagnostics.len(), 1);
+    assert_eq!(
+        diagnostics[0].severity,
+        crate::diagnostics::Severity::Warning
+    );
+    assert!(diagnostics[0]
+        .message
+        .starts_with("Kustomization: rungs does not build Kustomize overlays"));
 }
