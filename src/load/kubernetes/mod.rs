@@ -215,8 +215,8 @@ fn content_lines(body: &str) -> Option<(usize, usize)> {
         !t.is_empty() && !t.starts_with('#')
     };
     let lines: Vec<&str> = body.lines().collect();
-    let first = lines.iter().position(|l| content(&l))?;
-    let last = lines.iter().rposition(|l| content(&l))?;
+    let first = lines.iter().position(&content)?;
+    let last = lines.iter().rposition(content)?;
     Some((first + 1, last + 1))
 }
 
@@ -279,12 +279,10 @@ fn item_lines(body: &str, offset: usize) -> Vec<(usize, usize)> {
             break;
         }
         let line = offset + i;
-        if t.starts_with("- ") || t == "-" {
-            if dash.is_none_or(|d| d == indent) {
-                dash = Some(indent);
-                out.push((line, line));
-                continue;
-            }
+        if (t.starts_with("- ") || t == "-") && dash.is_none_or(|d| d == indent) {
+            dash = Some(indent);
+            out.push((line, line));
+            continue;
         }
         if let Some(last) = out.last_mut() {
             last.1 = line;

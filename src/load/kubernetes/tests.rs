@@ -212,3 +212,19 @@ fn kustomizations_are_named_not_judged() {
         .message
         .starts_with("Kustomization: rungs does not build Kustomize overlays"));
 }
+
+#[test]
+fn truncated_manifests_never_panic_and_never_invent_objects() {
+    let full = include_str!("../../../examples/mixed/kubernetes/shop.yaml");
+    let whole = load("shop.yaml", full).unwrap().0.len();
+    assert_eq!(whole, 5);
+    for cut in (0..full.len())
+        .step_by(7)
+        .filter(|i| full.is_char_boundary(*i))
+    {
+        // A cut document may lose its name or kind (a diagnostic), never gain an object.
+        if let Ok((objects, _)) = load("shop.yaml", &full[..cut]) {
+            assert!(objects.len() <= whole, "{cut}");
+        }
+    }
+}
