@@ -247,7 +247,8 @@ fn generate(dir: &Path, roots: usize) -> usize {
 }
 
 /// `generate`, plus a copy of `examples/mixed`'s plan and CloudFormation template beside every
-/// root: a mixed-format repository of `roots` root modules, plans and templates each.
+/// root and of its Kubernetes manifests in a `k8s/` directory under it: a mixed-format
+/// repository of `roots` root modules, plans, templates and manifest directories each.
 fn generate_mixed(dir: &Path, roots: usize) -> usize {
     let mixed = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/mixed");
     let plan = std::fs::read_to_string(mixed.join("plans/terraform.json")).unwrap();
@@ -258,8 +259,28 @@ fn generate_mixed(dir: &Path, roots: usize) -> usize {
         std::fs::write(root.join("plan.json"), &plan).unwrap();
         std::fs::write(root.join("stack.yaml"), &template).unwrap();
     }
+    let manifests = add_manifests(dir, roots);
     // 7 resources per plan; 8 per template (its 9th, `ProdOnlyReplica`, is off by default).
-    resources + roots * (7 + 8)
+    resources + roots * (7 + 8) + manifests
+}
+
+/// Copies `examples/mixed/kubernetes` under every generated root (`services/svcNNNN/k8s`):
+/// one manifest document of 12 objects each. Returns the objects written.
+fn add_manifests(dir: &Path, roots: usize) -> usize {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/mixed/kubernetes");
+    let files: Vec<(std::ffi::OsString, String)> = std::fs::read_dir(&example)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .map(|e| (e.file_name(), std::fs::read_to_string(e.path()).unwrap()))
+        .collect();
+    for i in 0..roots {
+        let k8s = dir.join(format!("services/svc{i:04}/k8s"));
+        std::fs::create_dir_all(&k8s).unwrap();
+        for (name, text) in &files {
+            std::fs::write(k8s.join(name), text).unwrap();
+        }
+    }
+    roots * 12
 }
 
 /// A repository of the shape of a large public module collection: per unit, a module
@@ -536,7 +557,7 @@ fn main() {
         let dir = tempfile::tempdir().unwrap();
         generate_mixed(dir.path(), mixed);
         rows.push(measure(
-            &format!("generated mixed, {mixed} roots + plans + templates"),
+            &format!("generated mixed, {mixed} roots + plans + templates + manifests"),
             dir.path(),
             runs,
         ));

@@ -159,6 +159,10 @@ pub enum Code {
     /// field of the wrong type.
     #[serde(rename = "R602")]
     TemplateInvalid,
+    /// Kubernetes manifests that cannot be used: YAML syntax, a document without `kind` or
+    /// `apiVersion` or `metadata.name`, an object defined twice, an unrendered Helm chart.
+    #[serde(rename = "R603")]
+    ManifestInvalid,
 }
 
 impl Code {
@@ -209,6 +213,7 @@ impl Code {
             Code::GitEntrySkipped => "R501",
             Code::PlanInvalid => "R601",
             Code::TemplateInvalid => "R602",
+            Code::ManifestInvalid => "R603",
         }
     }
 }

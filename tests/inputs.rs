@@ -1,5 +1,6 @@
 //! Inputs other than Terraform source (issue 13): plan JSON given alone, with `--plan`, found in
-//! the tree and diffed; CloudFormation templates; and hostile plans and templates. Each run is killed after a timeout: a hang fails.
+//! the tree and diffed; CloudFormation templates; Kubernetes manifests; and hostile plans,
+//! templates and manifests. Each run is killed after a timeout: a hang fails.
 
 mod common;
 
@@ -184,6 +185,8 @@ fn a_plan_given_with_plan_inside_the_tree_is_judged_once() {
         PLAN,
         "--exclude",
         "cloudformation",
+        "--exclude",
+        "kubernetes",
         "--format",
         "json",
     ]);
@@ -207,7 +210,14 @@ fn a_plan_in_the_tree_is_its_own_document() {
         .iter()
         .filter(|x| x.3 == "cloudformation/storage.yaml")
         .count();
-    assert_eq!((in_plan, in_hcl, in_template, got.len()), (8, 8, 6, 22));
+    let in_manifests = got
+        .iter()
+        .filter(|x| x.3.starts_with("kubernetes/"))
+        .count();
+    assert_eq!(
+        (in_plan, in_hcl, in_template, in_manifests, got.len()),
+        (8, 8, 6, 12, 34)
+    );
 }
 
 #[test]
@@ -653,4 +663,161 @@ fn a_json_file_too_large_to_look_at_is_a_warning_not_a_silent_skip() {
         ],
     );
     assert_eq!(given.code, 2);
+}
+
+// Kubernetes manifests (examples/mixed/kubernetes and hostile trees).
+
+#[test]
+fn kubernetes_manifest_findings_and_levels() {
+    let run = rungs(&["scan", "kubernetes", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = run.json();
+    let (ds, shop, rbac) = ("log-agent.json", "shop.yaml", "rbac.yaml");
+    assert_eq!(
+        findings(&json),
+        vec![
+            f("RUNGS-K8S-IMAGE-001", "Deployment.shop.web", shop, 63),
+            f("RUNGS-K8S-IMAGE-002", "Deployment.shop.web", shop, 63),
+            f(
+                "RUNGS-K8S-NET-001",
+                "Namespace.tools",
+                "namespaces.yaml",
+                32
+            ),
+            f("RUNGS-K8S-NET-002", "Service.shop.web", shop, 111),
+            f("RUNGS-K8S-NET-003", "Ingress.shop.web", shop, 125),
+            f("RUNGS-K8S-POD-001", "DaemonSet.tools.log-agent", ds, 1),
+            f("RUNGS-K8S-POD-002", "DaemonSet.tools.log-agent", ds, 1),
+            f("RUNGS-K8S-POD-005", "DaemonSet.tools.log-agent", ds, 1),
+            f("RUNGS-K8S-POD-019", "DaemonSet.tools.log-agent", ds, 1),
+            f("RUNGS-K8S-RBAC-003", "Role.shop.config-reader", rbac, 18),
+            f("RUNGS-K8S-RBAC-006", "ClusterRoleBinding.ci-admin", rbac, 5),
+            f("RUNGS-K8S-SECRET-001", "Deployment.shop.web", shop, 63),
+        ]
+    );
+    assert_eq!(json["diagnostics"], serde_json::json!([]));
+    // One document for the directory: four files, every object judged, the hardened
+    // Deployment.shop.api passing everything.
+    let summary = &json["summary"];
+    assert_eq!(
+        [&summary["passed"], &summary["failed"], &summary["unknown"]],
+        [91, 12, 0].map(Value::from).each_ref()
+    );
+    let level = |id: &str| {
+        levels(&json)
+            .into_iter()
+            .find(|(c, _)| c == id)
+            .map(|(_, l)| l)
+            .unwrap()
+    };
+    assert_eq!(
+        [level("IAM"), level("NET"), level("WKL")],
+        [0, 0, 0].map(Value::from)
+    );
+    // Given alone, a manifest file is its own document, with its own paths.
+    let alone = rungs(&["scan", "kubernetes/rbac.yaml", "--format", "json"]);
+    assert_eq!(alone.code, 0, "{}", alone.stderr);
+    let file = "kubernetes/rbac.yaml";
+    assert_eq!(
+        findings(&alone.json()),
+        vec![
+            f("RUNGS-K8S-RBAC-003", "Role.shop.config-reader", file, 18),
+            f("RUNGS-K8S-RBAC-006", "ClusterRoleBinding.ci-admin", file, 5),
+        ]
+    );
+}
+
+#[test]
+fn broken_manifests_are_located_and_other_yaml_is_left_alone() {
+    let (run, _dir) = scan_tree(&[
+        (
+            "k8s/app.yaml",
+            "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ok\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: [broken\n---\napiVersion: v1\nmetadata:\n  name: nokind\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: still-read\n",
+        ),
+        ("k8s/bad.json", "{\"apiVersion\": \"v1\", \"kind\": \"Pod\",\n"),
+        ("chart/Chart.yaml", "apiVersion: v2\nname: shop\nversion: 1.0.0\n"),
+        (
+            "chart/templates/deployment.yaml",
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include \"shop.fullname\" . }}\n",
+        ),
+        (".github/workflows/ci.yml", "name: ci\non: push\njobs: {}\n"),
+        ("docker-compose.yaml", "services: {web: {image: x}}\n"),
+        ("cfn/t.yaml", "AWSTemplateFormatVersion: 2010-09-09\nResources:\n  A:\n    Type: AWS::S3::Bucket\n"),
+        ("main.tf", BUCKET_TF),
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let json = run.json();
+    assert_eq!(
+        diagnostics(&json),
+        vec![
+            ("R603".to_string(), "chart/Chart.yaml".to_string()),
+            ("R603".to_string(), "k8s/app.yaml:10:1".to_string()),
+            ("R603".to_string(), "k8s/app.yaml:11:1".to_string()),
+            ("R004".to_string(), "k8s/bad.json:2:1".to_string()),
+        ]
+    );
+    let severities: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["severity"].as_str().unwrap())
+        .collect();
+    assert_eq!(severities, ["warning", "error", "error", "error"]);
+    assert!(
+        json["diagnostics"][1]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("invalid manifest YAML"),
+        "{}",
+        json["diagnostics"][1]
+    );
+    // The readable objects, the template and the Terraform were judged; the chart's template,
+    // the workflow and the compose file are not resources.
+    let judged = findings(&json);
+    let resources: std::collections::BTreeSet<&str> = judged.iter().map(|x| x.2.as_str()).collect();
+    assert_eq!(
+        resources.into_iter().collect::<Vec<_>>(),
+        vec!["A", "Namespace.still-read", "aws_s3_bucket.b"]
+    );
+    let inputs = rungs_in(_dir.path(), &["input", "."]);
+    let documents: Value = serde_json::from_str(&inputs.stdout).unwrap();
+    let addresses: Vec<&str> = documents
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["root"] == "k8s")
+        .flat_map(|d| d["resources"].as_array().unwrap())
+        .map(|r| r["address"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        addresses,
+        ["Namespace.still-read", "ServiceAccount.default.ok"]
+    );
+}
+
+#[test]
+fn templated_manifest_values_are_not_judged() {
+    let (run, _dir) = scan_tree(&[(
+        "deploy.yaml",
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  hostNetwork: ${HOST_NETWORK}\n  containers:\n  - name: app\n    image: \"{{ .Values.image }}\"\n",
+    )]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = run.json();
+    let mut unknown: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["outcome"] == "unknown")
+        .map(|f| f["policy"].as_str().unwrap())
+        .collect();
+    unknown.sort();
+    assert_eq!(
+        unknown,
+        [
+            "RUNGS-K8S-IMAGE-001",
+            "RUNGS-K8S-IMAGE-002",
+            "RUNGS-K8S-IMAGE-003",
+            "RUNGS-K8S-POD-002"
+        ]
+    );
 }

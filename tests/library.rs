@@ -45,6 +45,10 @@ fn providers(meta: &Value) -> BTreeSet<&'static str> {
             if t.starts_with("AWS::") {
                 return "AWS";
             }
+            // Kubernetes kinds (`Deployment`, `ClusterRoleBinding`) are capitalised.
+            if t.starts_with(|c: char| c.is_ascii_uppercase()) && !t.contains("::") {
+                return "Kubernetes";
+            }
             match t.split(['_', '-']).next().unwrap() {
                 "aws" => "AWS",
                 "azurerm" => "Azure",
@@ -121,6 +125,7 @@ fn framework_ids_are_well_formed() {
                     "cis-aws-foundations-5.0" => provs.contains("AWS") && cis_id(v),
                     "cis-azure-foundations-3.0" => provs.contains("Azure") && cis_id(v),
                     "cis-gcp-foundations-3.0" => provs.contains("GCP") && cis_id(v),
+                    "cis-kubernetes-1.9" => provs.contains("Kubernetes") && cis_id(v),
                     "csa-ccm-v4" => ccm_id(v),
                     "checkov" => {
                         checkov.entry(v.to_string()).or_default().push(id.clone());
@@ -212,7 +217,7 @@ fn objectives_map_to_the_same_ccm_ids_on_every_provider() {
 }
 
 /// Words in an objective's title that name a provider (its examples in parentheses).
-const NAMES: [(&str, &[&str]); 3] = [
+const NAMES: [(&str, &[&str]); 4] = [
     (
         "AWS",
         &[
@@ -263,6 +268,7 @@ const NAMES: [(&str, &[&str]); 3] = [
             "Sensitive Data Protection",
         ],
     ),
+    ("Kubernetes", &["Kubernetes"]),
 ];
 
 /// Why an objective has no policy for a provider its title names. The test fails on a gap
@@ -285,6 +291,8 @@ const GAP_REASONS: &[(&str, &str, &str)] = &[
     ("VUL-3.1", "Azure", "not implemented yet: regulatory compliance standards are policy initiative assignments, not yet told apart from other assignments"),
     ("VUL-4.1", "Azure", "not implemented yet: Defender CSPM at management-group scope is enabled by policy assignment, not yet told apart from other assignments"),
     ("CMP-2.1", "Azure", "Azure Resource Graph records resource configuration and changes for every subscription without any resource to declare"),
+    ("LOG-2.3", "Kubernetes", "control-plane audit logging is a setting of the managed cluster (EKS, AKS, GKE), judged on their Terraform resources; manifests cannot turn it on"),
+    ("WKL-3.2", "Kubernetes", "the API endpoint and secrets encryption are settings of the managed cluster (EKS, AKS, GKE), judged on their Terraform resources; manifests cannot set them"),
     ("CMP-4.1", "GCP", "organization-level Cloud Asset Inventory feeds are judged under CMP-2.1 (RUNGS-GCP-ASSET-001); no other resource aggregates compliance state"),
 ];
 
@@ -365,16 +373,18 @@ fn coverage_markdown() -> (String, Vec<(String, &'static str)>) {
          model; the same test fails when this file is stale. Each cell counts the policies citing the\n\
          objective whose resource types belong to the provider. **gap**: the objective's title names\n\
          the provider (an example in parentheses) but no policy judges it there; the reasons are\n\
-         listed below. `-`: no policy, and the title does not name the provider.\n\n",
+         listed below. `-`: no policy, and the title does not name the provider. Kubernetes counts\n\
+         the policies judging manifests.\n\n",
     );
     text.push_str(&format!(
-        "Policies: {} AWS, {} Azure, {} GCP.\n\n",
+        "Policies: {} AWS, {} Azure, {} GCP, {} Kubernetes.\n\n",
         totals.get("AWS").unwrap_or(&0),
         totals.get("Azure").unwrap_or(&0),
-        totals.get("GCP").unwrap_or(&0)
+        totals.get("GCP").unwrap_or(&0),
+        totals.get("Kubernetes").unwrap_or(&0)
     ));
-    text.push_str("| objective | level | evidence | AWS | Azure | GCP | outcome |\n");
-    text.push_str("|---|---|---|---|---|---|---|\n");
+    text.push_str("| objective | level | evidence | AWS | Azure | GCP | Kubernetes | outcome |\n");
+    text.push_str("|---|---|---|---|---|---|---|---|\n");
     text.push_str(&rows);
     text.push_str(
         "\n## Gaps\n\n| objective | provider | why there is no policy |\n|---|---|---|\n",

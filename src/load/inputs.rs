@@ -2,6 +2,7 @@
 //! content) and the file given instead of a directory (`rungs scan plan.json`).
 
 use super::cloudformation;
+use super::kubernetes;
 use super::plan;
 use super::terraform;
 use super::Document;
@@ -9,6 +10,7 @@ use crate::diagnostics::{Code, Diagnostic, Location};
 use crate::discover::Discovery;
 use crate::read::ReadError;
 use crate::source::Source;
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, Default)]
@@ -47,25 +49,124 @@ pub fn load(
         }
     }
     let given = options.plan.as_ref().and_then(|p| p.canonicalize().ok());
-    for rel in &discovery.data_files {
-        let inside = options.root.as_ref().map(|r| r.join(rel));
-        if given.is_some() && inside.and_then(|p| p.canonicalize().ok()) == given {
-            continue;
-        }
-        let (document, mut problems) = data_file(rel, source.read(rel), options);
+    let rels: Vec<String> = discovery
+        .data_files
+        .iter()
+        .filter(|rel| {
+            let inside = options.root.as_ref().map(|r| r.join(rel));
+            given.is_none() || inside.and_then(|p| p.canonicalize().ok()) != given
+        })
+        .cloned()
+        .collect();
+    for (document, mut problems) in data_files(&rels, &|rel| source.read(rel), options) {
         documents.extend(document);
         diagnostics.append(&mut problems);
     }
     (documents, diagnostics)
 }
 
-/// One data file: the document it holds when it is a plan or a template, and its problems.
-/// `read` is the result of reading it; only what is known to be an input is an error.
-pub fn data_file(
+/// What one data file holds.
+enum Loaded {
+    Document(Document),
+    Manifests(Vec<kubernetes::Object>),
+    Nothing,
+}
+
+/// The data files of a scan (`rels`, repo-relative, read with `read`): one document per plan
+/// or template, then one per directory holding Kubernetes manifests; each with its problems.
+/// Entries without a document carry the problems of files that gave nothing.
+pub fn data_files(
+    rels: &[String],
+    read: &dyn Fn(&str) -> std::io::Result<Vec<u8>>,
+    options: &Options,
+) -> Vec<(Option<Document>, Vec<Diagnostic>)> {
+    let mut out = Vec::new();
+    let charts = helm_charts(rels);
+    let mut warned = std::collections::BTreeSet::new();
+    // Directory -> (manifest files, objects, problems).
+    type Set = (Vec<String>, Vec<kubernetes::Object>, Vec<Diagnostic>);
+    let mut manifests: BTreeMap<String, Set> = BTreeMap::new();
+    for rel in rels {
+        if let Some(chart) = charts.iter().find(|c| in_templates(c, rel)) {
+            if warned.insert(chart.clone()) {
+                out.push((
+                    None,
+                    vec![Diagnostic::warning(
+                        Code::ManifestInvalid,
+                        "Helm chart: rungs does not render templates, so the chart's templates/ were not judged",
+                    )
+                    .at(Location::file(chart_file(chart)))
+                    .help("scan the rendered manifests instead: `helm template NAME CHART > rendered.yaml`")],
+                ));
+            }
+            continue;
+        }
+        let (loaded, problems) = data_file(rel, read(rel), options);
+        match loaded {
+            Loaded::Document(d) => out.push((Some(d), problems)),
+            Loaded::Manifests(objects) => {
+                let dir = if options.explicit.as_deref() == Some(rel.as_str()) {
+                    ".".to_string()
+                } else {
+                    rel.rfind('/').map_or(".".into(), |i| rel[..i].to_string())
+                };
+                let set = manifests.entry(dir).or_default();
+                set.0.push(rel.clone());
+                set.1.extend(objects);
+                set.2.extend(problems);
+            }
+            Loaded::Nothing => out.push((None, problems)),
+        }
+    }
+    for (dir, (files, objects, mut problems)) in manifests {
+        if objects.is_empty() {
+            out.push((None, problems));
+            continue;
+        }
+        let (document, mut more) = kubernetes::document(&dir, files, objects);
+        problems.append(&mut more);
+        out.push((Some(document), problems));
+    }
+    out
+}
+
+/// Directories holding a Helm `Chart.yaml` among the data files (`.` for the scan root).
+fn helm_charts(rels: &[String]) -> Vec<String> {
+    rels.iter()
+        .filter_map(|rel| match rel.rsplit_once('/') {
+            Some((dir, "Chart.yaml")) => Some(dir.to_string()),
+            None if rel == "Chart.yaml" => Some(".".to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn chart_file(chart: &str) -> String {
+    if chart == "." {
+        "Chart.yaml".into()
+    } else {
+        format!("{chart}/Chart.yaml")
+    }
+}
+
+/// Whether `rel` is under the `templates/` directory of the chart in `chart`.
+fn in_templates(chart: &str, rel: &str) -> bool {
+    let prefix = if chart == "." {
+        "templates/".to_string()
+    } else {
+        format!("{chart}/templates/")
+    };
+    rel.starts_with(&prefix)
+}
+
+/// One data file: the document it holds when it is a plan or a template, the objects when it
+/// holds manifests, and its problems. `read` is the result of reading it; only what is known
+/// to be an input is an error.
+fn data_file(
     rel: &str,
     read: std::io::Result<Vec<u8>>,
     options: &Options,
-) -> (Option<Document>, Vec<Diagnostic>) {
+) -> (Loaded, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let bytes = match read {
         Ok(bytes) => bytes,
@@ -90,7 +191,7 @@ pub fn data_file(
                 }
                 diagnostics.push(d);
             }
-            return (None, diagnostics);
+            return (Loaded::Nothing, diagnostics);
         }
     };
     let explicit = options.explicit.as_deref() == Some(rel);
@@ -101,7 +202,7 @@ pub fn data_file(
                     .at(Location::file(rel)),
             );
         }
-        return (None, diagnostics);
+        return (Loaded::Nothing, diagnostics);
     };
     if plan::sniff(&text) || (explicit && rel.to_ascii_lowercase().ends_with(".json")) {
         match plan::load(rel, &text) {
@@ -110,8 +211,13 @@ pub fn data_file(
                 if explicit {
                     document.root = ".".into();
                 }
-                return (Some(document), problems);
+                return (Loaded::Document(document), problems);
             }
+            Err(d) => diagnostics.push(d),
+        }
+    } else if kubernetes::sniff(&text) && !looks_like_template(&text) {
+        match kubernetes::load(rel, &text) {
+            Ok((objects, problems)) => return (Loaded::Manifests(objects), problems),
             Err(d) => diagnostics.push(d),
         }
     } else if cloudformation::sniff(&text) {
@@ -120,7 +226,7 @@ pub fn data_file(
                 if explicit {
                     document.root = ".".into();
                 }
-                return (Some(document), problems);
+                return (Loaded::Document(document), problems);
             }
             // In a tree, a YAML file that mentions `AWS::` and does not parse may be
             // anything; given alone, or once it parsed as a template, it is an error.
@@ -133,13 +239,13 @@ pub fn data_file(
         diagnostics.push(
             Diagnostic::error(
                     Code::PlanInvalid,
-                    "neither a Terraform plan (`format_version` and `planned_values`) nor a CloudFormation template (`AWSTemplateFormatVersion`, or `Resources` of `AWS::` types); nothing was judged",
+                    "neither a Terraform plan (`format_version` and `planned_values`), a CloudFormation template (`AWSTemplateFormatVersion`, or `Resources` of `AWS::` types) nor Kubernetes manifests (`apiVersion` and `kind`); nothing was judged",
                 )
                 .at(Location::file(rel))
-                .help("give the JSON of `terraform show -json PLANFILE`, a template, or a directory"),
+                .help("give the JSON of `terraform show -json PLANFILE`, a template, manifests, or a directory"),
             );
     }
-    (None, diagnostics)
+    (Loaded::Nothing, diagnostics)
 }
 
 /// Strong signs of a template: its version key, or a `Resources` key at the start of a line.

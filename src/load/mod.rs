@@ -4,6 +4,7 @@
 pub mod cloudformation;
 pub mod document;
 pub mod inputs;
+pub mod kubernetes;
 pub mod plan;
 pub mod terraform;
 

@@ -393,15 +393,21 @@ impl<'o> Pipeline<'o> {
                 })
             })
             .collect();
-        // Plans and templates: one document each, keyed by what was loaded from it.
-        for rel in &discovery.data_files {
-            let (document, problems) = inputs::data_file(rel, tree.read(rel), &self.options.inputs);
+        // Plans and templates (one document each) and manifest directories, keyed by what was
+        // loaded from them.
+        let read = |rel: &str| tree.read(rel);
+        for (document, problems) in
+            inputs::data_files(&discovery.data_files, &read, &self.options.inputs)
+        {
             let Some(document) = document else {
                 load.extend(problems);
                 continue;
             };
             let loaded = serde_json::to_string(&(&document, &problems)).unwrap_or_default();
-            let key = hash(&format!("{}\ndata {rel}\n{loaded}", self.namespace));
+            let key = hash(&format!(
+                "{}\ndata {}\n{loaded}",
+                self.namespace, document.root
+            ));
             if !self.entries.contains_key(&key) {
                 self.entries.insert(
                     key.clone(),

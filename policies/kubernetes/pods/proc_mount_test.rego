@@ -1,0 +1,61 @@
+package rungs.kubernetes.pods.proc_mount_test
+
+import rego.v1
+
+import data.rungs.kubernetes.pods.proc_mount as policy
+
+obj(kind, ns, name, body) := {"address": sprintf("%s.%s.%s", [kind, ns, name]), "ref": sprintf("%s.%s.%s", [kind, ns, name]), "type": kind, "name": name, "provider": "kubernetes", "mode": "managed", "module": "", "file": "k.yaml", "line": 1, "end_line": 9, "config": object.union({"apiVersion": "v1", "kind": kind, "metadata": {"name": name, "namespace": ns}}, body)}
+
+cluster_obj(kind, name, body) := {"address": sprintf("%s.%s", [kind, name]), "ref": sprintf("%s.%s", [kind, name]), "type": kind, "name": name, "provider": "kubernetes", "mode": "managed", "module": "", "file": "k.yaml", "line": 1, "end_line": 9, "config": object.union({"apiVersion": "v1", "kind": kind, "metadata": {"name": name}}, body)}
+
+doc(rs) := {
+	"schema_version": 1,
+	"root": "k8s",
+	"files": ["k.yaml"],
+	"resources": rs,
+	"resources_by_type": {k: [x | some x in rs; x.type == k] | some y in rs; k := y.type},
+	"module_calls": [],
+	"providers": [],
+}
+
+addresses(findings) := {f.resource | some f in findings}
+
+pod(name, spec) := obj("Pod", "default", name, {"spec": spec})
+
+deployment(name, spec) := obj("Deployment", "shop", name, {"spec": {"template": {"metadata": {"labels": {"app": name}}, "spec": spec}}})
+
+cronjob(name, spec) := obj("CronJob", "shop", name, {"spec": {"schedule": "0 1 * * *", "jobTemplate": {"spec": {"template": {"spec": spec}}}}})
+
+test_bad_container_denied if {
+	d := doc([pod("p", {"containers": [{"name": "app", "image": "registry.example.com/shop/app:1.4.2", "securityContext": {"procMount": "Unmasked"}}]}), deployment("d", {"containers": [{"name": "app", "image": "registry.example.com/shop/app:1.4.2", "securityContext": {"procMount": "Default"}}]})])
+	addresses(policy.deny) == {"Pod.default.p"} with input as d
+	[f.message | some f in policy.deny] == ["container app unmasks /proc (procMount is not Default)"] with input as d
+}
+
+test_good_containers_pass if {
+	d := doc([deployment("d", {"containers": [{"name": "app", "image": "registry.example.com/shop/app:1.4.2", "securityContext": {"procMount": "Default"}}]}), cronjob("c", {"containers": [{"name": "app", "image": "registry.example.com/shop/app:1.4.2", "securityContext": {"procMount": "Default"}}]})])
+	count(policy.deny) == 0 with input as d
+	count(policy.unknown) == 0 with input as d
+}
+
+test_nested_pod_templates_are_judged if {
+	d := doc([cronjob("c", {"containers": [{"name": "app", "image": "registry.example.com/shop/app:1.4.2", "securityContext": {"procMount": "Unmasked"}}]})])
+	addresses(policy.deny) == {"CronJob.shop.c"} with input as d
+}
+
+test_init_containers_are_judged if {
+	d := doc([deployment("i", {"initContainers": [{"name": "init", "image": "registry.example.com/shop/app:1.4.2", "securityContext": {"procMount": "Unmasked"}}], "containers": [{"name": "app", "image": "registry.example.com/shop/app:1.4.2", "securityContext": {"procMount": "Default"}}]})])
+	[f.message | some f in policy.deny] == ["container init unmasks /proc (procMount is not Default)"] with input as d
+}
+
+test_unknown_value_not_judged if {
+	d := doc([deployment("u", {"containers": [{"name": "app", "image": "registry.example.com/shop/app:1.4.2", "securityContext": {"procMount": "${PROC}"}}]})])
+	count(policy.deny) == 0 with input as d
+	addresses(policy.unknown) == {"Deployment.shop.u"} with input as d
+}
+
+test_unknown_pod_spec_not_judged if {
+	d := doc([obj("Deployment", "shop", "t", {"spec": {"template": "${template {{ .Values.pod }}}"}})])
+	count(policy.deny) == 0 with input as d
+	addresses(policy.unknown) == {"Deployment.shop.t"} with input as d
+}
