@@ -252,7 +252,7 @@ fn a_plan_in_the_tree_is_its_own_document() {
         .iter()
         .filter(|x| x.3 == "cloudformation/storage.yaml")
         .count();
-    assert_eq!((in_plan, in_hcl, in_template, got.len()), (8, 8, 6, 22));
+    assert_eq!((in_plan, in_hcl, in_template, got.len()), (8, 8, 9, 25));
 }
 
 #[test]
@@ -475,12 +475,15 @@ fn cloudformation_template_findings_and_levels() {
     assert_eq!(
         findings(&json),
         vec![
-            f("RUNGS-CFN-CLOUDTRAIL-002", "AuditTrail", file, 98),
-            f("RUNGS-CFN-EC2-001", "AdminSecurityGroup", file, 68),
-            f("RUNGS-CFN-IAM-001", "DeployRole", file, 106),
-            f("RUNGS-CFN-RDS-001", "ReportsDatabase", file, 79),
-            f("RUNGS-CFN-S3-001", "ExportBucket", file, 58),
-            f("RUNGS-CFN-S3-002", "ExportBucket", file, 58),
+            f("RUNGS-CFN-CLOUDTRAIL-002", "AuditTrail", file, 122),
+            f("RUNGS-CFN-EC2-001", "AdminSecurityGroup", file, 87),
+            f("RUNGS-CFN-IAM-001", "DeployRole", file, 138),
+            f("RUNGS-CFN-RDS-001", "ReportsDatabase", file, 98),
+            f("RUNGS-CFN-RDS-006", "ReportsDatabase", file, 98),
+            f("RUNGS-CFN-S3-001", "ExportBucket", file, 77),
+            f("RUNGS-CFN-S3-002", "ExportBucket", file, 77),
+            f("RUNGS-CFN-S3-003", "ExportBucket", file, 77),
+            f("RUNGS-CFN-S3-004", "ExportBucket", file, 77),
         ]
     );
     assert_eq!(json["diagnostics"], serde_json::json!([]));
@@ -526,6 +529,8 @@ fn cfn_params_decide_conditions_and_values() {
             ("RUNGS-CFN-IAM-001".into(), "DeployRole".into()),
             ("RUNGS-CFN-RDS-002".into(), "ProdOnlyReplica".into()),
             ("RUNGS-CFN-S3-001".into(), "ExportBucket".into()),
+            ("RUNGS-CFN-S3-003".into(), "ExportBucket".into()),
+            ("RUNGS-CFN-S3-004".into(), "ExportBucket".into()),
         ]
     );
 }

@@ -105,6 +105,10 @@ const WITHOUT_FRAMEWORKS: &[&str] = &[
     "RUNGS-AWS-ORGANIZATIONS-001",
     "RUNGS-AWS-RDS-004",
     "RUNGS-AWS-SECRETSMANAGER-001",
+    // CloudFormation twins cite what their Terraform policies cite (none, for these three).
+    "RUNGS-CFN-ECR-002",
+    "RUNGS-CFN-ELB-002",
+    "RUNGS-CFN-RDS-004",
     "RUNGS-AZURE-AKS-004",
     "RUNGS-AZURE-AKS-005",
     "RUNGS-AZURE-MANAGEMENT-001",

@@ -33,3 +33,51 @@ test_holds if {
 	cfn.holds(["s3:GetObject", "*"], "*")
 	not cfn.holds(["s3:*"], "*")
 }
+
+doc(rs) := {"resources": rs, "resources_by_type": {}}
+
+test_at_reads_a_path_and_stops_at_unknowns if {
+	r := res({"A": {"B": [{"C": 1}]}, "U": "${Fn::If X}", "N": null})
+	cfn.at(r, ["A", "B", 0, "C"], 9) == 1
+	cfn.at(r, ["A", "Z"], 9) == 9
+	cfn.at(r, ["N"], 9) == 9
+	cfn.at(r, ["U", "B"], 9) == "${Fn::If X}"
+	cfn.at(r, ["U"], 9) == "${Fn::If X}"
+}
+
+test_tri_set if {
+	d := doc([res({}), {"address": "Key"}])
+	cfn.tri_set("arn:aws:kms:eu-west-1:1:key/x") == "pass" with input as d
+	cfn.tri_set("${Key.Arn}") == "pass" with input as d
+	cfn.tri_set("${KeyParam}") == "unknown" with input as d
+	cfn.tri_set("") == "fail" with input as d
+	cfn.tri_set(null) == "fail" with input as d
+	cfn.tri_set([]) == "fail" with input as d
+}
+
+test_ref_id if {
+	cfn.ref_id("${Vpc}") == "Vpc"
+	cfn.ref_id("${Key.Arn}") == "Key"
+	not cfn.ref_id("arn:${AWS::Partition}:s3:::b")
+	not cfn.ref_id("vpc-123")
+}
+
+test_public_statements if {
+	cfn.public_statement({"Effect": "Allow", "Principal": "*"})
+	cfn.public_statement({"Effect": "Allow", "Principal": {"AWS": ["*"]}})
+	not cfn.public_statement({"Effect": "Allow", "Principal": "*", "Condition": {"StringEquals": {"aws:SourceAccount": "1"}}})
+	not cfn.public_statement({"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}})
+	cfn.maybe_public_statement({"Effect": "Allow", "Principal": "${P}"})
+	cfn.maybe_public_statement({"Effect": "Allow", "Principal": {"AWS": "${P}"}})
+	not cfn.maybe_public_statement({"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::1:root"}})
+}
+
+test_key_value if {
+	r := res({"Attrs": [{"Key": "a", "Value": "true"}, {"Key": "b", "Value": "${P}"}]})
+	cfn.key_value(r, "Attrs", "a", "false") == "true"
+	cfn.key_value(r, "Attrs", "c", "false") == "false"
+	cfn.key_value(r, "Attrs", "b", "false") == "${P}"
+	cfn.key_value(res({"Attrs": "${L}"}), "Attrs", "a", "false") == "${L}"
+	cfn.key_value(res({"Attrs": ["${E}"]}), "Attrs", "a", "false") == "${attribute}"
+	cfn.key_value(res({}), "Attrs", "a", "false") == "false"
+}
