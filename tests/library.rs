@@ -105,10 +105,11 @@ const WITHOUT_FRAMEWORKS: &[&str] = &[
     "RUNGS-AWS-ORGANIZATIONS-001",
     "RUNGS-AWS-RDS-004",
     "RUNGS-AWS-SECRETSMANAGER-001",
-    // CloudFormation twins cite what their Terraform policies cite (none, for these three).
+    // CloudFormation twins cite what their Terraform policies cite (none, for these four).
     "RUNGS-CFN-ECR-002",
     "RUNGS-CFN-ELB-002",
     "RUNGS-CFN-RDS-004",
+    "RUNGS-CFN-SECRETSMANAGER-001",
     "RUNGS-AZURE-AKS-004",
     "RUNGS-AZURE-AKS-005",
     "RUNGS-AZURE-MANAGEMENT-001",

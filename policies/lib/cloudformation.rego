@@ -183,3 +183,84 @@ unknown_entry(attrs) if {
 last_or(vs, dflt) := vs[count(vs) - 1] if count(vs) > 0
 
 last_or(vs, dflt) := dflt if count(vs) == 0
+
+# negate(s): the verdict on "not s" ("pass" <-> "fail"; "unknown" stays). For
+# policies that compute whether something bad holds (a rule is open to the internet).
+negate("pass") := "fail"
+
+negate("fail") := "pass"
+
+negate("unknown") := "unknown"
+
+# The logical ids the property key of the resources of type t refers to
+# (`ResourceId: !Ref Vpc`). Call it from a rule without arguments, so it is
+# computed once per document: `covered := cfn.referenced("AWS::EC2::FlowLog", "ResourceId")`.
+referenced(t, key) := {id |
+	some x in lib.resources(t)
+	id := ref_id(lib.attr(x, key, null))
+}
+
+# Some resource of type t has a property key that may name any resource: unknown
+# text that is no reference to the template's resources (a parameter, an import).
+loosely_referenced(t, key) if {
+	some x in lib.resources(t)
+	v := lib.attr(x, key, null)
+	lib.is_unknown(v)
+	not names_resource(v)
+}
+
+# Security group ingress rules: the SecurityGroupIngress list of an
+# AWS::EC2::SecurityGroup, or a standalone AWS::EC2::SecurityGroupIngress.
+ingress_rules(r) := rs if {
+	r.type == "AWS::EC2::SecurityGroup"
+	rs := lib.attr(r, "SecurityGroupIngress", [])
+	is_array(rs)
+}
+
+ingress_rules(r) := [lib.config(r)] if r.type == "AWS::EC2::SecurityGroupIngress"
+
+# The ingress list itself is unknown (`SecurityGroupIngress: !If [...]`).
+ingress_unknown(r) if lib.is_unknown(lib.attr(r, "SecurityGroupIngress", []))
+
+internet_cidrs := {"0.0.0.0/0", "::/0"}
+
+# "pass" when the rule admits the whole internet (CidrIp or CidrIpv6).
+from_internet(rule) := "unknown" if lib.is_unknown(rule)
+
+from_internet(rule) := lib.any_of([
+	lib.tri_in(object.get(rule, "CidrIp", ""), internet_cidrs),
+	lib.tri_in(object.get(rule, "CidrIpv6", ""), internet_cidrs),
+]) if is_object(rule)
+
+# The statements of policy document d: "fail" when one lets every principal in
+# without a condition, "unknown" when the document, a statement or a principal
+# cannot be read, "pass" otherwise.
+document_state(d) := "fail" if {
+	some s in statements(d)
+	public_statement(s)
+}
+
+document_state(d) := "unknown" if {
+	not document_public(d)
+	document_undecided(d)
+}
+
+document_state(d) := "pass" if {
+	is_object(d)
+	not document_public(d)
+	not document_undecided(d)
+}
+
+document_public(d) if {
+	some s in statements(d)
+	public_statement(s)
+}
+
+document_undecided(d) if lib.is_unknown(d)
+
+document_undecided(d) if lib.is_unknown(object.get(d, "Statement", null))
+
+document_undecided(d) if {
+	some s in statements(d)
+	maybe_public_statement(s)
+}

@@ -81,3 +81,37 @@ test_key_value if {
 	cfn.key_value(res({"Attrs": ["${E}"]}), "Attrs", "a", "false") == "${attribute}"
 	cfn.key_value(res({}), "Attrs", "a", "false") == "false"
 }
+
+test_negate if {
+	cfn.negate("pass") == "fail"
+	cfn.negate("fail") == "pass"
+	cfn.negate("unknown") == "unknown"
+}
+
+test_referenced_and_loosely_referenced if {
+	log := {"address": "L", "type": "AWS::EC2::FlowLog", "config": {"ResourceId": "${Vpc}"}}
+	loose := {"address": "M", "type": "AWS::EC2::FlowLog", "config": {"ResourceId": "${VpcParam}"}}
+	vpc := {"address": "Vpc", "type": "AWS::EC2::VPC", "config": {}}
+	d := {"resources": [log, vpc], "resources_by_type": {"AWS::EC2::FlowLog": [log], "AWS::EC2::VPC": [vpc]}}
+	cfn.referenced("AWS::EC2::FlowLog", "ResourceId") == {"Vpc"} with input as d
+	not cfn.loosely_referenced("AWS::EC2::FlowLog", "ResourceId") with input as d
+	d2 := {"resources": [loose, vpc], "resources_by_type": {"AWS::EC2::FlowLog": [loose], "AWS::EC2::VPC": [vpc]}}
+	cfn.loosely_referenced("AWS::EC2::FlowLog", "ResourceId") with input as d2
+}
+
+test_from_internet if {
+	cfn.from_internet({"CidrIp": "0.0.0.0/0"}) == "pass"
+	cfn.from_internet({"CidrIpv6": "::/0"}) == "pass"
+	cfn.from_internet({"CidrIp": "10.0.0.0/8"}) == "fail"
+	cfn.from_internet({"SourceSecurityGroupId": "sg-1"}) == "fail"
+	cfn.from_internet({"CidrIp": "${Cidr}"}) == "unknown"
+	cfn.from_internet("${Rule}") == "unknown"
+}
+
+test_document_state if {
+	cfn.document_state({"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "sts:AssumeRole"}]}) == "fail"
+	cfn.document_state({"Statement": {"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}}}) == "pass"
+	cfn.document_state({"Statement": [{"Effect": "Allow", "Principal": {"AWS": "${Trusted}"}}]}) == "unknown"
+	cfn.document_state("${Fn::If X}") == "unknown"
+	cfn.document_state({"Statement": "${Statements}"}) == "unknown"
+}

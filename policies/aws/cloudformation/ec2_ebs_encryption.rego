@@ -57,7 +57,10 @@ states(r) := [s |
 
 mapping(m) := "unknown" if lib.is_unknown(m)
 
-mapping(m) := "unknown" if lib.is_unknown(object.get(m, "Ebs", {}))
+mapping(m) := "unknown" if {
+	is_object(m)
+	lib.is_unknown(object.get(m, "Ebs", {}))
+}
 
 mapping(m) := volume(m.Ebs) if is_object(m.Ebs)
 

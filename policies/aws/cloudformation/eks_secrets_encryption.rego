@@ -29,9 +29,15 @@ configs(r) := lib.attr(r, "EncryptionConfig", [])
 
 entry(e) := "unknown" if lib.unknown_value(e)
 
-entry(e) := "unknown" if lib.unknown_value(object.get(e, "Resources", []))
+entry(e) := "unknown" if {
+	is_object(e)
+	lib.unknown_value(object.get(e, "Resources", []))
+}
 
-entry(e) := "pass" if "secrets" in object.get(e, "Resources", [])
+entry(e) := "pass" if {
+	is_object(e)
+	"secrets" in object.get(e, "Resources", [])
+}
 
 entry(e) := "fail" if {
 	is_object(e)

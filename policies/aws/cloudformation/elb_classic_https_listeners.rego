@@ -30,15 +30,23 @@ listeners(r) := lib.attr(r, "Listeners", [])
 
 listener(l) := "unknown" if lib.unknown_value(l)
 
-listener(l) := "unknown" if lib.is_unknown(object.get(l, "Protocol", ""))
+listener(l) := "unknown" if {
+	is_object(l)
+	lib.is_unknown(object.get(l, "Protocol", ""))
+}
 
-listener(l) := "fail" if upper(object.get(l, "Protocol", "")) == "HTTP"
+listener(l) := "fail" if {
+	is_object(l)
+	p := object.get(l, "Protocol", "")
+	is_string(p)
+	upper(p) == "HTTP"
+}
 
 listener(l) := "pass" if {
 	is_object(l)
 	p := object.get(l, "Protocol", "")
 	not lib.is_unknown(p)
-	upper(p) != "HTTP"
+	upper(sprintf("%v", [p])) != "HTTP"
 }
 
 state(r) := "unknown" if lib.is_unknown(listeners(r))

@@ -33,9 +33,26 @@ actions(r) := lib.attr(r, "DefaultActions", [])
 
 action(a) := "unknown" if lib.unknown_value(a)
 
-action(a) := "unknown" if lib.is_unknown(object.get(a, "Type", ""))
+action(a) := "unknown" if {
+	is_object(a)
+	lib.is_unknown(object.get(a, "Type", ""))
+}
 
-action(a) := lib.tri_in(object.get(object.get(a, "RedirectConfig", {}), "Protocol", "#{protocol}"), {"HTTPS"}) if object.get(a, "Type", "") == "redirect"
+action(a) := lib.tri_in(redirect_protocol(a), {"HTTPS"}) if {
+	is_object(a)
+	object.get(a, "Type", "") == "redirect"
+}
+
+redirect_protocol(a) := p if {
+	rc := object.get(a, "RedirectConfig", {})
+	is_object(rc)
+	p := object.get(rc, "Protocol", "#{protocol}")
+}
+
+redirect_protocol(a) := rc if {
+	rc := object.get(a, "RedirectConfig", {})
+	lib.is_unknown(rc)
+}
 
 action(a) := "fail" if {
 	is_object(a)
