@@ -229,6 +229,8 @@ fn a_plan_given_with_plan_inside_the_tree_is_judged_once() {
         PLAN,
         "--exclude",
         "cloudformation",
+        "--exclude",
+        "serverless",
         "--format",
         "json",
     ]);
@@ -252,7 +254,8 @@ fn a_plan_in_the_tree_is_its_own_document() {
         .iter()
         .filter(|x| x.3 == "cloudformation/storage.yaml")
         .count();
-    assert_eq!((in_plan, in_hcl, in_template, got.len()), (8, 8, 10, 26));
+    // The rest: the SAM template (its own test below).
+    assert_eq!((in_plan, in_hcl, in_template, got.len()), (8, 8, 10, 31));
 }
 
 #[test]
@@ -502,6 +505,36 @@ fn cloudformation_template_findings_and_levels() {
     // A gate sees the template's levels.
     let gated = rungs(&["scan", TEMPLATE, "--min-category", "NET=1"]);
     assert_eq!(gated.code, 1, "{}", gated.stderr);
+}
+
+#[test]
+fn sam_resources_are_judged_as_what_they_deploy() {
+    let run = rungs(&["scan", "serverless/template.yaml", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = run.json();
+    let got: Vec<(String, String, u64)> = findings(&json)
+        .into_iter()
+        .map(|x| {
+            assert_eq!(x.0, "fail");
+            (x.1, x.2, x.4)
+        })
+        .collect();
+    let g = |p: &str, r: &str, l: u64| (p.to_string(), r.to_string(), l);
+    // An API stage without access logs, a table (SimpleTable) without point-in-time recovery
+    // or a customer key, a function URL without IAM auth (`<id>Url`, at its function), and
+    // variables from `Globals` without a customer key; OrdersFunction has its key.
+    assert_eq!(
+        got,
+        vec![
+            g("RUNGS-CFN-APIGATEWAY-001", "AdminApi", 46),
+            g("RUNGS-CFN-DYNAMODB-001", "Orders", 51),
+            g("RUNGS-CFN-DYNAMODB-002", "Orders", 51),
+            g("RUNGS-CFN-LAMBDA-002", "WebhookFunctionUrl", 30),
+            g("RUNGS-CFN-LAMBDA-003", "WebhookFunction", 30),
+        ]
+    );
+    assert_eq!(json["diagnostics"], serde_json::json!([]));
+    assert_eq!(json["summary"]["passed"], 4);
 }
 
 #[test]
