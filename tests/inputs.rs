@@ -187,6 +187,7 @@ fn a_plan_given_with_plan_inside_the_tree_is_judged_once() {
         "cloudformation",
         "--exclude",
         "kubernetes",
+        "serverless",
         "--format",
         "json",
     ]);
@@ -210,13 +211,24 @@ fn a_plan_in_the_tree_is_its_own_document() {
         .iter()
         .filter(|x| x.3 == "cloudformation/storage.yaml")
         .count();
+    let in_sam = got
+        .iter()
+        .filter(|x| x.3.starts_with("serverless/"))
+        .count();
     let in_manifests = got
         .iter()
         .filter(|x| x.3.starts_with("kubernetes/"))
         .count();
     assert_eq!(
-        (in_plan, in_hcl, in_template, in_manifests, got.len()),
-        (8, 8, 6, 12, 34)
+        (
+            in_plan,
+            in_hcl,
+            in_template,
+            in_sam,
+            in_manifests,
+            got.len()
+        ),
+        (8, 8, 10, 5, 12, 43)
     );
 }
 
@@ -440,12 +452,16 @@ fn cloudformation_template_findings_and_levels() {
     assert_eq!(
         findings(&json),
         vec![
-            f("RUNGS-CFN-CLOUDTRAIL-002", "AuditTrail", file, 98),
-            f("RUNGS-CFN-EC2-001", "AdminSecurityGroup", file, 68),
-            f("RUNGS-CFN-IAM-001", "DeployRole", file, 106),
-            f("RUNGS-CFN-RDS-001", "ReportsDatabase", file, 79),
-            f("RUNGS-CFN-S3-001", "ExportBucket", file, 58),
-            f("RUNGS-CFN-S3-002", "ExportBucket", file, 58),
+            f("RUNGS-CFN-CLOUDTRAIL-002", "AuditTrail", file, 122),
+            f("RUNGS-CFN-EC2-001", "AdminSecurityGroup", file, 87),
+            f("RUNGS-CFN-IAM-001", "DeployRole", file, 138),
+            f("RUNGS-CFN-RDS-001", "ReportsDatabase", file, 98),
+            f("RUNGS-CFN-RDS-006", "ReportsDatabase", file, 98),
+            f("RUNGS-CFN-S3-001", "ExportBucket", file, 77),
+            f("RUNGS-CFN-S3-002", "ExportBucket", file, 77),
+            f("RUNGS-CFN-S3-003", "ExportBucket", file, 77),
+            f("RUNGS-CFN-S3-004", "ExportBucket", file, 77),
+            f("RUNGS-CFN-S3-005", "ExportBucket", file, 77),
         ]
     );
     assert_eq!(json["diagnostics"], serde_json::json!([]));
@@ -463,6 +479,36 @@ fn cloudformation_template_findings_and_levels() {
     // A gate sees the template's levels.
     let gated = rungs(&["scan", TEMPLATE, "--min-category", "NET=1"]);
     assert_eq!(gated.code, 1, "{}", gated.stderr);
+}
+
+#[test]
+fn sam_resources_are_judged_as_what_they_deploy() {
+    let run = rungs(&["scan", "serverless/template.yaml", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = run.json();
+    let got: Vec<(String, String, u64)> = findings(&json)
+        .into_iter()
+        .map(|x| {
+            assert_eq!(x.0, "fail");
+            (x.1, x.2, x.4)
+        })
+        .collect();
+    let g = |p: &str, r: &str, l: u64| (p.to_string(), r.to_string(), l);
+    // An API stage without access logs, a table (SimpleTable) without point-in-time recovery
+    // or a customer key, a function URL without IAM auth (`<id>Url`, at its function), and
+    // variables from `Globals` without a customer key; OrdersFunction has its key.
+    assert_eq!(
+        got,
+        vec![
+            g("RUNGS-CFN-APIGATEWAY-001", "AdminApi", 46),
+            g("RUNGS-CFN-DYNAMODB-001", "Orders", 51),
+            g("RUNGS-CFN-DYNAMODB-002", "Orders", 51),
+            g("RUNGS-CFN-LAMBDA-002", "WebhookFunctionUrl", 30),
+            g("RUNGS-CFN-LAMBDA-003", "WebhookFunction", 30),
+        ]
+    );
+    assert_eq!(json["diagnostics"], serde_json::json!([]));
+    assert_eq!(json["summary"]["passed"], 4);
 }
 
 #[test]
@@ -491,6 +537,9 @@ fn cfn_params_decide_conditions_and_values() {
             ("RUNGS-CFN-IAM-001".into(), "DeployRole".into()),
             ("RUNGS-CFN-RDS-002".into(), "ProdOnlyReplica".into()),
             ("RUNGS-CFN-S3-001".into(), "ExportBucket".into()),
+            ("RUNGS-CFN-S3-003".into(), "ExportBucket".into()),
+            ("RUNGS-CFN-S3-004".into(), "ExportBucket".into()),
+            ("RUNGS-CFN-S3-005".into(), "ExportBucket".into()),
         ]
     );
 }
@@ -615,17 +664,18 @@ fn trend_judges_plans_and_templates_in_history_with_and_without_caches() {
             (n("roots"), n("failed"), n("passed"), n("error_count"))
         })
         .collect();
-    // (documents, failed, passed, errors): the Terraform root; the template open, then closed;
-    // the plan (8 failures, its passes, its aws provider block among them); the plan truncated,
-    // an error and no document.
+    // (documents, failed, passed, errors): the Terraform root; the template open, then closed
+    // (its group passes RUNGS-CFN-EC2-006 and -007 throughout, -001 once closed); the plan (8
+    // failures, its passes, its aws provider block among them); the plan truncated, an error and
+    // no document.
     assert_eq!(
         rows,
         vec![
             (1, 5, 0, 0),
-            (2, 6, 0, 0),
-            (2, 5, 1, 0),
-            (3, 13, 17, 0),
-            (2, 5, 1, 1)
+            (2, 6, 2, 0),
+            (2, 5, 3, 0),
+            (3, 13, 19, 0),
+            (2, 5, 3, 1)
         ]
     );
 }

@@ -43,7 +43,8 @@ all_protocols(rule) if lib.to_num(object.get(rule, "IpProtocol", "")) == -1
 
 all_protocols(rule) if object.get(rule, "IpProtocol", "") == "-1"
 
-tcp(rule) if lower(object.get(rule, "IpProtocol", "")) == "tcp"
+# IpProtocol may be a number (-1, 6): lower() on it is an error that aborts the whole deny set.
+tcp(rule) if lower(sprintf("%v", [object.get(rule, "IpProtocol", "")])) == "tcp"
 
 tcp(rule) if lib.to_num(object.get(rule, "IpProtocol", "")) == 6
 

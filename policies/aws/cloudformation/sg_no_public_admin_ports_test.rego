@@ -49,3 +49,14 @@ test_unknown_ingress_list_not_judged if {
 	count(policy.deny) == 0 with input as d
 	addresses(policy.unknown) == {"L"} with input as d
 }
+
+# A numeric IpProtocol (-1, 6) is read, not an error that would hide every other finding
+# (lower() on a number: an error under OPA's strict built-ins, .ci/opa-check.py).
+test_numeric_protocols_are_read if {
+	d := doc([
+		res("AWS::EC2::SecurityGroupIngress", "All", {"IpProtocol": -1, "CidrIp": "0.0.0.0/0"}),
+		res("AWS::EC2::SecurityGroupIngress", "Tcp", {"IpProtocol": 6, "FromPort": 22, "ToPort": 22, "CidrIp": "0.0.0.0/0"}),
+		res("AWS::EC2::SecurityGroupIngress", "Web", {"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "CidrIp": "0.0.0.0/0"}),
+	])
+	addresses(policy.deny) == {"All", "Tcp"} with input as d
+}

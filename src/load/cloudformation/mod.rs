@@ -4,6 +4,7 @@
 //! `Conditions`), unknown text otherwise (`${Name}`, `${Name.Attr}`), exactly as Terraform
 //! unknowns. Short tags (`!Ref`, `!Sub`...) become their long forms first.
 
+mod sam;
 #[cfg(test)]
 mod tests;
 
@@ -187,6 +188,11 @@ pub fn load(
         diagnostics: Vec::new(),
         at: Location::file(rel),
     };
+    // SAM `Globals`, resolved like properties; they apply under each serverless resource's own.
+    let globals = match top.get("Globals").map(|g| ctx.resolve(g, 0)) {
+        Some(Some(Val::Object(map))) => map,
+        _ => BTreeMap::new(),
+    };
     let mut out = Vec::new();
     for (id, body) in resources {
         let (line, end_line) = lines.get(id).copied().unwrap_or((1, 1));
@@ -210,22 +216,24 @@ pub fn load(
             Some(Some(Val::Object(map))) => map,
             _ => BTreeMap::new(),
         };
-        out.push(Resource {
-            address: id.clone(),
-            reference: id.clone(),
-            kind: kind.to_string(),
-            name: id.clone(),
-            provider: PROVIDER.into(),
-            mode: Mode::Managed,
-            module: String::new(),
-            file: rel.to_string(),
-            line,
-            end_line,
-            index: None,
-            count: None,
-            for_each: None,
-            config,
-        });
+        for (address, kind, config) in sam::expand(id, kind, config, &globals) {
+            out.push(Resource {
+                address: address.clone(),
+                reference: address.clone(),
+                kind,
+                name: address,
+                provider: PROVIDER.into(),
+                mode: Mode::Managed,
+                module: String::new(),
+                file: rel.to_string(),
+                line,
+                end_line,
+                index: None,
+                count: None,
+                for_each: None,
+                config,
+            });
+        }
     }
     out.sort_by(|a, b| a.address.cmp(&b.address));
     Ok((

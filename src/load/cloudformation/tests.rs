@@ -179,3 +179,73 @@ fn sniff_wants_template_signs() {
     assert!(sniff("Resources:\n  A:\n    Type: AWS::S3::Bucket\n"));
     assert!(!sniff("name: ci\non: push\n"));
 }
+
+#[test]
+fn sam_resources_become_what_they_deploy_with_globals_under_their_own() {
+    let text = r#"AWSTemplateFormatVersion: "2010-09-09"
+Transform: AWS::Serverless-2016-10-31
+Parameters:
+  Stage: {Type: String, Default: prod}
+Globals:
+  Function:
+    Runtime: python3.12
+    Environment:
+      Variables: {STAGE: !Ref Stage, LOG_LEVEL: info}
+Resources:
+  Handler:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: app.handler
+      Environment:
+        Variables: {LOG_LEVEL: debug}
+      FunctionUrlConfig:
+        AuthType: NONE
+      DeadLetterQueue: {Type: SQS, TargetArn: !GetAtt Dlq.Arn}
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: !Ref Stage
+  Table:
+    Type: AWS::Serverless::SimpleTable
+  Machine:
+    Type: AWS::Serverless::StateMachine
+  Dlq:
+    Type: AWS::SQS::Queue
+"#;
+    let (doc, problems) = template(text, &[]);
+    assert!(problems.is_empty(), "{problems:?}");
+    let kinds: Vec<(&str, &str)> = doc
+        .resources
+        .iter()
+        .map(|r| (r.address.as_str(), r.kind.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            ("Api", "AWS::ApiGateway::Stage"),
+            ("Dlq", "AWS::SQS::Queue"),
+            ("Handler", "AWS::Lambda::Function"),
+            ("HandlerUrl", "AWS::Lambda::Url"),
+            ("Machine", "AWS::Serverless::StateMachine"),
+            ("Table", "AWS::DynamoDB::Table"),
+        ]
+    );
+    let f = config(&doc, "Handler");
+    assert_eq!(f["Runtime"], s("python3.12"));
+    assert_eq!(
+        f["Environment"],
+        Val::Object(BTreeMap::from([(
+            "Variables".to_string(),
+            Val::Object(BTreeMap::from([
+                ("LOG_LEVEL".to_string(), s("debug")),
+                ("STAGE".to_string(), s("prod")),
+            ]))
+        )]))
+    );
+    assert!(f.contains_key("DeadLetterConfig") && !f.contains_key("FunctionUrlConfig"));
+    assert_eq!(config(&doc, "HandlerUrl")["AuthType"], s("NONE"));
+    assert_eq!(config(&doc, "Api")["StageName"], s("prod"));
+    // The url sits at its function's lines.
+    let line = |id: &str| doc.resources.iter().find(|r| r.address == id).unwrap().line;
+    assert_eq!(line("HandlerUrl"), line("Handler"));
+}

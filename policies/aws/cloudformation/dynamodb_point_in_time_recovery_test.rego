@@ -1,0 +1,42 @@
+package rungs.aws.cloudformation.dynamodb_point_in_time_recovery_test
+
+import rego.v1
+
+import data.rungs.aws.cloudformation.dynamodb_point_in_time_recovery as policy
+
+res(t, id, props) := {"address": id, "ref": id, "type": t, "name": id, "provider": "cloudformation", "mode": "managed", "module": "", "file": "t.yaml", "line": 1, "end_line": 2, "config": props}
+
+doc(rs) := {
+	"schema_version": 1,
+	"root": "t.yaml",
+	"files": ["t.yaml"],
+	"resources": rs,
+	"resources_by_type": {k: [x | some x in rs; x.type == k] | some y in rs; k := y.type},
+	"module_calls": [],
+	"providers": [],
+}
+
+addresses(findings) := {f.resource | some f in findings}
+
+cases := doc([
+	res("AWS::DynamoDB::Table", "Recoverable", {"KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}], "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}], "BillingMode": "PAY_PER_REQUEST", "PointInTimeRecoverySpecification": {"PointInTimeRecoveryEnabled": true}}),
+	res("AWS::DynamoDB::Table", "Plain", {"KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}], "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}], "BillingMode": "PAY_PER_REQUEST"}),
+	res("AWS::DynamoDB::Table", "Maybe", {"KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}], "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}], "BillingMode": "PAY_PER_REQUEST", "PointInTimeRecoverySpecification": {"PointInTimeRecoveryEnabled": "${Fn::If Prod}"}}),
+])
+
+passing := doc([
+	res("AWS::DynamoDB::Table", "Recoverable", {"KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}], "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}], "BillingMode": "PAY_PER_REQUEST", "PointInTimeRecoverySpecification": {"PointInTimeRecoveryEnabled": true}}),
+])
+
+test_denies_exactly_the_failing_resources if {
+	addresses(policy.deny) == {"Plain"} with input as cases
+}
+
+test_unknown_values_are_not_judged if {
+	addresses(policy.unknown) == {"Maybe"} with input as cases
+}
+
+test_passing_resources_raise_nothing if {
+	count(policy.deny) == 0 with input as passing
+	count(policy.unknown) == 0 with input as passing
+}

@@ -1,0 +1,46 @@
+package rungs.aws.cloudformation.rds_iam_authentication_test
+
+import rego.v1
+
+import data.rungs.aws.cloudformation.rds_iam_authentication as policy
+
+res(t, id, props) := {"address": id, "ref": id, "type": t, "name": id, "provider": "cloudformation", "mode": "managed", "module": "", "file": "t.yaml", "line": 1, "end_line": 2, "config": props}
+
+doc(rs) := {
+	"schema_version": 1,
+	"root": "t.yaml",
+	"files": ["t.yaml"],
+	"resources": rs,
+	"resources_by_type": {k: [x | some x in rs; x.type == k] | some y in rs; k := y.type},
+	"module_calls": [],
+	"providers": [],
+}
+
+addresses(findings) := {f.resource | some f in findings}
+
+cases := doc([
+	res("AWS::RDS::DBInstance", "Iam", {"Engine": "postgres", "EnableIAMDatabaseAuthentication": true}),
+	res("AWS::RDS::DBInstance", "Oracle", {"Engine": "oracle-ee"}),
+	res("AWS::RDS::DBCluster", "Cluster", {"Engine": "aurora-mysql"}),
+	res("AWS::RDS::DBInstance", "Default", {"Engine": "mysql"}),
+	res("AWS::RDS::DBInstance", "AnyEngine", {"Engine": "${Engine}"}),
+	res("AWS::RDS::DBInstance", "Maybe", {"Engine": "postgres", "EnableIAMDatabaseAuthentication": "${Fn::If Prod}"}),
+])
+
+passing := doc([
+	res("AWS::RDS::DBInstance", "Iam", {"Engine": "postgres", "EnableIAMDatabaseAuthentication": true}),
+	res("AWS::RDS::DBInstance", "Oracle", {"Engine": "oracle-ee"}),
+])
+
+test_denies_exactly_the_failing_resources if {
+	addresses(policy.deny) == {"Cluster", "Default"} with input as cases
+}
+
+test_unknown_values_are_not_judged if {
+	addresses(policy.unknown) == {"AnyEngine", "Maybe"} with input as cases
+}
+
+test_passing_resources_raise_nothing if {
+	count(policy.deny) == 0 with input as passing
+	count(policy.unknown) == 0 with input as passing
+}

@@ -1,0 +1,46 @@
+package rungs.aws.cloudformation.sqs_queue_encryption_test
+
+import rego.v1
+
+import data.rungs.aws.cloudformation.sqs_queue_encryption as policy
+
+res(t, id, props) := {"address": id, "ref": id, "type": t, "name": id, "provider": "cloudformation", "mode": "managed", "module": "", "file": "t.yaml", "line": 1, "end_line": 2, "config": props}
+
+doc(rs) := {
+	"schema_version": 1,
+	"root": "t.yaml",
+	"files": ["t.yaml"],
+	"resources": rs,
+	"resources_by_type": {k: [x | some x in rs; x.type == k] | some y in rs; k := y.type},
+	"module_calls": [],
+	"providers": [],
+}
+
+addresses(findings) := {f.resource | some f in findings}
+
+cases := doc([
+	res("AWS::SQS::Queue", "Default", {}),
+	res("AWS::SQS::Queue", "Keyed", {"KmsMasterKeyId": "${QueueKey}"}),
+	res("AWS::SQS::Queue", "Off", {"SqsManagedSseEnabled": false}),
+	res("AWS::SQS::Queue", "Maybe", {"SqsManagedSseEnabled": "${Fn::If Enc}"}),
+	res("AWS::KMS::Key", "QueueKey", {}),
+])
+
+passing := doc([
+	res("AWS::SQS::Queue", "Default", {}),
+	res("AWS::SQS::Queue", "Keyed", {"KmsMasterKeyId": "${QueueKey}"}),
+	res("AWS::KMS::Key", "QueueKey", {}),
+])
+
+test_denies_exactly_the_failing_resources if {
+	addresses(policy.deny) == {"Off"} with input as cases
+}
+
+test_unknown_values_are_not_judged if {
+	addresses(policy.unknown) == {"Maybe"} with input as cases
+}
+
+test_passing_resources_raise_nothing if {
+	count(policy.deny) == 0 with input as passing
+	count(policy.unknown) == 0 with input as passing
+}
