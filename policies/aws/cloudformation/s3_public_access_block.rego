@@ -62,9 +62,7 @@ deny contains finding if {
 
 unknown contains finding if {
 	some b in lib.resources("AWS::S3::Bucket")
-	# `not ... > 0` rather than `== 0`: with PublicAccessBlockConfiguration unknown,
-	# regorus' VM (0.14.1) leaves off(b) undefined where the interpreter gives [].
-	not count(off(b)) > 0
+	count(off(b)) == 0
 	undecided(b)
 	finding := lib.finding(b, "PublicAccessBlockConfiguration is unknown at scan time")
 }
