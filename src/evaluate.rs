@@ -155,28 +155,53 @@ pub struct Prepared {
     pub notes: Vec<String>,
 }
 
-/// The VM side of a prepared bundle.
+/// The VM side of a prepared bundle: one program per chunk of policies that fits the VM's
+/// limits (see [`chunks`]).
 struct Compiled {
-    program: Arc<Program>,
-    /// Per policy of the bundle: whether its rules are entry points of `program`.
+    programs: Vec<Arc<Program>>,
+    /// Per program, its batch rules: provider group -> the policies the rule collects.
+    batches: Vec<BTreeMap<String, Vec<usize>>>,
+    /// Each policy rule (`data.pkg.deny`, `data.pkg.unknown`) -> its program.
+    entries: BTreeMap<String, usize>,
+    /// Per policy of the bundle: whether a program decides it.
     on_vm: Vec<bool>,
+}
+
+impl Compiled {
+    /// One machine per program.
+    fn machines(&self) -> Vec<RegoVM> {
+        self.programs.iter().map(vm::machine).collect()
+    }
+
+    /// Runs a policy rule on the machine of the program that holds it.
+    fn run(
+        &self,
+        machines: &mut [RegoVM],
+        entry: &str,
+        budget: u64,
+        strict: bool,
+    ) -> Result<regorus::Value, Failure> {
+        vm::run(&mut machines[self.entries[entry]], entry, budget, strict)
+    }
 }
 
 /// One thread's machines.
 pub struct Worker {
     engine: regorus::Engine,
-    vm: Option<(RegoVM, Arc<Compiled>)>,
+    vm: Option<(Vec<RegoVM>, Arc<Compiled>)>,
 }
 
 impl Prepared {
     pub fn worker(&self) -> Worker {
         Worker {
             engine: self.engine.clone(),
-            vm: self
-                .vm
-                .as_ref()
-                .map(|c| (vm::machine(&c.program), Arc::clone(c))),
+            vm: self.vm.as_ref().map(|c| (c.machines(), Arc::clone(c))),
         }
+    }
+
+    /// How many VM programs the bundle was compiled to (0 when nothing runs on the VM).
+    pub fn programs(&self) -> usize {
+        self.vm.as_ref().map_or(0, |c| c.programs.len())
     }
 
     /// The same bundle without the VM: every policy on the interpreter.
@@ -230,87 +255,170 @@ fn entry_points(policy: &Policy) -> Vec<String> {
     out
 }
 
-/// Compiles the kept policies for the VM: the embedded ones with their batch rules together,
-/// then user policies; one the VM does not compile is left to the interpreter, with a note.
+/// Compiles the kept policies for the VM, in as few programs as the VM's limits allow (see
+/// [`chunks`]). A chunk that does not compile is split in two until each part compiles or holds
+/// one policy, which then runs on the interpreter, with a note.
 fn compile(
     engine: &mut regorus::Engine,
     bundle: &Bundle,
     keep: &impl Fn(&Policy) -> bool,
 ) -> (Option<Arc<Compiled>>, Vec<String>) {
     let mut notes = Vec::new();
-    let kept: Vec<usize> = (0..bundle.policies.len())
-        .filter(|&i| keep(&bundle.policies[i]))
-        .collect();
-    let (user, embedded): (Vec<usize>, Vec<usize>) =
-        kept.iter().partition(|&&i| is_user(&bundle.policies[i]));
-    let groups: BTreeSet<String> = embedded
-        .iter()
-        .map(|&i| batch_group(&bundle.policies[i]))
-        .collect();
-    let mut names: Vec<String> = groups
-        .iter()
-        .map(|g| format!("data.{BATCH_PACKAGE}.{g}"))
-        .collect();
-    names.extend(
-        embedded
-            .iter()
-            .flat_map(|&i| entry_points(&bundle.policies[i])),
-    );
-    let mut on_vm = vec![false; bundle.policies.len()];
-    let with_users: Vec<String> = names
-        .iter()
-        .cloned()
-        .chain(user.iter().flat_map(|&i| entry_points(&bundle.policies[i])))
-        .collect();
-    if with_users.is_empty() {
+    let mut compiled = Compiled {
+        programs: Vec::new(),
+        batches: Vec::new(),
+        entries: BTreeMap::new(),
+        on_vm: vec![false; bundle.policies.len()],
+    };
+    let chunks = chunks(bundle, keep);
+    // One chunk (any one-cloud scan): the engine that holds the kept policies compiles it, and
+    // is analysed on the way, so the interpreter's clones of it start ready.
+    let single = chunks.len() == 1;
+    for chunk in chunks {
+        compile_chunk(
+            single.then_some(&mut *engine),
+            bundle,
+            &chunk,
+            &mut compiled,
+            &mut notes,
+        );
+    }
+    if compiled.programs.is_empty() {
         return (None, notes);
     }
-    // Usually everything compiles at once; otherwise find what does, one user policy at a time.
-    let program = match vm::compile(engine, &with_users) {
-        Ok(program) => {
-            for &i in &kept {
-                on_vm[i] = true;
-            }
-            Some(program)
+    (Some(Arc::new(compiled)), notes)
+}
+
+/// Compiles `chunk` (policy indices) into one program, with `engine` when it holds exactly the
+/// chunk's policies, else with an engine of its own; splits the chunk when that fails.
+fn compile_chunk(
+    engine: Option<&mut regorus::Engine>,
+    bundle: &Bundle,
+    chunk: &[usize],
+    compiled: &mut Compiled,
+    notes: &mut Vec<String>,
+) {
+    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut rules = Vec::new();
+    for &i in chunk {
+        let policy = &bundle.policies[i];
+        if !is_user(policy) {
+            groups.entry(batch_group(policy)).or_default().push(i);
         }
-        Err(_) => {
-            let mut program = None;
-            if !names.is_empty() {
-                match vm::compile(engine, &names) {
-                    Ok(p) => {
-                        embedded.iter().for_each(|&i| on_vm[i] = true);
-                        program = Some(p);
-                    }
-                    Err(e) => {
-                        notes.push(format!("the embedded policies run on the interpreter: the VM does not compile them: {e}"));
-                        names.clear();
-                    }
-                }
-            }
-            for &i in &user {
-                let policy = &bundle.policies[i];
-                let mut more = names.clone();
-                more.extend(entry_points(policy));
-                match vm::compile(engine, &more) {
-                    Ok(p) => {
-                        on_vm[i] = true;
-                        names = more;
-                        program = Some(p);
-                    }
-                    Err(e) => {
-                        let (location, message) = locate_regorus_error(&policy.file.path, &e);
-                        notes.push(format!(
-                            "policy {} ({location}) runs on the interpreter, without the instruction budget: the VM does not compile it: {message}",
-                            policy.meta.id
-                        ));
-                    }
-                }
-            }
-            program
+        rules.extend(entry_points(policy));
+    }
+    let names: Vec<String> = groups
+        .keys()
+        .map(|g| format!("data.{BATCH_PACKAGE}.{g}"))
+        .chain(rules.iter().cloned())
+        .collect();
+    let program = match engine {
+        Some(engine) => vm::compile(engine, &names),
+        None => {
+            let paths: BTreeSet<&str> = chunk
+                .iter()
+                .map(|&i| bundle.policies[i].file.path.as_str())
+                .collect();
+            let keep = |p: &Policy| paths.contains(p.file.path.as_str());
+            engine_for(bundle, keep)
+                .and_then(|mut engine| {
+                    let batch = crate::policy::RegoFile {
+                        path: "<rungs>/batch.rego".into(),
+                        source: batch_module(bundle, &keep),
+                    };
+                    crate::policy::add(&mut engine, &batch)?;
+                    Ok(engine)
+                })
+                .and_then(|mut engine| vm::compile(&mut engine, &names))
         }
     };
-    let compiled = program.map(|program| Arc::new(Compiled { program, on_vm }));
-    (compiled, notes)
+    match program {
+        Ok(program) => {
+            let index = compiled.programs.len();
+            compiled.programs.push(program);
+            compiled.batches.push(groups);
+            for rule in rules {
+                compiled.entries.insert(rule, index);
+            }
+            chunk.iter().for_each(|&i| compiled.on_vm[i] = true);
+        }
+        Err(e) if chunk.len() == 1 => {
+            let policy = &bundle.policies[chunk[0]];
+            let (location, message) = locate_regorus_error(&policy.file.path, &e);
+            notes.push(format!(
+                "policy {} ({location}) runs on the interpreter, without the instruction budget: the VM does not compile it: {message}",
+                policy.meta.id
+            ));
+        }
+        Err(_) => {
+            let (a, b) = chunk.split_at(chunk.len() / 2);
+            compile_chunk(None, bundle, a, compiled, notes);
+            compile_chunk(None, bundle, b, compiled, notes);
+        }
+    }
+}
+
+/// The kept policies in chunks that fit one VM program each: at most
+/// [`vm::MAX_ENTRY_POINTS`] entry points (a batch rule per provider group, and each policy's
+/// rules) and at most `Program::MAX_SOURCES` source files (regorus 0.14.1 copies every module
+/// of the engine into the program, so a chunk's engine holds only the libraries, the batch
+/// module and the chunk's policies). Embedded policies come by provider group, each group
+/// whole in one chunk while it fits, then user policies.
+fn chunks(bundle: &Bundle, keep: &impl Fn(&Policy) -> bool) -> Vec<Vec<usize>> {
+    let max_policies = Program::MAX_SOURCES.saturating_sub(bundle.libraries.len() + 1);
+    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut user = Vec::new();
+    for (i, policy) in bundle.policies.iter().enumerate() {
+        if !keep(policy) {
+            continue;
+        }
+        if is_user(policy) {
+            user.push(vec![i]);
+        } else {
+            groups.entry(batch_group(policy)).or_default().push(i);
+        }
+    }
+    // Per unit: its policies with the entry points each adds, and whether it needs a batch rule.
+    let units = groups
+        .into_values()
+        .map(|unit| (unit, true))
+        .chain(user.into_iter().map(|unit| (unit, false)));
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    // The current chunk's entry points.
+    let mut entries = 0;
+    for (unit, batch) in units {
+        let sizes: Vec<usize> = unit
+            .iter()
+            .map(|&i| entry_points(&bundle.policies[i]).len())
+            .collect();
+        let whole = sizes.iter().sum::<usize>() + usize::from(batch);
+        let fits = |chunk: &Vec<usize>, entries: usize, more: usize, policies: usize| {
+            entries + more <= vm::MAX_ENTRY_POINTS && chunk.len() + policies <= max_policies
+        };
+        if !out
+            .last()
+            .is_some_and(|c| fits(c, entries, whole, unit.len()))
+        {
+            out.push(Vec::new());
+            entries = 0;
+        }
+        // A batch rule in each chunk the unit spans.
+        let mut needs_batch = batch;
+        for (&i, &size) in unit.iter().zip(&sizes) {
+            let more = size + usize::from(needs_batch);
+            if !fits(out.last().expect("pushed"), entries, more, 1) {
+                out.push(Vec::new());
+                entries = 0;
+                needs_batch = batch;
+            }
+            let more = size + usize::from(needs_batch);
+            out.last_mut().expect("pushed").push(i);
+            entries += more;
+            needs_batch = false;
+        }
+    }
+    out.retain(|c| !c.is_empty());
+    out
 }
 
 /// Evaluates the policies that apply to some document: each document then gets the same
@@ -509,47 +617,53 @@ fn interpret(
 /// policies it stopped (budget or backstop), by index. Embedded policies run together per
 /// group within one budget (the most any of them needs on a real document is far below it); a
 /// group that runs out, and every user policy, runs one policy at a time, each rule with the
-/// whole budget, so only a policy that needs more than the budget alone is stopped.
+/// whole budget, so only a policy that needs more than the budget alone is stopped. A group
+/// split over several programs is decided only when every part that applies gave its results.
 fn vm_gate(
-    machine: &mut RegoVM,
+    machines: &mut [RegoVM],
     compiled: &Compiled,
     bundle: &Bundle,
     applicable: &[usize],
 ) -> (BTreeMap<String, BatchResults>, BTreeMap<usize, Failure>) {
     let budget = vm::max_instructions();
-    let mut over: BTreeSet<String> = BTreeSet::new();
-    let mut done: BTreeSet<String> = BTreeSet::new();
-    let mut decided = BTreeMap::new();
-    for &i in applicable {
-        let policy = &bundle.policies[i];
-        if is_user(policy) || !compiled.on_vm[i] {
-            continue;
-        }
-        let group = batch_group(policy);
-        if done.insert(group.clone()) {
+    let mut over: BTreeSet<usize> = BTreeSet::new();
+    let mut parts: BTreeMap<&str, Option<BatchResults>> = BTreeMap::new();
+    for (program, batches) in compiled.batches.iter().enumerate() {
+        for (group, policies) in batches {
+            if !policies.iter().any(|i| applicable.binary_search(i).is_ok()) {
+                continue;
+            }
             let entry = format!("data.{BATCH_PACKAGE}.{group}");
-            match vm::run(machine, &entry, budget, false) {
-                Ok(value) => {
-                    if let Some(results) = batch_results(&value) {
-                        decided.insert(group, results);
-                    }
+            let result = vm::run(&mut machines[program], &entry, budget, false);
+            let slot = parts
+                .entry(group.as_str())
+                .or_insert_with(|| Some(BTreeMap::new()));
+            match (result, slot.as_mut()) {
+                (Ok(value), Some(all)) => match batch_results(&value) {
+                    Some(results) => all.extend(results),
+                    None => *slot = None,
+                },
+                (Err(f), _) if f.kind != FailureKind::Runtime => {
+                    over.extend(policies);
+                    *slot = None;
                 }
-                Err(f) if f.kind != FailureKind::Runtime => {
-                    over.insert(group);
-                }
-                Err(_) => {}
+                _ => *slot = None,
             }
         }
     }
+    let decided = parts
+        .into_iter()
+        .filter_map(|(group, results)| Some((group.to_string(), results?)))
+        .collect();
     let mut stopped = BTreeMap::new();
     for &i in applicable {
         let policy = &bundle.policies[i];
         let user = is_user(policy);
-        if !compiled.on_vm[i] || !(user || over.contains(&batch_group(policy))) {
+        if !compiled.on_vm[i] || !(user || over.contains(&i)) {
             continue;
         }
         for rule in entry_points(policy) {
-            match vm::run(machine, &rule, budget, user) {
+            match compiled.run(machines, &rule, budget, user) {
                 Err(f) if f.kind != FailureKind::Runtime => {
                     stopped.insert(i, f);
                     break;
@@ -620,9 +734,11 @@ pub fn evaluate_document(worker: &mut Worker, bundle: &Bundle, doc: &Document) -
     // every policy; the interpreter decides user policies (the VM drops errors inside rule
     // bodies, see `vm::tests`) and whatever the VM did not evaluate.
     let (decided, mut stopped) = match &mut worker.vm {
-        Some((machine, compiled)) => {
-            machine.set_input(input.clone());
-            vm_gate(machine, compiled, bundle, &applicable)
+        Some((machines, compiled)) => {
+            for machine in machines.iter_mut() {
+                machine.set_input(input.clone());
+            }
+            vm_gate(machines, compiled, bundle, &applicable)
         }
         None => (BTreeMap::new(), BTreeMap::new()),
     };
@@ -655,20 +771,17 @@ pub fn evaluate_document(worker: &mut Worker, bundle: &Bundle, doc: &Document) -
     }
     for i in applicable {
         let policy = &bundle.policies[i];
-        let batch = batches
+        // The policy's entry in its group's batch; a policy the VM does not decide has none
+        // in a group the VM decided.
+        let batched = batches
             .get(&batch_group(policy))
             .filter(|_| !is_user(policy))
-            .and_then(|b| b.as_ref());
+            .and_then(|b| b.as_ref())
+            .and_then(|results| results.get(&policy.meta.id));
         // Without a batch, evaluate the rules alone.
-        let (value, unknown) = match (stopped.remove(&i), batch) {
+        let (value, unknown) = match (stopped.remove(&i), batched) {
             (Some(failure), _) => (Err(failure), Ok(regorus::Value::Undefined)),
-            (None, Some(results)) => {
-                let (value, unknown) = results
-                    .get(&policy.meta.id)
-                    .cloned()
-                    .unwrap_or((regorus::Value::Undefined, regorus::Value::Undefined));
-                (Ok(value), Ok(unknown))
-            }
+            (None, Some((value, unknown))) => (Ok(value.clone()), Ok(unknown.clone())),
             (None, None) => {
                 let value = interpret(engine, policy, &policy.rule_path());
                 let unknown =
@@ -733,8 +846,11 @@ pub fn instructions_needed(
     let Some(compiled) = &prepared.vm else {
         return Vec::new();
     };
-    let mut machine = vm::machine(&compiled.program);
-    machine.set_input(doc.to_input());
+    let mut machines = compiled.machines();
+    let input = doc.to_input();
+    for machine in &mut machines {
+        machine.set_input(input.clone());
+    }
     let types = doc.type_keys();
     let mut out = Vec::new();
     for (i, policy) in bundle.policies.iter().enumerate() {
@@ -744,7 +860,7 @@ pub fn instructions_needed(
         let mut most = 0;
         for rule in entry_points(policy) {
             let mut fits = |budget: u64| {
-                !matches!(vm::run(&mut machine, &rule, budget, is_user(policy)),
+                !matches!(compiled.run(&mut machines, &rule, budget, is_user(policy)),
                     Err(f) if f.kind == FailureKind::Instructions)
             };
             // `low` does not fit, `high` does.
@@ -894,17 +1010,100 @@ mod tests {
             trees.push(root.join("tests/fixtures").join(dir));
         }
         assert!(trees.len() > 400, "{} trees", trees.len());
-        let excluded = globset::GlobSet::empty();
         trees
             .into_iter()
             .map(|tree| {
-                let source = WorkTree::new(&tree);
-                let discovery = source.discover(&excluded);
-                let (documents, _) =
-                    crate::load::terraform::load_from(&source, &discovery, &Default::default());
+                let documents = documents_of(&tree);
                 (tree, documents)
             })
             .collect()
+    }
+
+    fn documents_of(tree: &Path) -> Vec<Document> {
+        let source = WorkTree::new(tree);
+        let discovery = source.discover(&globset::GlobSet::empty());
+        crate::load::terraform::load_from(&source, &discovery, &Default::default()).0
+    }
+
+    /// The VM and the interpreter alone give the same checks and diagnostics.
+    fn assert_vm_decides_as_interpreter(
+        bundle: &Bundle,
+        documents: &[Document],
+        prepared: &Prepared,
+        what: &str,
+    ) -> usize {
+        let on_vm = evaluate_with(bundle, documents, Ok(prepared.clone()));
+        let alone = evaluate_with(bundle, documents, Ok(prepared.interpreter_only()));
+        let only = |a: &Evaluation, b: &Evaluation| -> Vec<String> {
+            a.checks
+                .iter()
+                .filter(|c| !b.checks.contains(c))
+                .map(|c| {
+                    format!(
+                        "{} {} {:?} {:?}",
+                        c.policy, c.resource, c.outcome, c.message
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(
+            (only(&on_vm, &alone), only(&alone, &on_vm)),
+            (Vec::new(), Vec::new()),
+            "{what}: (only on the VM, only on the interpreter)"
+        );
+        assert_eq!(on_vm.checks, alone.checks, "{what}");
+        assert_eq!(on_vm.diagnostics, alone.diagnostics, "{what}");
+        on_vm.checks.len()
+    }
+
+    /// The three clouds' examples in one scan need more entry points than one VM program
+    /// holds (the overflow that used to send such scans to the interpreter): they compile to
+    /// several programs, every policy stays on the VM, and it decides as the interpreter does.
+    #[test]
+    fn a_multi_cloud_scan_runs_on_the_vm() {
+        let bundle = embedded();
+        let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+        let documents: Vec<Document> = ["aws-platform", "azure-platform", "gcp-platform"]
+            .iter()
+            .flat_map(|name| documents_of(&examples.join(name)))
+            .collect();
+        let types: BTreeSet<String> = documents.iter().flat_map(Document::type_keys).collect();
+        let applies = |p: &Policy| p.meta.resource_types.iter().any(|t| types.contains(t));
+        let kept: Vec<usize> = (0..bundle.policies.len())
+            .filter(|&i| applies(&bundle.policies[i]))
+            .collect();
+        let entry_points: usize = kept
+            .iter()
+            .map(|&i| entry_points(&bundle.policies[i]).len())
+            .sum();
+        assert!(entry_points > vm::MAX_ENTRY_POINTS, "{entry_points}");
+        let prepared = prepare_for(&bundle, applies).unwrap();
+        assert_eq!(prepared.notes, Vec::<String>::new());
+        assert_eq!(prepared.programs(), 2);
+        let compiled = prepared.vm.as_ref().unwrap();
+        let off: Vec<&str> = kept
+            .iter()
+            .filter(|&&i| !compiled.on_vm[i])
+            .map(|&i| bundle.policies[i].meta.id.as_str())
+            .collect();
+        assert_eq!(off, Vec::<&str>::new());
+        let checks =
+            assert_vm_decides_as_interpreter(&bundle, &documents, &prepared, "three examples");
+        assert!(checks > 500, "{checks} checks");
+    }
+
+    /// The whole library (every provider) compiles for the VM, in several programs.
+    #[test]
+    fn the_whole_library_runs_on_the_vm() {
+        let bundle = embedded();
+        let prepared = prepare(&bundle).unwrap();
+        assert_eq!(prepared.notes, Vec::<String>::new());
+        let compiled = prepared.vm.as_ref().unwrap();
+        assert!(compiled.on_vm.iter().all(|&on| on));
+        assert!(compiled
+            .programs
+            .iter()
+            .all(|p| p.entry_points.len() <= vm::MAX_ENTRY_POINTS));
     }
 
     /// `evaluate` builds an engine with only the policies that apply to the scanned documents:
@@ -912,8 +1111,6 @@ mod tests {
     #[test]
     fn applicable_policies_alone_give_what_the_whole_bundle_gives() {
         let bundle = embedded();
-        // The whole library of every provider overflows the VM's register window (issue 11
-        // follow-up) and runs on the interpreter: this also compares the two engines.
         let whole = prepare(&bundle).unwrap();
         for (tree, documents) in fixture_documents() {
             let lazy = evaluate(&bundle, &documents);
@@ -948,30 +1145,12 @@ mod tests {
                 tree.display(),
                 whole.notes
             );
-            let interpreter = whole.interpreter_only();
-            let on_vm = evaluate_with(&bundle, &documents, Ok(whole.clone()));
-            let alone = evaluate_with(&bundle, &documents, Ok(interpreter.clone()));
-            let only = |a: &Evaluation, b: &Evaluation| -> Vec<String> {
-                a.checks
-                    .iter()
-                    .filter(|c| !b.checks.contains(c))
-                    .map(|c| {
-                        format!(
-                            "{} {} {:?} {:?}",
-                            c.policy, c.resource, c.outcome, c.message
-                        )
-                    })
-                    .collect()
-            };
-            assert_eq!(
-                (only(&on_vm, &alone), only(&alone, &on_vm)),
-                (Vec::new(), Vec::new()),
-                "{}: (only on the VM, only on the interpreter)",
-                tree.display()
+            compared += assert_vm_decides_as_interpreter(
+                &bundle,
+                &documents,
+                &whole,
+                &tree.display().to_string(),
             );
-            assert_eq!(on_vm.checks, alone.checks, "{}", tree.display());
-            assert_eq!(on_vm.diagnostics, alone.diagnostics, "{}", tree.display());
-            compared += on_vm.checks.len();
         }
         assert!(compared > 1000, "{compared} checks compared");
     }

@@ -81,8 +81,14 @@ pub struct Failure {
     pub message: String,
 }
 
+/// The most entry points one program holds: regorus' compiler gives each entry point a result
+/// register in one 255-register window that is never reset between entry points (0.14.1,
+/// `Compiler::compile_from_policy_with_host_await`; rule bodies each get a fresh window), and
+/// the program needs one more register of it (found by `a_program_holds_at_most_max_entry_points`).
+pub const MAX_ENTRY_POINTS: usize = 254;
+
 /// Compiles the engine's rules reachable from `entry_points` (full rule paths such as
-/// `data.pkg.deny`) into one program. The engine is analysed on the way, so clones of it start
+/// `data.pkg.deny`, at most [`MAX_ENTRY_POINTS`]) into one program. The engine is analysed on the way, so clones of it start
 /// ready for the interpreter too.
 pub fn compile(
     engine: &mut regorus::Engine,
@@ -354,6 +360,34 @@ mod tests {
         );
     }
 
+    /// Why evaluation packs entry points into several programs: one program holds at most
+    /// `MAX_ENTRY_POINTS` of them, however small the rules.
+    #[test]
+    fn a_program_holds_at_most_max_entry_points() {
+        let source: String = (0..=MAX_ENTRY_POINTS)
+            .map(|i| format!("r{i} := {i}\n"))
+            .collect();
+        let mut engine = crate::policy::new_engine();
+        engine
+            .add_policy("p.rego".into(), format!("package p\n{source}"))
+            .expect("parses");
+        let names: Vec<String> = (0..=MAX_ENTRY_POINTS)
+            .map(|i| format!("data.p.r{i}"))
+            .collect();
+        let program = compile(&mut engine, &names[..MAX_ENTRY_POINTS]).expect("compiles");
+        let mut vm = machine(&program);
+        let last = &names[MAX_ENTRY_POINTS - 1];
+        assert_eq!(
+            run(&mut vm, last, 1_000, false),
+            Ok(Value::from(MAX_ENTRY_POINTS as u64 - 1))
+        );
+        let error = compile(&mut engine, &names).unwrap_err();
+        assert!(
+            error.contains("Register overflow: cannot allocate 1 register(s) at register 255"),
+            "{error}"
+        );
+    }
+
     /// Why user policies are decided by the interpreter: the VM turns an error inside a rule
     /// body into an undefined body, strict mode included (regorus 0.14.1,
     /// `execute_rule_definitions_common`), where the interpreter raises it.
@@ -391,5 +425,25 @@ mod tests {
             engine.eval_rule("data.p.out".into()).unwrap(),
             Value::from(false)
         );
+    }
+
+    /// Why an `else` after a body without a loop is safe: a condition that fails outside any
+    /// loop (a comprehension's loop included) ends the body with an error, and the VM moves on
+    /// to the `else`, as the interpreter does (tests/library.rs checks the policies for the
+    /// other case).
+    #[test]
+    fn the_vm_reaches_the_else_after_a_body_without_a_loop() {
+        let source = "package p\nimport rego.v1\nhas5(xs) := true if {\n\tfives := [x | some x in xs; x == 5]\n\tcount(fives) > 0\n} else := false\nfirst(xs) := v if {\n\tv := xs[0]\n\tv != null\n} else := 0\nout := [has5([1, 2]), has5([5]), first([]), first([null]), first([3])]\n";
+        let program = program(source, "data.p.out");
+        let mut vm = machine(&program);
+        let expected = Value::from_json_str("[false, true, 0, 0, 3]").unwrap();
+        assert_eq!(
+            run(&mut vm, "data.p.out", 10_000, false),
+            Ok(expected.clone())
+        );
+        let mut engine = crate::policy::new_engine();
+        engine.add_policy("p.rego".into(), source.into()).unwrap();
+        engine.set_input(Value::new_object());
+        assert_eq!(engine.eval_rule("data.p.out".into()).unwrap(), expected);
     }
 }

@@ -435,3 +435,91 @@ fn coverage_table_is_current_and_every_gap_has_a_reason() {
         "docs/coverage.md is stale; rerun with UPDATE_SNAPSHOTS=1"
     );
 }
+
+/// The `else` branches whose preceding body loops at its top level (`some`, `every`, `[_]`):
+/// regorus' VM (0.14.1, `RegoVM::execute_rule_definitions_common`) stops at a body that ran
+/// to its end, and a body whose loop found nothing does, so it never reaches the `else`; a
+/// body whose condition fails outside any loop stops with an error and the VM moves on to the
+/// `else` (both pinned in `src/vm.rs`). Returns (line, statement) of each offending loop.
+fn loops_before_else(source: &str) -> Vec<(usize, String)> {
+    let lines: Vec<&str> = source.lines().collect();
+    let code = |l: &str| !l.trim().is_empty() && !l.trim_start().starts_with('#');
+    let mut out = Vec::new();
+    for (k, line) in lines.iter().enumerate() {
+        let body: Vec<(usize, &str)> = if line.starts_with("} else") {
+            // The body opened by the last line at column 0 that ends with `{`.
+            let Some(open) = (0..k).rev().find(|&j| {
+                !lines[j].starts_with(['\t', ' ', '#']) && lines[j].trim_end().ends_with('{')
+            }) else {
+                continue;
+            };
+            (open + 1..k)
+                .filter(|&j| lines[j].starts_with('\t') && !lines[j].starts_with("\t\t"))
+                .map(|j| (j, lines[j].trim()))
+                .collect()
+        } else if line.starts_with("else") {
+            // A one-line body: `head if condition`, then `else` on a line of its own.
+            match (0..k).rev().find(|&j| code(lines[j])) {
+                Some(j) => lines[j]
+                    .split_once(" if ")
+                    .map(|(_, cond)| vec![(j, cond.trim())])
+                    .unwrap_or_default(),
+                None => Vec::new(),
+            }
+        } else {
+            continue;
+        };
+        for (j, statement) in body {
+            if statement.starts_with("some ")
+                || statement.starts_with("every ")
+                || statement.contains("[_]")
+            {
+                out.push((j + 1, statement.to_string()));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_else_check_finds_loops_before_else_and_only_them() {
+    let looping = "f(xs) := true if {\n\tsome x in xs\n\tx == 5\n} else := false\n\ng(xs) := 1 if {\n\txs[_] == 2\n} else := 2\n\nh(xs) := 1 if some x in xs\n\nelse := 2\n";
+    assert_eq!(
+        loops_before_else(looping),
+        vec![
+            (2, "some x in xs".to_string()),
+            (7, "xs[_] == 2".to_string()),
+            (10, "some x in xs".to_string())
+        ]
+    );
+    let safe = "f(r) := [c | some c in v; is_object(c)] if {\n\tv := r.x\n\tn := [y |\n\t\tsome y in v\n\t]\n\tcount(n) > 0\n} else := []\n\ng(r) := true if r.a == 1\n\nelse := false\n";
+    assert_eq!(loops_before_else(safe), Vec::new());
+}
+
+/// No policy or library file puts an `else` after a body that loops: the VM would skip the
+/// `else` when the loop finds nothing (write separate rules instead, as
+/// policies/aws/ec2/ebs_encryption.rego does).
+#[test]
+fn no_else_follows_a_body_that_loops() {
+    let mut offending = Vec::new();
+    let mut files = 0;
+    let mut dirs = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("policies")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rego")
+                && !path.to_string_lossy().ends_with("_test.rego")
+            {
+                files += 1;
+                let source = std::fs::read_to_string(&path).unwrap();
+                for (line, statement) in loops_before_else(&source) {
+                    offending.push(format!("{}:{line}: {statement}", path.display()));
+                }
+            }
+        }
+    }
+    assert!(files > 300, "{files} files");
+    assert_eq!(offending, Vec::<String>::new());
+}

@@ -699,9 +699,11 @@ designating_arg[t][attr][key] contains i if {
 	is_unknown(v)
 	some p in ref_prefixes(v)
 	# key is bound by its own `some`: regorus' VM compiler does not hoist a
-	# `some j in by_key[key][p]` whose key is still unbound.
-	some key, positions in by_key
-	some j in positions[p]
+	# `some j in by_key[key][p]` whose key is still unbound. It comes from the input,
+	# not from iterating by_key, which regorus' VM (0.14.1) made quadratic in the
+	# resources inside this loop (docs/performance.md).
+	some key, _ in input.resources_by_type
+	some j in by_key[key][p]
 	designates(v, resources(key)[j], module_of(r))
 }
 

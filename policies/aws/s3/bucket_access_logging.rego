@@ -41,27 +41,27 @@ logged(bucket) if {
 # the bucket's ref and names (see the join indexes in lib), not compared with
 # every logging resource or bucket.
 log_target(bucket) if {
-	lib.indexed
+	data.rungs.lib.indexed
 	some i in lib.naming_candidates(logging_type, names(bucket))
 	l := lib.resources(logging_type)[i]
 	targets(l, lib.attr(l, "target_bucket", null), bucket)
 }
 
 log_target(bucket) if {
-	not lib.indexed
+	not data.rungs.lib.indexed
 	some l in lib.resources(logging_type)
 	targets(l, lib.attr(l, "target_bucket", null), bucket)
 }
 
 log_target(bucket) if {
-	lib.indexed
+	data.rungs.lib.indexed
 	some k in names(bucket)
 	some [other, v] in inline_logging[k]
 	targets(other, v, bucket)
 }
 
 log_target(bucket) if {
-	not lib.indexed
+	not data.rungs.lib.indexed
 	some other in lib.resources("aws_s3_bucket")
 	some block in lib.blocks(other, "logging")
 	targets(other, object.get(block, "target_bucket", null), bucket)

@@ -38,13 +38,13 @@ pab_state(pab) := "fail" if count(lib.s3_pab_off(pab)) > 0
 
 pab_state(pab) := "unknown" if {
 	count(lib.s3_pab_off(pab)) == 0
-	some f in lib.s3_pab_flags
+	some f in data.rungs.lib.s3_pab_flags
 	lib.is_unknown(lib.attr(pab, f, false))
 }
 
 pab_state(pab) := "pass" if {
 	count(lib.s3_pab_off(pab)) == 0
-	every f in lib.s3_pab_flags {
+	every f in data.rungs.lib.s3_pab_flags {
 		not lib.is_unknown(lib.attr(pab, f, false))
 	}
 }

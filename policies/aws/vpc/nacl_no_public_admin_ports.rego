@@ -113,7 +113,7 @@ deny contains finding if {
 	action_is(rule, "allow")
 	open := open_cidrs(rule)
 	count(open) > 0
-	ports := {p | some p in lib.admin_ports; reaches(rule, p); not blocked(rule, p)}
+	ports := {p | some p in data.rungs.lib.admin_ports; reaches(rule, p); not blocked(rule, p)}
 	count(ports) > 0
 	finding := lib.finding(rule.resource, sprintf("Network ACL allows ingress from %s to remote administration port(s) %v", [concat(", ", sort(open)), sort(ports)]))
 }

@@ -32,10 +32,10 @@ import rego.v1
 import data.rungs.lib
 
 deny contains finding if {
-	some rule in lib.sg_ingress_rules
+	some rule in data.rungs.lib.sg_ingress_rules
 	open := lib.open_cidrs_of(rule)
 	count(open) > 0
-	ports := {p | some p in lib.admin_ports; lib.rule_reaches_port(rule.protocol, rule.from_port, rule.to_port, p)}
+	ports := {p | some p in data.rungs.lib.admin_ports; lib.rule_reaches_port(rule.protocol, rule.from_port, rule.to_port, p)}
 	count(ports) > 0
 	finding := lib.finding(rule.resource, sprintf("Ingress from %s reaches remote administration port(s) %v", [concat(", ", sort(open)), sort(ports)]))
 }
@@ -45,21 +45,21 @@ deny contains finding if {
 # reported as not judged, never passed. A known violation elsewhere on the same
 # resource is still a failure.
 unknown contains finding if {
-	some rule in lib.sg_ingress_rules
+	some rule in data.rungs.lib.sg_ingress_rules
 	rule.cidrs_unknown
 	may_reach_admin_port(rule)
 	finding := lib.finding(rule.resource, "ingress sources are unknown at scan time")
 }
 
 unknown contains finding if {
-	some rule in lib.sg_ingress_rules
+	some rule in data.rungs.lib.sg_ingress_rules
 	count(lib.open_cidrs_of(rule)) > 0
 	lib.rule_ports_unknown(rule)
 	finding := lib.finding(rule.resource, "ingress ports are unknown at scan time")
 }
 
 may_reach_admin_port(rule) if {
-	some p in lib.admin_ports
+	some p in data.rungs.lib.admin_ports
 	lib.rule_reaches_port(rule.protocol, rule.from_port, rule.to_port, p)
 }
 

@@ -38,7 +38,7 @@ data_ports := [1433, 1521, 2375, 2376, 2379, 2380, 3306, 5432, 5601, 5984, 6379,
 reached(rule) := [p | some p in data_ports; lib.rule_reaches_port(rule.protocol, rule.from_port, rule.to_port, p)]
 
 deny contains finding if {
-	some rule in lib.sg_ingress_rules
+	some rule in data.rungs.lib.sg_ingress_rules
 	open := lib.open_cidrs_of(rule)
 	count(open) > 0
 	ports := reached(rule)
@@ -49,14 +49,14 @@ deny contains finding if {
 # What the scan cannot know decides nothing: an open rule to unknown ports, or a
 # rule from unknown sources to a data port, is not judged, never passed.
 unknown contains finding if {
-	some rule in lib.sg_ingress_rules
+	some rule in data.rungs.lib.sg_ingress_rules
 	count(lib.open_cidrs_of(rule)) > 0
 	lib.rule_ports_unknown(rule)
 	finding := lib.finding(rule.resource, "protocol or ports of an internet-facing rule are unknown at scan time")
 }
 
 unknown contains finding if {
-	some rule in lib.sg_ingress_rules
+	some rule in data.rungs.lib.sg_ingress_rules
 	rule.cidrs_unknown
 	may_reach(rule)
 	finding := lib.finding(rule.resource, "sources of a rule reaching a data port are unknown at scan time")

@@ -29,7 +29,7 @@ import rego.v1
 import data.rungs.lib
 
 deny contains finding if {
-	some rule in lib.sg_ingress_rules
+	some rule in data.rungs.lib.sg_ingress_rules
 	open := lib.open_cidrs_of(rule)
 	count(open) > 0
 	lib.rule_reaches_all_ports(rule.protocol, rule.from_port, rule.to_port)
@@ -49,14 +49,14 @@ unknown contains finding if {
 # A rule whose sources or ports are unknown at scan time may open every port to
 # the internet: not judged, never passed (as in RUNGS-AWS-VPC-001).
 unknown contains finding if {
-	some rule in lib.sg_ingress_rules
+	some rule in data.rungs.lib.sg_ingress_rules
 	rule.cidrs_unknown
 	may_reach_all_ports(rule)
 	finding := lib.finding(rule.resource, "ingress sources are unknown at scan time")
 }
 
 unknown contains finding if {
-	some rule in lib.sg_ingress_rules
+	some rule in data.rungs.lib.sg_ingress_rules
 	count(lib.open_cidrs_of(rule)) > 0
 	lib.rule_ports_unknown(rule)
 	finding := lib.finding(rule.resource, "ingress ports are unknown at scan time")

@@ -48,7 +48,7 @@ deny contains finding if {
 	azure.inbound_allow_from_internet(rule)
 	azure.protocol_is(rule, {"tcp", "*"})
 	ports := {p |
-		some p in lib.admin_ports
+		some p in data.rungs.lib.admin_ports
 		azure.reaches(rule, p)
 		not azure.tcp_port_shadowed(rule, p, rules)
 	}

@@ -40,7 +40,7 @@ deny contains finding if {
 	open := gcp.open_sources(fw)
 	count(open) > 0
 	ports := {p |
-		some p in lib.admin_ports
+		some p in data.rungs.lib.admin_ports
 		some a in lib.blocks(fw, "allow")
 		gcp.allow_reaches_port(a, p)
 	}

@@ -33,7 +33,7 @@ import data.rungs.lib
 import data.rungs.lib.gcp
 
 present if {
-	some t in gcp.org_policy_types
+	some t in data.rungs.lib.gcp.org_policy_types
 	some p in lib.resources(t)
 	gcp.org_or_folder_level(p)
 	gcp.enforces(p)
