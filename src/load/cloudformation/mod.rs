@@ -242,6 +242,7 @@ pub fn load(
                 file: rel.to_string(),
                 line: 1,
             }],
+            required_providers: BTreeMap::new(),
         },
         ctx.diagnostics,
     ))
