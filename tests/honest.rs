@@ -326,7 +326,10 @@ fn a_vpc_without_a_managed_default_group_keeps_the_aws_rules() {
     assert_eq!(counts(&report, DSG), (4, 1, 0, 0));
     // A default group whose vpc_id is unknown may be the VPC's: not judged.
     let report = scan("default-sg-unknown-vpc", &[]);
-    assert_eq!(outcomes(&report, DSG), pairs(&[("aws_vpc.main", "unknown")]));
+    assert_eq!(
+        outcomes(&report, DSG),
+        pairs(&[("aws_vpc.main", "unknown")])
+    );
     assert_eq!(counts(&report, DSG), (1, 0, 1, 0));
 }
 
