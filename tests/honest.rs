@@ -318,6 +318,22 @@ fn module_calls_carry_their_providers_map_and_own_provider_blocks() {
 }
 
 #[test]
+fn required_providers_reach_the_input() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/honest/azurerm-2");
+    let out = Command::new(env!("CARGO_BIN_EXE_rungs"))
+        .arg("input")
+        .arg(&dir)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let docs: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        docs[0]["required_providers"],
+        serde_json::json!({"azurerm": {"source": "hashicorp/azurerm", "version": "~> 2.99", "file": "main.tf", "line": 1}})
+    );
+}
+
+#[test]
 fn a_vpc_without_a_managed_default_group_keeps_the_aws_rules() {
     const DSG: &str = "RUNGS-AWS-VPC-002";
     let report = scan("default-sg-implicit", &[]);
