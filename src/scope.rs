@@ -239,6 +239,7 @@ mod tests {
                 })
                 .into_iter()
                 .collect(),
+            required_providers: Default::default(),
         }
     }
 

@@ -257,14 +257,181 @@ fn an_instance_is_judged_by_the_launch_template_it_names() {
 #[test]
 fn encryption_by_default_covers_only_its_provider_configuration() {
     let report = scan("ebs-default-per-provider", &[]);
+    // module.disk gets aws.replica through its call's providers map: covered, passes with
+    // aws_ebs_volume.replica. module.inherited inherits the default configuration: not covered.
     assert_eq!(
         outcomes(&report, "RUNGS-AWS-EC2-002"),
         pairs(&[
             ("aws_ebs_volume.primary", "fail"),
-            ("module.disk.aws_ebs_volume.this", "unknown"),
+            ("module.inherited.aws_ebs_volume.this", "fail"),
+            ("module.unmapped.aws_ebs_volume.this", "unknown"),
+            ("module.legacy.aws_ebs_volume.this", "unknown"),
         ])
     );
-    assert_eq!(counts(&report, "RUNGS-AWS-EC2-002"), (1, 1, 1, 0));
+    assert_eq!(counts(&report, "RUNGS-AWS-EC2-002"), (2, 2, 2, 0));
+}
+
+#[test]
+fn module_calls_carry_their_providers_map_and_own_provider_blocks() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/honest/ebs-default-per-provider");
+    let out = Command::new(env!("CARGO_BIN_EXE_rungs"))
+        .arg("input")
+        .arg(&dir)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let docs: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let calls: Vec<(String, Value, Value)> = docs[0]["module_calls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["address"].as_str().unwrap().to_string(),
+                c["providers"].clone(),
+                c["own_providers"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        calls,
+        vec![
+            (
+                "module.disk".to_string(),
+                serde_json::json!({"aws": "aws.replica"}),
+                Value::Null
+            ),
+            ("module.inherited".to_string(), Value::Null, Value::Null),
+            (
+                "module.legacy".to_string(),
+                Value::Null,
+                serde_json::json!(["aws"])
+            ),
+            (
+                "module.unmapped".to_string(),
+                serde_json::json!({"aws.other": "aws.replica"}),
+                Value::Null
+            ),
+        ]
+    );
+}
+
+#[test]
+fn required_providers_reach_the_input() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/honest/azurerm-2");
+    let out = Command::new(env!("CARGO_BIN_EXE_rungs"))
+        .arg("input")
+        .arg(&dir)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let docs: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        docs[0]["required_providers"],
+        serde_json::json!({"azurerm": {"source": "hashicorp/azurerm", "version": "~> 2.99", "file": "main.tf", "line": 1}})
+    );
+}
+
+#[test]
+fn a_vpc_without_a_managed_default_group_keeps_the_aws_rules() {
+    const DSG: &str = "RUNGS-AWS-VPC-002";
+    let report = scan("default-sg-implicit", &[]);
+    assert_eq!(outcomes(&report, DSG), pairs(&[("aws_vpc.bare", "fail")]));
+    // aws_vpc.managed[0] and [1] and their two closed default groups pass.
+    assert_eq!(counts(&report, DSG), (4, 1, 0, 0));
+    // A default group whose vpc_id is unknown may be the VPC's: not judged.
+    let report = scan("default-sg-unknown-vpc", &[]);
+    assert_eq!(
+        outcomes(&report, DSG),
+        pairs(&[("aws_vpc.main", "unknown")])
+    );
+    assert_eq!(counts(&report, DSG), (1, 0, 1, 0));
+}
+
+#[test]
+fn subnet_flow_logs_count_for_their_vpc() {
+    const FLOW: &str = "RUNGS-AWS-VPC-003";
+    let report = scan("flow-logs-subnets", &[]);
+    // logged: aws_flow_log.logged[0] and [1] name aws_subnet.logged[0] and [1]. partial: only
+    // subnet "a" is logged. eni: a network interface's flow log does not count.
+    assert_eq!(
+        outcomes(&report, FLOW),
+        pairs(&[("aws_vpc.partial", "fail"), ("aws_vpc.eni", "fail")])
+    );
+    assert_eq!(counts(&report, FLOW), (1, 2, 0, 0));
+    let report = scan("flow-logs-unresolved", &[]);
+    assert_eq!(
+        outcomes(&report, FLOW),
+        pairs(&[("aws_vpc.unresolved", "unknown")])
+    );
+    assert_eq!(counts(&report, FLOW), (0, 0, 1, 0));
+}
+
+#[test]
+fn s3_and_sqs_encryption_must_be_declared_alike() {
+    let report = scan("encryption-declared", &[]);
+    assert_eq!(
+        outcomes(&report, "RUNGS-AWS-S3-001"),
+        pairs(&[("aws_s3_bucket.implicit", "fail")])
+    );
+    assert_eq!(counts(&report, "RUNGS-AWS-S3-001"), (1, 1, 0, 0));
+    assert_eq!(
+        outcomes(&report, "RUNGS-AWS-SQS-001"),
+        pairs(&[
+            ("aws_sqs_queue.implicit", "fail"),
+            ("aws_sqs_queue.off", "fail"),
+            ("aws_sqs_queue.orders", "unknown"),
+        ])
+    );
+    assert_eq!(counts(&report, "RUNGS-AWS-SQS-001"), (2, 2, 1, 0));
+}
+
+#[test]
+fn azurerm_defaults_follow_the_required_providers_constraint() {
+    const TLS: &str = "RUNGS-AZURE-STORAGE-001";
+    // "~> 2.99": the unset min_tls_version is TLS1_0.
+    let report = scan("azurerm-2", &[]);
+    assert_eq!(
+        outcomes(&report, TLS),
+        pairs(&[("azurerm_storage_account.data", "fail")])
+    );
+    assert_eq!(counts(&report, TLS), (1, 1, 0, 0));
+    // ">= 3.0, < 5.0": TLS1_2.
+    let report = scan("azurerm-3", &[]);
+    assert_eq!(outcomes(&report, TLS), pairs(&[]));
+    assert_eq!(counts(&report, TLS), (2, 0, 0, 0));
+    // No constraint: either default may apply.
+    let report = scan("azurerm-unpinned", &[]);
+    assert_eq!(
+        outcomes(&report, TLS),
+        pairs(&[("azurerm_storage_account.data", "unknown")])
+    );
+    assert_eq!(counts(&report, TLS), (1, 0, 1, 0));
+}
+
+#[test]
+fn gcp_org_policies_cover_only_the_projects_they_are_attached_to() {
+    let report = scan("gcp-org-policy-scope", &[]);
+    // Project-level policy on acme-app: the bucket of acme-web is judged, the one of an unknown
+    // project is not.
+    assert_eq!(
+        outcomes(&report, "RUNGS-GCP-STORAGE-001"),
+        pairs(&[
+            ("google_storage_bucket.web", "fail"),
+            ("google_storage_bucket.external", "unknown"),
+        ])
+    );
+    assert_eq!(counts(&report, "RUNGS-GCP-STORAGE-001"), (1, 1, 1, 0));
+    // Folder-level policy: acme-app is declared under the folder; acme-web's folder is not known.
+    assert_eq!(
+        outcomes(&report, "RUNGS-GCP-STORAGE-002"),
+        pairs(&[
+            ("google_storage_bucket.web", "unknown"),
+            ("google_storage_bucket.external", "unknown"),
+        ])
+    );
+    assert_eq!(counts(&report, "RUNGS-GCP-STORAGE-002"), (1, 0, 2, 0));
 }
 
 #[test]

@@ -187,6 +187,7 @@ fn document(type_key: &str, config: BTreeMap<String, Val>) -> Document {
         }],
         module_calls: Vec::new(),
         providers: Vec::new(),
+        required_providers: BTreeMap::new(),
     }
 }
 

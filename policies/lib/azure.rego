@@ -404,3 +404,92 @@ all_ports_shadowed(a, rules) if {
 maybe_reaches_all(d) if reaches_all(d)
 
 maybe_reaches_all(d) if d.ports_unknown
+
+# ---------------------------------------------------------------------------
+# Provider version: which azurerm defaults apply
+# ---------------------------------------------------------------------------
+
+# Argument defaults changed between azurerm major versions (min_tls_version:
+# TLS1_0 before 3.0, TLS1_2 from 3.0). The root module's required_providers
+# constraint decides which one applies to an unset argument:
+# azurerm_from(n) is "pass" when every version the constraint accepts is n.0
+# or newer, "fail" when every one is older than n.0, "unknown" otherwise (no
+# constraint, or one that accepts both).
+azurerm_from(n) := "pass" if {
+	some c in azurerm_clauses
+	c.lower >= n
+}
+
+azurerm_from(n) := "fail" if {
+	not azurerm_lower_at_least(n)
+	some c in azurerm_clauses
+	c.below <= n
+}
+
+azurerm_from(n) := "unknown" if {
+	not azurerm_lower_at_least(n)
+	not azurerm_upper_below(n)
+}
+
+azurerm_lower_at_least(n) if {
+	some c in azurerm_clauses
+	c.lower >= n
+}
+
+azurerm_upper_below(n) if {
+	some c in azurerm_clauses
+	c.below <= n
+}
+
+# The version constraints of the root module's azurerm entries: local name
+# azurerm without a source, or any name whose source is hashicorp/azurerm.
+azurerm_constraints contains v if {
+	some name, rp in object.get(input, "required_providers", {})
+	azurerm_entry(name, rp)
+	v := rp.version
+	is_string(v)
+}
+
+azurerm_entry(name, rp) if {
+	name == "azurerm"
+	not rp.source
+}
+
+azurerm_entry(_, rp) if endswith(lower(rp.source), "hashicorp/azurerm")
+
+# One object per clause of the constraints ("~> 3.0, < 3.90"): lower, the
+# major version every accepted version has at least; below, a major version
+# every accepted version is older than the .0 of (a large number when the
+# clause has no upper bound).
+azurerm_clauses contains {"lower": lower, "below": below} if {
+	some text in azurerm_constraints
+	some clause in split(text, ",")
+	m := regex.find_all_string_submatch_n(`^\s*(>=|<=|~>|!=|>|<|=)?\s*v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?\s*$`, clause, 1)[0]
+	lower := clause_lower(m[1], to_number(m[2]))
+	below := clause_below(m[1], to_number(m[2]), m[3], m[4])
+}
+
+clause_lower(op, major) := major if op in {">=", ">", "=", "", "~>"}
+
+clause_lower(op, _) := 0 if op in {"<", "<=", "!="}
+
+# "< 3" and "< 3.0.0" keep versions below 3.0; "< 3.1" does not.
+clause_below("<", major, minor, patch) := major if zero_rest(minor, patch)
+
+clause_below("<", major, minor, patch) := major + 1 if {
+	not zero_rest(minor, patch)
+}
+
+clause_below(op, major, _, _) := major + 1 if op in {"<=", "=", ""}
+
+# "~> 2.5" accepts 2.x, "~> 2.5.1" accepts 2.5.x; "~> 2" any 2.0 or newer.
+clause_below("~>", major, minor, _) := major + 1 if minor != ""
+
+clause_below("~>", _, "", _) := 1000000
+
+clause_below(op, _, _, _) := 1000000 if op in {">=", ">", "!="}
+
+zero_rest(minor, patch) if {
+	trim_left(minor, ".0") == ""
+	trim_left(patch, ".0") == ""
+}

@@ -372,14 +372,6 @@ org_or_folder_level(p) if {
 	startswith(parent, "${")
 }
 
-# Some org policy of the document (at any level) enforces the constraint.
-constraint_enforced(constraint) if {
-	some t in org_policy_types
-	some p in lib.resources(t)
-	may_set(p, constraint)
-	enforces(p)
-}
-
 # Some org policy at organization or folder level enforces the constraint.
 constraint_enforced_centrally(constraint) if {
 	some t in org_policy_types
@@ -387,6 +379,215 @@ constraint_enforced_centrally(constraint) if {
 	org_or_folder_level(p)
 	may_set(p, constraint)
 	enforces(p)
+}
+
+# Which resources an org policy covers. A policy on a project covers that project's resources;
+# on a folder or the organization, the resources of projects the document shows to be under it
+# (google_project folder_id / org_id, then google_folder parents, three folder levels).
+# Resources and policies are compared by node keys: a known id without its "projects/",
+# "folders/" or "organizations/" prefix, or "ref:<module>:<type.name>" for a reference to a
+# google_project / google_folder / google_organization of the document (any attribute: project_id,
+# number, name, folder_id all name the same node). Anything else cannot be compared.
+
+# constraint_covers(c, r): an org policy of the document that surely enforces c (known constraint
+# name, known enforcement) surely applies to resource r.
+constraint_covers(constraint, r) if {
+	some p in enforcing_policies(constraint)
+	constraint in constraints_of(p)
+	not enforcement_unknown(p)
+	covers(p, r)
+}
+
+# constraint_may_cover(c, r): some org policy that enforces or may enforce c may apply to r; the
+# scan cannot exclude it. A policy whose resource should otherwise be denied is then unknown.
+constraint_may_cover(constraint, r) if {
+	some p in enforcing_policies(constraint)
+	not excludes(p, r)
+}
+
+enforcing_policies(constraint) := [p |
+	some t in org_policy_types
+	some p in lib.resources(t)
+	may_set(p, constraint)
+	enforces(p)
+]
+
+# An enforcement setting of p is unknown text (enforces counts it as enforcing).
+enforcement_unknown(p) if lib.is_unknown(lib.attr(p, "spec", null))
+
+enforcement_unknown(p) if {
+	some spec in lib.blocks(p, "spec")
+	some rule in lib.sub_blocks(spec, "rules")
+	some k in ["enforce", "deny_all"]
+	lib.is_unknown(get(rule, k, null))
+}
+
+enforcement_unknown(p) if {
+	some bp in lib.blocks(p, "boolean_policy")
+	lib.is_unknown(get(bp, "enforced", null))
+}
+
+enforcement_unknown(p) if {
+	some lp in lib.blocks(p, "list_policy")
+	some a in lib.sub_blocks(lp, "allow")
+	lib.is_unknown(get(a, "values", null))
+}
+
+# The level ("projects", "folders", "organizations") and node key an org policy is attached to.
+attached(p) := ["projects", k] if {
+	p.type == "google_project_organization_policy"
+	k := node_key(lib.attr(p, "project", null), p)
+}
+
+attached(p) := ["folders", k] if {
+	p.type == "google_folder_organization_policy"
+	k := node_key(lib.attr(p, "folder", null), p)
+}
+
+attached(p) := ["organizations", k] if {
+	p.type == "google_organization_policy"
+	k := node_key(lib.attr(p, "org_id", null), p)
+}
+
+attached(p) := [level, k] if {
+	p.type == "google_org_policy_policy"
+	parent := lib.attr(p, "parent", null)
+	is_string(parent)
+	some level in ["projects", "folders", "organizations"]
+	startswith(parent, concat("", [level, "/"]))
+	k := node_key(parent, p)
+}
+
+# A google_folder's name ("folders/123") as its parent: a reference to it names a folder.
+attached(p) := ["folders", k] if {
+	p.type == "google_org_policy_policy"
+	parent := lib.attr(p, "parent", null)
+	startswith(parent, "${google_folder.")
+	k := node_key(parent, p)
+}
+
+# The node key of text v found in resource r (see above); undefined when v cannot be compared.
+node_key(v, _) := k if {
+	lib.is_known_string(v)
+	k := trim_prefix(trim_prefix(trim_prefix(trim_space(v), "projects/"), "folders/"), "organizations/")
+	k != ""
+	not contains(k, "/")
+}
+
+node_key(v, r) := concat("", ["ref:", lib.module_of(r), ":", parts[0], ".", split(parts[1], "[")[0]]) if {
+	lib.is_unknown(v)
+	t := trim_prefix(trim_prefix(trim_prefix(v, "projects/"), "folders/"), "organizations/")
+	startswith(t, "${")
+	endswith(t, "}")
+	parts := split(trim_suffix(trim_prefix(t, "${"), "}"), ".")
+	count(parts) == 3
+	parts[0] in {"google_project", "google_folder", "google_organization"}
+}
+
+# The node keys that name project resource gp, or folder resource f.
+self_keys(x) := {concat("", ["ref:", lib.module_of(x), ":", x.ref])} | {k |
+	some a in ["project_id", "folder_id", "org_id"]
+	x.type == self_attr_type[a]
+	k := node_key(lib.attr(x, a, null), x)
+	lib.is_known_string(lib.attr(x, a, null))
+}
+
+self_attr_type := {"project_id": "google_project", "folder_id": "google_folder", "org_id": "google_organization"}
+
+# The node key of r's project: itself for a google_project, else its `project` argument.
+project_key(r) := k if {
+	r.type == "google_project"
+	some k in self_keys(r)
+	startswith(k, "ref:")
+}
+
+project_key(r) := node_key(lib.attr(r, "project", null), r) if r.type != "google_project"
+
+# The google_project resources of the document that key k names.
+projects_named(k) := [gp | some gp in lib.resources("google_project"); k in self_keys(gp)]
+
+folders_named(k) := [f | some f in lib.resources("google_folder"); k in self_keys(f)]
+
+# The folder and organization nodes r's project is known to be under: [level, key] pairs.
+ancestors(r) := {a | some gp in projects_named(project_key(r)); some a in up(gp)}
+
+# The parents of project gp, and of the declared folders above it, three folder levels up.
+up(gp) := {a | some a in direct_parents(gp)} | {a |
+	some f in parent_folders(gp)
+	some a in direct_parents(f)
+} | {a |
+	some f in parent_folders(gp)
+	some g in parent_folders(f)
+	some a in direct_parents(g)
+}
+
+# The google_folder resources of the document that are x's parent.
+parent_folders(x) := {f |
+	some [level, k] in direct_parents(x)
+	level == "folders"
+	some f in folders_named(k)
+}
+
+direct_parents(x) := {["folders", k] | x.type == "google_project"; k := node_key(lib.attr(x, "folder_id", null), x)} | {["organizations", k] |
+	x.type == "google_project"
+	k := node_key(lib.attr(x, "org_id", null), x)
+} | {[level, k] |
+	x.type == "google_folder"
+	parent := lib.attr(x, "parent", null)
+	some level in ["folders", "organizations"]
+	parent_level(parent, level)
+	k := node_key(parent, x)
+}
+
+parent_level(parent, level) if startswith(parent, concat("", [level, "/"]))
+
+parent_level(parent, "folders") if startswith(parent, "${google_folder.")
+
+parent_level(parent, "organizations") if startswith(parent, "${google_organization.")
+
+# p surely applies to r: attached to r's project, or to a folder or organization r's project is
+# known to be under.
+covers(p, r) if {
+	a := attached(p)
+	a[0] == "projects"
+	k := a[1]
+	k == project_key(r)
+}
+
+covers(p, r) if {
+	a := attached(p)
+	a[0] == "projects"
+	k := a[1]
+	some gp in projects_named(k)
+	project_key(r) in self_keys(gp)
+}
+
+covers(p, r) if {
+	a := attached(p)
+	a[0] != "projects"
+	a in ancestors(r)
+}
+
+# p surely does not apply to r: both are on known, different projects.
+excludes(p, r) if {
+	a := attached(p)
+	a[0] == "projects"
+	k := a[1]
+	rk := project_key(r)
+	rk != k
+	not startswith(rk, "ref:")
+	not startswith(k, "ref:")
+}
+
+excludes(p, r) if {
+	a := attached(p)
+	a[0] == "projects"
+	k := a[1]
+	rk := project_key(r)
+	rk != k
+	prefix := concat("", ["ref:", lib.module_of(r), ":"])
+	startswith(rk, prefix)
+	startswith(k, prefix)
 }
 
 # ---------------------------------------------------------------------------

@@ -177,11 +177,62 @@ test_org_or_folder_level if {
 	not gcp.org_or_folder_level(res("google_project_organization_policy", "p", {}))
 }
 
-test_constraint_enforced if {
+test_constraint_enforced_centrally if {
 	p := v2("p", "projects/acme", [{"rules": [{"enforce": "TRUE"}]}])
-	gcp.constraint_enforced("iam.disableServiceAccountKeyCreation") with input as doc([p])
 	not gcp.constraint_enforced_centrally("iam.disableServiceAccountKeyCreation") with input as doc([p])
-	not gcp.constraint_enforced("storage.publicAccessPrevention") with input as doc([p])
+	q := v2("q", "folders/7", [{"rules": [{"enforce": "TRUE"}]}])
+	gcp.constraint_enforced_centrally("iam.disableServiceAccountKeyCreation") with input as doc([q])
+}
+
+# --- org policy scoping ------------------------------------------------------------
+
+c := "iam.disableServiceAccountKeyCreation"
+
+on(parent) := v2("p", parent, [{"rules": [{"enforce": "TRUE"}]}])
+
+bucket(project) := res("google_storage_bucket", "b", {"project": project})
+
+test_project_policy_covers_only_its_project if {
+	gcp.constraint_covers(c, bucket("acme")) with input as doc([on("projects/acme")])
+	not gcp.constraint_may_cover(c, bucket("other")) with input as doc([on("projects/acme")])
+	gcp.constraint_covers(c, bucket("${google_project.app.project_id}")) with input as doc([on("projects/${google_project.app.project_id}")])
+	not gcp.constraint_may_cover(c, bucket("${google_project.web.project_id}")) with input as doc([on("projects/${google_project.app.project_id}")])
+}
+
+test_project_policy_on_unknown_project_may_cover if {
+	not gcp.constraint_covers(c, bucket("${var.project}")) with input as doc([on("projects/acme")])
+	gcp.constraint_may_cover(c, bucket("${var.project}")) with input as doc([on("projects/acme")])
+	gcp.constraint_may_cover(c, res("google_storage_bucket", "b", {})) with input as doc([on("projects/acme")])
+}
+
+test_project_policy_by_project_id_covers_the_project_reference if {
+	gp := res("google_project", "app", {"project_id": "acme-app"})
+	gcp.constraint_covers(c, bucket("${google_project.app.project_id}")) with input as doc([gp, on("projects/acme-app")])
+	gcp.constraint_covers(c, gp) with input as doc([gp, on("projects/acme-app")])
+}
+
+test_folder_policy_covers_projects_known_under_it if {
+	f := res("google_folder", "prod", {"parent": "organizations/1", "display_name": "prod"})
+	gp := res("google_project", "app", {"project_id": "acme-app", "folder_id": "${google_folder.prod.folder_id}"})
+	rs := [f, gp, on("${google_folder.prod.name}")]
+	gcp.constraint_covers(c, bucket("acme-app")) with input as doc(rs)
+	gcp.constraint_covers(c, gp) with input as doc(rs)
+	# The organization above the folder covers it too.
+	gcp.constraint_covers(c, bucket("${google_project.app.project_id}")) with input as doc([f, gp, on("organizations/1")])
+}
+
+test_folder_policy_over_an_unplaced_project_may_cover if {
+	gp := res("google_project", "app", {"project_id": "acme-app", "folder_id": "42"})
+	not gcp.constraint_covers(c, bucket("acme-app")) with input as doc([gp, on("folders/7")])
+	gcp.constraint_may_cover(c, bucket("acme-app")) with input as doc([gp, on("folders/7")])
+	not gcp.constraint_covers(c, bucket("elsewhere")) with input as doc([gp, on("folders/42")])
+	gcp.constraint_may_cover(c, bucket("elsewhere")) with input as doc([gp, on("folders/42")])
+}
+
+test_unknown_enforcement_never_covers if {
+	p := v2("p", "projects/acme", [{"rules": [{"enforce": "${var.enforce}"}]}])
+	not gcp.constraint_covers(c, bucket("acme")) with input as doc([p])
+	gcp.constraint_may_cover(c, bucket("acme")) with input as doc([p])
 }
 
 # --- compute -------------------------------------------------------------------

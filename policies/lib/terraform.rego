@@ -358,20 +358,98 @@ provider_alias(r) := parts[1] if {
 }
 
 # Resources a and b use the same provider configuration (so the same account
-# and region): the same module and the same alias.
+# and region): the same module and the same alias, or the same configuration
+# of the root module once module calls' `providers` maps are followed
+# (effective_config).
 same_provider(a, b) if {
 	module_of(a) == module_of(b)
 	provider_alias(a) == provider_alias(b)
 }
 
-# a and b may use the same configuration, the scan cannot tell: a module gets
-# its configurations from its call (`providers = {...}`), which the document
-# does not hold, or an alias is not a plain reference.
-maybe_same_provider(a, b) if module_of(a) != module_of(b)
+same_provider(a, b) if effective_config(a) == effective_config(b)
 
-maybe_same_provider(a, _) if not provider_alias(a)
+# a and b use different configurations: two different root configurations, or
+# two different aliases in the root module.
+different_provider(a, b) if {
+	ca := effective_config(a)
+	cb := effective_config(b)
+	ca != cb
+}
 
-maybe_same_provider(_, b) if not provider_alias(b)
+# a and b may use the same configuration, the scan cannot tell: a module call
+# whose `providers` map does not say which configuration a module's resource
+# uses (or a module declaring its own provider block), or an alias that is not
+# a plain reference.
+maybe_same_provider(a, b) if {
+	not same_provider(a, b)
+	not different_provider(a, b)
+}
+
+# effective_config(r): the root module's configuration r uses, "aws" (the
+# default one) or "aws.replica"; undefined when the scan cannot tell. Inside a
+# module, each enclosing call maps the module's name for it to the caller's:
+# through its `providers` map when it has one (`providers = { aws = aws.west }`),
+# else by Terraform's implicit inheritance of the default (unaliased)
+# configurations. Four module levels are followed.
+effective_config(r) := c if {
+	module_of(r) == ""
+	c := local_config(r)
+}
+
+effective_config(r) := c if {
+	calls := calls_inward(module_of(r))
+	count(calls) == 1
+	c := through(calls[0], local_config(r))
+}
+
+effective_config(r) := c if {
+	calls := calls_inward(module_of(r))
+	count(calls) == 2
+	c := through(calls[0], through(calls[1], local_config(r)))
+}
+
+effective_config(r) := c if {
+	calls := calls_inward(module_of(r))
+	count(calls) == 3
+	c := through(calls[0], through(calls[1], through(calls[2], local_config(r))))
+}
+
+effective_config(r) := c if {
+	calls := calls_inward(module_of(r))
+	count(calls) == 4
+	c := through(calls[0], through(calls[1], through(calls[2], through(calls[3], local_config(r)))))
+}
+
+# The configuration r names in its own module: "aws" or "aws.west".
+local_config(r) := r.provider if object.get(config(r), "provider", null) == null
+
+local_config(r) := concat(".", [r.provider, a]) if {
+	a := provider_alias(r)
+	a != ""
+}
+
+# The addresses of the module calls enclosing module m, outermost first
+# ("module.a", "module.a.module.b").
+calls_inward(m) := [a | some a in sort(enclosing(m) - {""})]
+
+# The configuration cfg of the module called at addr, in the caller's terms.
+through(addr, cfg) := v if {
+	c := module_call[addr]
+	not cfg in object.get(c, "own_providers", [])
+	v := object.get(c, "providers", {})[cfg]
+}
+
+through(addr, cfg) := cfg if {
+	c := module_call[addr]
+	not cfg in object.get(c, "own_providers", [])
+	count(object.get(c, "providers", {})) == 0
+	not contains(cfg, ".")
+}
+
+module_call[addr] := c if {
+	some c in object.get(input, "module_calls", [])
+	addr := c.address
+}
 
 # A finding for resource r.
 finding(r, msg) := {"resource": r.address, "message": msg}

@@ -583,3 +583,39 @@ test_unjudged_document_reads_json_and_data_documents if {
 	inp := {"resources_by_type": {"aws_instance": [a, b, c], "data.aws_iam_policy_document": [doc]}}
 	lib.unjudged_document(["aws_instance"], "policy") == {{"resource": "aws_instance.a", "message": "policy is unknown at scan time"}} with input as inp
 }
+
+# --- provider configurations through module calls ------------------------------
+
+vol(m, provider) := {"address": concat(".", [m, "aws_ebs_volume.v"]), "ref": "aws_ebs_volume.v", "type": "aws_ebs_volume", "provider": "aws", "module": m, "config": provider}
+
+setting(provider) := {"address": "aws_ebs_encryption_by_default.on", "ref": "aws_ebs_encryption_by_default.on", "type": "aws_ebs_encryption_by_default", "provider": "aws", "module": "", "config": provider}
+
+calls(cs) := {"resources": [], "resources_by_type": {}, "module_calls": cs}
+
+test_effective_config_follows_providers_maps if {
+	in_west := vol("module.app", {})
+	lib.effective_config(in_west) == "aws.west" with input as calls([{"address": "module.app", "providers": {"aws": "aws.west"}}])
+	lib.same_provider(setting({"provider": "${aws.west}"}), in_west) with input as calls([{"address": "module.app", "providers": {"aws": "aws.west"}}])
+	lib.different_provider(setting({}), in_west) with input as calls([{"address": "module.app", "providers": {"aws": "aws.west"}}])
+	not lib.maybe_same_provider(setting({}), in_west) with input as calls([{"address": "module.app", "providers": {"aws": "aws.west"}}])
+}
+
+test_effective_config_nested_and_aliased if {
+	cs := [{"address": "module.a", "providers": {"aws.dr": "aws.replica"}}, {"address": "module.a.module.b", "providers": {"aws": "aws.dr"}}]
+	lib.effective_config(vol("module.a.module.b", {})) == "aws.replica" with input as calls(cs)
+}
+
+test_default_configuration_is_inherited_without_a_map if {
+	lib.effective_config(vol("module.app", {})) == "aws" with input as calls([{"address": "module.app"}])
+	lib.same_provider(setting({}), vol("module.app", {})) with input as calls([{"address": "module.app"}])
+	# An aliased configuration is never inherited: it must be passed.
+	not lib.effective_config(vol("module.app", {"provider": "${aws.west}"})) with input as calls([{"address": "module.app"}])
+	lib.maybe_same_provider(setting({}), vol("module.app", {"provider": "${aws.west}"})) with input as calls([{"address": "module.app"}])
+}
+
+test_unmapped_or_own_configuration_is_unknown if {
+	# A map without the module's configuration, a module with its own provider block, a call the document does not list.
+	lib.maybe_same_provider(setting({}), vol("module.app", {})) with input as calls([{"address": "module.app", "providers": {"aws.other": "aws"}}])
+	lib.maybe_same_provider(setting({}), vol("module.app", {})) with input as calls([{"address": "module.app", "own_providers": ["aws"]}])
+	lib.maybe_same_provider(setting({}), vol("module.app", {})) with input as calls([])
+}

@@ -91,6 +91,21 @@ impl ProviderConfig {
     }
 }
 
+/// An entry of the root module's `terraform { required_providers { ... } }`: which provider a
+/// local name stands for and the versions the configuration accepts (policies read it to know
+/// which provider defaults apply).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RequiredProvider {
+    /// `hashicorp/azurerm`, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The version constraint text (`~> 3.0`), when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    pub file: String,
+    pub line: usize,
+}
+
 /// A module call seen while loading, resolved or not.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ModuleCall {
@@ -102,6 +117,14 @@ pub struct ModuleCall {
     pub dir: Option<String>,
     pub file: String,
     pub line: usize,
+    /// The call's `providers` map, as source text: the module's configuration name (`aws`,
+    /// `aws.west`) to the caller's (`aws.replica`). Empty when the call has none.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub providers: BTreeMap<String, String>,
+    /// The configurations the called module declares itself with `provider` blocks (`aws`,
+    /// `aws.west`; legacy modules): its resources use those, not the caller's.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub own_providers: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -114,6 +137,8 @@ pub struct Document {
     pub module_calls: Vec<ModuleCall>,
     /// The root module's own `provider` blocks (not those of the modules it calls).
     pub providers: Vec<ProviderConfig>,
+    /// The root module's `required_providers`, by local name.
+    pub required_providers: BTreeMap<String, RequiredProvider>,
 }
 
 impl Document {
@@ -178,8 +203,30 @@ impl Document {
                     .collect::<Vec<_>>(),
             ),
         );
+        input.insert(
+            key("required_providers"),
+            regorus::Value::from(
+                self.required_providers
+                    .iter()
+                    .map(|(name, r)| (key(name), required_provider_value(r)))
+                    .collect::<BTreeMap<_, _>>(),
+            ),
+        );
         regorus::Value::from(input)
     }
+}
+
+fn required_provider_value(r: &RequiredProvider) -> regorus::Value {
+    let mut m = BTreeMap::new();
+    if let Some(source) = &r.source {
+        m.insert(key("source"), key(source));
+    }
+    if let Some(version) = &r.version {
+        m.insert(key("version"), key(version));
+    }
+    m.insert(key("file"), key(&r.file));
+    m.insert(key("line"), regorus::Value::from(r.line as u64));
+    regorus::Value::from(m)
 }
 
 fn provider_value(p: &ProviderConfig) -> regorus::Value {
@@ -255,6 +302,23 @@ fn module_call_value(c: &ModuleCall) -> regorus::Value {
     }
     m.insert(key("file"), key(&c.file));
     m.insert(key("line"), regorus::Value::from(c.line as u64));
+    if !c.own_providers.is_empty() {
+        m.insert(
+            key("own_providers"),
+            regorus::Value::from(c.own_providers.iter().map(|p| key(p)).collect::<Vec<_>>()),
+        );
+    }
+    if !c.providers.is_empty() {
+        m.insert(
+            key("providers"),
+            regorus::Value::from(
+                c.providers
+                    .iter()
+                    .map(|(k, v)| (key(k), key(v)))
+                    .collect::<BTreeMap<_, _>>(),
+            ),
+        );
+    }
     regorus::Value::from(m)
 }
 

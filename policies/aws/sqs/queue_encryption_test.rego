@@ -27,18 +27,22 @@ addresses(findings) := {f.resource | some f in findings}
 
 queue(cfg) := res("aws_sqs_queue", "jobs", object.union({"name": "jobs"}, cfg))
 
-test_sse_off_denied if {
+test_sse_off_or_undeclared_denied if {
 	addresses(policy.deny) == {"aws_sqs_queue.jobs"} with input as doc([queue({"sqs_managed_sse_enabled": false})])
 	addresses(policy.deny) == {"aws_sqs_queue.jobs"} with input as doc([queue({"sqs_managed_sse_enabled": false, "kms_master_key_id": ""})])
+	addresses(policy.deny) == {"aws_sqs_queue.jobs"} with input as doc([queue({})])
 }
 
-test_default_sse_sqs_and_kms_pass if {
-	count(policy.deny) == 0 with input as doc([queue({})])
+test_declared_sse_sqs_and_kms_pass if {
 	count(policy.deny) == 0 with input as doc([queue({"sqs_managed_sse_enabled": true})])
 	count(policy.deny) == 0 with input as doc([queue({"kms_master_key_id": "${aws_kms_key.data.id}"})])
+	count(policy.deny) == 0 with input as doc([queue({"kms_master_key_id": "alias/aws/sqs"})])
+	count(policy.unknown) == 0 with input as doc([queue({"kms_master_key_id": "${aws_kms_key.data.id}"})])
 }
 
-test_unknown_no_finding if {
+test_unknown_is_unknown_not_passed if {
+	addresses(policy.unknown) == {"aws_sqs_queue.jobs"} with input as doc([queue({"sqs_managed_sse_enabled": "${var.sse}"})])
+	addresses(policy.unknown) == {"aws_sqs_queue.jobs"} with input as doc([queue({"sqs_managed_sse_enabled": false, "kms_master_key_id": "${var.kms_key_id}"})])
 	count(policy.deny) == 0 with input as doc([queue({"sqs_managed_sse_enabled": "${var.sse}"})])
-	count(policy.deny) == 0 with input as doc([queue({"sqs_managed_sse_enabled": false, "kms_master_key_id": "${var.kms_key_id}"})])
+	count(policy.unknown) == 0 with input as doc([queue({"sqs_managed_sse_enabled": "${var.sse}", "kms_master_key_id": "${aws_kms_key.data.id}"})])
 }

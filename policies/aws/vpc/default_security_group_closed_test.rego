@@ -48,3 +48,28 @@ test_unknown_rules_no_finding if {
 	findings := policy.deny with input as doc([sg])
 	count(findings) == 0
 }
+
+vpc := res("aws_vpc", "main", {"cidr_block": "10.0.0.0/16"})
+
+test_vpc_without_managed_default_group_denied if {
+	addresses(policy.deny) == {"aws_vpc.main"} with input as doc([vpc])
+	count(policy.unknown) == 0 with input as doc([vpc])
+}
+
+test_vpc_with_closed_default_group_passes if {
+	sg := res("aws_default_security_group", "default", {"vpc_id": "${aws_vpc.main.id}"})
+	count(policy.deny) == 0 with input as doc([vpc, sg])
+	count(policy.unknown) == 0 with input as doc([vpc, sg])
+}
+
+test_default_group_of_another_vpc_does_not_cover if {
+	other := res("aws_vpc", "other", {"cidr_block": "10.1.0.0/16"})
+	sg := res("aws_default_security_group", "default", {"vpc_id": "${aws_vpc.other.id}"})
+	addresses(policy.deny) == {"aws_vpc.main"} with input as doc([vpc, other, sg])
+}
+
+test_default_group_with_unknown_vpc_makes_vpc_unknown if {
+	sg := res("aws_default_security_group", "default", {"vpc_id": "${var.vpc_id}"})
+	count(policy.deny) == 0 with input as doc([vpc, sg])
+	addresses(policy.unknown) == {"aws_vpc.main"} with input as doc([vpc, sg])
+}

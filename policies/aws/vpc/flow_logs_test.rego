@@ -49,3 +49,40 @@ test_unknown_vpc_id_no_finding if {
 	findings := policy.deny with input as doc([vpc, flow("${var.vpc_id}")])
 	count(findings) == 0
 }
+
+test_unknown_vpc_id_makes_vpc_unknown if {
+	addresses(policy.unknown) == {"aws_vpc.main"} with input as doc([vpc, flow("${var.vpc_id}")])
+}
+
+subnet(name, v) := res("aws_subnet", name, {"vpc_id": v})
+
+subnet_flow(name, s) := res("aws_flow_log", name, {"subnet_id": s, "traffic_type": "ALL"})
+
+test_flow_logs_on_every_subnet_pass if {
+	rs := [vpc, subnet("a", "${aws_vpc.main.id}"), subnet("b", "${aws_vpc.main.id}"), subnet_flow("a", "${aws_subnet.a.id}"), subnet_flow("b", "${aws_subnet.b.id}")]
+	count(policy.deny) == 0 with input as doc(rs)
+	count(policy.unknown) == 0 with input as doc(rs)
+}
+
+test_a_subnet_without_flow_log_denied if {
+	rs := [vpc, subnet("a", "${aws_vpc.main.id}"), subnet("b", "${aws_vpc.main.id}"), subnet_flow("a", "${aws_subnet.a.id}")]
+	addresses(policy.deny) == {"aws_vpc.main"} with input as doc(rs)
+}
+
+test_subnet_of_unknown_vpc_makes_subnet_coverage_unknown if {
+	rs := [vpc, subnet("a", "${aws_vpc.main.id}"), subnet("x", "${var.vpc_id}"), subnet_flow("a", "${aws_subnet.a.id}")]
+	count(policy.deny) == 0 with input as doc(rs)
+	addresses(policy.unknown) == {"aws_vpc.main"} with input as doc(rs)
+}
+
+test_subnet_flow_log_with_unknown_subnet_is_unknown if {
+	rs := [vpc, subnet("a", "${aws_vpc.main.id}"), subnet_flow("a", "${var.subnet_id}")]
+	addresses(policy.unknown) == {"aws_vpc.main"} with input as doc(rs)
+}
+
+test_eni_flow_log_does_not_cover_the_vpc if {
+	eni := res("aws_network_interface", "app", {"subnet_id": "${aws_subnet.a.id}"})
+	log := res("aws_flow_log", "eni", {"eni_id": "${aws_network_interface.app.id}", "traffic_type": "ALL"})
+	rs := [vpc, subnet("a", "${aws_vpc.main.id}"), eni, log]
+	addresses(policy.deny) == {"aws_vpc.main"} with input as doc(rs)
+}

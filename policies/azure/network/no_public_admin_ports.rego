@@ -56,6 +56,38 @@ deny contains finding if {
 	finding := {"resource": rule.address, "message": sprintf("Inbound rule %v allows %s to port(s) %v", [rule.name, concat(", ", sort(azure.open_sources(rule))), sort(ports)])}
 }
 
+# An inbound Allow rule whose sources or ports are unknown at scan time may open an admin port to
+# the internet: not judged (sources from a variable without a value, ports from one).
+unknown contains finding if {
+	some rule in rules
+	azure.eq(rule.direction, "inbound")
+	azure.eq(rule.access, "allow")
+	may_carry_tcp(rule)
+	may_reach_admin(rule)
+	may_come_from_internet(rule)
+	unknown_decides(rule)
+	finding := {"resource": rule.address, "message": sprintf("Inbound rule %v: its sources or destination ports are unknown at scan time", [rule.name])}
+}
+
+may_carry_tcp(rule) if azure.protocol_is(rule, {"tcp", "*"})
+
+may_carry_tcp(rule) if lib.is_unknown(rule.protocol)
+
+may_reach_admin(rule) if {
+	some p in lib.admin_ports
+	azure.reaches(rule, p)
+}
+
+may_reach_admin(rule) if rule.ports_unknown
+
+may_come_from_internet(rule) if count(azure.open_sources(rule)) > 0
+
+may_come_from_internet(rule) if rule.sources_unknown
+
+unknown_decides(rule) if rule.sources_unknown
+
+unknown_decides(rule) if rule.ports_unknown
+
 # The arguments the verdict reads: a resource with one of them unknown at scan time is not
 # judged, never passed (a denied resource stays a failure).
 unknown contains finding if {

@@ -101,3 +101,14 @@ test_deny_with_unknown_priority_may_shadow if {
 test_rules_given_as_expressions_no_error if {
 	count(policy.deny) == 1 with input as doc([nsg(["${local.rule}", rule({"destination_port_range": "22", "source_address_prefix": "*"})])])
 }
+
+test_unknown_sources_or_ports_are_unknown if {
+	d := doc([nsg([]), sep("partner", {"destination_port_range": "22", "source_address_prefixes": "${var.partner_prefixes}"})])
+	addresses(policy.unknown) == {"azurerm_network_security_rule.partner"} with input as d
+	count(policy.deny) == 0 with input as d
+	e := doc([nsg([]), sep("any", {"destination_port_range": "${var.port}", "source_address_prefix": "Internet"})])
+	addresses(policy.unknown) == {"azurerm_network_security_rule.any"} with input as e
+	# Unknown sources to a port that is not an admin port, or a known private source: judged.
+	f := doc([nsg([]), sep("web", {"destination_port_range": "443", "source_address_prefixes": "${var.partner_prefixes}"}), sep("vpn", {"destination_port_range": "${var.port}", "source_address_prefix": "10.0.0.0/8"})])
+	count(policy.unknown) == 0 with input as f
+}

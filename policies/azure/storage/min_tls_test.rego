@@ -36,7 +36,7 @@ test_tls11_denied if {
 	count(policy.deny) == 1 with input as doc([sa({"min_tls_version": "TLS1_1"})])
 }
 
-test_tls12_and_default_pass if {
+test_tls12_passes_and_unset_is_not_denied_without_a_constraint if {
 	count(policy.deny) == 0 with input as doc([sa({"min_tls_version": "TLS1_2"})])
 	count(policy.deny) == 0 with input as doc([sa({})])
 	count(policy.deny) == 0 with input as doc([sa({"min_tls_version": null})])
@@ -44,4 +44,38 @@ test_tls12_and_default_pass if {
 
 test_unknown_not_judged if {
 	count(policy.deny) == 0 with input as doc([sa({"min_tls_version": "${var.min_tls}"})])
+}
+
+with_azurerm(d, version) := object.union(d, {"required_providers": {"azurerm": {"source": "hashicorp/azurerm", "version": version, "file": "versions.tf", "line": 1}}})
+
+test_unset_follows_the_azurerm_constraint if {
+	# 3.0 or newer guaranteed: the default TLS1_2 passes.
+	every v in ["~> 3.0", ">= 3.1, < 5.0", "~> 4.20", "4.1.0", "> 3"] {
+		count(policy.deny) == 0 with input as with_azurerm(doc([sa({})]), v)
+		count(policy.unknown) == 0 with input as with_azurerm(doc([sa({})]), v)
+	}
+
+	# Only versions before 3.0 allowed: the default TLS1_0 fails.
+	every v in ["~> 2.0", "< 3.0", "<= 2.99.0", "= 2.46.1", "~> 2.46.1"] {
+		addresses(policy.deny) == {"azurerm_storage_account.data"} with input as with_azurerm(doc([sa({})]), v)
+	}
+
+	# Both allowed, or no constraint: not judged.
+	every v in [">= 2.0", "~> 2", "< 3.1", "!= 3.0.0"] {
+		count(policy.deny) == 0 with input as with_azurerm(doc([sa({})]), v)
+		addresses(policy.unknown) == {"azurerm_storage_account.data"} with input as with_azurerm(doc([sa({})]), v)
+	}
+	addresses(policy.unknown) == {"azurerm_storage_account.data"} with input as doc([sa({})])
+}
+
+test_legacy_string_and_other_local_name if {
+	d := object.union(doc([sa({})]), {"required_providers": {"azure": {"source": "registry.terraform.io/hashicorp/azurerm", "version": "~> 3.5", "file": "versions.tf", "line": 1}}})
+	count(policy.unknown) == 0 with input as d
+	e := object.union(doc([sa({})]), {"required_providers": {"azurerm": {"version": "~> 2.0", "file": "versions.tf", "line": 1}}})
+	count(policy.deny) == 1 with input as e
+}
+
+test_explicit_value_wins_over_the_default if {
+	count(policy.deny) == 0 with input as with_azurerm(doc([sa({"min_tls_version": "TLS1_2"})]), "~> 2.0")
+	count(policy.unknown) == 0 with input as doc([sa({"min_tls_version": "TLS1_2"})])
 }

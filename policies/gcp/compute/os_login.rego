@@ -55,15 +55,19 @@ project_level(r) if {
 	gcp.flag_on(v)
 }
 
-project_level(_) if gcp.constraint_enforced("compute.requireOsLogin")
+project_level(r) if gcp.constraint_covers("compute.requireOsLogin", r)
 
 # Project metadata may turn it on: its value is unknown, or the scan cannot
 # tell whether it is the instance's project.
+project_maybe(r) if gcp.constraint_may_cover("compute.requireOsLogin", r)
+
 project_maybe(r) if {
 	some [pm, v] in project_settings
 	gcp.same_project(pm, r)
 	lib.is_unknown(v)
 }
+
+project_maybe(r) if gcp.constraint_may_cover("compute.requireOsLogin", r)
 
 project_maybe(r) if {
 	some [pm, v] in project_settings

@@ -36,8 +36,18 @@ deny contains finding if {
 	some p in lib.resources("google_project")
 	# The provider default is true: the default network is created.
 	lib.truthy(lib.attr(p, "auto_create_network", true))
-	not gcp.constraint_enforced("compute.skipDefaultNetworkCreation")
+	not gcp.constraint_may_cover("compute.skipDefaultNetworkCreation", p)
 	finding := lib.finding(p, "Project keeps the default network and its permissive firewall rules (auto_create_network is not false)")
+}
+
+# An org policy enforcing the constraint on a folder or organization the scan cannot place this
+# project under may cover it: not judged.
+unknown contains finding if {
+	some p in lib.resources("google_project")
+	lib.truthy(lib.attr(p, "auto_create_network", true))
+	gcp.constraint_may_cover("compute.skipDefaultNetworkCreation", p)
+	not gcp.constraint_covers("compute.skipDefaultNetworkCreation", p)
+	finding := lib.finding(p, "an organization policy enforcing compute.skipDefaultNetworkCreation may cover this project: the scan cannot tell")
 }
 
 # The arguments the verdict reads: a resource with one of them unknown at scan time is not

@@ -41,8 +41,18 @@ not_enforced(bucket) := v if {
 deny contains finding if {
 	some bucket in lib.resources("google_storage_bucket")
 	v := not_enforced(bucket)
-	not gcp.constraint_enforced("storage.publicAccessPrevention")
+	not gcp.constraint_may_cover("storage.publicAccessPrevention", bucket)
 	finding := lib.finding(bucket, sprintf("Public access prevention is %q, not \"enforced\"", [v]))
+}
+
+# An org policy enforcing the constraint on a project or folder the scan cannot place this
+# bucket in may cover it: not judged.
+unknown contains finding if {
+	some bucket in lib.resources("google_storage_bucket")
+	not_enforced(bucket)
+	gcp.constraint_may_cover("storage.publicAccessPrevention", bucket)
+	not gcp.constraint_covers("storage.publicAccessPrevention", bucket)
+	finding := lib.finding(bucket, "an organization policy enforcing storage.publicAccessPrevention may cover this bucket's project: the scan cannot tell")
 }
 
 # The arguments the verdict reads: a resource with one of them unknown at scan time is not

@@ -34,8 +34,18 @@ deny contains finding if {
 	# The provider default is false: object ACLs stay in force.
 	not lib.truthy(lib.attr(bucket, "uniform_bucket_level_access", false))
 	not lib.is_unknown(lib.attr(bucket, "uniform_bucket_level_access", false))
-	not gcp.constraint_enforced("storage.uniformBucketLevelAccess")
+	not gcp.constraint_may_cover("storage.uniformBucketLevelAccess", bucket)
 	finding := lib.finding(bucket, "Uniform bucket-level access is off: object ACLs can grant access outside IAM")
+}
+
+# An org policy enforcing the constraint on a project or folder the scan cannot place this
+# bucket in may cover it: not judged.
+unknown contains finding if {
+	some bucket in lib.resources("google_storage_bucket")
+	lib.falsy(lib.attr(bucket, "uniform_bucket_level_access", false))
+	gcp.constraint_may_cover("storage.uniformBucketLevelAccess", bucket)
+	not gcp.constraint_covers("storage.uniformBucketLevelAccess", bucket)
+	finding := lib.finding(bucket, "an organization policy enforcing storage.uniformBucketLevelAccess may cover this bucket's project: the scan cannot tell")
 }
 
 # The arguments the verdict reads: a resource with one of them unknown at scan time is not

@@ -251,6 +251,7 @@ pub fn load(
                 line: 1,
                 config: BTreeMap::new(),
             }],
+            required_providers: BTreeMap::new(),
         },
         ctx.diagnostics,
     ))

@@ -497,6 +497,7 @@ pub fn document(
                 line: 1,
                 config: BTreeMap::new(),
             }],
+            required_providers: BTreeMap::new(),
         },
         diagnostics,
     )

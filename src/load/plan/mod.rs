@@ -11,7 +11,9 @@
 #[cfg(test)]
 mod tests;
 
-use super::document::{Document, Mode, ModuleCall, ProviderConfig, Resource, SCHEMA_VERSION};
+use super::document::{
+    Document, Mode, ModuleCall, ProviderConfig, RequiredProvider, Resource, SCHEMA_VERSION,
+};
 use super::terraform::value::Val;
 use crate::diagnostics::{Code, Diagnostic, Location};
 use serde_json::{Map, Value as J};
@@ -290,6 +292,7 @@ pub fn load(rel: &str, text: &str) -> Result<(Document, Vec<Diagnostic>), Diagno
         calls(root, "", rel, &sources, &mut module_calls);
     }
     let providers = plan_providers(configuration, rel, text);
+    let required_providers = plan_required_providers(configuration, rel, text);
     Ok((
         Document {
             schema_version: SCHEMA_VERSION,
@@ -298,6 +301,7 @@ pub fn load(rel: &str, text: &str) -> Result<(Document, Vec<Diagnostic>), Diagno
             resources,
             module_calls,
             providers,
+            required_providers,
         },
         diagnostics,
     ))
@@ -372,6 +376,9 @@ fn calls(
             dir: None,
             file: rel.to_string(),
             line: sources.get(text).copied().unwrap_or(1),
+            // The plan's configuration does not record the call's `providers` map.
+            providers: BTreeMap::new(),
+            own_providers: Vec::new(),
         });
         if let Some(child) = call.get("module") {
             calls(child, &address, rel, sources, out);
@@ -419,6 +426,36 @@ fn provider_argument(expr: &J) -> Option<Val> {
         Some(_) => Some(Val::Unknown(UNKNOWN.into())),
         None => Expr::of(expr).reference().map(Val::Unknown),
     }
+}
+
+/// The root module's providers with their `version_constraint` (the plan's `provider_config`
+/// entries without alias: the plan records the constraint and the source per provider).
+fn plan_required_providers(
+    configuration: Option<&J>,
+    rel: &str,
+    text: &str,
+) -> BTreeMap<String, RequiredProvider> {
+    let line = locate(text, rel, "\"provider_config\"").line.unwrap_or(1);
+    configuration
+        .and_then(|c| c.get("provider_config"))
+        .and_then(J::as_object)
+        .into_iter()
+        .flatten()
+        .filter(|(_, p)| p.get("module_address").is_none() && p.get("alias").is_none())
+        .filter_map(|(_, p)| {
+            let name = p.get("name")?.as_str()?.to_string();
+            let text = |k: &str| p.get(k).and_then(J::as_str).map(str::to_string);
+            Some((
+                name,
+                RequiredProvider {
+                    source: text("full_name"),
+                    version: text("version_constraint"),
+                    file: rel.to_string(),
+                    line,
+                },
+            ))
+        })
+        .collect()
 }
 
 struct Builder<'a, 'j> {

@@ -15,7 +15,9 @@ pub mod value;
 
 use crate::diagnostics::{Code, Diagnostic, Location};
 use crate::discover::{terraform_syntax, Discovery, SourceFile, Syntax};
-use crate::load::document::{Document, Mode, ModuleCall, ProviderConfig, Resource, SCHEMA_VERSION};
+use crate::load::document::{
+    Document, Mode, ModuleCall, ProviderConfig, RequiredProvider, Resource, SCHEMA_VERSION,
+};
 use crate::read::ReadError;
 use crate::source::{Source, WorkTree};
 use eval::{index_literal, render, Bindings, Scope};
@@ -336,6 +338,27 @@ fn is_local_source(source: &str) -> bool {
     source.starts_with("./") || source.starts_with("../") || source == "." || source == ".."
 }
 
+/// A module call's `providers = { aws = aws.west, aws.east = aws }` map as source text, module
+/// side to caller side; an argument of another shape gives an empty map (the scoping helpers
+/// then treat the module's configurations as unknown).
+fn providers_map(block: &TopBlock) -> BTreeMap<String, String> {
+    let Some(Expression::Object(o)) = block
+        .body
+        .attributes()
+        .find(|a| a.key.as_str() == "providers")
+        .map(|a| &a.expr)
+    else {
+        return BTreeMap::new();
+    };
+    // `.tf.json` writes the references as strings.
+    o.iter()
+        .map(|(k, v)| match v {
+            Expression::String(s) => (k.to_string(), s.clone()),
+            other => (k.to_string(), other.to_string()),
+        })
+        .collect()
+}
+
 /// The literal `source` of a module block, when it is a plain string.
 fn literal_source(block: &TopBlock) -> Option<&str> {
     block
@@ -531,6 +554,7 @@ struct PendingCall<'b> {
 impl<'a> Loader<'a> {
     fn load_root(self, overrides: &[(String, Val)]) -> LoadedRoot {
         let mut providers = self.root_providers();
+        let required_providers = self.root_required_providers();
         let mut inputs = BTreeMap::new();
         for (name, value) in self
             .root_tfvars()
@@ -573,6 +597,7 @@ impl<'a> Loader<'a> {
             resources,
             module_calls,
             providers,
+            required_providers,
         };
         let mut probed = self.probed.into_inner();
         probed.insert(self.root_dir.to_string());
@@ -614,6 +639,79 @@ impl<'a> Loader<'a> {
             )
             .collect();
         out.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+        out
+    }
+
+    /// The configurations a module directory's `provider` blocks declare: `NAME`, or
+    /// `NAME.ALIAS` with a literal alias.
+    fn provider_blocks(&self, dir: &str) -> Vec<String> {
+        let Some(files) = self.dir_files(dir) else {
+            return Vec::new();
+        };
+        let mut out: Vec<String> = files
+            .parsed
+            .iter()
+            .flat_map(|f| &f.blocks)
+            .filter_map(|b| match (b.kind.as_str(), b.labels.as_slice()) {
+                ("provider", [name]) => Some(
+                    match b.body.attributes().find(|a| a.key.as_str() == "alias") {
+                        Some(a) => match &a.expr {
+                            Expression::String(alias) => format!("{name}.{alias}"),
+                            other => format!("{name}.{other}"),
+                        },
+                        None => name.clone(),
+                    },
+                ),
+                _ => None,
+            })
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// The root directory's `terraform { required_providers { NAME = { source, version } } }`
+    /// entries (the legacy `NAME = "VERSION"` form too), at the `terraform` block's line. Only
+    /// literal strings are kept: Terraform allows nothing else there.
+    fn root_required_providers(&self) -> BTreeMap<String, RequiredProvider> {
+        let mut out = BTreeMap::new();
+        let Some(files) = self.dir_files(self.root_dir) else {
+            return out;
+        };
+        let literal = |e: &Expression| match e {
+            Expression::String(s) => Some(s.to_string()),
+            _ => None,
+        };
+        for file in &files.parsed {
+            for block in file.blocks.iter().filter(|b| b.kind == "terraform") {
+                for required in block
+                    .body
+                    .blocks()
+                    .filter(|b| b.identifier() == "required_providers")
+                {
+                    for attr in required.body().attributes() {
+                        let (source, version) = match attr.expr() {
+                            Expression::Object(o) => {
+                                let field = |name: &str| {
+                                    o.iter()
+                                        .find(|(k, _)| k.to_string() == name)
+                                        .and_then(|(_, v)| literal(v))
+                                };
+                                (field("source"), field("version"))
+                            }
+                            other => (None, literal(other)),
+                        };
+                        out.entry(attr.key().to_string())
+                            .or_insert(RequiredProvider {
+                                source,
+                                version,
+                                file: file.rel.clone(),
+                                line: block.line,
+                            });
+                    }
+                }
+            }
+        }
         out
     }
 
@@ -962,6 +1060,8 @@ impl<'a> Loader<'a> {
             dir: None,
             file: call.file.to_string(),
             line: call.block.line,
+            providers: providers_map(call.block),
+            own_providers: Vec::new(),
         };
         let source = call
             .block
@@ -1120,6 +1220,7 @@ impl<'a> Loader<'a> {
             record.address = format!("{address}{suffix}");
             record.resolved = true;
             record.dir = Some(target.clone());
+            record.own_providers = self.provider_blocks(&target);
             self.calls.borrow_mut().push(record);
             let mut child_path = path.to_vec();
             child_path.push(format!("{name}{suffix}"));

@@ -355,3 +355,16 @@ resource "aws_volume_attachment" "reporting_data" {
   volume_id   = aws_ebs_volume.reporting_data.id
   instance_id = aws_instance.reporting.id
 }
+
+# Partner SFTP uploads to the reporting host. The partner's address ranges come from the release
+# pipeline (TF_VAR_partner_sftp_cidrs), not from the repository: the scan cannot know whether
+# this opens port 22 to the internet, so the rule is reported `unknown`, not passed.
+resource "aws_security_group_rule" "partner_sftp" {
+  type              = "ingress"
+  description       = "Partner SFTP uploads"
+  security_group_id = module.network.app_security_group_id
+  protocol          = "tcp"
+  from_port         = 22
+  to_port           = 22
+  cidr_blocks       = var.partner_sftp_cidrs
+}

@@ -134,3 +134,8 @@ variable "deploy_branch" {
   type        = string
   default     = "main"
 }
+
+variable "partner_sftp_cidrs" {
+  description = "Partner address ranges allowed to upload over SFTP; set by the release pipeline (TF_VAR_partner_sftp_cidrs)."
+  type        = list(string)
+}

@@ -54,3 +54,21 @@ module "data" {
   database_sku               = var.environment == "prod" ? "S3" : "S1"
   tags                       = local.tags
 }
+
+# Partner SFTP uploads. The partner's address prefixes come from the release pipeline
+# (TF_VAR_partner_source_prefixes), not from the repository: the scan cannot know whether this
+# opens port 22 to the internet, so the rule is reported `unknown`, not passed.
+resource "azurerm_network_security_rule" "partner_sftp" {
+  name                        = "allow-partner-sftp"
+  description                 = "Partner SFTP uploads"
+  priority                    = 300
+  direction                   = "Inbound"
+  access                      = "Allow"
+  protocol                    = "Tcp"
+  source_port_range           = "*"
+  destination_port_range      = "22"
+  source_address_prefixes     = var.partner_source_prefixes
+  destination_address_prefix  = "VirtualNetwork"
+  resource_group_name         = azurerm_resource_group.main.name
+  network_security_group_name = "nsg-app-${var.environment}"
+}

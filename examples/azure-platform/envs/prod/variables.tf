@@ -105,3 +105,8 @@ variable "owner" {
   description = "Owning team, for the owner tag."
   type        = string
 }
+
+variable "partner_source_prefixes" {
+  description = "Partner address prefixes allowed to upload over SFTP; set by the release pipeline (TF_VAR_partner_source_prefixes)."
+  type        = list(string)
+}
