@@ -270,6 +270,7 @@ impl Walk<'_> {
             deciding: BTreeSet::new(),
             diagnostics: Vec::new(),
             at: Location::file(rel),
+            prefix: prefix.to_string(),
         };
         // SAM `Globals`, resolved like properties; they apply under each serverless resource's own.
         let globals = match top.get("Globals").map(|g| ctx.resolve(g, 0)) {
@@ -591,6 +592,9 @@ struct Context {
     diagnostics: Vec<Diagnostic>,
     /// The resource being resolved, for diagnostics.
     at: Location,
+    /// `Stack.` in a nested template: its references read `${Stack.Id}`, as its resources
+    /// are addressed, so policies match references to addresses.
+    prefix: String,
 }
 
 fn unknown(text: impl std::fmt::Display) -> Val {
@@ -602,6 +606,15 @@ fn known(v: &Val) -> bool {
 }
 
 impl Context {
+    /// A logical id or parameter as unknown text names it; pseudo parameters keep theirs.
+    fn named(&self, name: &str) -> String {
+        if name.starts_with("AWS::") {
+            name.to_string()
+        } else {
+            format!("{}{name}", self.prefix)
+        }
+    }
+
     /// A value with its intrinsics resolved; `None` for `AWS::NoValue` (the key is dropped).
     fn resolve(&mut self, j: &J, depth: usize) -> Option<Val> {
         if depth > MAX_DEPTH {
@@ -653,7 +666,7 @@ impl Context {
                 }
                 match self.params.get(target) {
                     Some(Some(value)) => value.clone(),
-                    _ => unknown(target),
+                    _ => unknown(self.named(target)),
                 }
             }
             "Condition" => match self.condition(v.as_str().unwrap_or("")) {
@@ -662,13 +675,15 @@ impl Context {
             },
             "Fn::GetAtt" => match v {
                 J::Array(parts) => unknown(
-                    parts
-                        .iter()
-                        .map(|p| p.as_str().map_or_else(|| p.to_string(), str::to_string))
-                        .collect::<Vec<_>>()
-                        .join("."),
+                    self.named(
+                        &parts
+                            .iter()
+                            .map(|p| p.as_str().map_or_else(|| p.to_string(), str::to_string))
+                            .collect::<Vec<_>>()
+                            .join("."),
+                    ),
                 ),
-                J::String(s) => unknown(s),
+                J::String(s) => unknown(self.named(s)),
                 _ => unknown("Fn::GetAtt"),
             },
             "Fn::Sub" => self.sub(v, depth),
@@ -807,7 +822,7 @@ impl Context {
                     _ => None,
                 }
             };
-            out.push_str(&value.unwrap_or_else(|| format!("${{{name}}}")));
+            out.push_str(&value.unwrap_or_else(|| format!("${{{}}}", self.named(name))));
             rest = &after[end + 1..];
         }
         out.push_str(rest);
