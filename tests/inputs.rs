@@ -187,6 +187,7 @@ fn a_plan_given_with_plan_inside_the_tree_is_judged_once() {
         "cloudformation",
         "--exclude",
         "kubernetes",
+        "--exclude",
         "serverless",
         "--format",
         "json",
