@@ -1064,3 +1064,39 @@ fn nested_stacks_not_read_are_located() {
         assert_eq!(findings(&json), vec![]);
     }
 }
+
+#[test]
+fn nested_stacks_multiplying_at_every_level_stop_at_the_read_budget() {
+    // 10 stacks of b in a, 10 of c in each b...: 11,110 templates; 1,000 are read, in a's
+    // document only (b to e are nested, so not judged on their own).
+    let wide = |id: &str, url: &str| {
+        let mut t = String::from("Resources:\n");
+        for i in 0..10 {
+            t.push_str(&format!(
+                "  {id}{i}:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: {url}\n"
+            ));
+        }
+        t
+    };
+    let (run, _dir) = scan_tree(&[
+        ("w/a.yaml", &wide("B", "b.yaml")),
+        ("w/b.yaml", &wide("C", "c.yaml")),
+        ("w/c.yaml", &wide("D", "d.yaml")),
+        ("w/d.yaml", &wide("E", "e.yaml")),
+        ("w/e.yaml", NESTED_CHILD),
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let json = run.json();
+    let got: Vec<(String, String)> = diagnostics(&json)
+        .into_iter()
+        .map(|(code, at)| (code, at.split(':').next().unwrap().to_string()))
+        .collect();
+    // Depth first: B0 (1 read) and C0..C8 in b.yaml (111 each) make 1,000, so C9 in b.yaml is
+    // the first stack not read.
+    assert_eq!(got, vec![("R602".to_string(), "w/b.yaml".to_string())]);
+    let message = json["diagnostics"][0]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("more than 1000 nested stacks in w/a.yaml"),
+        "{message}"
+    );
+}

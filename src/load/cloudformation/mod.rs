@@ -167,6 +167,10 @@ pub type Read<'a> = &'a dyn Fn(&str) -> std::io::Result<Vec<u8>>;
 /// Nested stacks deeper than this are not read.
 pub const MAX_NESTING: usize = 8;
 
+/// Nested templates read into one document at most: stacks nesting the same template many
+/// times at every level would otherwise multiply past any memory.
+pub const MAX_NESTED_READS: usize = 1000;
+
 /// [`load`], reading the local templates of nested stacks (`AWS::CloudFormation::Stack`
 /// `TemplateURL`, `AWS::Serverless::Application` `Location`) with `read` into the same
 /// document, their resources addressed `<StackId>.<ChildId>`. Also gives the templates read
@@ -192,6 +196,7 @@ pub fn load_nested(
         diagnostics: Vec::new(),
         included: BTreeSet::new(),
         stack: vec![rel.to_string()],
+        reads: 0,
     };
     walk.template(rel, text, top, &given, "");
     let mut out = walk.resources;
@@ -244,6 +249,8 @@ struct Walk<'a> {
     included: BTreeSet<String>,
     /// The templates being read, outermost first: a template met again is a cycle.
     stack: Vec<String>,
+    /// Nested templates read so far, up to [`MAX_NESTED_READS`].
+    reads: usize,
 }
 
 impl Walk<'_> {
@@ -423,6 +430,19 @@ impl Walk<'_> {
             ));
             return;
         }
+        if self.reads >= MAX_NESTED_READS {
+            // Said once: every stack past the budget would repeat it.
+            if self.reads == MAX_NESTED_READS {
+                self.diagnostics.push(not_read(
+                    true,
+                    format!("more than {MAX_NESTED_READS} nested stacks in {}; {address} and the stacks after it were not read", self.stack[0]),
+                    "nest fewer copies of the same templates",
+                ));
+            }
+            self.reads += 1;
+            return;
+        }
+        self.reads += 1;
         let text = match read(&child) {
             Ok(bytes) => {
                 match String::from_utf8(bytes) {
