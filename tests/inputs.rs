@@ -872,3 +872,231 @@ fn templated_manifest_values_are_not_judged() {
         ]
     );
 }
+
+const NESTED_PARENT: &str = r#"AWSTemplateFormatVersion: "2010-09-09"
+Parameters:
+  SshCidr: {Type: String, Default: 0.0.0.0/0}
+  Unset: {Type: String}
+Resources:
+  Open:
+    Type: AWS::CloudFormation::Stack
+    Properties:
+      TemplateURL: ./child/sg.yaml
+      Parameters:
+        Cidr: !Ref SshCidr
+  Closed:
+    Type: AWS::CloudFormation::Stack
+    Properties:
+      TemplateURL: child/sg.yaml
+      Parameters:
+        Cidr: 10.0.0.0/8
+  Unknown:
+    Type: AWS::CloudFormation::Stack
+    Properties:
+      TemplateURL: ./child/sg.yaml
+      Parameters:
+        Cidr: !Ref Unset
+  Defaulted:
+    Type: AWS::Serverless::Application
+    Properties:
+      Location: ./child/../child/sg.yaml
+"#;
+
+const NESTED_CHILD: &str = r#"AWSTemplateFormatVersion: "2010-09-09"
+Parameters:
+  Cidr: {Type: String, Default: 10.1.0.0/16}
+Resources:
+  Sg:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: ssh
+      SecurityGroupIngress:
+        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !Ref Cidr}
+"#;
+
+#[test]
+fn nested_stacks_are_judged_with_the_parameters_their_parent_passes() {
+    let (run, _dir) = scan_tree(&[
+        ("stacks/parent.yaml", NESTED_PARENT),
+        ("stacks/child/sg.yaml", NESTED_CHILD),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = run.json();
+    let child = "stacks/child/sg.yaml";
+    let o = |outcome: &str, resource: &str| {
+        (
+            outcome.to_string(),
+            "RUNGS-CFN-EC2-001".to_string(),
+            resource.to_string(),
+            child.to_string(),
+            5,
+        )
+    };
+    // The child is judged once per stack that nests it, under each stack's id, at its own
+    // file and line, and not on its own (no bare `Sg`): open with the parent's default
+    // 0.0.0.0/0, unknown with a parameter nobody set; Closed.Sg (a literal) and Defaulted.Sg
+    // (the child's own default) pass. 12 checks = 3 security-group policies x 4 copies; a
+    // fifth, unnested copy would make 15.
+    assert_eq!(
+        findings(&json),
+        vec![o("fail", "Open.Sg"), o("unknown", "Unknown.Sg")]
+    );
+    let counts =
+        |j: &Value| ["passed", "failed", "unknown"].map(|k| j["summary"][k].as_u64().unwrap());
+    assert_eq!(counts(&json), [10, 1, 1]);
+    assert_eq!(json["diagnostics"], serde_json::json!([]));
+    // Another value given to the parent passes the child.
+    let run = rungs_in(
+        _dir.path(),
+        &[
+            "scan",
+            ".",
+            "--cfn-param",
+            "SshCidr=10.0.0.0/8",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = run.json();
+    assert_eq!(findings(&json), vec![o("unknown", "Unknown.Sg")]);
+    assert_eq!(counts(&json), [11, 0, 1]);
+}
+
+fn stack(id: &str, url: &str) -> String {
+    format!("AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  {id}:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: {url}\n")
+}
+
+#[test]
+fn nested_stacks_not_read_are_located() {
+    let chain: Vec<(String, String)> = (0..11)
+        .map(|i| {
+            (
+                format!("deep/d{i}.yaml"),
+                stack("Next", &format!("d{}.yaml", i + 1)),
+            )
+        })
+        .collect();
+    let mut files: Vec<(String, String)> = vec![
+        (
+            "remote/t.yaml".into(),
+            stack("Net", "https://s3.amazonaws.com/bucket/net.yaml"),
+        ),
+        ("cycle/a.yaml".into(), stack("B", "./b.yaml")),
+        ("cycle/b.yaml".into(), stack("A", "./a.yaml")),
+        ("missing/t.yaml".into(), stack("Db", "./db.yaml")),
+        ("escape/t.yaml".into(), stack("Up", "../../outside.yaml")),
+        ("absolute/t.yaml".into(), stack("Abs", "/etc/hosts")),
+    ];
+    files.extend(chain.into_iter().filter(|(p, _)| p != "deep/d10.yaml"));
+    files.push(("deep/d10.yaml".into(), NESTED_CHILD.into()));
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let (run, dir) = scan_tree(&refs);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let json = run.json();
+    let mut got: Vec<(String, String, String)> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let loc = &d["location"];
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["severity"].as_str().unwrap().to_string(),
+                format!("{}:{}", loc["file"].as_str().unwrap(), loc["line"]),
+            )
+        })
+        .collect();
+    got.sort();
+    let d = |code: &str, severity: &str, at: &str| {
+        (code.to_string(), severity.to_string(), at.to_string())
+    };
+    // One cycle error (cycle/a.yaml holds b.yaml, which is not judged again on its own), the
+    // depth bound at the eighth nested stack, a missing child, paths outside the root, and a
+    // remote template noted as not judged.
+    assert_eq!(
+        got,
+        vec![
+            d("R602", "error", "absolute/t.yaml:6"),
+            d("R602", "error", "cycle/b.yaml:6"),
+            d("R602", "error", "deep/d8.yaml:6"),
+            d("R602", "error", "escape/t.yaml:6"),
+            d("R602", "error", "missing/t.yaml:6"),
+            d("R602", "warning", "remote/t.yaml:6"),
+        ]
+    );
+    let messages: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        messages.contains(&"nested stacks form a cycle (cycle/a.yaml includes cycle/b.yaml includes cycle/a.yaml); B.A was not read again"),
+        "{messages:?}"
+    );
+    // d9 was not read inside d0 (past the bound), so it is judged on its own with d10 in it:
+    // d10's security group, once, by the 3 security-group policies.
+    assert_eq!(findings(&json), vec![]);
+    assert_eq!(
+        ["passed", "failed", "unknown"].map(|k| json["summary"][k].as_u64().unwrap()),
+        [3, 0, 0]
+    );
+    // A symbolic link out of the scan root is refused, not followed.
+    #[cfg(unix)]
+    {
+        let outside = tempfile::tempdir().unwrap();
+        fs::write(outside.path().join("sg.yaml"), NESTED_CHILD).unwrap();
+        let root = dir.path().join("link");
+        fs::create_dir_all(&root).unwrap();
+        fs::write(root.join("t.yaml"), stack("Out", "./sg.yaml")).unwrap();
+        std::os::unix::fs::symlink(outside.path().join("sg.yaml"), root.join("sg.yaml")).unwrap();
+        let run = rungs_in(&root, &["scan", ".", "--format", "json"]);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        let json = run.json();
+        assert_eq!(
+            diagnostics(&json),
+            vec![("R008".to_string(), "t.yaml:6:1".to_string())]
+        );
+        assert_eq!(findings(&json), vec![]);
+    }
+}
+
+#[test]
+fn nested_stacks_multiplying_at_every_level_stop_at_the_read_budget() {
+    // 10 stacks of b in a, 10 of c in each b...: 11,110 templates; 1,000 are read, in a's
+    // document only (b to e are nested, so not judged on their own).
+    let wide = |id: &str, url: &str| {
+        let mut t = String::from("Resources:\n");
+        for i in 0..10 {
+            t.push_str(&format!(
+                "  {id}{i}:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: {url}\n"
+            ));
+        }
+        t
+    };
+    let (run, _dir) = scan_tree(&[
+        ("w/a.yaml", &wide("B", "b.yaml")),
+        ("w/b.yaml", &wide("C", "c.yaml")),
+        ("w/c.yaml", &wide("D", "d.yaml")),
+        ("w/d.yaml", &wide("E", "e.yaml")),
+        ("w/e.yaml", NESTED_CHILD),
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let json = run.json();
+    let got: Vec<(String, String)> = diagnostics(&json)
+        .into_iter()
+        .map(|(code, at)| (code, at.split(':').next().unwrap().to_string()))
+        .collect();
+    // Depth first: B0 (1 read) and C0..C8 in b.yaml (111 each) make 1,000, so C9 in b.yaml is
+    // the first stack not read.
+    assert_eq!(got, vec![("R602".to_string(), "w/b.yaml".to_string())]);
+    let message = json["diagnostics"][0]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("more than 1000 nested stacks in w/a.yaml"),
+        "{message}"
+    );
+}

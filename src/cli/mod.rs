@@ -207,8 +207,8 @@ pub struct LoadArgs {
     /// it was made from; findings keep that HCL's files and lines.
     #[arg(long, value_name = "FILE")]
     pub plan: Option<PathBuf>,
-    /// Set a CloudFormation parameter in every template: NAME=VALUE (repeatable; a list
-    /// parameter takes comma-separated values).
+    /// Set a CloudFormation parameter in every template judged on its own (nested stacks take
+    /// their parent's): NAME=VALUE (repeatable; a list parameter takes comma-separated values).
     #[arg(long = "cfn-param", value_name = "NAME=VALUE", value_parser = parse_key_value)]
     pub cfn_param: Vec<(String, String)>,
 }

@@ -10,7 +10,7 @@ use crate::diagnostics::{Code, Diagnostic, Location};
 use crate::discover::Discovery;
 use crate::read::ReadError;
 use crate::source::Source;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, Default)]
@@ -68,6 +68,8 @@ pub fn load(
 /// What one data file holds.
 enum Loaded {
     Document(Document),
+    /// A template, and the templates it nests (read into it).
+    Template(Document, BTreeSet<String>),
     Manifests(Vec<kubernetes::Object>),
     Nothing,
 }
@@ -86,6 +88,7 @@ pub fn data_files(
     // Directory -> (manifest files, objects, problems).
     type Set = (Vec<String>, Vec<kubernetes::Object>, Vec<Diagnostic>);
     let mut manifests: BTreeMap<String, Set> = BTreeMap::new();
+    let mut templates = Vec::new();
     for rel in rels {
         if let Some(chart) = charts.iter().find(|c| in_templates(c, rel)) {
             if warned.insert(chart.clone()) {
@@ -101,9 +104,10 @@ pub fn data_files(
             }
             continue;
         }
-        let (loaded, problems) = data_file(rel, read(rel), options);
+        let (loaded, problems) = data_file(rel, read(rel), read, options);
         match loaded {
             Loaded::Document(d) => out.push((Some(d), problems)),
+            Loaded::Template(d, nested) => templates.push((rel.clone(), d, problems, nested)),
             Loaded::Manifests(objects) => {
                 let dir = if options.explicit.as_deref() == Some(rel.as_str()) {
                     ".".to_string()
@@ -118,6 +122,7 @@ pub fn data_files(
             Loaded::Nothing => out.push((None, problems)),
         }
     }
+    out.extend(top_templates(templates));
     for (dir, (files, objects, mut problems)) in manifests {
         if objects.is_empty() {
             out.push((None, problems));
@@ -126,6 +131,55 @@ pub fn data_files(
         let (document, mut more) = kubernetes::document(&dir, files, objects);
         problems.append(&mut more);
         out.push((Some(document), problems));
+    }
+    out
+}
+
+/// The templates judged on their own: those no other template of the scan nests (a nested
+/// one is judged inside each template that nests it, with the parameters it passes). Among
+/// templates that only nest each other (a cycle), the one nesting the most, first by path,
+/// is judged and holds the others. Problems repeated by a template nested twice are kept once.
+fn top_templates(
+    mut templates: Vec<(String, Document, Vec<Diagnostic>, BTreeSet<String>)>,
+) -> Vec<(Option<Document>, Vec<Diagnostic>)> {
+    let nested: BTreeSet<&String> = templates.iter().flat_map(|t| &t.3).collect();
+    let mut covered: BTreeSet<String> = BTreeSet::new();
+    let mut keep = vec![false; templates.len()];
+    for (i, t) in templates.iter().enumerate() {
+        if !nested.contains(&t.0) {
+            keep[i] = true;
+            covered.extend(t.3.iter().cloned());
+        }
+    }
+    let mut rest: Vec<usize> = (0..templates.len()).filter(|i| !keep[*i]).collect();
+    rest.sort_by_key(|i| {
+        (
+            std::cmp::Reverse(templates[*i].3.len()),
+            templates[*i].0.clone(),
+        )
+    });
+    for i in rest {
+        if covered.insert(templates[i].0.clone()) {
+            keep[i] = true;
+            covered.extend(templates[i].3.iter().cloned());
+        }
+    }
+    let mut seen: Vec<Diagnostic> = Vec::new();
+    let mut out = Vec::new();
+    for (i, (_, document, problems, _)) in templates.drain(..).enumerate() {
+        if keep[i] {
+            let problems: Vec<Diagnostic> = problems
+                .into_iter()
+                .filter(|d| {
+                    let new = !seen.contains(d);
+                    if new {
+                        seen.push(d.clone());
+                    }
+                    new
+                })
+                .collect();
+            out.push((Some(document), problems));
+        }
     }
     out
 }
@@ -165,6 +219,7 @@ fn in_templates(chart: &str, rel: &str) -> bool {
 fn data_file(
     rel: &str,
     read: std::io::Result<Vec<u8>>,
+    read_other: &dyn Fn(&str) -> std::io::Result<Vec<u8>>,
     options: &Options,
 ) -> (Loaded, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
@@ -221,12 +276,14 @@ fn data_file(
             Err(d) => diagnostics.push(d),
         }
     } else if cloudformation::sniff(&text) {
-        match cloudformation::load(rel, &text, &options.cfn_params) {
-            Ok((mut document, problems)) => {
+        // A template scanned alone reads no other file.
+        let nested = (!explicit).then_some(read_other);
+        match cloudformation::load_nested(rel, &text, &options.cfn_params, nested) {
+            Ok((mut document, problems, included)) => {
                 if explicit {
                     document.root = ".".into();
                 }
-                return (Loaded::Document(document), problems);
+                return (Loaded::Template(document, included), problems);
             }
             // In a tree, a YAML file that mentions `AWS::` and does not parse may be
             // anything; given alone, or once it parsed as a template, it is an error.

@@ -61,10 +61,12 @@ impl Source for WorkTree {
     }
 
     fn read(&self, rel: &str) -> std::io::Result<Vec<u8>> {
-        let path = self.path(rel);
         let path = match &self.real {
-            Some(real) => crate::read::inside(real, &path)?,
-            None => path,
+            // Under the resolved root, so that a missing file is told from one outside it
+            // when the root was given relative (`scan .`).
+            Some(real) if rel != "." => crate::read::inside(real, &real.join(rel))?,
+            Some(real) => crate::read::inside(real, real)?,
+            None => self.path(rel),
         };
         Ok(crate::read::file(&path)?)
     }

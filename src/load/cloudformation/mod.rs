@@ -151,96 +151,61 @@ fn resource_lines(text: &str) -> HashMap<String, (usize, usize)> {
 }
 
 /// Reads a template. `params` are `--cfn-param NAME=VALUE`. `Err` when nothing of it can be
-/// judged; problems inside it come back beside the document.
+/// judged; problems inside it come back beside the document. Nested stacks are not read (a
+/// warning says so): [`load_nested`] reads them.
 pub fn load(
     rel: &str,
     text: &str,
     params: &[(String, String)],
 ) -> Result<(Document, Vec<Diagnostic>), Diagnostic> {
+    load_nested(rel, text, params, None).map(|(d, problems, _)| (d, problems))
+}
+
+/// Reads a file by its scan-root-relative path, as [`crate::source::Source::read`] does.
+pub type Read<'a> = &'a dyn Fn(&str) -> std::io::Result<Vec<u8>>;
+
+/// Nested stacks deeper than this are not read.
+pub const MAX_NESTING: usize = 8;
+
+/// Nested templates read into one document at most: stacks nesting the same template many
+/// times at every level would otherwise multiply past any memory.
+pub const MAX_NESTED_READS: usize = 1000;
+
+/// [`load`], reading the local templates of nested stacks (`AWS::CloudFormation::Stack`
+/// `TemplateURL`, `AWS::Serverless::Application` `Location`) with `read` into the same
+/// document, their resources addressed `<StackId>.<ChildId>`. Also gives the templates read
+/// that way (repo-relative), so a scan does not judge them again on their own.
+pub fn load_nested(
+    rel: &str,
+    text: &str,
+    params: &[(String, String)],
+    read: Option<Read>,
+) -> Result<(Document, Vec<Diagnostic>, BTreeSet<String>), Diagnostic> {
     let json = text.trim_start().starts_with('{');
     let template = parse(rel, text, json)?;
-    let invalid = |message: String| {
-        Diagnostic::error(Code::TemplateInvalid, message)
-            .at(Location::file(rel))
-            .help("see the AWS CloudFormation template anatomy; the rest of the repository was scanned")
-    };
-    let Some(top) = template.as_object() else {
-        return Err(invalid(
-            "not a CloudFormation template: not a mapping".into(),
-        ));
-    };
-    let Some(resources) = top.get("Resources").and_then(J::as_object) else {
-        return Err(invalid(
-            "not a CloudFormation template: no `Resources` mapping".into(),
-        ));
-    };
-    let lines = resource_lines(text);
-    let mut ctx = Context {
-        params: parameters(top.get("Parameters"), params),
-        conditions: top
-            .get("Conditions")
-            .and_then(J::as_object)
-            .cloned()
-            .unwrap_or_default(),
-        mappings: top.get("Mappings").cloned().unwrap_or(J::Null),
-        decided: HashMap::new(),
-        deciding: BTreeSet::new(),
+    let top = top_level(rel, &template)?;
+    // The last `--cfn-param` of a name wins.
+    let given: HashMap<String, Option<String>> = params
+        .iter()
+        .map(|(k, v)| (k.clone(), Some(v.clone())))
+        .collect();
+    let mut walk = Walk {
+        read,
+        resources: Vec::new(),
+        files: vec![rel.to_string()],
         diagnostics: Vec::new(),
-        at: Location::file(rel),
+        included: BTreeSet::new(),
+        stack: vec![rel.to_string()],
+        reads: 0,
     };
-    // SAM `Globals`, resolved like properties; they apply under each serverless resource's own.
-    let globals = match top.get("Globals").map(|g| ctx.resolve(g, 0)) {
-        Some(Some(Val::Object(map))) => map,
-        _ => BTreeMap::new(),
-    };
-    let mut out = Vec::new();
-    for (id, body) in resources {
-        let (line, end_line) = lines.get(id).copied().unwrap_or((1, 1));
-        ctx.at = Location::at(rel, line, 1);
-        let Some(kind) = body.get("Type").and_then(J::as_str) else {
-            ctx.diagnostics.push(
-                Diagnostic::error(
-                    Code::TemplateInvalid,
-                    format!("resource {id} has no string `Type`; it was not judged"),
-                )
-                .at(ctx.at.clone()),
-            );
-            continue;
-        };
-        if let Some(J::String(condition)) = body.get("Condition") {
-            if ctx.condition(condition) == Some(false) {
-                continue;
-            }
-        }
-        let config = match body.get("Properties").map(|p| ctx.resolve(p, 0)) {
-            Some(Some(Val::Object(map))) => map,
-            _ => BTreeMap::new(),
-        };
-        for (address, kind, config) in sam::expand(id, kind, config, &globals) {
-            out.push(Resource {
-                address: address.clone(),
-                reference: address.clone(),
-                kind,
-                name: address,
-                provider: PROVIDER.into(),
-                mode: Mode::Managed,
-                module: String::new(),
-                file: rel.to_string(),
-                line,
-                end_line,
-                index: None,
-                count: None,
-                for_each: None,
-                config,
-            });
-        }
-    }
+    walk.template(rel, text, top, &given, "");
+    let mut out = walk.resources;
     out.sort_by(|a, b| a.address.cmp(&b.address));
     Ok((
         Document {
             schema_version: SCHEMA_VERSION,
             root: rel.to_string(),
-            files: vec![rel.to_string()],
+            files: walk.files,
             resources: out,
             module_calls: Vec::new(),
             // A template is deployed as it is, as a root module with a provider would be.
@@ -253,25 +218,360 @@ pub fn load(
             }],
             required_providers: BTreeMap::new(),
         },
-        ctx.diagnostics,
+        walk.diagnostics,
+        walk.included,
     ))
 }
 
-/// Parameter values: `--cfn-param`, else `Default`, else unknown (`None`).
-fn parameters(declared: Option<&J>, given: &[(String, String)]) -> HashMap<String, Option<Val>> {
+/// The top-level mapping of a parsed template, when it has `Resources`.
+fn top_level<'a>(rel: &str, template: &'a J) -> Result<&'a Map<String, J>, Diagnostic> {
+    let invalid = |message: &str| {
+        Diagnostic::error(Code::TemplateInvalid, message)
+            .at(Location::file(rel))
+            .help("see the AWS CloudFormation template anatomy; the rest of the repository was scanned")
+    };
+    let Some(top) = template.as_object() else {
+        return Err(invalid("not a CloudFormation template: not a mapping"));
+    };
+    if !top.get("Resources").is_some_and(J::is_object) {
+        return Err(invalid(
+            "not a CloudFormation template: no `Resources` mapping",
+        ));
+    }
+    Ok(top)
+}
+
+/// One template and the templates it nests, read into one list of resources.
+struct Walk<'a> {
+    read: Option<Read<'a>>,
+    resources: Vec<Resource>,
+    files: Vec<String>,
+    diagnostics: Vec<Diagnostic>,
+    included: BTreeSet<String>,
+    /// The templates being read, outermost first: a template met again is a cycle.
+    stack: Vec<String>,
+    /// Nested templates read so far, up to [`MAX_NESTED_READS`].
+    reads: usize,
+}
+
+impl Walk<'_> {
+    /// The resources of the template `rel`, addressed under `prefix` (`""`, or `Stack.` for
+    /// a nested one), with `given` parameter values (`None`: passed but unknown).
+    fn template(
+        &mut self,
+        rel: &str,
+        text: &str,
+        top: &Map<String, J>,
+        given: &HashMap<String, Option<String>>,
+        prefix: &str,
+    ) {
+        let lines = resource_lines(text);
+        let mut ctx = Context {
+            params: parameters(top.get("Parameters"), given),
+            conditions: top
+                .get("Conditions")
+                .and_then(J::as_object)
+                .cloned()
+                .unwrap_or_default(),
+            mappings: top.get("Mappings").cloned().unwrap_or(J::Null),
+            decided: HashMap::new(),
+            deciding: BTreeSet::new(),
+            diagnostics: Vec::new(),
+            at: Location::file(rel),
+            prefix: prefix.to_string(),
+        };
+        // SAM `Globals`, resolved like properties; they apply under each serverless resource's own.
+        let globals = match top.get("Globals").map(|g| ctx.resolve(g, 0)) {
+            Some(Some(Val::Object(map))) => map,
+            _ => BTreeMap::new(),
+        };
+        let resources = top.get("Resources").and_then(J::as_object);
+        for (id, body) in resources.into_iter().flatten() {
+            let (line, end_line) = lines.get(id).copied().unwrap_or((1, 1));
+            ctx.at = Location::at(rel, line, 1);
+            let Some(kind) = body.get("Type").and_then(J::as_str) else {
+                ctx.diagnostics.push(
+                    Diagnostic::error(
+                        Code::TemplateInvalid,
+                        format!("resource {prefix}{id} has no string `Type`; it was not judged"),
+                    )
+                    .at(ctx.at.clone()),
+                );
+                continue;
+            };
+            if let Some(J::String(condition)) = body.get("Condition") {
+                if ctx.condition(condition) == Some(false) {
+                    continue;
+                }
+            }
+            let config = match body.get("Properties").map(|p| ctx.resolve(p, 0)) {
+                Some(Some(Val::Object(map))) => map,
+                _ => BTreeMap::new(),
+            };
+            let url_key = match kind {
+                "AWS::CloudFormation::Stack" => Some("TemplateURL"),
+                "AWS::Serverless::Application" => Some("Location"),
+                _ => None,
+            };
+            if let Some(key) = url_key {
+                let at = Location::at(rel, key_line(text, line, end_line, key).unwrap_or(line), 1);
+                self.nested(rel, &format!("{prefix}{id}"), key, &config, at);
+            }
+            for (address, kind, config) in sam::expand(id, kind, config, &globals) {
+                let address = format!("{prefix}{address}");
+                self.resources.push(Resource {
+                    address: address.clone(),
+                    reference: address.clone(),
+                    kind,
+                    name: address,
+                    provider: PROVIDER.into(),
+                    mode: Mode::Managed,
+                    module: String::new(),
+                    file: rel.to_string(),
+                    line,
+                    end_line,
+                    index: None,
+                    count: None,
+                    for_each: None,
+                    config,
+                });
+            }
+        }
+        self.diagnostics.append(&mut ctx.diagnostics);
+    }
+
+    /// The nested stack `address` of template `rel`: its template read under `address.`
+    /// when it is a local file inside the scan root, a located diagnostic otherwise.
+    fn nested(
+        &mut self,
+        rel: &str,
+        address: &str,
+        key: &str,
+        config: &BTreeMap<String, Val>,
+        at: Location,
+    ) {
+        let not_read = |error: bool, message: String, help: &str| {
+            let d = if error {
+                Diagnostic::error(Code::TemplateInvalid, message)
+            } else {
+                Diagnostic::warning(Code::TemplateInvalid, message)
+            };
+            d.at(at.clone()).help(help)
+        };
+        let url = match config.get(key) {
+            Some(Val::String(url)) => url.trim(),
+            Some(Val::Object(_)) => {
+                self.diagnostics.push(not_read(
+                    false,
+                    format!("nested application {address} comes from the Serverless Application Repository; it was not fetched and its resources were not judged"),
+                    "scan the application's template on its own",
+                ));
+                return;
+            }
+            other => {
+                let shown = match other {
+                    Some(Val::Unknown(text)) => format!("`{text}`"),
+                    Some(v) => format!("a {}", v.type_name()),
+                    None => "none".to_string(),
+                };
+                self.diagnostics.push(not_read(
+                    false,
+                    format!("nested stack {address}: `{key}` is not known at scan time ({shown}); its resources were not judged"),
+                    "give the template's path relative to this template, e.g. `./network.yaml`",
+                ));
+                return;
+            }
+        };
+        let lower = url.to_ascii_lowercase();
+        if ["http://", "https://", "s3://"]
+            .iter()
+            .any(|s| lower.starts_with(s))
+        {
+            self.diagnostics.push(not_read(
+                false,
+                format!("nested stack {address}: remote template {url} is not fetched; its resources were not judged"),
+                "scan that template on its own, or keep a local copy beside this one and point `TemplateURL` at it",
+            ));
+            return;
+        }
+        let Some(child) = resolve_path(rel, url) else {
+            self.diagnostics.push(not_read(
+                true,
+                format!("nested stack {address}: {url} is an absolute path or outside the scan root; it was not read"),
+                "give a path relative to this template that stays inside the scanned directory",
+            ));
+            return;
+        };
+        let Some(read) = self.read else {
+            self.diagnostics.push(not_read(
+                false,
+                format!("nested stack {address}: {child} is not read when one template is scanned; its resources were not judged"),
+                "scan the directory holding both templates",
+            ));
+            return;
+        };
+        if let Some(i) = self.stack.iter().position(|t| *t == child) {
+            let mut chain = self.stack[i..].to_vec();
+            chain.push(child);
+            self.diagnostics.push(not_read(
+                true,
+                format!(
+                    "nested stacks form a cycle ({}); {address} was not read again",
+                    chain.join(" includes ")
+                ),
+                "CloudFormation cannot deploy a stack that contains itself; break the cycle",
+            ));
+            return;
+        }
+        if self.stack.len() > MAX_NESTING {
+            self.diagnostics.push(not_read(
+                true,
+                format!("nested stack {address}: stacks nested deeper than {MAX_NESTING} levels; {child} was not read"),
+                "flatten the nesting",
+            ));
+            return;
+        }
+        if self.reads >= MAX_NESTED_READS {
+            // Said once: every stack past the budget would repeat it.
+            if self.reads == MAX_NESTED_READS {
+                self.diagnostics.push(not_read(
+                    true,
+                    format!("more than {MAX_NESTED_READS} nested stacks in {}; {address} and the stacks after it were not read", self.stack[0]),
+                    "nest fewer copies of the same templates",
+                ));
+            }
+            self.reads += 1;
+            return;
+        }
+        self.reads += 1;
+        let text = match read(&child) {
+            Ok(bytes) => {
+                match String::from_utf8(bytes) {
+                    Ok(text) => text,
+                    Err(_) => {
+                        self.diagnostics.push(not_read(
+                        true,
+                        format!("nested stack {address}: {child} is not valid UTF-8; it was not read"),
+                        "fix the template's encoding",
+                    ));
+                        return;
+                    }
+                }
+            }
+            Err(e) => {
+                let (code, message) = if e.kind() == std::io::ErrorKind::NotFound {
+                    (Code::TemplateInvalid, format!("nested stack {address}: template {child} not found; its resources were not judged"))
+                } else {
+                    (
+                        crate::read::ReadError::code_of(&e, Code::Unreadable),
+                        format!("nested stack {address}: cannot read {child}: {e}; its resources were not judged"),
+                    )
+                };
+                self.diagnostics.push(
+                    Diagnostic::error(code, message)
+                        .at(at.clone())
+                        .help("point `TemplateURL` at a template inside the scanned directory"),
+                );
+                return;
+            }
+        };
+        let json = text.trim_start().starts_with('{');
+        let template = match parse(&child, &text, json) {
+            Ok(t) => t,
+            Err(d) => {
+                self.diagnostics.push(d);
+                return;
+            }
+        };
+        let top = match top_level(&child, &template) {
+            Ok(top) => top,
+            Err(d) => {
+                self.diagnostics.push(d);
+                return;
+            }
+        };
+        // The parent's `Parameters`: known values as text, intrinsics it cannot resolve unknown.
+        let given: HashMap<String, Option<String>> = match config.get("Parameters") {
+            Some(Val::Object(map)) => map
+                .iter()
+                .map(|(k, v)| (k.clone(), param_text(v)))
+                .collect(),
+            _ => HashMap::new(),
+        };
+        self.included.insert(child.clone());
+        if !self.files.contains(&child) {
+            self.files.push(child.clone());
+        }
+        self.stack.push(child.clone());
+        self.template(&child, &text, top, &given, &format!("{address}."));
+        self.stack.pop();
+    }
+}
+
+/// A parameter value passed to a nested stack as CloudFormation passes it, text; `None`
+/// when it is not known.
+fn param_text(v: &Val) -> Option<String> {
+    match v {
+        Val::List(items) => items
+            .iter()
+            .map(Val::to_tf_string)
+            .collect::<Option<Vec<_>>>()
+            .map(|parts| parts.join(",")),
+        other => other.to_tf_string(),
+    }
+}
+
+/// `url` relative to the directory of `rel`, normalised; `None` when it is absolute or leaves
+/// the scan root.
+fn resolve_path(rel: &str, url: &str) -> Option<String> {
+    let url = url.strip_prefix("file://").unwrap_or(url);
+    if url.is_empty() || url.starts_with('/') || url.starts_with('\\') || url.contains(':') {
+        return None;
+    }
+    let mut parts: Vec<&str> = rel.split('/').collect();
+    parts.pop();
+    for part in url.split(['/', '\\']) {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
+/// The line (1-based) of `key:` between `first` and `last`, in YAML or JSON text.
+fn key_line(text: &str, first: usize, last: usize, key: &str) -> Option<usize> {
+    let quoted = format!("\"{key}\"");
+    text.lines()
+        .enumerate()
+        .skip(first.saturating_sub(1))
+        .take(last + 1 - first.min(last))
+        .find(|(_, l)| {
+            let t = l.trim_start().trim_start_matches("- ");
+            t.starts_with(&format!("{key}:")) || t.starts_with(&quoted)
+        })
+        .map(|(i, _)| i + 1)
+}
+
+/// Parameter values: given (`--cfn-param`, or a parent stack's `Parameters`; `None` there is
+/// passed but unknown), else `Default`, else unknown (`None`).
+fn parameters(
+    declared: Option<&J>,
+    given: &HashMap<String, Option<String>>,
+) -> HashMap<String, Option<Val>> {
     let mut out = HashMap::new();
     for (name, p) in declared.and_then(J::as_object).into_iter().flatten() {
         let kind = p.get("Type").and_then(J::as_str).unwrap_or("String");
-        let text = given
-            .iter()
-            .rev()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-            .or_else(|| match p.get("Default")? {
-                J::String(s) => Some(s.clone()),
-                J::Number(n) => Some(n.to_string()),
-                J::Bool(b) => Some(b.to_string()),
-                J::Array(items) => Some(
+        let text = match given.get(name) {
+            Some(passed) => passed.clone(),
+            None => match p.get("Default") {
+                Some(J::String(s)) => Some(s.clone()),
+                Some(J::Number(n)) => Some(n.to_string()),
+                Some(J::Bool(b)) => Some(b.to_string()),
+                Some(J::Array(items)) => Some(
                     items
                         .iter()
                         .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_string))
@@ -279,7 +579,8 @@ fn parameters(declared: Option<&J>, given: &[(String, String)]) -> HashMap<Strin
                         .join(","),
                 ),
                 _ => None,
-            });
+            },
+        };
         let value = text.map(|t| {
             if kind == "Number" {
                 t.trim()
@@ -312,6 +613,9 @@ struct Context {
     diagnostics: Vec<Diagnostic>,
     /// The resource being resolved, for diagnostics.
     at: Location,
+    /// `Stack.` in a nested template: its references read `${Stack.Id}`, as its resources
+    /// are addressed, so policies match references to addresses.
+    prefix: String,
 }
 
 fn unknown(text: impl std::fmt::Display) -> Val {
@@ -323,6 +627,15 @@ fn known(v: &Val) -> bool {
 }
 
 impl Context {
+    /// A logical id or parameter as unknown text names it; pseudo parameters keep theirs.
+    fn named(&self, name: &str) -> String {
+        if name.starts_with("AWS::") {
+            name.to_string()
+        } else {
+            format!("{}{name}", self.prefix)
+        }
+    }
+
     /// A value with its intrinsics resolved; `None` for `AWS::NoValue` (the key is dropped).
     fn resolve(&mut self, j: &J, depth: usize) -> Option<Val> {
         if depth > MAX_DEPTH {
@@ -374,7 +687,7 @@ impl Context {
                 }
                 match self.params.get(target) {
                     Some(Some(value)) => value.clone(),
-                    _ => unknown(target),
+                    _ => unknown(self.named(target)),
                 }
             }
             "Condition" => match self.condition(v.as_str().unwrap_or("")) {
@@ -383,13 +696,15 @@ impl Context {
             },
             "Fn::GetAtt" => match v {
                 J::Array(parts) => unknown(
-                    parts
-                        .iter()
-                        .map(|p| p.as_str().map_or_else(|| p.to_string(), str::to_string))
-                        .collect::<Vec<_>>()
-                        .join("."),
+                    self.named(
+                        &parts
+                            .iter()
+                            .map(|p| p.as_str().map_or_else(|| p.to_string(), str::to_string))
+                            .collect::<Vec<_>>()
+                            .join("."),
+                    ),
                 ),
-                J::String(s) => unknown(s),
+                J::String(s) => unknown(self.named(s)),
                 _ => unknown("Fn::GetAtt"),
             },
             "Fn::Sub" => self.sub(v, depth),
@@ -528,7 +843,7 @@ impl Context {
                     _ => None,
                 }
             };
-            out.push_str(&value.unwrap_or_else(|| format!("${{{name}}}")));
+            out.push_str(&value.unwrap_or_else(|| format!("${{{}}}", self.named(name))));
             rest = &after[end + 1..];
         }
         out.push_str(rest);

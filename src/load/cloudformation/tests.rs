@@ -249,3 +249,96 @@ Resources:
     let line = |id: &str| doc.resources.iter().find(|r| r.address == id).unwrap().line;
     assert_eq!(line("HandlerUrl"), line("Handler"));
 }
+
+#[test]
+fn nested_paths_stay_inside_the_scan_root() {
+    assert_eq!(
+        resolve_path("a/p.yaml", "./c/d.yaml"),
+        Some("a/c/d.yaml".into())
+    );
+    assert_eq!(resolve_path("a/p.yaml", "../x.yaml"), Some("x.yaml".into()));
+    assert_eq!(
+        resolve_path("p.yaml", "file://c.json"),
+        Some("c.json".into())
+    );
+    assert_eq!(resolve_path("a/p.yaml", "../../x.yaml"), None);
+    assert_eq!(resolve_path("p.yaml", "/etc/hosts"), None);
+    assert_eq!(resolve_path("p.yaml", "C:\\t.yaml"), None);
+    assert_eq!(resolve_path("p.yaml", "."), None);
+}
+
+#[test]
+fn nested_parameters_pass_known_values_as_text_and_unknown_ones_as_unknown() {
+    assert_eq!(param_text(&Val::Number(22.0)), Some("22".into()));
+    assert_eq!(
+        param_text(&Val::List(vec![s("a"), s("b")])),
+        Some("a,b".into())
+    );
+    assert_eq!(param_text(&Val::Unknown("${X}".into())), None);
+    assert_eq!(
+        param_text(&Val::List(vec![s("a"), Val::Unknown("${X}".into())])),
+        None
+    );
+}
+
+const PARENT: &str = "Resources:\n  Net:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      Parameters: {Port: 443, Cidrs: [a, b]}\n      TemplateURL: net/child.json\n  Repo:\n    Type: AWS::Serverless::Application\n    Properties:\n      Location: {ApplicationId: arn:aws:serverlessrepo:x, SemanticVersion: 1.0.0}\n";
+
+const CHILD: &str = "{\n  \"Parameters\": {\n    \"Port\": {\"Type\": \"Number\"},\n    \"Cidrs\": {\"Type\": \"CommaDelimitedList\"}\n  },\n  \"Resources\": {\n    \"Sg\": {\n      \"Type\": \"AWS::EC2::SecurityGroup\",\n      \"Properties\": {\"FromPort\": {\"Ref\": \"Port\"}, \"Cidrs\": {\"Ref\": \"Cidrs\"}, \"Vpc\": {\"Ref\": \"Vpc\"}, \"Arn\": {\"Fn::Sub\": \"${Log.Arn}:${AWS::Region}\"}}\n    }\n  }\n}\n";
+
+#[test]
+fn nested_stack_resources_take_their_parents_parameters_and_their_own_lines() {
+    let read = |rel: &str| -> std::io::Result<Vec<u8>> {
+        match rel {
+            "net/child.json" => Ok(CHILD.as_bytes().to_vec()),
+            _ => Err(std::io::ErrorKind::NotFound.into()),
+        }
+    };
+    let (doc, problems, included) = load_nested("p.yaml", PARENT, &[], Some(&read)).unwrap();
+    let sg = doc
+        .resources
+        .iter()
+        .find(|r| r.address == "Net.Sg")
+        .unwrap();
+    assert_eq!(
+        (sg.file.as_str(), sg.line, sg.end_line),
+        ("net/child.json", 7, 10)
+    );
+    assert_eq!(sg.config["FromPort"], Val::Number(443.0));
+    assert_eq!(sg.config["Cidrs"], Val::List(vec![s("a"), s("b")]));
+    // References inside the child name its resources as they are addressed.
+    assert_eq!(sg.config["Vpc"], Val::Unknown("${Net.Vpc}".into()));
+    assert_eq!(
+        sg.config["Arn"],
+        Val::Unknown("${Net.Log.Arn}:${AWS::Region}".into())
+    );
+    assert_eq!(
+        doc.files,
+        vec!["p.yaml".to_string(), "net/child.json".to_string()]
+    );
+    assert_eq!(included, BTreeSet::from(["net/child.json".to_string()]));
+    // The application from the Serverless Application Repository is not fetched: a warning
+    // at its `Location`.
+    let got: Vec<_> = problems
+        .iter()
+        .map(|d| {
+            (
+                d.severity,
+                d.location.as_ref().map(|l| (l.file.clone(), l.line)),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![(
+            crate::diagnostics::Severity::Warning,
+            Some(("p.yaml".to_string(), Some(10)))
+        )]
+    );
+    // Scanned alone (no reader), the child is not read and a warning says so.
+    let (doc, problems) = load("p.yaml", PARENT, &[]).unwrap();
+    assert!(doc.resources.iter().all(|r| !r.address.contains('.')));
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems[0]
+        .message
+        .contains("not read when one template is scanned"));
+}
