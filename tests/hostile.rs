@@ -1016,6 +1016,39 @@ fn expression_nested_100000_deep_is_a_located_syntax_error() {
     assert!(d["message"].as_str().unwrap().contains("nesting depth"));
 }
 
+/// Found by the `hcl` fuzz target: hcl-edit parsed a failing operator chain again at every
+/// nesting level, so each `a/b/{k = ` doubled the time (18 levels: 0.5 s; this file: forever).
+/// The vendored fix (vendor/hcl-edit/RUNGS-PATCH.md) makes it linear; the kill timer bounds it.
+#[test]
+fn hcl_failing_operator_chains_parse_in_linear_time() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("main.tf"),
+        format!(
+            "resource \"test_thing\" \"a\" {{\n  flagged = {}<x{}\n}}\n",
+            "a/b/{k = ".repeat(40),
+            "}".repeat(40)
+        ),
+    )
+    .unwrap();
+    fs::write(dir.path().join("ok.tf"), THING.replace("\"a\"", "\"b\"")).unwrap();
+    let run = scan(dir.path(), &[]);
+    assert_scan(&run, 2, &["R003"]);
+    let d = &run.json()["diagnostics"][0];
+    assert_eq!(d["location"]["file"], "main.tf");
+    assert_eq!(d["location"]["line"], 2);
+    assert_eq!(d["location"]["column"], 3);
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("invalid block body"),
+        "{d}"
+    );
+    // The other file is still scanned: both test policies pass on `test_thing.b`.
+    assert_eq!(run.json()["summary"]["passed"], 2);
+}
+
 // --- evaluator budgets -----------------------------------------------------------------------
 
 /// A directory whose `main.tf` holds `locals` and one `test_thing` with `flagged = FLAGGED`.
