@@ -565,9 +565,9 @@ fn failure_diagnostic(policy: &Policy, failure: Failure) -> Diagnostic {
             Code::PolicyTimeout,
             format!(
                 "policy {id} was stopped by the {}-second wall-clock backstop on one document",
-                vm::BACKSTOP.as_secs()
+                vm::max_seconds()
             ),
-            "its results are reported as errors, not passes; the backstop catches work the instruction budget does not count, such as a builtin over a huge range; simplify the policy".to_string(),
+            "its results are reported as errors, not passes; the backstop catches work the instruction budget does not count, such as a builtin over a huge range; simplify the policy, or raise the backstop with --max-rego-seconds".to_string(),
         ),
         FailureKind::Elements => (
             Code::PolicyElements,

@@ -26,6 +26,7 @@ fn main() -> ExitCode {
     rungs::read::set_max_file_size(cli.max_file_size);
     rungs::vm::set_max_instructions(cli.max_rego_instructions);
     rungs::vm::set_max_elements(cli.max_rego_elements);
+    rungs::vm::set_max_seconds(cli.max_rego_seconds);
     cli::color::set(cli.color);
     // Deeply nested input recurses deeply (HCL expressions, Rego rules); a big stack turns what
     // would abort the process into the depth-cap diagnostics. The stack is reserved, not touched;

@@ -48,14 +48,27 @@ pub fn set_max_elements(count: u64) {
     MAX_ELEMENTS.store(count, Ordering::Relaxed);
 }
 
-/// Wall-clock backstop per evaluation, for work the instruction count does not see (a builtin
-/// such as `numbers.range` runs inside one instruction). Reported as its own error.
-pub const BACKSTOP: Duration = Duration::from_secs(30);
+/// Default wall-clock backstop per evaluation, in seconds, for work the instruction count does
+/// not see (a builtin such as `numbers.range` runs inside one instruction). Reported as its own
+/// error; the slowest embedded policy evaluation measured is far below a second.
+pub const DEFAULT_MAX_SECONDS: u64 = 30;
+
+static MAX_SECONDS: AtomicU64 = AtomicU64::new(DEFAULT_MAX_SECONDS);
+
+/// The wall-clock backstop per evaluation, in seconds (`--max-rego-seconds`).
+pub fn max_seconds() -> u64 {
+    MAX_SECONDS.load(Ordering::Relaxed)
+}
+
+/// Sets the backstop for the whole process; the command line does it once at start.
+pub fn set_max_seconds(seconds: u64) {
+    MAX_SECONDS.store(seconds, Ordering::Relaxed);
+}
 
 /// The timer configuration both engines use for the backstop.
 pub fn backstop() -> regorus::utils::limits::ExecutionTimerConfig {
     regorus::utils::limits::ExecutionTimerConfig {
-        limit: BACKSTOP,
+        limit: Duration::from_secs(max_seconds()),
         check_interval: std::num::NonZeroU32::new(1000).expect("non-zero"),
     }
 }

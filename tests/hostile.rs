@@ -1862,6 +1862,51 @@ fn nested_comprehensions_stop_at_the_instruction_budget_within_the_rlimit() {
     assert_scan(&run, 2, &["R206"]);
 }
 
+#[test]
+fn wall_clock_backstop_stops_a_long_user_policy_as_its_own_error() {
+    // Ten billion iterations under an instruction budget that never runs out: only the
+    // backstop, set to one second by its flag, stops them.
+    let run = scan_user_policy(
+        "U-WALL",
+        &expensive(100_000),
+        &[
+            "--max-rego-instructions",
+            "1000000000000000000",
+            "--max-rego-seconds",
+            "1",
+        ],
+    );
+    assert_scan(&run, 2, &["R207"]);
+    let d = &run.json()["diagnostics"][0];
+    assert!(first_file(&run).ends_with("u_wall.rego"), "{d}");
+    assert_eq!(d["location"]["line"], 14, "{d}");
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("policy U-WALL was stopped by the 1-second wall-clock backstop"),
+        "{d}"
+    );
+    assert!(
+        d["help"].as_str().unwrap().contains("--max-rego-seconds"),
+        "{d}"
+    );
+    assert_passed_and_errors(&run, 0, 1);
+}
+
+#[test]
+fn zero_second_backstop_is_a_usage_error() {
+    let run = run(&["scan", ".", "--max-rego-seconds", "0"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("invalid value '0' for '--max-rego-seconds <SECONDS>'"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+}
+
 // --- --policy given a file ---------------------------------------------------------------------
 
 #[test]

@@ -47,6 +47,11 @@ pub struct Cli {
     /// (R208).
     #[arg(long, global = true, value_name = "COUNT", default_value_t = rungs::vm::DEFAULT_MAX_ELEMENTS, value_parser = clap::value_parser!(u64).range(1..))]
     pub max_rego_elements: u64,
+    /// Wall-clock seconds one Rego evaluation may take, a backstop for work the instruction
+    /// budget does not count (a builtin runs inside one instruction); a policy stopped by it gets
+    /// `error` results there (R207).
+    #[arg(long, global = true, value_name = "SECONDS", default_value_t = rungs::vm::DEFAULT_MAX_SECONDS, value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_rego_seconds: u64,
     /// Colour in text reports on standard output: auto (a terminal, unless NO_COLOR is set;
     /// CLICOLOR_FORCE forces it), always or never. Files never get colour.
     #[arg(

@@ -172,14 +172,15 @@ impl<'o> Pipeline<'o> {
         // Everything besides the files that changes a root's result: a result cached under
         // other settings is never read back.
         let mut identity = format!(
-            "rungs {} cache {CACHE_FORMAT}\nexclude {:?}\ndepth {}\ninstances {}\nfile size {}\noverrides {overrides:?}\ncfn {:?}\ninstructions {}\n",
+            "rungs {} cache {CACHE_FORMAT}\nexclude {:?}\ndepth {}\ninstances {}\nfile size {}\noverrides {overrides:?}\ncfn {:?}\ninstructions {}\nseconds {}\n",
             env!("CARGO_PKG_VERSION"),
             options.excludes,
             options.load.max_module_depth,
             options.load.max_root_instances,
             crate::read::max_file_size(),
             options.inputs.cfn_params,
-            crate::vm::max_instructions()
+            crate::vm::max_instructions(),
+            crate::vm::max_seconds()
         );
         for file in bundle
             .libraries
