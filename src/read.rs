@@ -5,7 +5,7 @@
 //! run, and checked again on the opened handle (opened non-blocking), so swapping the file in
 //! between does not help either. See docs/security.md.
 
-use crate::diagnostics::Code;
+use crate::diagnostics::{Code, Diagnostic, Location};
 use std::fmt;
 use std::fs::{File, FileType, Metadata};
 use std::io::{self, Read};
@@ -270,6 +270,22 @@ pub fn inside(root: &Path, path: &Path) -> Result<PathBuf, ReadError> {
 }
 
 include!("yaml_depth.rs");
+
+/// [`yaml_nesting`] as an error of `code` located in `shown`.
+pub fn check_yaml_nesting(
+    shown: &str,
+    text: &str,
+    code: Code,
+    what: &str,
+    then: &str,
+) -> Result<(), Diagnostic> {
+    match yaml_nesting(text, what, then) {
+        Some((line, column, message)) => {
+            Err(Diagnostic::error(code, message).at(Location::at(shown, line, column)))
+        }
+        None => Ok(()),
+    }
+}
 
 #[cfg(test)]
 mod tests {

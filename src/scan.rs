@@ -228,16 +228,7 @@ pub fn load_model(path: Option<&PathBuf>) -> Result<Model, Diagnostic> {
                 Diagnostic::error(e.code(Code::Model), format!("cannot read model: {e}"))
                     .at(Location::file(&shown))
             })?;
-            if let Some((line, column)) = crate::read::yaml_too_deep(&text) {
-                return Err(Diagnostic::error(
-                    Code::Model,
-                    format!(
-                        "invalid model: nested deeper than {} levels",
-                        crate::read::MAX_YAML_NESTING
-                    ),
-                )
-                .at(Location::at(&shown, line, column)));
-            }
+            crate::read::check_yaml_nesting(&shown, &text, Code::Model, "invalid model:", "")?;
             // A file that is not a model (a path pointing at a secret) is not echoed back.
             model::parse(&text, &shown).map_err(|mut d| {
                 d.message = diagnostics::cut_echo(&d.message);

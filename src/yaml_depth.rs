@@ -6,6 +6,17 @@
 /// over a minute); counting first keeps that bounded.
 pub const MAX_YAML_NESTING: usize = 256;
 
+/// The nesting check every YAML reader runs before parsing (see [`yaml_too_deep`]): the line,
+/// column and message `{what} nested deeper than 256 levels{then}` of the first bracket too deep.
+pub fn yaml_nesting(text: &str, what: &str, then: &str) -> Option<(usize, usize, String)> {
+    let (line, column) = yaml_too_deep(text)?;
+    Some((
+        line,
+        column,
+        format!("{what} nested deeper than {MAX_YAML_NESTING} levels{then}"),
+    ))
+}
+
 /// Line and column (1-based) of the first bracket nested deeper than [`MAX_YAML_NESTING`] in
 /// YAML text, skipping quoted strings and comments.
 pub fn yaml_too_deep(text: &str) -> Option<(usize, usize)> {

@@ -432,17 +432,8 @@ pub fn parse(text: &str, shown: &str, dir: &Path) -> Result<Config, Diagnostic> 
     let empty = text
         .lines()
         .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
-    if let Some((line, column)) = crate::read::yaml_too_deep(text) {
-        return Err(Diagnostic::error(
-            Code::Config,
-            format!(
-                "invalid config: nested deeper than {} levels",
-                crate::read::MAX_YAML_NESTING
-            ),
-        )
-        .at(Location::at(shown, line, column))
-        .help(HELP));
-    }
+    crate::read::check_yaml_nesting(shown, text, Code::Config, "invalid config:", "")
+        .map_err(|d| d.help(HELP))?;
     let raw: Raw = yaml_serde::from_str(if empty { "{}" } else { text }).map_err(|e| {
         let message = crate::diagnostics::cut_echo(&e.to_string());
         let message = without_position(&message);

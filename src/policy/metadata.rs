@@ -140,15 +140,9 @@ pub fn parse(source: &str) -> Result<Metadata, MetadataError> {
             message,
         }
     };
-    if let Some((line, column)) = crate::read::yaml_too_deep(&yaml) {
-        return Err(err_at(
-            line,
-            column,
-            format!(
-                "invalid METADATA: nested deeper than {} levels",
-                crate::read::MAX_YAML_NESTING
-            ),
-        ));
+    if let Some((line, column, message)) = crate::read::yaml_nesting(&yaml, "invalid METADATA:", "")
+    {
+        return Err(err_at(line, column, message));
     }
     let raw: Raw = yaml_serde::from_str(&yaml).map_err(|e| {
         let (line, column) = e

@@ -33,16 +33,7 @@ fn parse(rel: &str, text: &str, json: bool) -> Result<J, Diagnostic> {
                 .help("fix the JSON syntax; the rest of the repository was scanned")
         });
     }
-    if let Some((line, column)) = crate::read::yaml_too_deep(text) {
-        return Err(Diagnostic::error(
-            Code::TemplateInvalid,
-            format!(
-                "template nested deeper than {} levels; not read",
-                crate::read::MAX_YAML_NESTING
-            ),
-        )
-        .at(Location::at(rel, line, column)));
-    }
+    crate::read::check_yaml_nesting(rel, text, Code::TemplateInvalid, "template", "; not read")?;
     let value: yaml_serde::Value = yaml_serde::from_str(text).map_err(|e| {
         let location = match e.location() {
             Some(l) => Location::at(rel, l.line(), l.column()),

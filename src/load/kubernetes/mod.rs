@@ -75,16 +75,7 @@ pub struct Object {
 /// Reads one file into objects. `Err` when nothing of it could be read; problems with single
 /// documents come back beside the objects that were read.
 pub fn load(rel: &str, text: &str) -> Result<(Vec<Object>, Vec<Diagnostic>), Diagnostic> {
-    if let Some((line, column)) = crate::read::yaml_too_deep(text) {
-        return Err(Diagnostic::error(
-            Code::ManifestInvalid,
-            format!(
-                "manifest nested deeper than {} levels; not read",
-                crate::read::MAX_YAML_NESTING
-            ),
-        )
-        .at(Location::at(rel, line, column)));
-    }
+    crate::read::check_yaml_nesting(rel, text, Code::ManifestInvalid, "manifest", "; not read")?;
     let mut objects = Vec::new();
     let mut diagnostics = Vec::new();
     if text.trim_start().starts_with('{') {
