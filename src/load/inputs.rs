@@ -89,6 +89,8 @@ pub fn data_files(
     type Set = (Vec<String>, Vec<kubernetes::Object>, Vec<Diagnostic>);
     let mut manifests: BTreeMap<String, Set> = BTreeMap::new();
     let mut templates = Vec::new();
+    // Nested templates are also data files: each is parsed once, for all its uses.
+    let parsed = cloudformation::Templates::default();
     for rel in rels {
         if let Some(chart) = charts.iter().find(|c| in_templates(c, rel)) {
             if warned.insert(chart.clone()) {
@@ -104,7 +106,7 @@ pub fn data_files(
             }
             continue;
         }
-        let (loaded, problems) = data_file(rel, read(rel), read, options);
+        let (loaded, problems) = data_file(rel, read(rel), read, &parsed, options);
         match loaded {
             Loaded::Document(d) => out.push((Some(d), problems)),
             Loaded::Template(d, nested) => templates.push((rel.clone(), d, problems, nested)),
@@ -220,6 +222,7 @@ fn data_file(
     rel: &str,
     read: std::io::Result<Vec<u8>>,
     read_other: &dyn Fn(&str) -> std::io::Result<Vec<u8>>,
+    templates: &cloudformation::Templates,
     options: &Options,
 ) -> (Loaded, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
@@ -278,7 +281,7 @@ fn data_file(
     } else if cloudformation::sniff(&text) {
         // A template scanned alone reads no other file.
         let nested = (!explicit).then_some(read_other);
-        match cloudformation::load_nested(rel, &text, &options.cfn_params, nested) {
+        match cloudformation::load_nested(rel, &text, &options.cfn_params, nested, templates) {
             Ok((mut document, problems, included)) => {
                 if explicit {
                     document.root = ".".into();

@@ -12,7 +12,10 @@ use super::document::{Document, Mode, ProviderConfig, Resource, SCHEMA_VERSION};
 use super::terraform::value::Val;
 use crate::diagnostics::{Code, Diagnostic, Location};
 use serde_json::{Map, Value as J};
+use std::cell::{OnceCell, RefCell};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::convert::Infallible;
+use std::rc::Rc;
 
 /// The `provider` of CloudFormation resources: AWS, but not the Terraform provider, so presence
 /// policies written for Terraform types do not judge a template.
@@ -92,6 +95,46 @@ fn key_text(k: &yaml_serde::Value) -> String {
     }
 }
 
+/// A template read and parsed, with the lines of its resources once a walk needs them.
+struct Parsed {
+    text: String,
+    template: Result<J, Diagnostic>,
+    lines: OnceCell<HashMap<String, (usize, usize)>>,
+}
+
+impl Parsed {
+    fn new(rel: &str, text: String) -> Parsed {
+        let json = text.trim_start().starts_with('{');
+        Parsed {
+            template: parse(rel, &text, json),
+            text,
+            lines: OnceCell::new(),
+        }
+    }
+
+    fn lines(&self) -> &HashMap<String, (usize, usize)> {
+        self.lines.get_or_init(|| resource_lines(&self.text))
+    }
+}
+
+/// The templates of one scan parsed so far, by scan-root-relative path: each is parsed once,
+/// whether it is judged on its own or read into every template that nests it.
+#[derive(Default)]
+pub struct Templates(RefCell<HashMap<String, Rc<Parsed>>>);
+
+impl Templates {
+    /// The template `rel`, parsed from `text()` unless it already was; `Err` from `text` is
+    /// returned and nothing is kept.
+    fn get<E>(&self, rel: &str, text: impl FnOnce() -> Result<String, E>) -> Result<Rc<Parsed>, E> {
+        if let Some(parsed) = self.0.borrow().get(rel) {
+            return Ok(parsed.clone());
+        }
+        let parsed = Rc::new(Parsed::new(rel, text()?));
+        self.0.borrow_mut().insert(rel.to_string(), parsed.clone());
+        Ok(parsed)
+    }
+}
+
 /// The first and last line of each logical id under `Resources`, from the text: YAML block
 /// style or pretty-printed JSON (a one-line JSON template gives none).
 fn resource_lines(text: &str) -> HashMap<String, (usize, usize)> {
@@ -149,7 +192,8 @@ pub fn load(
     text: &str,
     params: &[(String, String)],
 ) -> Result<(Document, Vec<Diagnostic>), Diagnostic> {
-    load_nested(rel, text, params, None).map(|(d, problems, _)| (d, problems))
+    load_nested(rel, text, params, None, &Templates::default())
+        .map(|(d, problems, _)| (d, problems))
 }
 
 /// Reads a file by its scan-root-relative path, as [`crate::source::Source::read`] does.
@@ -165,16 +209,18 @@ pub const MAX_NESTED_READS: usize = 1000;
 /// [`load`], reading the local templates of nested stacks (`AWS::CloudFormation::Stack`
 /// `TemplateURL`, `AWS::Serverless::Application` `Location`) with `read` into the same
 /// document, their resources addressed `<StackId>.<ChildId>`. Also gives the templates read
-/// that way (repo-relative), so a scan does not judge them again on their own.
+/// that way (repo-relative), so a scan does not judge them again on their own. `templates`
+/// keeps every template parsed (`rel` and the nested ones) for the other calls of a scan.
 pub fn load_nested(
     rel: &str,
     text: &str,
     params: &[(String, String)],
     read: Option<Read>,
+    templates: &Templates,
 ) -> Result<(Document, Vec<Diagnostic>, BTreeSet<String>), Diagnostic> {
-    let json = text.trim_start().starts_with('{');
-    let template = parse(rel, text, json)?;
-    let top = top_level(rel, &template)?;
+    let Ok(parsed) = templates.get(rel, || Ok::<_, Infallible>(text.to_string()));
+    let template = parsed.template.as_ref().map_err(Clone::clone)?;
+    let top = top_level(rel, template)?;
     // The last `--cfn-param` of a name wins.
     let given: HashMap<String, Option<String>> = params
         .iter()
@@ -182,6 +228,7 @@ pub fn load_nested(
         .collect();
     let mut walk = Walk {
         read,
+        templates,
         resources: Vec::new(),
         files: vec![rel.to_string()],
         diagnostics: Vec::new(),
@@ -189,7 +236,7 @@ pub fn load_nested(
         stack: vec![rel.to_string()],
         reads: 0,
     };
-    walk.template(rel, text, top, &given, "");
+    walk.template(rel, &parsed, top, &given, "");
     let mut out = walk.resources;
     out.sort_by(|a, b| a.address.cmp(&b.address));
     Ok((
@@ -235,6 +282,7 @@ fn top_level<'a>(rel: &str, template: &'a J) -> Result<&'a Map<String, J>, Diagn
 /// One template and the templates it nests, read into one list of resources.
 struct Walk<'a> {
     read: Option<Read<'a>>,
+    templates: &'a Templates,
     resources: Vec<Resource>,
     files: Vec<String>,
     diagnostics: Vec<Diagnostic>,
@@ -251,12 +299,12 @@ impl Walk<'_> {
     fn template(
         &mut self,
         rel: &str,
-        text: &str,
+        parsed: &Parsed,
         top: &Map<String, J>,
         given: &HashMap<String, Option<String>>,
         prefix: &str,
     ) {
-        let lines = resource_lines(text);
+        let (text, lines) = (&parsed.text, parsed.lines());
         let mut ctx = Context {
             params: parameters(top.get("Parameters"), given),
             conditions: top
@@ -435,20 +483,14 @@ impl Walk<'_> {
             return;
         }
         self.reads += 1;
-        let text = match read(&child) {
-            Ok(bytes) => {
-                match String::from_utf8(bytes) {
-                    Ok(text) => text,
-                    Err(_) => {
-                        self.diagnostics.push(not_read(
-                        true,
-                        format!("nested stack {address}: {child} is not valid UTF-8; it was not read"),
-                        "fix the template's encoding",
-                    ));
-                        return;
-                    }
-                }
-            }
+        let parsed = self.templates.get(&child, || match read(&child) {
+            Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
+                not_read(
+                    true,
+                    format!("nested stack {address}: {child} is not valid UTF-8; it was not read"),
+                    "fix the template's encoding",
+                )
+            }),
             Err(e) => {
                 let (code, message) = if e.kind() == std::io::ErrorKind::NotFound {
                     (Code::TemplateInvalid, format!("nested stack {address}: template {child} not found; its resources were not judged"))
@@ -458,23 +500,26 @@ impl Walk<'_> {
                         format!("nested stack {address}: cannot read {child}: {e}; its resources were not judged"),
                     )
                 };
-                self.diagnostics.push(
-                    Diagnostic::error(code, message)
-                        .at(at.clone())
-                        .help("point `TemplateURL` at a template inside the scanned directory"),
-                );
-                return;
+                Err(Diagnostic::error(code, message)
+                    .at(at.clone())
+                    .help("point `TemplateURL` at a template inside the scanned directory"))
             }
-        };
-        let json = text.trim_start().starts_with('{');
-        let template = match parse(&child, &text, json) {
-            Ok(t) => t,
+        });
+        let parsed = match parsed {
+            Ok(parsed) => parsed,
             Err(d) => {
                 self.diagnostics.push(d);
                 return;
             }
         };
-        let top = match top_level(&child, &template) {
+        let template = match &parsed.template {
+            Ok(t) => t,
+            Err(d) => {
+                self.diagnostics.push(d.clone());
+                return;
+            }
+        };
+        let top = match top_level(&child, template) {
             Ok(top) => top,
             Err(d) => {
                 self.diagnostics.push(d);
@@ -494,7 +539,7 @@ impl Walk<'_> {
             self.files.push(child.clone());
         }
         self.stack.push(child.clone());
-        self.template(&child, &text, top, &given, &format!("{address}."));
+        self.template(&child, &parsed, top, &given, &format!("{address}."));
         self.stack.pop();
     }
 }

@@ -293,7 +293,8 @@ fn nested_stack_resources_take_their_parents_parameters_and_their_own_lines() {
             _ => Err(std::io::ErrorKind::NotFound.into()),
         }
     };
-    let (doc, problems, included) = load_nested("p.yaml", PARENT, &[], Some(&read)).unwrap();
+    let (doc, problems, included) =
+        load_nested("p.yaml", PARENT, &[], Some(&read), &Templates::default()).unwrap();
     let sg = doc
         .resources
         .iter()
@@ -341,4 +342,24 @@ fn nested_stack_resources_take_their_parents_parameters_and_their_own_lines() {
     assert!(problems[0]
         .message
         .contains("not read when one template is scanned"));
+}
+
+#[test]
+fn a_nested_template_is_read_and_parsed_once_for_all_its_uses() {
+    let reads = std::cell::Cell::new(0);
+    let read = |rel: &str| -> std::io::Result<Vec<u8>> {
+        assert_eq!(rel, "net/child.json");
+        reads.set(reads.get() + 1);
+        Ok(CHILD.as_bytes().to_vec())
+    };
+    let twice = "Resources:\n  A:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: net/child.json\n  B:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: net/child.json\n";
+    let templates = Templates::default();
+    let (doc, _, _) = load_nested("p.yaml", twice, &[], Some(&read), &templates).unwrap();
+    let addresses: Vec<&str> = doc.resources.iter().map(|r| r.address.as_str()).collect();
+    assert_eq!(addresses, ["A", "A.Sg", "B", "B.Sg"]);
+    // The child judged on its own, as a scan does with every data file, reuses the parse.
+    let (alone, _, _) = load_nested("net/child.json", CHILD, &[], Some(&read), &templates).unwrap();
+    assert_eq!(alone.resources.len(), 1);
+    assert_eq!(reads.get(), 1);
+    assert_eq!(templates.0.borrow().len(), 2);
 }
