@@ -198,9 +198,26 @@ const THING: &str = "resource \"test_thing\" \"a\" {\n  flagged = false\n  size 
 
 /// A fresh directory holding `main.tf` with one passing `test_thing`.
 fn repo() -> tempfile::TempDir {
+    files(&[("main.tf", THING)])
+}
+
+/// A fresh directory holding `files` (path, text), their directories created.
+fn files(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("main.tf"), THING).unwrap();
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
     dir
+}
+
+/// [`scan`] of a fresh directory holding `files`, plus `extra`; the directory is kept for more
+/// runs.
+fn scan_files(files: &[(&str, &str)], extra: &[&str]) -> (tempfile::TempDir, Run) {
+    let dir = self::files(files);
+    let run = scan(dir.path(), extra);
+    (dir, run)
 }
 
 fn mkfifo(path: &Path) {
@@ -540,39 +557,42 @@ fn init_force_on_a_directory_refuses() {
 
 #[test]
 fn config_model_outside_the_repository_is_refused_and_not_echoed() {
-    let dir = repo();
     let (_keep, secret) = secret();
-    fs::write(
-        dir.path().join(".rungs.yaml"),
-        format!("version: 1\nmodel: {}\n", secret.display()),
-    )
-    .unwrap();
-    let run = scan(dir.path(), &[]);
+    let config = format!("version: 1\nmodel: {}\n", secret.display());
+    let (_dir, run) = scan_files(&[("main.tf", THING), (".rungs.yaml", &config)], &[]);
     assert_fails(&run, "R008");
     assert!(run.stderr.contains(".rungs.yaml:2:8"), "{}", run.stderr);
 }
 
 #[test]
 fn config_model_etc_passwd_is_refused() {
-    let dir = repo();
-    fs::write(dir.path().join(".rungs.yaml"), "model: /etc/passwd\n").unwrap();
-    let run = scan(dir.path(), &[]);
+    let (_dir, run) = scan_files(
+        &[("main.tf", THING), (".rungs.yaml", "model: /etc/passwd\n")],
+        &[],
+    );
     assert_fails(&run, "R008");
     assert!(!run.stderr.contains("root:"), "{}", run.stderr);
 }
 
 #[test]
 fn config_baseline_climbing_out_is_refused() {
-    let dir = repo();
-    fs::write(dir.path().join(".rungs.yaml"), "baseline: ../../x.json\n").unwrap();
-    assert_fails(&scan(dir.path(), &[]), "R008");
+    let (_dir, run) = scan_files(
+        &[
+            ("main.tf", THING),
+            (".rungs.yaml", "baseline: ../../x.json\n"),
+        ],
+        &[],
+    );
+    assert_fails(&run, "R008");
 }
 
 #[test]
 fn config_policy_directory_outside_is_refused() {
-    let dir = repo();
-    fs::write(dir.path().join(".rungs.yaml"), "policies: [/tmp]\n").unwrap();
-    assert_fails(&scan(dir.path(), &[]), "R008");
+    let (_dir, run) = scan_files(
+        &[("main.tf", THING), (".rungs.yaml", "policies: [/tmp]\n")],
+        &[],
+    );
+    assert_fails(&run, "R008");
 }
 
 #[test]
@@ -616,9 +636,10 @@ fn model_flag_on_a_secret_echoes_no_more_than_the_located_line() {
 
 #[test]
 fn tf_file_over_the_cap_is_reported_with_the_limit() {
-    let dir = repo();
-    fs::write(dir.path().join("big.tf"), "# x\n".repeat(1000)).unwrap();
-    let run = scan(dir.path(), &["--max-file-size", "2KiB"]);
+    let (_dir, run) = scan_files(
+        &[("main.tf", THING), ("big.tf", &"# x\n".repeat(1000))],
+        &["--max-file-size", "2KiB"],
+    );
     assert_scan(&run, 2, &["R009"]);
     assert!(
         run.stdout
@@ -630,23 +651,32 @@ fn tf_file_over_the_cap_is_reported_with_the_limit() {
 
 #[test]
 fn tfvars_over_the_cap_is_reported() {
-    let dir = repo();
-    fs::write(dir.path().join("terraform.tfvars"), "# x\n".repeat(1000)).unwrap();
-    assert_scan(&scan(dir.path(), &["--max-file-size", "2k"]), 2, &["R009"]);
+    let (_dir, run) = scan_files(
+        &[
+            ("main.tf", THING),
+            ("terraform.tfvars", &"# x\n".repeat(1000)),
+        ],
+        &["--max-file-size", "2k"],
+    );
+    assert_scan(&run, 2, &["R009"]);
 }
 
 #[test]
 fn config_over_the_cap_is_an_error() {
-    let dir = repo();
-    fs::write(dir.path().join(".rungs.yaml"), "# x\n".repeat(1000)).unwrap();
-    assert_fails(&scan(dir.path(), &["--max-file-size", "2k"]), "R009");
+    let (_dir, run) = scan_files(
+        &[("main.tf", THING), (".rungs.yaml", &"# x\n".repeat(1000))],
+        &["--max-file-size", "2k"],
+    );
+    assert_fails(&run, "R009");
 }
 
 #[test]
 fn files_under_the_default_cap_are_read() {
-    let dir = repo();
-    fs::write(dir.path().join("big.tf"), "# x\n".repeat(100_000)).unwrap();
-    assert_scan(&scan(dir.path(), &[]), 0, &[]);
+    let (_dir, run) = scan_files(
+        &[("main.tf", THING), ("big.tf", &"# x\n".repeat(100_000))],
+        &[],
+    );
+    assert_scan(&run, 0, &[]);
 }
 
 #[test]
@@ -868,12 +898,11 @@ fn expensive(n: u32) -> String {
 
 /// Three root modules with one `test_thing` each, so the worker threads share the documents.
 fn three_roots() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for root in ["a", "b", "c"] {
-        fs::create_dir(dir.path().join(root)).unwrap();
-        fs::write(dir.path().join(root).join("main.tf"), THING).unwrap();
-    }
-    dir
+    files(&[
+        ("a/main.tf", THING),
+        ("b/main.tf", THING),
+        ("c/main.tf", THING),
+    ])
 }
 
 #[test]
@@ -967,9 +996,7 @@ fn chain(n: usize) -> tempfile::TempDir {
         "}}\n\nresource \"test_thing\" \"a\" {{\n  flagged = local.l{} == \"y\"\n  size    = 1\n}}\n",
         n - 1
     ));
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("main.tf"), text).unwrap();
-    dir
+    files(&[("main.tf", &text)])
 }
 
 #[test]
@@ -999,17 +1026,12 @@ fn chain_of_100000_locals_does_not_abort() {
 
 #[test]
 fn expression_nested_100000_deep_is_a_located_syntax_error() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join("main.tf"),
-        format!(
-            "resource \"test_thing\" \"a\" {{\n  flagged = {}false{}\n  size    = 1\n}}\n",
-            "(".repeat(100_000),
-            ")".repeat(100_000)
-        ),
-    )
-    .unwrap();
-    let run = scan(dir.path(), &[]);
+    let text = format!(
+        "resource \"test_thing\" \"a\" {{\n  flagged = {}false{}\n  size    = 1\n}}\n",
+        "(".repeat(100_000),
+        ")".repeat(100_000)
+    );
+    let (_dir, run) = scan_files(&[("main.tf", &text)], &[]);
     assert_scan(&run, 2, &["R003"]);
     let d = &run.json()["diagnostics"][0];
     assert_eq!(d["location"]["line"], 2);
@@ -1021,18 +1043,18 @@ fn expression_nested_100000_deep_is_a_located_syntax_error() {
 /// The vendored fix (vendor/hcl-edit/RUNGS-PATCH.md) makes it linear; the kill timer bounds it.
 #[test]
 fn hcl_failing_operator_chains_parse_in_linear_time() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join("main.tf"),
-        format!(
-            "resource \"test_thing\" \"a\" {{\n  flagged = {}<x{}\n}}\n",
-            "a/b/{k = ".repeat(40),
-            "}".repeat(40)
-        ),
-    )
-    .unwrap();
-    fs::write(dir.path().join("ok.tf"), THING.replace("\"a\"", "\"b\"")).unwrap();
-    let run = scan(dir.path(), &[]);
+    let text = format!(
+        "resource \"test_thing\" \"a\" {{\n  flagged = {}<x{}\n}}\n",
+        "a/b/{k = ".repeat(40),
+        "}".repeat(40)
+    );
+    let (_dir, run) = scan_files(
+        &[
+            ("main.tf", &text),
+            ("ok.tf", &THING.replace("\"a\"", "\"b\"")),
+        ],
+        &[],
+    );
     assert_scan(&run, 2, &["R003"]);
     let d = &run.json()["diagnostics"][0];
     assert_eq!(d["location"]["file"], "main.tf");
@@ -1053,13 +1075,10 @@ fn hcl_failing_operator_chains_parse_in_linear_time() {
 
 /// A directory whose `main.tf` holds `locals` and one `test_thing` with `flagged = FLAGGED`.
 fn with_locals(locals: &str, flagged: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join("main.tf"),
-        format!("locals {{\n{locals}}}\n\nresource \"test_thing\" \"a\" {{\n  flagged = {flagged}\n  size    = 1\n}}\n"),
-    )
-    .unwrap();
-    dir
+    files(&[(
+        "main.tf",
+        &format!("locals {{\n{locals}}}\n\nresource \"test_thing\" \"a\" {{\n  flagged = {flagged}\n  size    = 1\n}}\n"),
+    )])
 }
 
 /// `rungs input DIR` and the first resource's `flagged`.
@@ -1249,13 +1268,16 @@ fn module_call_budget_is_set_by_its_flag() {
 
 #[test]
 fn files_past_the_scan_size_are_not_read() {
-    let dir = repo();
-    fs::create_dir(dir.path().join("b")).unwrap();
-    fs::write(dir.path().join("b/main.tf"), THING.replace("false", "true")).unwrap();
     // main.tf (in the root) is discovered after b/main.tf: the walk sorts by name, directories
     // and files alike, and "b" < "main.tf".
     let limit = format!("{}", THING.len() + 10);
-    let run = scan(dir.path(), &["--max-scan-size", &limit]);
+    let (_dir, run) = scan_files(
+        &[
+            ("main.tf", THING),
+            ("b/main.tf", &THING.replace("false", "true")),
+        ],
+        &["--max-scan-size", &limit],
+    );
     assert_scan(&run, 2, &["R014"]);
     let d = &run.json()["diagnostics"][0];
     assert_eq!(d["location"]["file"], "main.tf");
@@ -1269,16 +1291,14 @@ fn files_past_the_scan_size_are_not_read() {
 
 #[test]
 fn two_thousand_suppressions_are_located_in_one_pass() {
-    let dir = repo();
     let mut config = String::from("version: 1\nsuppressions:\n");
     for i in 0..2000 {
         config.push_str(&format!(
             "  - policy: TEST-001\n    resource: test_thing.r{i}\n    reason: reviewed\n"
         ));
     }
-    fs::write(dir.path().join(".rungs.yaml"), config).unwrap();
     // Located one parse each, this took 24 s; the harness's kill timer bounds it.
-    let run = scan(dir.path(), &[]);
+    let (_dir, run) = scan_files(&[("main.tf", THING), (".rungs.yaml", &config)], &[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let json = run.json();
     let unused: Vec<&Value> = json["diagnostics"]
@@ -1317,17 +1337,13 @@ fn assert_unknown_size(dir: &Path) -> Run {
 
 #[test]
 fn tfvars_value_of_the_wrong_type_is_a_located_warning_and_unknown() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join("main.tf"),
-        "variable \"size\" {\n  type = number\n}\n\nresource \"test_thing\" \"a\" {\n  flagged = false\n  size    = var.size\n}\n",
-    )
-    .unwrap();
-    fs::write(
-        dir.path().join("terraform.tfvars"),
-        "size = \"twenty-two\"\n",
-    )
-    .unwrap();
+    let dir = files(&[
+        (
+            "main.tf",
+            "variable \"size\" {\n  type = number\n}\n\nresource \"test_thing\" \"a\" {\n  flagged = false\n  size    = var.size\n}\n",
+        ),
+        ("terraform.tfvars", "size = \"twenty-two\"\n"),
+    ]);
     assert_unknown_size(dir.path());
     let input = run(&["input", dir.path().to_str().unwrap()]);
     assert_eq!(
@@ -1354,13 +1370,13 @@ fn local_cycle_is_a_located_error_with_the_cycle() {
 
 #[test]
 fn negative_count_is_an_error_and_the_block_is_not_judged() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join("main.tf"),
-        format!("{THING}\nresource \"test_thing\" \"b\" {{\n  count   = -1\n  flagged = true\n  size    = 1\n}}\n"),
-    )
-    .unwrap();
-    let run = scan(dir.path(), &[]);
+    let (_dir, run) = scan_files(
+        &[(
+            "main.tf",
+            &format!("{THING}\nresource \"test_thing\" \"b\" {{\n  count   = -1\n  flagged = true\n  size    = 1\n}}\n"),
+        )],
+        &[],
+    );
     assert_scan(&run, 2, &["R111"]);
     assert_eq!(run.json()["diagnostics"][0]["location"]["line"], 6);
     // Only test_thing.a was judged: two passes, no failure from b.
@@ -1370,9 +1386,10 @@ fn negative_count_is_an_error_and_the_block_is_not_judged() {
 
 #[test]
 fn tf_json_with_a_resource_that_is_not_an_object_is_a_syntax_error() {
-    let dir = repo();
-    fs::write(dir.path().join("bad.tf.json"), "{\"resource\": 5}\n").unwrap();
-    let run = scan(dir.path(), &[]);
+    let (_dir, run) = scan_files(
+        &[("main.tf", THING), ("bad.tf.json", "{\"resource\": 5}\n")],
+        &[],
+    );
     assert_scan(&run, 2, &["R004"]);
     assert_eq!(
         run.json()["diagnostics"][0]["location"]["file"],
@@ -1399,20 +1416,19 @@ fn non_utf8_tfvars_is_r002_at_the_byte() {
 
 #[test]
 fn tfvars_json_that_is_not_an_object_is_r004() {
-    let dir = repo();
-    fs::write(dir.path().join("terraform.tfvars.json"), "[1, 2]\n").unwrap();
-    assert_scan(&scan(dir.path(), &[]), 2, &["R004"]);
+    let (_dir, run) = scan_files(
+        &[("main.tf", THING), ("terraform.tfvars.json", "[1, 2]\n")],
+        &[],
+    );
+    assert_scan(&run, 2, &["R004"]);
 }
 
 #[test]
 fn number_too_large_for_a_float_is_a_located_error_that_says_so() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join("main.tf"),
-        THING.replace("size    = 1", "size    = 1e400"),
-    )
-    .unwrap();
-    let run = scan(dir.path(), &[]);
+    let (_dir, run) = scan_files(
+        &[("main.tf", &THING.replace("size    = 1", "size    = 1e400"))],
+        &[],
+    );
     assert_scan(&run, 2, &["R003"]);
     let d = &run.json()["diagnostics"][0];
     assert_eq!(
@@ -1435,8 +1451,7 @@ const ESC_LABEL: &str =
 
 #[test]
 fn escape_sequences_in_labels_are_escaped_in_text_markdown_html_and_junit() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("main.tf"), ESC_LABEL).unwrap();
+    let dir = files(&[("main.tf", ESC_LABEL)]);
     let policies = fixtures().join("user-policies/good");
     for format in ["text", "markdown", "html", "junit"] {
         let args = scan_args(dir.path(), &policies, format, &[]);
@@ -1606,13 +1621,8 @@ fn rev_scan_excerpt_is_the_revisions_line() {
 
 #[test]
 fn deeply_nested_config_yaml_is_a_located_error_in_bounded_time() {
-    let dir = repo();
-    fs::write(
-        dir.path().join(".rungs.yaml"),
-        format!("exclude: {}{}\n", "[".repeat(100_000), "]".repeat(100_000)),
-    )
-    .unwrap();
-    let run = scan(dir.path(), &[]);
+    let config = format!("exclude: {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+    let (_dir, run) = scan_files(&[("main.tf", THING), (".rungs.yaml", &config)], &[]);
     assert_fails(&run, "R401");
     assert!(
         run.stderr
@@ -1624,7 +1634,6 @@ fn deeply_nested_config_yaml_is_a_located_error_in_bounded_time() {
 
 #[test]
 fn yaml_alias_bomb_in_config_is_an_error() {
-    let dir = repo();
     let mut text = String::from(
         "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
     );
@@ -1632,8 +1641,8 @@ fn yaml_alias_bomb_in_config_is_an_error() {
         let refs = vec![format!("*{prev}"); 9].join(",");
         text.push_str(&format!("{name}: &{name} [{refs}]\n"));
     }
-    fs::write(dir.path().join(".rungs.yaml"), text).unwrap();
-    assert_fails(&scan(dir.path(), &[]), "R401");
+    let (_dir, run) = scan_files(&[("main.tf", THING), (".rungs.yaml", &text)], &[]);
+    assert_fails(&run, "R401");
 }
 
 #[test]
@@ -1679,28 +1688,19 @@ fn deeply_nested_metadata_yaml_is_a_located_error() {
 
 #[test]
 fn deeply_nested_tf_json_is_a_located_syntax_error() {
-    let dir = repo();
-    fs::write(
-        dir.path().join("x.tf.json"),
-        format!(
-            "{{\"locals\": {}{}}}",
-            "[".repeat(100_000),
-            "]".repeat(100_000)
-        ),
-    )
-    .unwrap();
-    assert_scan(&scan(dir.path(), &[]), 2, &["R004"]);
+    let json = format!(
+        "{{\"locals\": {}{}}}",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let (_dir, run) = scan_files(&[("main.tf", THING), ("x.tf.json", &json)], &[]);
+    assert_scan(&run, 2, &["R004"]);
 }
 
 #[test]
 fn deeply_nested_tfvars_json_is_an_error() {
-    let dir = repo();
-    fs::write(
-        dir.path().join("terraform.tfvars.json"),
-        format!("{{\"v\": {}{}}}", "[".repeat(100_000), "]".repeat(100_000)),
-    )
-    .unwrap();
-    let run = scan(dir.path(), &[]);
+    let json = format!("{{\"v\": {}{}}}", "[".repeat(100_000), "]".repeat(100_000));
+    let (_dir, run) = scan_files(&[("main.tf", THING), ("terraform.tfvars.json", &json)], &[]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert_eq!(run.codes(), ["R004"]);
 }
@@ -1981,12 +1981,10 @@ fn lone_carriage_return_in_metadata_does_not_shift_lines() {
 
 #[test]
 fn variable_default_referring_to_itself_is_a_warning_and_unknown() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join("main.tf"),
+    let dir = files(&[(
+        "main.tf",
         "variable \"a\" {\n  default = var.a\n}\n\nresource \"test_thing\" \"a\" {\n  flagged = false\n  size    = var.a\n}\n",
-    )
-    .unwrap();
+    )]);
     let run = assert_unknown_size(dir.path());
     // TEST-001 still judged the known `flagged`.
     assert_eq!(run.json()["summary"]["passed"], 1);
