@@ -266,6 +266,16 @@ fn assert_passed_and_errors(run: &Run, passed: u64, errors: u64) {
     );
 }
 
+/// The report's first diagnostic stopped a user policy: in the file ending `file`, saying
+/// `message`, its help naming the `flag` that raises the limit. Returns the diagnostic.
+fn assert_stopped_by(run: &Run, file: &str, message: &str, flag: &str) -> Value {
+    let d = run.json()["diagnostics"][0].clone();
+    assert!(first_file(run).ends_with(file), "{d}");
+    assert!(d["message"].as_str().unwrap().contains(message), "{d}");
+    assert!(d["help"].as_str().unwrap().contains(flag), "{d}");
+    d
+}
+
 /// A command that fails before any report: exit 2, the code on stderr, nothing on stdout.
 fn assert_fails(run: &Run, code: &str) {
     assert_eq!(
@@ -919,24 +929,14 @@ fn expensive_user_policy_stops_at_the_instruction_budget_with_any_thread_count()
     // 90,000 iterations need far more than 100,000 instructions: every result is an error.
     let one = scan("1", &budget);
     assert_scan(&one, 2, &["R206"]);
-    let d = &one.json()["diagnostics"][0];
-    assert_eq!(d["location"]["line"], 14, "{d}");
     // The policy's own file (it was once another file of the program: see src/vm.rs).
-    assert!(first_file(&one).ends_with("u_cost.rego"), "{d}");
-    assert!(
-        d["message"]
-            .as_str()
-            .unwrap()
-            .contains("budget of 100000 Rego instructions"),
-        "{d}"
+    let d = assert_stopped_by(
+        &one,
+        "u_cost.rego",
+        "budget of 100000 Rego instructions",
+        "--max-rego-instructions",
     );
-    assert!(
-        d["help"]
-            .as_str()
-            .unwrap()
-            .contains("--max-rego-instructions"),
-        "{d}"
-    );
+    assert_eq!(d["location"]["line"], 14, "{d}");
     assert_passed_and_errors(&one, 0, 3);
     // The same bytes with two threads: the budget counts work, not time.
     let two = scan("2", &budget);
@@ -1785,24 +1785,11 @@ fn huge_range_in_a_user_policy_stops_at_the_element_budget() {
         &[],
     );
     assert_scan(&run, 2, &["R208"]);
-    let d = &run.json()["diagnostics"][0];
-    assert!(
-        d["location"]["file"]
-            .as_str()
-            .unwrap()
-            .ends_with("u_range.rego"),
-        "{d}"
-    );
-    assert!(
-        d["message"]
-            .as_str()
-            .unwrap()
-            .contains("1000000000 elements, over the budget of 10000000"),
-        "{d}"
-    );
-    assert!(
-        d["help"].as_str().unwrap().contains("--max-rego-elements"),
-        "{d}"
+    assert_stopped_by(
+        &run,
+        "u_range.rego",
+        "1000000000 elements, over the budget of 10000000",
+        "--max-rego-elements",
     );
     assert_passed_and_errors(&run, 0, 1);
 }
@@ -1877,20 +1864,13 @@ fn wall_clock_backstop_stops_a_long_user_policy_as_its_own_error() {
         ],
     );
     assert_scan(&run, 2, &["R207"]);
-    let d = &run.json()["diagnostics"][0];
-    assert!(first_file(&run).ends_with("u_wall.rego"), "{d}");
+    let d = assert_stopped_by(
+        &run,
+        "u_wall.rego",
+        "policy U-WALL was stopped by the 1-second wall-clock backstop",
+        "--max-rego-seconds",
+    );
     assert_eq!(d["location"]["line"], 14, "{d}");
-    assert!(
-        d["message"]
-            .as_str()
-            .unwrap()
-            .contains("policy U-WALL was stopped by the 1-second wall-clock backstop"),
-        "{d}"
-    );
-    assert!(
-        d["help"].as_str().unwrap().contains("--max-rego-seconds"),
-        "{d}"
-    );
     assert_passed_and_errors(&run, 0, 1);
 }
 
