@@ -599,9 +599,10 @@ fn interpret(
     let value = engine.eval_rule(rule.to_string());
     engine.set_strict_builtin_errors(false);
     value.map_err(|e| {
-        let kind = match e.downcast_ref::<regorus::LimitError>() {
-            Some(regorus::LimitError::TimeLimitExceeded { .. }) => FailureKind::Time,
-            _ => FailureKind::Runtime,
+        let kind = if is_time_limit(&e) {
+            FailureKind::Time
+        } else {
+            FailureKind::Runtime
         };
         let (location, message) = locate_regorus_error(&policy.file.path, &e.to_string());
         Failure {
@@ -612,9 +613,28 @@ fn interpret(
     })
 }
 
+/// What the VM decided on one document: batch results by provider group, the results of
+/// embedded policies it ran one at a time (their rule and `unknown` values, by index), and the
+/// policies it stopped (budget or backstop), by index.
+struct VmDecisions {
+    groups: BTreeMap<String, BatchResults>,
+    singles: BTreeMap<usize, (regorus::Value, regorus::Value)>,
+    stopped: BTreeMap<usize, Failure>,
+}
+
+/// Whether the interpreter stopped on the wall-clock backstop. regorus keeps the error's type
+/// only when the limit is met outside a function call: a function's errors are turned into
+/// plain messages (0.14.1, `Interpreter::eval_call_impl`), so its text counts too.
+fn is_time_limit(error: &anyhow::Error) -> bool {
+    matches!(
+        error.downcast_ref::<regorus::LimitError>(),
+        Some(regorus::LimitError::TimeLimitExceeded { .. })
+    ) || error.to_string().contains("execution exceeded time limit")
+}
+
 /// Runs the applicable policies on the VM within the instruction budget. Returns the batch
-/// results of the provider groups it evaluated (embedded policies, decided by the VM), and the
-/// policies it stopped (budget or backstop), by index. Embedded policies run together per
+/// results of the provider groups it evaluated (embedded policies, decided by the VM), the
+/// embedded policies it ran alone and the policies it stopped (see [`VmDecisions`]). Embedded policies run together per
 /// group within one budget (the most any of them needs on a real document is far below it); a
 /// group that runs out, and every user policy, runs one policy at a time, each rule with the
 /// whole budget, so only a policy that needs more than the budget alone is stopped. A group
@@ -624,7 +644,7 @@ fn vm_gate(
     compiled: &Compiled,
     bundle: &Bundle,
     applicable: &[usize],
-) -> (BTreeMap<String, BatchResults>, BTreeMap<usize, Failure>) {
+) -> VmDecisions {
     let budget = vm::max_instructions();
     let mut over: BTreeSet<usize> = BTreeSet::new();
     let mut parts: BTreeMap<&str, Option<BatchResults>> = BTreeMap::new();
@@ -656,23 +676,44 @@ fn vm_gate(
         .filter_map(|(group, results)| Some((group.to_string(), results?)))
         .collect();
     let mut stopped = BTreeMap::new();
+    let mut singles = BTreeMap::new();
     for &i in applicable {
         let policy = &bundle.policies[i];
         let user = is_user(policy);
         if !compiled.on_vm[i] || !(user || over.contains(&i)) {
             continue;
         }
+        let mut values = Vec::new();
         for rule in entry_points(policy) {
             match compiled.run(machines, &rule, budget, user) {
                 Err(f) if f.kind != FailureKind::Runtime => {
                     stopped.insert(i, f);
                     break;
                 }
-                _ => {}
+                result => values.push(result.ok()),
+            }
+        }
+        // An embedded policy the VM ran alone is decided by the VM, as in its group; running
+        // it again on the (slower) interpreter could meet the wall-clock backstop the VM did
+        // not. User policies are decided by the interpreter (it keeps errors in rule bodies).
+        if !user && !stopped.contains_key(&i) {
+            if let [Some(value), rest @ ..] = values.as_slice() {
+                let unknown = match rest {
+                    [] => Some(regorus::Value::Undefined),
+                    [unknown] => unknown.clone(),
+                    _ => None,
+                };
+                if let Some(unknown) = unknown {
+                    singles.insert(i, (value.clone(), unknown));
+                }
             }
         }
     }
-    (decided, stopped)
+    VmDecisions {
+        groups: decided,
+        singles,
+        stopped,
+    }
 }
 
 /// Providers a policy is about, from its resource types (`aws_s3_bucket` -> `aws`).
@@ -733,25 +774,34 @@ pub fn evaluate_document(worker: &mut Worker, bundle: &Bundle, doc: &Document) -
     // The VM decides the embedded policies' groups it evaluates and enforces the budget of
     // every policy; the interpreter decides user policies (the VM drops errors inside rule
     // bodies, see `vm::tests`) and whatever the VM did not evaluate.
-    let (decided, mut stopped) = match &mut worker.vm {
+    let VmDecisions {
+        groups: decided,
+        mut singles,
+        mut stopped,
+    } = match &mut worker.vm {
         Some((machines, compiled)) => {
             for machine in machines.iter_mut() {
                 machine.set_input(input.clone());
             }
             vm_gate(machines, compiled, bundle, &applicable)
         }
-        None => (BTreeMap::new(), BTreeMap::new()),
+        None => VmDecisions {
+            groups: BTreeMap::new(),
+            singles: BTreeMap::new(),
+            stopped: BTreeMap::new(),
+        },
     };
     let engine = &mut worker.engine;
     engine.set_input(input);
-    // The batch rules of the groups that apply, except groups with a stopped policy; `None`
-    // for a group that failed to evaluate.
+    // The batch rules of the groups that apply, except groups with a stopped policy or run
+    // policy by policy; `None` for a group that failed to evaluate.
     let mut batches: BTreeMap<String, Option<BatchResults>> = decided
         .into_iter()
         .map(|(group, results)| (group, Some(results)))
         .collect();
     let held: BTreeSet<String> = stopped
         .keys()
+        .chain(singles.keys())
         .map(|&i| batch_group(&bundle.policies[i]))
         .collect();
     for &i in applicable
@@ -782,6 +832,10 @@ pub fn evaluate_document(worker: &mut Worker, bundle: &Bundle, doc: &Document) -
         let (value, unknown) = match (stopped.remove(&i), batched) {
             (Some(failure), _) => (Err(failure), Ok(regorus::Value::Undefined)),
             (None, Some((value, unknown))) => (Ok(value.clone()), Ok(unknown.clone())),
+            (None, None) if singles.contains_key(&i) => {
+                let (value, unknown) = singles.remove(&i).expect("checked above");
+                (Ok(value), Ok(unknown))
+            }
             (None, None) => {
                 let value = interpret(engine, policy, &policy.rule_path());
                 let unknown =
@@ -979,6 +1033,19 @@ mod tests {
     use super::*;
     use crate::source::{Source, WorkTree};
     use std::path::{Path, PathBuf};
+
+    #[test]
+    fn the_backstop_is_recognised_typed_or_flattened_to_text() {
+        let limit = regorus::LimitError::TimeLimitExceeded {
+            elapsed: std::time::Duration::from_millis(1001),
+            limit: std::time::Duration::from_secs(1),
+        };
+        // As the interpreter returns it outside a function call, and inside one (its text).
+        let flattened = anyhow::anyhow!(limit.to_string());
+        assert!(is_time_limit(&anyhow::Error::new(limit)));
+        assert!(is_time_limit(&flattened));
+        assert!(!is_time_limit(&anyhow::anyhow!("divide by zero")));
+    }
 
     fn subdirs(dir: &Path) -> Vec<PathBuf> {
         let mut out: Vec<PathBuf> = std::fs::read_dir(dir)

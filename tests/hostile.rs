@@ -947,6 +947,26 @@ fn expensive_user_policy_stops_at_the_instruction_budget_with_any_thread_count()
     assert_eq!(default.json()["summary"]["passed"], 3);
 }
 
+/// A provider group over the budget runs policy by policy on the VM, and those runs decide:
+/// 100,000 instructions are far less than the AWS group needs on the example and more than any
+/// one AWS policy needs there (the most is about 57,000), so the findings are the default run's.
+#[test]
+fn group_over_the_budget_is_decided_policy_by_policy_with_the_same_findings() {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/aws-platform");
+    let example = example.to_str().unwrap();
+    let scan = |extra: &[&str]| {
+        let mut args = vec!["scan", example, "--format", "json"];
+        args.extend_from_slice(extra);
+        run(&args)
+    };
+    let default = scan(&[]);
+    let tight = scan(&["--max-rego-instructions", "100000"]);
+    assert_eq!((tight.code, default.code), (0, 0), "{}", tight.stderr);
+    assert_eq!(tight.json()["findings"], default.json()["findings"]);
+    assert_eq!(tight.json()["summary"], default.json()["summary"]);
+    assert_eq!(tight.json()["summary"]["errors"], 0);
+}
+
 #[test]
 fn recursive_user_policy_ends_in_a_located_diagnostic_with_any_thread_count() {
     let dir = three_roots();
