@@ -641,7 +641,7 @@ pub fn lean_engine_for(
 }
 
 /// The libraries `modules` need, in their order: those whose package a needed module's text may
-/// name, transitively. Conservative: a module names package `a.b.c` if its text has `data.a.b.c`,
+/// name, or its own package shares, transitively. Conservative: a module names package `a.b.c` if its text has `data.a.b.c`,
 /// or `data.a` / `data.a.b` (a parent, imported whole) and the next component (`b`, `c`) as a
 /// word anywhere; a module that reads `data` itself or indexes a package (`data.a[`, `alias[`)
 /// needs every library.
@@ -650,8 +650,14 @@ pub fn needed_libraries<'a>(libraries: &'a [RegoFile], modules: &[&RegoFile]) ->
     let mut needed = vec![false; libraries.len()];
     let mut todo: Vec<String> = modules.iter().map(|m| code_of(&m.source)).collect();
     while let Some(text) = todo.pop() {
+        // Rules of the module's own package are named without `data.`.
+        let own = package_of(&text);
         for (i, package) in packages.iter().enumerate() {
-            if !needed[i] && package.as_deref().is_none_or(|p| may_name(&text, p)) {
+            if !needed[i]
+                && package
+                    .as_deref()
+                    .is_none_or(|p| own.as_deref() == Some(p) || may_name(&text, p))
+            {
                 needed[i] = true;
                 todo.push(code_of(&libraries[i].source));
             }
@@ -939,6 +945,11 @@ mod tests {
                 .collect()
         };
         assert_eq!(needed("package x\nallow := 1\n"), Vec::<String>::new());
+        // A library of the module's own package is named without `data.`.
+        assert_eq!(
+            needed("package rungs.lib.gcp\nv := helper(1)\n"),
+            vec!["rungs.lib.gcp"]
+        );
         // Comments and strings name nothing.
         assert_eq!(
             needed("package x\n# data lib.gcp\nm := \"data[x] \\\" lib.gcp\"\nr := `data.rungs.lib.azure`\n"),
