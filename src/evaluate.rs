@@ -10,7 +10,7 @@
 use crate::check::{Check, Outcome, SCAN_ADDRESS};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::load::Document;
-use crate::policy::{engine_for, locate_regorus_error, Bundle, Kind, Policy};
+use crate::policy::{lean_engine_for, locate_regorus_error, Bundle, Kind, Policy};
 use crate::vm::{self, Failure, FailureKind};
 use rayon::prelude::*;
 use regorus::rvm::vm::RegoVM;
@@ -227,7 +227,7 @@ pub fn prepare_for(
     bundle: &Bundle,
     keep: impl Fn(&Policy) -> bool,
 ) -> Result<Prepared, Diagnostic> {
-    let prepared = engine_for(bundle, &keep).and_then(|mut engine| {
+    let prepared = lean_engine_for(bundle, &keep).and_then(|mut engine| {
         let batch = crate::policy::RegoFile {
             path: "<rungs>/batch.rego".into(),
             source: batch_module(bundle, &keep),
@@ -320,7 +320,7 @@ fn compile_chunk(
                 .map(|&i| bundle.policies[i].file.path.as_str())
                 .collect();
             let keep = |p: &Policy| paths.contains(p.file.path.as_str());
-            engine_for(bundle, keep)
+            lean_engine_for(bundle, keep)
                 .and_then(|mut engine| {
                     let batch = crate::policy::RegoFile {
                         path: "<rungs>/batch.rego".into(),

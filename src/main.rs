@@ -6,6 +6,10 @@ use clap::{CommandFactory, FromArgMatches};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // Before any thread exists: setting the environment is only sound in a single thread.
+    if let Some(value) = library_backtraces(std::env::var_os("RUST_LIB_BACKTRACE").as_deref()) {
+        std::env::set_var("RUST_LIB_BACKTRACE", value);
+    }
     let mut command = cli::Cli::command();
     // The full version loads the embedded policies: only when it is asked for. clap keeps a
     // `&'static str` (no "string" feature); leaking one string once per run is fine.
@@ -58,3 +62,26 @@ fn main() -> ExitCode {
 
 /// Stack of the thread running the command: 256 MiB of address space.
 const STACK_SIZE: usize = 256 * 1024 * 1024;
+
+/// The `RUST_LIB_BACKTRACE` to set, given its current value: "0" when unset. Without it,
+/// `RUST_BACKTRACE=1` (common on CI and developer machines) makes anyhow capture a backtrace for
+/// every error it builds, and regorus' parser builds one per backtracking step: a third of a
+/// small scan's instructions (docs/performance.md). rungs never shows those backtraces; panic
+/// backtraces still follow `RUST_BACKTRACE`, and a value the user set is kept.
+fn library_backtraces(current: Option<&std::ffi::OsStr>) -> Option<&'static str> {
+    current.is_none().then_some("0")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::library_backtraces;
+    use std::ffi::OsStr;
+
+    #[test]
+    fn library_backtraces_are_off_unless_asked_for() {
+        assert_eq!(library_backtraces(None), Some("0"));
+        assert_eq!(library_backtraces(Some(OsStr::new("1"))), None);
+        assert_eq!(library_backtraces(Some(OsStr::new("0"))), None);
+        assert_eq!(library_backtraces(Some(OsStr::new(""))), None);
+    }
+}

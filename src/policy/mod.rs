@@ -617,6 +617,143 @@ pub fn engine_for(
     Ok(engine)
 }
 
+/// Like [`engine_for`], with only the libraries the kept policies need, directly or through
+/// other libraries ([`needed_libraries`]): parsing and analysing the other clouds' libraries cost
+/// a third of a small scan, and a library no kept module names cannot change their results.
+pub fn lean_engine_for(
+    bundle: &Bundle,
+    keep: impl Fn(&Policy) -> bool,
+) -> Result<regorus::Engine, String> {
+    let policies: Vec<&RegoFile> = bundle
+        .policies
+        .iter()
+        .filter(|p| keep(p))
+        .map(|p| &p.file)
+        .collect();
+    let mut engine = new_engine();
+    for file in needed_libraries(&bundle.libraries, &policies)
+        .into_iter()
+        .chain(policies)
+    {
+        add(&mut engine, file)?;
+    }
+    Ok(engine)
+}
+
+/// The libraries `modules` need, in their order: those whose package a needed module's text may
+/// name, or its own package shares, transitively. Conservative: a module names package `a.b.c` if its text has `data.a.b.c`,
+/// or `data.a` / `data.a.b` (a parent, imported whole) and the next component (`b`, `c`) as a
+/// word anywhere; a module that reads `data` itself or indexes a package (`data.a[`, `alias[`)
+/// needs every library.
+pub fn needed_libraries<'a>(libraries: &'a [RegoFile], modules: &[&RegoFile]) -> Vec<&'a RegoFile> {
+    let packages: Vec<Option<String>> = libraries.iter().map(|l| package_of(&l.source)).collect();
+    let mut needed = vec![false; libraries.len()];
+    let mut todo: Vec<String> = modules.iter().map(|m| code_of(&m.source)).collect();
+    while let Some(text) = todo.pop() {
+        // Rules of the module's own package are named without `data.`.
+        let own = package_of(&text);
+        for (i, package) in packages.iter().enumerate() {
+            if !needed[i]
+                && package
+                    .as_deref()
+                    .is_none_or(|p| own.as_deref() == Some(p) || may_name(&text, p))
+            {
+                needed[i] = true;
+                todo.push(code_of(&libraries[i].source));
+            }
+        }
+    }
+    libraries
+        .iter()
+        .zip(needed)
+        .filter_map(|(l, n)| n.then_some(l))
+        .collect()
+}
+
+/// Rego source without its comments and the contents of its string literals, which name
+/// nothing the engine looks up.
+fn code_of(source: &str) -> String {
+    let mut out = String::with_capacity(source.len());
+    let mut chars = source.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '#' => {
+                chars.by_ref().find(|&c| c == '\n');
+                out.push('\n');
+            }
+            '"' => {
+                while let Some(c) = chars.next() {
+                    match c {
+                        '\\' => {
+                            chars.next();
+                        }
+                        '"' => break,
+                        _ => {}
+                    }
+                }
+                out.push_str("\"\"");
+            }
+            '`' => {
+                chars.by_ref().find(|&c| c == '`');
+                out.push_str("``");
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether Rego code `text` may refer to package `package` (see [`needed_libraries`]).
+fn may_name(text: &str, package: &str) -> bool {
+    let bytes = text.as_bytes();
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    // The byte after each occurrence of `needle` as a whole name (not inside a longer name;
+    // nor inside a path unless `in_path`), 0 at the end.
+    let occurrences = |needle: &str, in_path: bool| -> Vec<u8> {
+        text.match_indices(needle)
+            .filter(|(at, _)| {
+                *at == 0 || !(word(bytes[at - 1]) || !in_path && bytes[at - 1] == b'.')
+            })
+            .map(|(at, _)| bytes.get(at + needle.len()).copied().unwrap_or(0))
+            .filter(|&next| !word(next))
+            .collect()
+    };
+    let after = |needle: &str| occurrences(needle, false);
+    // `data` read whole, or indexed.
+    if after("data").iter().any(|&next| next != b'.') {
+        return true;
+    }
+    let parts: Vec<&str> = package.split('.').collect();
+    for depth in 1..=parts.len() {
+        let prefix = format!("data.{}", parts[..depth].join("."));
+        let next = after(&prefix);
+        if depth == parts.len() && !next.is_empty() || next.contains(&b'[') {
+            return true;
+        }
+        // Imported or read whole (not followed by `.`): through its name, the next component
+        // or an index may follow.
+        if next.iter().all(|&n| n == b'.') {
+            continue;
+        }
+        let with_alias = format!("{prefix} as ");
+        let aliases = text
+            .split(&with_alias)
+            .skip(1)
+            .filter_map(|rest| {
+                rest.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .next()
+            })
+            .chain([parts[depth - 1]]);
+        let indexed = aliases
+            .into_iter()
+            .any(|alias| occurrences(alias, true).contains(&b'['));
+        if indexed || !occurrences(parts[depth], true).is_empty() {
+            return true;
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -781,6 +918,76 @@ mod tests {
         assert_eq!(kept, vec!["x/lib/a.rego", "x/lib/b.rego"]);
         assert_eq!(diags.len(), 1);
         assert_eq!(diags[0].location.as_ref().unwrap().file, "x/lib/c.rego");
+    }
+
+    #[test]
+    fn a_library_is_needed_when_a_module_may_name_its_package() {
+        let lib = |package: &str| {
+            file(
+                &format!("l/lib/{package}.rego"),
+                &format!("package {package}\nimport rego.v1\n"),
+            )
+        };
+        let libraries = vec![
+            lib("rungs.lib"),
+            lib("rungs.lib.gcp"),
+            lib("rungs.lib.azure"),
+            file(
+                "l/lib/checks.rego",
+                "package rungs.lib.checks\nimport rego.v1\nimport data.rungs.lib\n",
+            ),
+        ];
+        let needed = |text: &str| -> Vec<String> {
+            let module = file("p/x.rego", text);
+            needed_libraries(&libraries, &[&module])
+                .iter()
+                .map(|l| package_of(&l.source).unwrap())
+                .collect()
+        };
+        assert_eq!(needed("package x\nallow := 1\n"), Vec::<String>::new());
+        // A library of the module's own package is named without `data.`.
+        assert_eq!(
+            needed("package rungs.lib.gcp\nv := helper(1)\n"),
+            vec!["rungs.lib.gcp"]
+        );
+        // Comments and strings name nothing.
+        assert_eq!(
+            needed("package x\n# data lib.gcp\nm := \"data[x] \\\" lib.gcp\"\nr := `data.rungs.lib.azure`\n"),
+            Vec::<String>::new()
+        );
+        // Through another library: checks imports the base library.
+        assert_eq!(
+            needed("package x\nimport data.rungs.lib.checks\n"),
+            vec!["rungs.lib", "rungs.lib.checks"]
+        );
+        assert_eq!(
+            needed("package x\nimport data.rungs.lib\nv := lib.gcp.x\n"),
+            vec!["rungs.lib", "rungs.lib.gcp"]
+        );
+        assert_eq!(
+            needed("package x\nv := data.rungs.lib.azure.y\n"),
+            vec!["rungs.lib", "rungs.lib.azure"]
+        );
+        // A prefix of another package's name is not that package.
+        assert_eq!(
+            needed("package x\nv := data.rungs.libx.gcp\n"),
+            Vec::<String>::new()
+        );
+        let all = vec![
+            "rungs.lib",
+            "rungs.lib.gcp",
+            "rungs.lib.azure",
+            "rungs.lib.checks",
+        ];
+        for dynamic in [
+            "package x\nimport data.rungs.lib\nv := lib[input.k]\n",
+            "package x\nv := data.rungs.lib[input.k]\n",
+            "package x\nv := data[input.k]\n",
+            "package x\nv := walk(data)\n",
+            "package x\nimport data.rungs.lib as l\nv := l[input.k]\n",
+        ] {
+            assert_eq!(needed(dynamic), all, "{dynamic}");
+        }
     }
 
     #[test]
