@@ -8,17 +8,28 @@
 2. Evaluates every `test_*` rule of every *_test.rego, as `opa test` does: a test passes when the
    rule is true; false, undefined or an error (strict built-in errors are on) fails it.
 3. With --compare RUNGS_BINARY: every policy's `deny` and `unknown` sets under OPA on each document
-   `rungs input` gives for the bundled examples, against the fail and unknown findings of
-   `rungs scan --format json` (regorus) on the same example: any difference fails the run.
+   `rungs input` gives for the bundled examples and the policy fixtures, against the fail and
+   unknown findings of `rungs scan --format json` (regorus) on the same documents: any
+   difference fails the run. The compared directories are copied into one temporary tree, each
+   at its path in the repository, and scanned once: a scan of the debug binary compiles the
+   whole library first (seconds), so one scan per directory took most of this check's time.
+   Their documents are the ones a scan of each directory alone gives, paths aside (the copies
+   keep each directory's layout, and no fixture reaches outside its directory); a directory
+   that holds a symbolic link or a `.rungs.yaml`, which a copy beside others would not
+   reproduce, is scanned alone. The two rungs runs go on while OPA compiles and tests.
 
 Prints `N passed, M failed` and exits non-zero on any failure or compile error.
 Usage: python3 .ci/opa-check.py [policies_dir] [--compare RUNGS_BINARY]
 """
 import json
+import multiprocessing
+import os
 import pathlib
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 
 from opa_bindings import OpaEngine, OpaError
 
@@ -154,7 +165,21 @@ def strict_problems(engine, path, src):
 
 
 def main():
-    files = sorted(POLICIES.rglob("*.rego"))
+    with tempfile.TemporaryDirectory(prefix="opa-check-") as tmp:
+        units = start_rungs(pathlib.Path(tmp)) if RUNGS else []
+        try:
+            return check(units)
+        finally:
+            # A run that stopped early (a compile error) leaves no rungs process behind.
+            for unit in units:
+                for proc in (unit["input"], unit["scan"]):
+                    if proc.poll() is None:
+                        proc.kill()
+                    proc.wait()
+
+
+def load(files):
+    """An OPA engine holding every policy file (and, to compare, the collector); parse failures."""
     engine = OpaEngine()
     engine.print_handler = lambda msg, loc: None
     failures = []
@@ -165,6 +190,51 @@ def main():
             failures.append(f"parse {f}: {e}")
     if RUNGS:
         engine.add_policy("opacheck.rego", collector(policy_ids(files)))
+    return engine, failures
+
+
+SETS = "x := {\"deny\": data.opacheck.deny, \"unknown\": data.opacheck.unknown}"
+
+
+def judge(engine, doc):
+    """Every policy's deny and unknown sets on one document, or OPA's error."""
+    try:
+        return engine.eval_query(SETS, doc)[0]["x"]
+    except OpaError as e:
+        return str(e)
+
+
+def judge_share(share):
+    """In a worker process: `judge` on the documents `share` names, (input file, index) each."""
+    engine, _ = load(sorted(POLICIES.rglob("*.rego")))
+    return {key: judge(engine, doc) for key, doc in documents(share)}
+
+
+def check(units):
+    files = sorted(POLICIES.rglob("*.rego"))
+    # The documents are split between this process and `workers` others (OPA judges on one core),
+    # which start now and judge their share while this one compiles and runs the tests: so this
+    # one takes half a worker's share (judging every document takes some twice the tests' time).
+    workers = max(0, min(len(os.sched_getaffinity(0)), 4) - 1) if units else 0
+    shares = [[] for _ in range(workers + 1)]
+    slots = [0] + [w for w in range(1, workers + 1) for _ in range(2)]
+    n = 0
+    for unit in units:
+        for i in range(len(finished(unit, "input"))):
+            shares[slots[n % len(slots)]].append((str(unit["out"] / "input.json"), i))
+            n += 1
+    pool = multiprocessing.get_context("spawn").Pool(workers) if workers else None
+    pending = [pool.apply_async(judge_share, (share,)) for share in shares[1:]] if pool else []
+    try:
+        return run_checks(files, units, shares[0], pending)
+    finally:
+        if pool:
+            pool.terminate()
+            pool.join()
+
+
+def run_checks(files, units, share, pending):
+    engine, failures = load(files)
     # Compile everything once: any compile error (recursion, type error, conflict) shows here.
     try:
         engine.eval_query("x := 1")
@@ -200,7 +270,10 @@ def main():
                 failures.append(f"FAIL {f.relative_to(POLICIES)}: {name} {why}")
     compared = 0
     if RUNGS:
-        compared, diffs = compare(engine, files)
+        sets = {key: judge(engine, doc) for key, doc in documents(share)}
+        for job in pending:
+            sets.update(job.get())
+        compared, diffs = compare(files, units, sets)
         failures += diffs
     for line in failures:
         print(line)
@@ -214,34 +287,96 @@ def main():
     return 1 if failures else 0
 
 
-def compare(engine, files):
-    """The deny and unknown sets under OPA against rungs' (regorus') findings, directory by directory."""
+def has_link(where):
+    for top, dirs, names in os.walk(where):
+        if any(os.path.islink(os.path.join(top, n)) for n in dirs + names):
+            return True
+    return False
+
+
+def start_rungs(tmp):
+    """Starts `rungs input` and `rungs scan` on the compared directories, in the background.
+
+    Returns the units scanned: one tree holding a copy of every directory at its path in the
+    repository, plus each directory that must be scanned alone (see the module's docstring);
+    each with its scan root, the directories it holds and the two processes, whose output goes
+    to files under `tmp`.
+    """
+    batched, alone = [], []
+    for where in compare_dirs():
+        name = where.relative_to(ROOT).as_posix()
+        if os.path.lexists(where / ".rungs.yaml") or has_link(where):
+            alone.append((where, [name]))
+        else:
+            batched.append(name)
+    tree = tmp / "tree"
+    tree.mkdir()
+    for name in batched:
+        shutil.copytree(ROOT / name, tree / name, symlinks=True)
+    units = []
+    for i, (root, names) in enumerate([(tree, batched)] + alone):
+        out = tmp / f"unit{i}"
+        out.mkdir()
+        unit = {"root": root, "names": names, "batched": root == tree, "out": out}
+        for what, args in (
+            ("input", [RUNGS, "input", str(root)]),
+            ("scan", [RUNGS, "scan", str(root), "--format", "json", "--no-default-policies",
+                      "--policy", str(POLICIES)]),
+        ):
+            with open(out / f"{what}.json", "wb") as stdout, open(out / f"{what}.err", "wb") as stderr:
+                unit[what] = subprocess.Popen(args, stdout=stdout, stderr=stderr)
+        units.append(unit)
+    return units
+
+
+def finished(unit, what):
+    """The JSON a unit's `rungs input` or `rungs scan` printed, once it is done."""
+    if what + " json" in unit:
+        return unit[what + " json"]
+    code = unit[what].wait()
+    text = (unit["out"] / f"{what}.json").read_text()
+    # `scan` may exit 2 (a fixture's error diagnostic) with its full report: only `input` must
+    # succeed, as before.
+    if (what == "input" and code != 0) or not text.strip():
+        err = (unit["out"] / f"{what}.err").read_text()
+        raise SystemExit(f"rungs {what} {unit['root']} exited {code}: {err[-2000:]}")
+    unit[what + " json"] = json.loads(text)
+    return unit[what + " json"]
+
+
+def documents(share):
+    """((input file, index), document) of each entry of a share."""
+    docs = {}
+    for path, i in share:
+        if path not in docs:
+            docs[path] = json.loads(pathlib.Path(path).read_text())
+        yield (path, i), docs[path][i]
+
+
+def compare(files, units, judged):
+    """The deny and unknown sets under OPA (`judged`, by input file and index) against rungs'
+    (regorus') findings, document by document."""
     policies = policy_ids(files)
     pairs, diffs, outcomes = 0, [], {"fail": 0, "unknown": 0}
-    for where in compare_dirs():
-        name = str(where.relative_to(ROOT))
-        docs = json.loads(subprocess.run([RUNGS, "input", str(where)], capture_output=True, check=True).stdout)
-        scan = subprocess.run(
-            [RUNGS, "scan", str(where), "--format", "json", "--no-default-policies", "--policy", str(POLICIES)],
-            capture_output=True,
-        )
-        report = json.loads(scan.stdout)
-        # "<scan>" findings are rungs' own verdicts on presence policies over the whole scan (nothing
-        # in any document satisfies it), not a deny set of one document: left out.
-        # A waived finding is a deny the engine gave and a waiver or suppression comment excused.
-        ours = {
-            (f["policy"], f["root"], f.get("resource"), f.get("message"), "fail" if f["outcome"] == "waived" else f["outcome"])
-            for f in report["findings"]
-            if f.get("resource") != "<scan>" and f["outcome"] in ("fail", "unknown", "waived")
-        }
-        # rungs reports one finding per (policy, resource), its deny messages sorted and joined by "; ".
-        theirs = {}
-        for doc in docs:
+    ours, theirs = set(), {}
+    where = {}  # a document's root in the repository -> the compared directory that holds it
+    for unit in units:
+        # Roots are relative to the scan root: the tree's are the repository's paths already;
+        # a directory scanned alone gets its own path in front.
+        if unit["batched"]:
+            def rooted(root):
+                return root
+        else:
+            def rooted(root, name=unit["names"][0]):
+                return name if root == "." else f"{name}/{root}"
+        path = str(unit["out"] / "input.json")
+        for i, doc in enumerate(finished(unit, "input")):
+            root = rooted(doc.get("root"))
+            where[root] = next(n for n in unit["names"] if root == n or root.startswith(n + "/"))
             pairs += len(policies)
-            try:
-                sets = engine.eval_query("x := {\"deny\": data.opacheck.deny, \"unknown\": data.opacheck.unknown}", doc)[0]["x"]
-            except OpaError as e:
-                diffs.append(f"DIFF {name} {doc.get('root')}: OPA error {e}")
+            sets = judged[(path, i)]
+            if isinstance(sets, str):
+                diffs.append(f"DIFF {where[root]} {root}: OPA error {sets}")
                 continue
             denied = {(pid, x.get("resource")) for pid, got in sets["deny"].items() for x in got}
             for rule, outcome in (("deny", "fail"), ("unknown", "unknown")):
@@ -250,15 +385,24 @@ def compare(engine, files):
                         # As in rungs, a denied resource is a failure, whatever `unknown` says.
                         if outcome == "unknown" and (pid, x.get("resource")) in denied:
                             continue
-                        key = (pid, doc.get("root"), x.get("resource"), outcome)
+                        key = (pid, root, x.get("resource"), outcome)
                         theirs.setdefault(key, set()).add(x.get("message"))
-        theirs = {(p, r, res, "; ".join(sorted(m)), o) for (p, r, res, o), m in theirs.items()}
-        for t in ours:
-            outcomes[t[4]] += 1
-        for t in sorted(ours - theirs, key=str):
-            diffs.append(f"DIFF {name}: only regorus: {t}")
-        for t in sorted(theirs - ours, key=str):
-            diffs.append(f"DIFF {name}: only OPA: {t}")
+        report = finished(unit, "scan")
+        # "<scan>" findings are rungs' own verdicts on presence policies over the whole scan (nothing
+        # in any document satisfies it), not a deny set of one document: left out.
+        # A waived finding is a deny the engine gave and a waiver or suppression comment excused.
+        ours |= {
+            (f["policy"], rooted(f["root"]), f.get("resource"), f.get("message"), "fail" if f["outcome"] == "waived" else f["outcome"])
+            for f in report["findings"]
+            if f.get("resource") != "<scan>" and f["outcome"] in ("fail", "unknown", "waived")
+        }
+    # rungs reports one finding per (policy, resource), its deny messages sorted and joined by "; ".
+    theirs = {(p, r, res, "; ".join(sorted(m)), o) for (p, r, res, o), m in theirs.items()}
+    for t in ours:
+        outcomes[t[4]] += 1
+    for only, found in (("regorus", ours - theirs), ("OPA", theirs - ours)):
+        for t in sorted(found, key=str):
+            diffs.append(f"DIFF {where.get(t[1], t[1])}: only {only}: {t}")
     return (pairs, outcomes), diffs
 
 if __name__ == "__main__":

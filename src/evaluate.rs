@@ -892,10 +892,15 @@ pub fn evaluate_document(worker: &mut Worker, bundle: &Bundle, doc: &Document) -
 /// The fewest instructions each applicable policy on the VM needs on `doc`: each of its rules
 /// alone, the larger, found by bisecting the budget up to the current one (`u64::MAX` when even
 /// that is not enough). For the benchmark that measures the default budget's headroom.
+///
+/// A policy whose rules all fit in `floor - 1` instructions is left out after one run, without
+/// bisecting: a search for the most, passing the most found so far, bisects only the policies
+/// that need at least as many (a bisection is some 28 runs).
 pub fn instructions_needed(
     prepared: &Prepared,
     bundle: &Bundle,
     doc: &Document,
+    floor: u64,
 ) -> Vec<(usize, u64)> {
     let Some(compiled) = &prepared.vm else {
         return Vec::new();
@@ -919,6 +924,13 @@ pub fn instructions_needed(
             };
             // `low` does not fit, `high` does.
             let (mut low, mut high) = (0, vm::max_instructions());
+            if floor > 0 {
+                let below = (floor - 1).min(high);
+                if fits(below) {
+                    continue;
+                }
+                low = below;
+            }
             if !fits(high) {
                 most = u64::MAX;
                 continue;
@@ -933,7 +945,9 @@ pub fn instructions_needed(
             }
             most = most.max(high);
         }
-        out.push((i, most));
+        if most >= floor {
+            out.push((i, most));
+        }
     }
     out
 }
@@ -1157,6 +1171,43 @@ mod tests {
         let checks =
             assert_vm_decides_as_interpreter(&bundle, &documents, &prepared, "three examples");
         assert!(checks > 500, "{checks} checks");
+    }
+
+    /// A floor leaves out exactly the policies that need fewer instructions, and bisects the
+    /// others to the counts a search without floor finds.
+    #[test]
+    fn a_floor_keeps_the_counts_at_or_above_it() {
+        let bundle = embedded();
+        let tree = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/policies/RUNGS-AWS-S3-002/fail");
+        let documents = documents_of(&tree);
+        let types: BTreeSet<String> = documents.iter().flat_map(Document::type_keys).collect();
+        let prepared = prepare_for(&bundle, |p| {
+            p.meta.resource_types.iter().any(|t| types.contains(t))
+        })
+        .unwrap();
+        let all = instructions_needed(&prepared, &bundle, &documents[0], 0);
+        assert!(all.len() > 1, "{all:?}");
+        let mut counts: Vec<u64> = all.iter().map(|(_, n)| *n).collect();
+        counts.sort();
+        assert!(
+            counts[0] > 0 && counts[0] < counts[counts.len() - 1],
+            "{counts:?}"
+        );
+        for floor in [
+            counts[0],
+            counts[counts.len() / 2],
+            counts[counts.len() - 1],
+            counts[counts.len() - 1] + 1,
+        ] {
+            let kept: Vec<(usize, u64)> =
+                all.iter().copied().filter(|(_, n)| *n >= floor).collect();
+            assert_eq!(
+                instructions_needed(&prepared, &bundle, &documents[0], floor),
+                kept,
+                "floor {floor}"
+            );
+        }
     }
 
     /// The whole library (every provider) compiles for the VM, in several programs.
