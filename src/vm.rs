@@ -138,6 +138,42 @@ fn result_elements(name: &str, args: &[Value]) -> Option<f64> {
             Some((number(to)? - number(from)?).abs() / number(step)?.abs().max(1.0) + 1.0)
         }
         ("array.concat", [a, b]) => Some(length(a)? + length(b)?),
+        // Bytes: every occurrence of `old` grows the string by what `new` adds; an empty `old`
+        // matches between all characters.
+        ("replace", [Value::String(x), Value::String(old), Value::String(new)]) => {
+            let (x, old, new) = (x.as_ref(), old.as_ref(), new.as_ref());
+            let grown = if old.is_empty() {
+                (x.chars().count() + 1) as f64 * new.len() as f64
+            } else {
+                x.matches(old).count() as f64 * new.len().saturating_sub(old.len()) as f64
+            };
+            Some(x.len() as f64 + grown)
+        }
+        ("strings.replace_n", [Value::Object(patterns), Value::String(x)]) => {
+            let grown: f64 = patterns
+                .iter()
+                .filter_map(|(old, new)| Some((old.as_string().ok()?, new.as_string().ok()?)))
+                .map(|(old, new)| {
+                    if old.is_empty() {
+                        (x.chars().count() + 1) as f64 * new.len() as f64
+                    } else {
+                        x.matches(old.as_ref()).count() as f64
+                            * new.len().saturating_sub(old.len()) as f64
+                    }
+                })
+                .sum();
+            Some(x.len() as f64 + grown)
+        }
+        // Bytes: the format, the widths and precisions of its verbs (`%1000000000d`) and the
+        // arguments' text (shared values: `sprintf("%s%s", [x, x])` doubles `x` in one step).
+        ("sprintf", [Value::String(format), values]) => {
+            let limit = max_elements() as f64;
+            Some(format.len() as f64 + padding(format) + text_size(values, limit))
+        }
+        // Bytes of the text of a value: `json.marshal([x, x])` doubles `x` in one step.
+        ("json.marshal" | "yaml.marshal", [value]) | ("json.marshal_with_options", [value, _]) => {
+            Some(text_size(value, max_elements() as f64))
+        }
         ("concat", [delimiter, parts]) => {
             let items: Vec<&Value> = match parts {
                 Value::Array(a) => a.iter().collect(),
@@ -151,15 +187,83 @@ fn result_elements(name: &str, args: &[Value]) -> Option<f64> {
     }
 }
 
+/// About how many bytes a value's text takes (JSON-like: strings with quotes, numbers up to 24
+/// bytes, separators), counting at most until `cap` is passed: values share their parts, so a
+/// value of 40 nested `[x, x]` is small in memory and 2^40 items as text, and the walk must stop.
+fn text_size(value: &Value, cap: f64) -> f64 {
+    let mut total = 0.0;
+    let mut stack = vec![value];
+    while let Some(v) = stack.pop() {
+        total += match v {
+            Value::String(s) => s.len() as f64 + 2.0,
+            Value::Number(_) => 24.0,
+            Value::Array(a) => {
+                stack.extend(a.iter());
+                2.0 + a.len() as f64
+            }
+            Value::Set(set) => {
+                stack.extend(set.iter());
+                2.0 + set.len() as f64
+            }
+            Value::Object(o) => {
+                for (k, item) in o.iter() {
+                    stack.push(k);
+                    stack.push(item);
+                }
+                2.0 + 2.0 * o.len() as f64
+            }
+            _ => 5.0,
+        };
+        if total > cap {
+            break;
+        }
+    }
+    total
+}
+
+/// The sum of the widths and precisions of a format's verbs (`%-08.3f`, `%[2]*d` counts 0 for
+/// the `*`: a width from an argument is itself a number in a value).
+fn padding(format: &str) -> f64 {
+    let mut total = 0.0;
+    let mut chars = format.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            continue;
+        }
+        let mut number = String::new();
+        while let Some(&next) = chars.peek() {
+            match next {
+                '0'..='9' => number.push(next),
+                '.' | '[' | ']' | '*' => {
+                    total += number.parse::<f64>().unwrap_or(0.0);
+                    number.clear();
+                }
+                '+' | '-' | '#' | ' ' => {}
+                _ => break,
+            }
+            chars.next();
+        }
+        total += number.parse::<f64>().unwrap_or(0.0);
+        chars.next(); // the verb, or the second `%` of `%%`
+    }
+    total
+}
+
 /// The builtins [`guard`] stands in front of, and the engine's own function for each, stored
 /// as the first program that calls it found it (they are the same in every program).
-const GUARDED: [&str; 4] = [
+const GUARDED: [&str; 10] = [
     "numbers.range",
     "numbers.range_step",
     "array.concat",
     "concat",
+    "replace",
+    "strings.replace_n",
+    "sprintf",
+    "json.marshal",
+    "json.marshal_with_options",
+    "yaml.marshal",
 ];
-static ORIGINALS: [OnceLock<Box<dyn Any + Send + Sync>>; 4] = [const { OnceLock::new() }; 4];
+static ORIGINALS: [OnceLock<Box<dyn Any + Send + Sync>>; 10] = [const { OnceLock::new() }; 10];
 
 /// Puts [`guard`] in front of each builtin of [`GUARDED`] the program calls.
 fn guard_builtins(program: &mut Program) {
@@ -178,7 +282,13 @@ fn guard_builtins(program: &mut Program) {
             0 => guard::<0, _, _>,
             1 => guard::<1, _, _>,
             2 => guard::<2, _, _>,
-            _ => guard::<3, _, _>,
+            3 => guard::<3, _, _>,
+            4 => guard::<4, _, _>,
+            5 => guard::<5, _, _>,
+            6 => guard::<6, _, _>,
+            7 => guard::<7, _, _>,
+            8 => guard::<8, _, _>,
+            _ => guard::<9, _, _>,
         };
     }
 }
@@ -318,6 +428,49 @@ fn source_name(program: &Program, index: usize) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn replace_and_sprintf_sizes_are_bounded_before_they_run() {
+        let string = |s: &str| Value::from(s);
+        let replace = |x: &str, old: &str, new: &str| {
+            result_elements("replace", &[string(x), string(old), string(new)])
+        };
+        assert_eq!(replace("abcabc", "b", "xyz"), Some(10.0));
+        assert_eq!(replace("abc", "abc", ""), Some(3.0));
+        assert_eq!(replace("ab", "", "12"), Some(8.0));
+        let sprintf =
+            |format: &str| result_elements("sprintf", &[string(format), Value::new_array()]);
+        // Each with an empty argument list (2 bytes of text).
+        assert_eq!(sprintf("%-08.3f|%5s"), Some(11.0 + 8.0 + 3.0 + 5.0 + 2.0));
+        assert_eq!(sprintf("100%% of 123456789012: %d"), Some(25.0 + 2.0));
+        assert_eq!(sprintf("%[2]*d %1000000000x"), Some(19.0 + 2.0 + 1e9 + 2.0));
+        // Arguments count with their text: two shared copies of a 1,000-byte string.
+        let long = string(&"x".repeat(1000));
+        let pair = Value::from(vec![long.clone(), long]);
+        assert_eq!(
+            result_elements("sprintf", &[string("%s%s"), pair.clone()]),
+            Some(4.0 + 4.0 + 2.0 * 1002.0)
+        );
+        assert_eq!(result_elements("json.marshal", &[pair]), Some(2008.0));
+        let mut patterns = std::collections::BTreeMap::new();
+        patterns.insert(string("a"), string("bbb"));
+        patterns.insert(string(""), string("-"));
+        assert_eq!(
+            result_elements("strings.replace_n", &[Value::from(patterns), string("aXa")]),
+            Some(3.0 + 2.0 * 2.0 + 4.0)
+        );
+    }
+
+    #[test]
+    fn the_text_walk_stops_past_its_cap_on_shared_values() {
+        // 60 levels of [x, x]: 2^60 leaves as text, a few dozen values in memory.
+        let mut value = Value::from("x");
+        for _ in 0..60 {
+            value = Value::from(vec![value.clone(), value]);
+        }
+        let size = text_size(&value, 1000.0);
+        assert!(size > 1000.0 && size < 1100.0, "{size}");
+    }
 
     fn program(source: &str, entry: &str) -> Arc<Program> {
         let mut engine = crate::policy::new_engine();

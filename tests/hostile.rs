@@ -1858,6 +1858,62 @@ fn doubling_strings_with_concat_stop_at_the_element_budget() {
 }
 
 #[test]
+fn sprintf_with_a_huge_width_stops_at_the_element_budget() {
+    // Padding to a billion bytes is built inside one builtin call.
+    let run = scan_user_policy(
+        "U-SPRINTF",
+        &rule("count(sprintf(\"%-1000000000d\", [1])) == 0"),
+        &[],
+    );
+    assert_scan(&run, 2, &["R208"]);
+    assert_stopped_by(
+        &run,
+        "u_sprintf.rego",
+        "1000000040 elements, over the budget of 10000000",
+        "--max-rego-elements",
+    );
+    // A plain format is within budget, digits outside verbs do not count.
+    let fine = scan_user_policy(
+        "U-SPRINTF",
+        &rule("sprintf(\"account 123456789012: %05d\", [1]) == \"x\""),
+        &[],
+    );
+    assert_scan(&fine, 0, &[]);
+}
+
+#[test]
+fn doubling_strings_with_sprintf_or_json_marshal_stop_at_the_element_budget() {
+    // The arguments are shared values: each step doubles the text in one builtin call.
+    for (id, step) in [
+        ("U-DSPRINTF", "sprintf(\"%s%s\", [PREV, PREV])"),
+        ("U-DMARSHAL", "json.marshal([PREV, PREV])"),
+    ] {
+        let run = scan_user_policy(id, &rego_doubling("\"x\"", step), &[]);
+        assert_scan(&run, 2, &["R208"]);
+        assert_passed_and_errors(&run, 0, 1);
+    }
+}
+
+#[test]
+fn replace_multiplying_a_string_stops_at_the_element_budget() {
+    // 4,096 bytes with "" replaced by themselves: 4,097 copies, 16 MB in one call.
+    let run = scan_user_policy(
+        "U-REPLACE",
+        &rule("s := sprintf(\"%4096d\", [1])\n\tcount(replace(s, \"\", s)) == 0"),
+        &[],
+    );
+    assert_scan(&run, 2, &["R208"]);
+    assert!(
+        run.json()["diagnostics"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("16785408 elements"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
 fn nested_comprehensions_stop_at_the_instruction_budget_within_the_rlimit() {
     // A billion numbers built one by one: every element costs instructions, so the instruction
     // budget bounds the memory (about 170 MB at this budget; see docs/security.md).
