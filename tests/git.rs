@@ -798,6 +798,77 @@ fn trend_disk_cache_never_reuses_results_across_load_settings() {
 }
 
 #[test]
+fn trend_disk_cache_never_reuses_results_across_evaluation_limits() {
+    let mut repo = Repo::new();
+    // A list of 1,000 strings: over a 1 KiB value limit, so `flagged` is unknown there.
+    repo.write(
+        "main.tf",
+        "locals {\n  big = join(\"\", [for i in range(1000) : \"x\"])\n}\nresource \"test_thing\" \"a\" {\n  flagged = length(local.big) > 10\n}\n",
+    );
+    repo.commit("big value");
+    let failed = |extra: &[&str]| {
+        let mut args = vec!["trend", "--format", "json"];
+        args.extend_from_slice(extra);
+        let run = small_run(repo.path(), &args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.json()["commits"][0]["failed"].clone()
+    };
+    let limited = ["--max-value-size", "1KiB"];
+    assert_eq!(failed(&[]), json!(1));
+    assert_eq!(failed(&limited), json!(0));
+    assert_eq!(failed(&[]), json!(1));
+    assert_eq!(failed(&limited), json!(0));
+}
+
+#[test]
+fn trend_does_not_keep_results_the_wall_clock_stopped() {
+    let mut repo = Repo::new();
+    repo.write(
+        "main.tf",
+        "resource \"test_thing\" \"a\" {\n  flagged = false\n}\n",
+    );
+    repo.commit("one thing");
+    // Ten billion iterations under an instruction budget that never runs out: the one-second
+    // backstop stops them, which a quieter machine might not; nothing of that root is kept.
+    let policies = tempfile::tempdir().unwrap();
+    fs::write(
+        policies.path().join("u_wall.rego"),
+        "# METADATA\n# title: T\n# custom:\n#   id: U-WALL\n#   severity: low\n#   resource_types: [test_thing]\n#   controls: [DAT-1.1]\npackage user.u_wall\n\nimport rego.v1\n\ndeny contains {\"resource\": r.address, \"message\": \"m\"} if {\n\tsome r in input.resources_by_type.test_thing\n\tcount([x | some x in numbers.range(1, 100000); some y in numbers.range(1, 100000); x == y]) > 0\n}\n",
+    )
+    .unwrap();
+    let policy = policies.path().to_str().unwrap();
+    let model = fixtures().join("gate/model.yaml");
+    let args = [
+        "trend",
+        "--format",
+        "json",
+        "--no-default-policies",
+        "--policy",
+        policy,
+        "--model",
+        model.to_str().unwrap(),
+        "--max-rego-instructions",
+        "1000000000000000000",
+        "--max-rego-seconds",
+        "1",
+    ];
+    let run = rungs_in(repo.path(), &args);
+    assert_eq!(
+        run.json()["commits"][0]["errors"],
+        json!(1),
+        "{}",
+        run.stderr
+    );
+    let cache = repo.path().join(".git/rungs/cache");
+    let kept = if cache.exists() {
+        cached_results(&cache)
+    } else {
+        Vec::new()
+    };
+    assert_eq!(kept, Vec::<PathBuf>::new());
+}
+
+#[test]
 fn merges_follow_the_first_parent_unless_asked() {
     let mut repo = Repo::new();
     repo.write(

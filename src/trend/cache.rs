@@ -172,14 +172,19 @@ impl<'o> Pipeline<'o> {
         // Everything besides the files that changes a root's result: a result cached under
         // other settings is never read back.
         let mut identity = format!(
-            "rungs {} cache {CACHE_FORMAT}\nexclude {:?}\ndepth {}\ninstances {}\nfile size {}\noverrides {overrides:?}\ncfn {:?}\ninstructions {}\nseconds {}\n",
+            "rungs {} cache {CACHE_FORMAT}\nexclude {:?}\ndepth {}\ninstances {}\nfile size {}\nscan size {}\nmodule calls {}\nvalue size {}\neval size {}\noverrides {overrides:?}\ncfn {:?}\ninstructions {}\nelements {}\nseconds {}\n",
             env!("CARGO_PKG_VERSION"),
             options.excludes,
             options.load.max_module_depth,
             options.load.max_root_instances,
             crate::read::max_file_size(),
+            options.load.max_scan_size,
+            options.load.max_module_calls,
+            options.load.limits.max_value,
+            options.load.limits.max_total,
             options.inputs.cfn_params,
             crate::vm::max_instructions(),
+            crate::vm::max_elements(),
             crate::vm::max_seconds()
         );
         for file in bundle
@@ -529,7 +534,14 @@ impl<'o> Pipeline<'o> {
             )
             .collect();
         for (key, result) in evaluated {
-            if let Some(disk) = &mut self.disk {
+            // A policy the wall-clock backstop stopped might finish on a quieter machine: such
+            // a result is not kept for later runs.
+            let timed_out = result
+                .evaluation
+                .errors
+                .iter()
+                .any(|(_, f)| f.kind == crate::vm::FailureKind::Time);
+            if let Some(disk) = self.disk.as_mut().filter(|_| !timed_out) {
                 disk.write(&key, &result);
             }
             self.set_result(&key, result);
