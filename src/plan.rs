@@ -428,7 +428,7 @@ mod tests {
             package: "p".into(),
             file: crate::policy::RegoFile {
                 path: "p.rego".into(),
-                source,
+                source: source.into(),
             },
         }
     }
