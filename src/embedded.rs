@@ -39,3 +39,7 @@ pub fn policies_hash() -> String {
 /// The METADATA of the embedded policies, parsed by `build.rs` with [`crate::policy::metadata`]:
 /// a JSON object from the path under `policies/` to the metadata.
 pub static METADATA_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/metadata.json"));
+
+// `FINGERPRINT`, `POLICY_COUNT` and `LIBRARY_COUNT`: `Bundle::fingerprint` of the whole
+// embedded bundle and what it holds, computed by `build.rs`.
+include!(concat!(env!("OUT_DIR"), "/fingerprint.rs"));

@@ -230,7 +230,7 @@ pub fn prepare_for(
     let prepared = lean_engine_for(bundle, &keep).and_then(|mut engine| {
         let batch = crate::policy::RegoFile {
             path: "<rungs>/batch.rego".into(),
-            source: batch_module(bundle, &keep),
+            source: batch_module(bundle, &keep).into(),
         };
         crate::policy::add(&mut engine, &batch)?;
         Ok(engine)
@@ -324,7 +324,7 @@ fn compile_chunk(
                 .and_then(|mut engine| {
                     let batch = crate::policy::RegoFile {
                         path: "<rungs>/batch.rego".into(),
-                        source: batch_module(bundle, &keep),
+                        source: batch_module(bundle, &keep).into(),
                     };
                     crate::policy::add(&mut engine, &batch)?;
                     Ok(engine)

@@ -115,6 +115,7 @@ pub struct Inputs<'a> {
 /// Plans every category below its target, the best yield (levels per change) first.
 pub fn build(inputs: &Inputs<'_>) -> Vec<CategoryPlan> {
     let rules = inputs.card.rules();
+    let index = score::PolicyIndex::new(inputs.policies, &rules);
     let attestations = inputs.card.attestations();
     let mut plans: Vec<CategoryPlan> = Vec::new();
     for domain in &inputs.card.domains {
@@ -131,7 +132,7 @@ pub fn build(inputs: &Inputs<'_>) -> Vec<CategoryPlan> {
                 continue;
             }
             let (reaches, score_after) =
-                simulate(inputs, &rules, &attestations, &category.id, &steps);
+                simulate(inputs, &index, &rules, &attestations, &category.id, &steps);
             plans.push(CategoryPlan {
                 category: category.id.clone(),
                 name: category.name.clone(),
@@ -346,6 +347,7 @@ fn evidence(inputs: &Inputs<'_>, at: &[&ObjectiveScore]) -> Option<Step> {
 /// Applies the steps to the results and scores again: the category's level and score after.
 fn simulate(
     inputs: &Inputs<'_>,
+    index: &score::PolicyIndex<'_>,
     rules: &Rules,
     attestations: &BTreeMap<String, Attestation>,
     category: &str,
@@ -409,7 +411,7 @@ fn simulate(
             }
         }
     }
-    let card = score::score(inputs.model, inputs.policies, &checks, rules, &attestations);
+    let card = score::score_indexed(inputs.model, index, &checks, rules, &attestations);
     card.category(category)
         .map_or((None, None), |c| (c.level, c.score))
 }
@@ -428,7 +430,7 @@ mod tests {
             package: "p".into(),
             file: crate::policy::RegoFile {
                 path: "p.rego".into(),
-                source,
+                source: source.into(),
             },
         }
     }

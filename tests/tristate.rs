@@ -208,14 +208,14 @@ fn no_resource_policy_passes_a_resource_whose_arguments_are_unknown() {
     {
         // The policy's own names and those of the libraries it imports, which read arguments
         // for it (`lib.sg_ingress_rules` reads `cidr_ipv4`, ...).
-        let sources: Vec<&str> = std::iter::once(policy.file.source.as_str())
+        let sources: Vec<&str> = std::iter::once(&*policy.file.source)
             .chain(
                 bundle
                     .libraries
                     .iter()
                     .filter(|l| !l.path.ends_with("_test.rego"))
                     .filter(|l| imports(&policy.file.source, &l.source))
-                    .map(|l| l.source.as_str()),
+                    .map(|l| &*l.source),
             )
             .collect();
         let names: BTreeSet<String> = sources.iter().flat_map(|s| names(s)).collect();

@@ -13,7 +13,7 @@ fn policy(id: &str, severity: &str, control: &str) -> Policy {
         package: "p".into(),
         file: RegoFile {
             path: format!("{id}.rego"),
-            source,
+            source: source.into(),
         },
     }
 }
