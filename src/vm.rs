@@ -170,9 +170,27 @@ fn result_elements(name: &str, args: &[Value]) -> Option<f64> {
             let limit = max_elements() as f64;
             Some(format.len() as f64 + padding(format) + text_size(values, limit))
         }
-        // Bytes of the text of a value: `json.marshal([x, x])` doubles `x` in one step.
-        ("json.marshal" | "yaml.marshal", [value]) | ("json.marshal_with_options", [value, _]) => {
-            Some(text_size(value, max_elements() as f64))
+        // Bytes of the text of a value: `json.marshal([x, x])` doubles `x` in one step. With
+        // options, each line may gain the prefix and indentation: counted as the options' text
+        // per byte of the value, far over what pretty printing adds, but never under.
+        ("json.marshal", [value]) => Some(text_size(value, max_elements() as f64)),
+        ("json.marshal_with_options", [value, options]) => {
+            let limit = max_elements() as f64;
+            Some(text_size(value, limit) * (1.0 + text_size(options, limit)))
+        }
+        // Bytes: each match becomes the replacement, whose `$n` group references may each copy
+        // up to the whole string (`regex.replace(s, "(.*)", "$1$1")` doubles `s`). An invalid
+        // pattern is left to the engine's own error.
+        ("regex.replace", [Value::String(x), Value::String(pattern), Value::String(new)]) => {
+            let matches = regex::Regex::new(pattern).ok()?.find_iter(x).count() as f64;
+            let copies = new.matches('$').count() as f64;
+            Some(x.len() as f64 + matches * (new.len() as f64 + copies * x.len() as f64))
+        }
+        // Items: every address of the network (`net.cidr_expand("0.0.0.0/0")`: 2^32 strings).
+        ("net.cidr_expand", [Value::String(cidr)]) => {
+            let (address, prefix) = cidr.split_once('/')?;
+            let bits = if address.contains(':') { 128.0 } else { 32.0 };
+            Some(2f64.powf(bits - prefix.trim().parse::<f64>().ok()?.clamp(0.0, bits)))
         }
         ("concat", [delimiter, parts]) => {
             let items: Vec<&Value> = match parts {
@@ -251,19 +269,20 @@ fn padding(format: &str) -> f64 {
 
 /// The builtins [`guard`] stands in front of, and the engine's own function for each, stored
 /// as the first program that calls it found it (they are the same in every program).
-const GUARDED: [&str; 10] = [
+const GUARDED: [&str; 11] = [
     "numbers.range",
     "numbers.range_step",
     "array.concat",
     "concat",
     "replace",
     "strings.replace_n",
+    "regex.replace",
     "sprintf",
     "json.marshal",
     "json.marshal_with_options",
-    "yaml.marshal",
+    "net.cidr_expand",
 ];
-static ORIGINALS: [OnceLock<Box<dyn Any + Send + Sync>>; 10] = [const { OnceLock::new() }; 10];
+static ORIGINALS: [OnceLock<Box<dyn Any + Send + Sync>>; 11] = [const { OnceLock::new() }; 11];
 
 /// Puts [`guard`] in front of each builtin of [`GUARDED`] the program calls.
 fn guard_builtins(program: &mut Program) {
@@ -288,7 +307,8 @@ fn guard_builtins(program: &mut Program) {
             6 => guard::<6, _, _>,
             7 => guard::<7, _, _>,
             8 => guard::<8, _, _>,
-            _ => guard::<9, _, _>,
+            9 => guard::<9, _, _>,
+            _ => guard::<10, _, _>,
         };
     }
 }
@@ -452,6 +472,18 @@ mod tests {
             Some(4.0 + 4.0 + 2.0 * 1002.0)
         );
         assert_eq!(result_elements("json.marshal", &[pair]), Some(2008.0));
+        let regex = |x: &str, pattern: &str, new: &str| {
+            result_elements("regex.replace", &[string(x), string(pattern), string(new)])
+        };
+        assert_eq!(regex("a1b22", "[0-9]+", "#"), Some(5.0 + 2.0));
+        // One match of the whole string, copied twice by the replacement.
+        assert_eq!(regex("abc", "(.*)", "$1$1"), Some(3.0 + (4.0 + 2.0 * 3.0)));
+        assert_eq!(regex("abc", "(", "x"), None);
+        let cidr = |c: &str| result_elements("net.cidr_expand", &[string(c)]);
+        assert_eq!(cidr("10.0.0.0/8"), Some(16_777_216.0));
+        assert_eq!(cidr("10.0.0.1/32"), Some(1.0));
+        assert_eq!(cidr("2001:db8::/64"), Some(2f64.powi(64)));
+        assert_eq!(cidr("not a cidr"), None);
         let mut patterns = std::collections::BTreeMap::new();
         patterns.insert(string("a"), string("bbb"));
         patterns.insert(string(""), string("-"));

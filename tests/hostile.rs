@@ -1895,6 +1895,67 @@ fn doubling_strings_with_sprintf_or_json_marshal_stop_at_the_element_budget() {
 }
 
 #[test]
+fn doubling_strings_with_regex_replace_stop_at_the_element_budget() {
+    // Each step copies the whole string twice through a group reference.
+    let run = scan_user_policy(
+        "U-DREGEX",
+        &rego_doubling("\"x\"", "regex.replace(PREV, \"^(.*)$\", \"$1$1\")"),
+        &[],
+    );
+    assert_scan(&run, 2, &["R208"]);
+    assert_passed_and_errors(&run, 0, 1);
+}
+
+#[test]
+fn cidr_expansion_stops_at_the_element_budget() {
+    // A /8 is 16,777,216 addresses in one call; the whole IPv4 space would be 2^32.
+    let run = scan_user_policy(
+        "U-CIDR",
+        &rule("count(net.cidr_expand(\"10.0.0.0/8\")) == 0"),
+        &[],
+    );
+    assert_scan(&run, 2, &["R208"]);
+    assert_stopped_by(
+        &run,
+        "u_cidr.rego",
+        "16777216 elements, over the budget of 10000000",
+        "--max-rego-elements",
+    );
+    // A small network is expanded as usual: 4 addresses, the rule's condition is false.
+    let fine = scan_user_policy(
+        "U-CIDR",
+        &rule("count(net.cidr_expand(\"10.0.0.0/30\")) == 0"),
+        &[],
+    );
+    assert_scan(&fine, 0, &[]);
+    assert_passed_and_errors(&fine, 1, 0);
+}
+
+#[test]
+fn encoders_are_not_built_in() {
+    // base64, hex, urlquery and yaml are features of the engine rungs does not build: a policy
+    // calling them is a runtime error, so their chained growth cannot happen.
+    for (id, call) in [
+        ("U-B64", "base64.encode(\"x\")"),
+        ("U-HEX", "hex.encode(\"x\")"),
+        ("U-URL", "urlquery.encode(\"x\")"),
+        ("U-YAML", "yaml.marshal(\"x\")"),
+    ] {
+        let run = scan_user_policy(id, &rule(&format!("count({call}) == 0")), &[]);
+        assert_scan(&run, 2, &["R203"]);
+        let name = call.split('(').next().unwrap();
+        let message = run.json()["diagnostics"][0]["message"].clone();
+        assert!(
+            message
+                .as_str()
+                .unwrap()
+                .contains(&format!("could not find function {name}")),
+            "{message}"
+        );
+    }
+}
+
+#[test]
 fn replace_multiplying_a_string_stops_at_the_element_budget() {
     // 4,096 bytes with "" replaced by themselves: 4,097 copies, 16 MB in one call.
     let run = scan_user_policy(
