@@ -616,6 +616,7 @@ fn interpret(
 /// What the VM decided on one document: batch results by provider group, the results of
 /// embedded policies it ran one at a time (their rule and `unknown` values, by index), and the
 /// policies it stopped (budget or backstop), by index.
+#[derive(Default)]
 struct VmDecisions {
     groups: BTreeMap<String, BatchResults>,
     singles: BTreeMap<usize, (regorus::Value, regorus::Value)>,
@@ -634,8 +635,8 @@ fn is_time_limit(error: &anyhow::Error) -> bool {
 
 /// Runs the applicable policies on the VM within the instruction budget. Returns the batch
 /// results of the provider groups it evaluated (embedded policies, decided by the VM), the
-/// embedded policies it ran alone and the policies it stopped (see [`VmDecisions`]). Embedded policies run together per
-/// group within one budget (the most any of them needs on a real document is far below it); a
+/// embedded policies it ran alone and the policies it stopped (see [`VmDecisions`]). Embedded
+/// policies run together per group within one budget (the most any of them needs on a real document is far below it); a
 /// group that runs out, and every user policy, runs one policy at a time, each rule with the
 /// whole budget, so only a policy that needs more than the budget alone is stopped. A group
 /// split over several programs is decided only when every part that applies gave its results.
@@ -696,16 +697,16 @@ fn vm_gate(
         // An embedded policy the VM ran alone is decided by the VM, as in its group; running
         // it again on the (slower) interpreter could meet the wall-clock backstop the VM did
         // not. User policies are decided by the interpreter (it keeps errors in rule bodies).
-        if !user && !stopped.contains_key(&i) {
-            if let [Some(value), rest @ ..] = values.as_slice() {
-                let unknown = match rest {
-                    [] => Some(regorus::Value::Undefined),
-                    [unknown] => unknown.clone(),
-                    _ => None,
-                };
-                if let Some(unknown) = unknown {
-                    singles.insert(i, (value.clone(), unknown));
-                }
+        if user || stopped.contains_key(&i) {
+            continue;
+        }
+        // The rule's value, then its `unknown` set if it has one; a runtime error in either
+        // leaves the policy to the interpreter.
+        if let Some(values) = values.into_iter().collect::<Option<Vec<_>>>() {
+            let mut values = values.into_iter();
+            if let Some(value) = values.next() {
+                let unknown = values.next().unwrap_or(regorus::Value::Undefined);
+                singles.insert(i, (value, unknown));
             }
         }
     }
@@ -785,11 +786,7 @@ pub fn evaluate_document(worker: &mut Worker, bundle: &Bundle, doc: &Document) -
             }
             vm_gate(machines, compiled, bundle, &applicable)
         }
-        None => VmDecisions {
-            groups: BTreeMap::new(),
-            singles: BTreeMap::new(),
-            stopped: BTreeMap::new(),
-        },
+        None => VmDecisions::default(),
     };
     let engine = &mut worker.engine;
     engine.set_input(input);
@@ -829,14 +826,11 @@ pub fn evaluate_document(worker: &mut Worker, bundle: &Bundle, doc: &Document) -
             .and_then(|b| b.as_ref())
             .and_then(|results| results.get(&policy.meta.id));
         // Without a batch, evaluate the rules alone.
-        let (value, unknown) = match (stopped.remove(&i), batched) {
-            (Some(failure), _) => (Err(failure), Ok(regorus::Value::Undefined)),
-            (None, Some((value, unknown))) => (Ok(value.clone()), Ok(unknown.clone())),
-            (None, None) if singles.contains_key(&i) => {
-                let (value, unknown) = singles.remove(&i).expect("checked above");
-                (Ok(value), Ok(unknown))
-            }
-            (None, None) => {
+        let (value, unknown) = match (stopped.remove(&i), batched, singles.remove(&i)) {
+            (Some(failure), _, _) => (Err(failure), Ok(regorus::Value::Undefined)),
+            (None, Some((value, unknown)), _) => (Ok(value.clone()), Ok(unknown.clone())),
+            (None, None, Some((value, unknown))) => (Ok(value), Ok(unknown)),
+            (None, None, None) => {
                 let value = interpret(engine, policy, &policy.rule_path());
                 let unknown =
                     if policy.meta.kind == Kind::Resource && defines_unknown(&policy.file.source) {

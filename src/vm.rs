@@ -141,26 +141,13 @@ fn result_elements(name: &str, args: &[Value]) -> Option<f64> {
         // Bytes: every occurrence of `old` grows the string by what `new` adds; an empty `old`
         // matches between all characters.
         ("replace", [Value::String(x), Value::String(old), Value::String(new)]) => {
-            let (x, old, new) = (x.as_ref(), old.as_ref(), new.as_ref());
-            let grown = if old.is_empty() {
-                (x.chars().count() + 1) as f64 * new.len() as f64
-            } else {
-                x.matches(old).count() as f64 * new.len().saturating_sub(old.len()) as f64
-            };
-            Some(x.len() as f64 + grown)
+            Some(x.len() as f64 + replacement_growth(x, old, new))
         }
         ("strings.replace_n", [Value::Object(patterns), Value::String(x)]) => {
             let grown: f64 = patterns
                 .iter()
                 .filter_map(|(old, new)| Some((old.as_string().ok()?, new.as_string().ok()?)))
-                .map(|(old, new)| {
-                    if old.is_empty() {
-                        (x.chars().count() + 1) as f64 * new.len() as f64
-                    } else {
-                        x.matches(old.as_ref()).count() as f64
-                            * new.len().saturating_sub(old.len()) as f64
-                    }
-                })
+                .map(|(old, new)| replacement_growth(x, old, new))
                 .sum();
             Some(x.len() as f64 + grown)
         }
@@ -205,6 +192,16 @@ fn result_elements(name: &str, args: &[Value]) -> Option<f64> {
     }
 }
 
+/// The bytes replacing every `old` in `x` by `new` adds; an empty `old` matches between all
+/// characters and at both ends.
+fn replacement_growth(x: &str, old: &str, new: &str) -> f64 {
+    if old.is_empty() {
+        (x.chars().count() + 1) as f64 * new.len() as f64
+    } else {
+        x.matches(old).count() as f64 * new.len().saturating_sub(old.len()) as f64
+    }
+}
+
 /// About how many bytes a value's text takes (JSON-like: strings with quotes, numbers up to 24
 /// bytes, separators), counting at most until `cap` is passed: values share their parts, so a
 /// value of 40 nested `[x, x]` is small in memory and 2^40 items as text, and the walk must stop.
@@ -239,8 +236,9 @@ fn text_size(value: &Value, cap: f64) -> f64 {
     total
 }
 
-/// The sum of the widths and precisions of a format's verbs (`%-08.3f`, `%[2]*d` counts 0 for
-/// the `*`: a width from an argument is itself a number in a value).
+/// The sum of the widths and precisions of a format's verbs (`%-08.3f`). A `*` counts 0 (a
+/// width from an argument is itself a number in a value); an argument index such as `[2]` is
+/// counted as if it were a width, a small over-count.
 fn padding(format: &str) -> f64 {
     let mut total = 0.0;
     let mut chars = format.chars().peekable();
@@ -450,7 +448,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn replace_and_sprintf_sizes_are_bounded_before_they_run() {
+    fn guarded_builtins_are_sized_from_their_arguments() {
         let string = |s: &str| Value::from(s);
         let replace = |x: &str, old: &str, new: &str| {
             result_elements("replace", &[string(x), string(old), string(new)])
@@ -471,7 +469,17 @@ mod tests {
             result_elements("sprintf", &[string("%s%s"), pair.clone()]),
             Some(4.0 + 4.0 + 2.0 * 1002.0)
         );
-        assert_eq!(result_elements("json.marshal", &[pair]), Some(2008.0));
+        assert_eq!(
+            result_elements("json.marshal", std::slice::from_ref(&pair)),
+            Some(2008.0)
+        );
+        // With options: the value's text times one plus the options' text ({"x": 1}: 2 + 2 + 3 + 24).
+        let mut options = std::collections::BTreeMap::new();
+        options.insert(string("x"), Value::from(1u64));
+        assert_eq!(
+            result_elements("json.marshal_with_options", &[pair, Value::from(options)]),
+            Some(2008.0 * (1.0 + 31.0))
+        );
         let regex = |x: &str, pattern: &str, new: &str| {
             result_elements("regex.replace", &[string(x), string(pattern), string(new)])
         };

@@ -1785,6 +1785,15 @@ fn rule(condition: &str) -> String {
     format!("deny contains {{\"resource\": r.address, \"message\": \"m\"}} if {{\n\tsome r in input.resources_by_type.test_thing\n\t{condition}\n}}")
 }
 
+/// The usual repository scanned with one user policy `id` of rules `body` that the element
+/// budget stops: R208, exit 2, its one result an `error`.
+fn stopped_at_the_element_budget(id: &str, body: &str) -> Run {
+    let run = scan_user_policy(id, body, &[]);
+    assert_scan(&run, 2, &["R208"]);
+    assert_passed_and_errors(&run, 0, 1);
+    run
+}
+
 /// A rule building `x0` .. `x40`, each `step` applied to the one before: 2^40 if nothing stops it.
 fn rego_doubling(first: &str, step: &str) -> String {
     let mut steps = format!("x0 := {first}");
@@ -1799,12 +1808,8 @@ fn rego_doubling(first: &str, step: &str) -> String {
 fn huge_range_in_a_user_policy_stops_at_the_element_budget() {
     // numbers.range asks for its whole result at once (24 GB here): under this harness's
     // rlimit the engine aborted the process before the guard.
-    let run = scan_user_policy(
-        "U-RANGE",
-        &rule("count(numbers.range(1, 1000000000)) == 0"),
-        &[],
-    );
-    assert_scan(&run, 2, &["R208"]);
+    let run =
+        stopped_at_the_element_budget("U-RANGE", &rule("count(numbers.range(1, 1000000000)) == 0"));
     assert_stopped_by(
         &run,
         "u_range.rego",
@@ -1830,12 +1835,8 @@ fn element_budget_is_set_by_its_flag() {
 
 #[test]
 fn doubling_arrays_with_array_concat_stop_at_the_element_budget() {
-    let run = scan_user_policy(
-        "U-DARR",
-        &rego_doubling("[1]", "array.concat(PREV, PREV)"),
-        &[],
-    );
-    assert_scan(&run, 2, &["R208"]);
+    let run =
+        stopped_at_the_element_budget("U-DARR", &rego_doubling("[1]", "array.concat(PREV, PREV)"));
     // The step that would reach 2^24 elements is the one refused.
     assert!(
         run.json()["diagnostics"][0]["message"]
@@ -1849,23 +1850,19 @@ fn doubling_arrays_with_array_concat_stop_at_the_element_budget() {
 
 #[test]
 fn doubling_strings_with_concat_stop_at_the_element_budget() {
-    let run = scan_user_policy(
+    stopped_at_the_element_budget(
         "U-DSTR",
         &rego_doubling("\"x\"", "concat(\"\", [PREV, PREV])"),
-        &[],
     );
-    assert_scan(&run, 2, &["R208"]);
 }
 
 #[test]
 fn sprintf_with_a_huge_width_stops_at_the_element_budget() {
     // Padding to a billion bytes is built inside one builtin call.
-    let run = scan_user_policy(
+    let run = stopped_at_the_element_budget(
         "U-SPRINTF",
         &rule("count(sprintf(\"%-1000000000d\", [1])) == 0"),
-        &[],
     );
-    assert_scan(&run, 2, &["R208"]);
     assert_stopped_by(
         &run,
         "u_sprintf.rego",
@@ -1888,33 +1885,26 @@ fn doubling_strings_with_sprintf_or_json_marshal_stop_at_the_element_budget() {
         ("U-DSPRINTF", "sprintf(\"%s%s\", [PREV, PREV])"),
         ("U-DMARSHAL", "json.marshal([PREV, PREV])"),
     ] {
-        let run = scan_user_policy(id, &rego_doubling("\"x\"", step), &[]);
-        assert_scan(&run, 2, &["R208"]);
-        assert_passed_and_errors(&run, 0, 1);
+        stopped_at_the_element_budget(id, &rego_doubling("\"x\"", step));
     }
 }
 
 #[test]
 fn doubling_strings_with_regex_replace_stop_at_the_element_budget() {
     // Each step copies the whole string twice through a group reference.
-    let run = scan_user_policy(
+    stopped_at_the_element_budget(
         "U-DREGEX",
         &rego_doubling("\"x\"", "regex.replace(PREV, \"^(.*)$\", \"$1$1\")"),
-        &[],
     );
-    assert_scan(&run, 2, &["R208"]);
-    assert_passed_and_errors(&run, 0, 1);
 }
 
 #[test]
 fn cidr_expansion_stops_at_the_element_budget() {
     // A /8 is 16,777,216 addresses in one call; the whole IPv4 space would be 2^32.
-    let run = scan_user_policy(
+    let run = stopped_at_the_element_budget(
         "U-CIDR",
         &rule("count(net.cidr_expand(\"10.0.0.0/8\")) == 0"),
-        &[],
     );
-    assert_scan(&run, 2, &["R208"]);
     assert_stopped_by(
         &run,
         "u_cidr.rego",
@@ -1958,12 +1948,10 @@ fn encoders_are_not_built_in() {
 #[test]
 fn replace_multiplying_a_string_stops_at_the_element_budget() {
     // 4,096 bytes with "" replaced by themselves: 4,097 copies, 16 MB in one call.
-    let run = scan_user_policy(
+    let run = stopped_at_the_element_budget(
         "U-REPLACE",
         &rule("s := sprintf(\"%4096d\", [1])\n\tcount(replace(s, \"\", s)) == 0"),
-        &[],
     );
-    assert_scan(&run, 2, &["R208"]);
     assert!(
         run.json()["diagnostics"][0]["message"]
             .as_str()
