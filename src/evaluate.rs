@@ -1109,6 +1109,13 @@ mod tests {
     ) -> usize {
         let on_vm = evaluate_with(bundle, documents, Ok(prepared.clone()));
         let alone = evaluate_with(bundle, documents, Ok(prepared.interpreter_only()));
+        assert_same_checks(&on_vm, &alone, &format!("{what} (VM, interpreter)"));
+        on_vm.checks.len()
+    }
+
+    /// The same checks in the same order and the same diagnostics; on failure, the checks
+    /// only one side has.
+    fn assert_same_checks(a: &Evaluation, b: &Evaluation, what: &str) {
         let only = |a: &Evaluation, b: &Evaluation| -> Vec<String> {
             a.checks
                 .iter()
@@ -1122,13 +1129,82 @@ mod tests {
                 .collect()
         };
         assert_eq!(
-            (only(&on_vm, &alone), only(&alone, &on_vm)),
+            (only(a, b), only(b, a)),
             (Vec::new(), Vec::new()),
-            "{what}: (only on the VM, only on the interpreter)"
+            "{what}: (only in the first, only in the second)"
         );
-        assert_eq!(on_vm.checks, alone.checks, "{what}");
-        assert_eq!(on_vm.diagnostics, alone.diagnostics, "{what}");
-        on_vm.checks.len()
+        assert_eq!(a.checks, b.checks, "{what}");
+        assert_eq!(a.diagnostics, b.diagnostics, "{what}");
+    }
+
+    /// `doc` with 21 `terraform_data` resources more: past the gate of
+    /// `data.rungs.lib.indexed`, so its joins go through the library's indexes.
+    fn padded(doc: &Document) -> Document {
+        let mut doc = doc.clone();
+        for i in 0..21 {
+            let reference = format!("terraform_data.pad{i}");
+            doc.resources.push(crate::load::document::Resource {
+                address: reference.clone(),
+                reference,
+                kind: "terraform_data".into(),
+                name: format!("pad{i}"),
+                provider: "terraform".into(),
+                mode: crate::load::document::Mode::Managed,
+                module: String::new(),
+                file: "pad.tf".into(),
+                line: 1,
+                end_line: 1,
+                index: None,
+                count: None,
+                for_each: None,
+                config: Default::default(),
+            });
+        }
+        doc
+    }
+
+    fn indexed(bundle: &Bundle, doc: &Document) -> bool {
+        let mut engine = regorus::Engine::new();
+        for lib in &bundle.libraries {
+            engine
+                .add_policy(lib.path.clone(), lib.source.to_string())
+                .unwrap();
+        }
+        engine.set_input(doc.to_input());
+        engine.eval_rule("data.rungs.lib.indexed".into()).unwrap() == regorus::Value::Bool(true)
+    }
+
+    /// Joins take the library's indexes in documents with more than 20 resources of one
+    /// type, and compare every pair below that. Every example and fixture tree, padded past
+    /// the gate, gives the checks it gives unpadded, on the VM as on the interpreter. (The
+    /// VM once dropped the key of `index[k] contains v` rules, so every indexed join found
+    /// nothing and 21 encrypted buckets failed the encryption policy.)
+    #[test]
+    fn joins_through_the_indexes_give_what_pairwise_joins_give() {
+        let bundle = embedded();
+        let mut compared = 0;
+        for (tree, documents) in fixture_documents() {
+            let types: BTreeSet<String> = documents.iter().flat_map(Document::type_keys).collect();
+            let prepared = prepare_for(&bundle, |p| {
+                p.meta.resource_types.iter().any(|t| types.contains(t))
+            })
+            .unwrap();
+            let pairwise = evaluate_with(&bundle, &documents, Ok(prepared.clone()));
+            let documents: Vec<Document> = documents.iter().map(padded).collect();
+            if compared == 0 {
+                assert!(documents.iter().all(|d| indexed(&bundle, d)));
+                assert!(!indexed(&bundle, &documents_of(&tree)[0]));
+            }
+            let through_indexes = evaluate_with(&bundle, &documents, Ok(prepared.clone()));
+            let what = format!("{} padded", tree.display());
+            assert_same_checks(
+                &through_indexes,
+                &pairwise,
+                &format!("{what} (indexed, pairwise)"),
+            );
+            compared += assert_vm_decides_as_interpreter(&bundle, &documents, &prepared, &what);
+        }
+        assert!(compared > 1000, "{compared} checks compared");
     }
 
     /// The three clouds' examples in one scan need more entry points than one VM program

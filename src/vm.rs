@@ -652,4 +652,40 @@ mod tests {
         engine.set_input(Value::new_object());
         assert_eq!(engine.eval_rule("data.p.out".into()).unwrap(), expected);
     }
+
+    /// Runs `data.p.out` of `source` on the VM and on the interpreter, with `input`.
+    fn both(source: &str, input: &str) -> (Value, Value) {
+        let program = program(source, "data.p.out");
+        let mut vm = machine(&program);
+        let input = Value::from_json_str(input).unwrap();
+        vm.set_input(input.clone());
+        let on_vm = run(&mut vm, "data.p.out", 10_000, false).unwrap();
+        let mut engine = crate::policy::new_engine();
+        engine.add_policy("p.rego".into(), source.into()).unwrap();
+        engine.set_input(input);
+        (on_vm, engine.eval_rule("data.p.out".into()).unwrap())
+    }
+
+    /// Why the library builds its join indexes with `lib.group`: the VM drops the key of a
+    /// keyed `contains` rule and gives the union of all its values (regorus 0.14.1), so every
+    /// lookup in such an index was undefined (tests/library.rs keeps them out of policies).
+    #[test]
+    fn the_vm_drops_the_key_of_a_keyed_contains_rule() {
+        let source = "package p\nimport rego.v1\nidx[k] contains i if {\n\tsome i, k in input.names\n}\nout := idx\n";
+        let (on_vm, interpreted) = both(source, r#"{"names": ["a", "b", "a"]}"#);
+        let json = |v: &Value| serde_json::to_string(v).unwrap();
+        assert_eq!(json(&on_vm), "[0,1,2]");
+        assert_eq!(json(&interpreted), r#"{"a":[0,2],"b":[1]}"#);
+    }
+
+    /// Why no library `else` follows a body of one assignment: when the assigned lookup is
+    /// undefined, the VM gives undefined instead of the `else` value (regorus 0.14.1); a
+    /// second condition in the body restores the `else` (tests/library.rs checks policies).
+    #[test]
+    fn the_vm_skips_the_else_after_a_body_of_one_assignment() {
+        let source = "package p\nimport rego.v1\nbare(o, k) := s if {\n\ts := o[k]\n} else := []\nchecked(o, k) := s if {\n\ts := o[k]\n\tis_array(s)\n} else := []\ndefault b := \"undefined\"\nb := bare({}, \"x\")\nout := [b, checked({}, \"x\")]\n";
+        let (on_vm, interpreted) = both(source, "{}");
+        assert_eq!(on_vm, Value::from_json_str(r#"["undefined", []]"#).unwrap());
+        assert_eq!(interpreted, Value::from_json_str("[[], []]").unwrap());
+    }
 }

@@ -733,70 +733,95 @@ value_keys(v) := set() if {
 	not is_array(v)
 }
 
-# by_key[t][k]: positions in resources(t) of the resources whose ref or literal
-# name (literal_names) is k.
-by_key[t][k] contains i if {
-	indexed
-	r := input.resources_by_type[t][i]
-	some k in {r.ref} | literal_names(r)
+# group(pairs): for a set of [k, v] pairs, an object mapping each k to the array of
+# its v, sorted. Linear after the sort: the pairs of one k are adjacent once sorted,
+# so each group is one slice. A rule `g[k] contains v` would say this directly, but
+# regorus' VM (0.14.1) drops the key of such a rule and returns the union of all the
+# values (evaluate::tests::the_vm_decides_as_the_interpreter_does on a large root);
+# tests/conventions.rs keeps such rules out of the library and policies.
+group(pairs) := {s[starts[n]][0]: [p[1] | some p in array.slice(s, starts[n], ends[n])] |
+	some n, _ in starts
+} if {
+	s := sort(pairs)
+	starts := [j | some j, _ in s; group_start(s, j)]
+	ends := array.concat(array.slice(starts, 1, count(starts)), [count(s)])
 }
 
-# naming[t][k]: positions in resources(t) of the resources with an argument
+group_start(_, 0) := true
+
+group_start(s, j) if {
+	j > 0
+	s[j][0] != s[j - 1][0]
+}
+
+# by_key[[t, k]]: positions in resources(t) of the resources whose ref or literal
+# name (literal_names) is k.
+by_key := group({[[t, k], i] |
+	some t, rs in input.resources_by_type
+	some i, r in rs
+	some k in {r.ref} | literal_names(r)
+}) if indexed
+
+# naming[[t, k]]: positions in resources(t) of the resources with an argument
 # whose value_keys hold k.
-naming[t][k] contains i if {
-	indexed
-	r := input.resources_by_type[t][i]
+naming := group({[[t, k], i] |
+	some t, rs in input.resources_by_type
+	some i, r in rs
 	some v in config(r)
 	some k in value_keys(v)
-}
+}) if indexed
 
 # Positions in resources(t), in order, of the resources whose ref or literal
 # name is one of keys (a superset of those that match: callers test each).
-candidates(t, keys) := sort({i | some k in keys; some i in by_key[t][k]})
+candidates(t, keys) := sort({i | some k in keys; some i in by_key[[t, k]]})
 
 # Positions in resources(t), in order, of the resources with an argument that
 # may name one of keys.
-naming_candidates(t, keys) := sort({i | some k in keys; some i in naming[t][k]})
+naming_candidates(t, keys) := sort({i | some k in keys; some i in naming[[t, k]]})
 
-# unknown_arg[t][attr]: positions in resources(t) of the resources whose
-# argument attr is unknown; designating_arg[t][attr][key] those of them whose
+# unknown_arg[[t, attr]]: positions in resources(t) of the resources whose
+# argument attr is unknown; designating_arg[[t, attr, key]] those of them whose
 # attr designates some resource of type key (see refers_to_type).
-unknown_arg[t][attr] contains i if {
-	indexed
-	r := input.resources_by_type[t][i]
+unknown_arg := group({[[t, attr], i] |
+	some t, rs in input.resources_by_type
+	some i, r in rs
 	some name, v in config(r)
 	attr := name
 	is_unknown(v)
-}
+}) if indexed
 
-designating_arg[t][attr][key] contains i if {
-	indexed
-	r := input.resources_by_type[t][i]
+designating_arg := group({[[t, attr, key], i] |
+	some t, rs in input.resources_by_type
+	some i, r in rs
 	some name, v in config(r)
 	attr := name
 	is_unknown(v)
 	some p in ref_prefixes(v)
 	# key is bound by its own `some`: regorus' VM compiler does not hoist a
-	# `some j in by_key[key][p]` whose key is still unbound. It comes from the input,
-	# not from iterating by_key, which regorus' VM (0.14.1) made quadratic in the
+	# lookup whose key is still unbound. It comes from the input, not from
+	# iterating by_key, which regorus' VM (0.14.1) made quadratic in the
 	# resources inside this loop (docs/performance.md).
 	some key, _ in input.resources_by_type
-	some j in by_key[key][p]
+	some j in by_key[[key, p]]
 	designates(v, resources(key)[j], module_of(r))
-}
+}) if indexed
 
+# The is_array tests are not redundant: regorus' VM (0.14.1) gives undefined, not
+# the else value, when a body that is one assignment fails. (object.get would read
+# the array key as a path.)
 unknown_args(t, attr) := s if {
-	s := unknown_arg[t][attr]
-} else := set()
+	s := unknown_arg[[t, attr]]
+	is_array(s)
+} else := []
 
 designating_args(t, attr, key) := s if {
-	s := designating_arg[t][attr][key]
-} else := set()
+	s := designating_arg[[t, attr, key]]
+	is_array(s)
+} else := []
 
-# known_arg[t]: the arguments some resource of type t sets to a known string.
-known_arg[t] contains attr if {
+# known_arg holds [t, attr] when some resource of type t sets attr to a known string.
+known_arg contains [t, attr] if {
 	indexed
-	# t is bound by its own `some` (see designating_arg).
 	some t, typed in input.resources_by_type
 	some r in typed
 	some name, v in config(r)
@@ -863,7 +888,7 @@ ambiguous_companion(target, t, attr) if {
 	some key in ["bucket", "name"]
 	is_unknown(object.get(config(target), key, null))
 	indexed
-	known_arg[t][attr]
+	[t, attr] in known_arg
 }
 
 ambiguous_companion(target, t, attr) if {

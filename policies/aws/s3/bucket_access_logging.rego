@@ -56,8 +56,8 @@ log_target(bucket) if {
 log_target(bucket) if {
 	data.rungs.lib.indexed
 	some k in names(bucket)
-	some [other, v] in inline_logging[k]
-	targets(other, v, bucket)
+	some [i, v] in inline_logging[k]
+	targets(lib.resources("aws_s3_bucket")[i], v, bucket)
 }
 
 log_target(bucket) if {
@@ -69,14 +69,14 @@ log_target(bucket) if {
 
 names(bucket) := {bucket.ref} | lib.literal_names(bucket)
 
-# inline_logging[k]: [bucket, target_bucket] of the inline `logging` blocks whose
-# target_bucket may name k (lib.value_keys).
-inline_logging[k] contains [other, v] if {
-	some other in lib.resources("aws_s3_bucket")
+# inline_logging[k]: [position of the bucket, target_bucket] of the inline `logging`
+# blocks whose target_bucket may name k (lib.value_keys).
+inline_logging := lib.group({[k, [i, v]] |
+	some i, other in lib.resources("aws_s3_bucket")
 	some block in lib.blocks(other, "logging")
 	v := object.get(block, "target_bucket", null)
 	some k in lib.value_keys(v)
-}
+})
 
 # Legacy canned ACL granting the log delivery group write access.
 log_target(bucket) if {
