@@ -68,45 +68,50 @@ maybe_account(pab) := "fail" if pab_state(pab) == "fail"
 maybe_account(pab) := "unknown" if pab_state(pab) != "fail"
 
 # The bucket's own blocks; one whose bucket the scan cannot resolve may be its.
-own(bucket) := "unknown" if {
-	count(lib.companions(bucket, pab_type, "bucket")) == 0
+# The bucket's own public access blocks decide: fail without one (unless one may
+# exist), else the best of their states ("unknown" added when another may exist).
+own(pabs, ambiguous) := "unknown" if {
+	count(pabs) == 0
+	ambiguous
+}
+
+own(pabs, ambiguous) := lib.any_of(array.concat(
+	[pab_state(pab) | some pab in pabs],
+	["unknown" | ambiguous],
+)) if count(pabs) > 0
+
+own(pabs, false) := "fail" if count(pabs) == 0
+
+# Per bucket position: its public access blocks and its verdict, computed once for
+# the deny and unknown rules (companions are the costly part of this policy).
+judged[i] := {"pabs": pabs, "verdict": lib.any_of([account(bucket), own(pabs, ambiguous)])} if {
+	some i, bucket in lib.resources("aws_s3_bucket")
+	pabs := lib.companions(bucket, pab_type, "bucket")
+	ambiguous := may_have_another(bucket)
+}
+
+may_have_another(bucket) := true if {
 	lib.ambiguous_companion(bucket, pab_type, "bucket")
-}
-
-own(bucket) := lib.any_of(array.concat(
-	[pab_state(pab) | some pab in lib.companions(bucket, pab_type, "bucket")],
-	ambiguous(bucket),
-)) if count(lib.companions(bucket, pab_type, "bucket")) > 0
-
-own(bucket) := "fail" if {
-	count(lib.companions(bucket, pab_type, "bucket")) == 0
-	not lib.ambiguous_companion(bucket, pab_type, "bucket")
-}
-
-ambiguous(bucket) := ["unknown"] if lib.ambiguous_companion(bucket, pab_type, "bucket")
-
-ambiguous(bucket) := [] if not lib.ambiguous_companion(bucket, pab_type, "bucket")
-
-verdict(bucket) := lib.any_of([account(bucket), own(bucket)])
+} else := false
 
 deny contains finding if {
-	some bucket in lib.resources("aws_s3_bucket")
-	verdict(bucket) == "fail"
-	count(lib.companions(bucket, pab_type, "bucket")) == 0
+	some i, bucket in lib.resources("aws_s3_bucket")
+	judged[i].verdict == "fail"
+	count(judged[i].pabs) == 0
 	finding := lib.finding(bucket, "S3 bucket has no public access block (aws_s3_bucket_public_access_block)")
 }
 
 deny contains finding if {
-	some bucket in lib.resources("aws_s3_bucket")
-	verdict(bucket) == "fail"
-	pabs := lib.companions(bucket, pab_type, "bucket")
+	some i, bucket in lib.resources("aws_s3_bucket")
+	judged[i].verdict == "fail"
+	pabs := judged[i].pabs
 	count(pabs) > 0
 	off := {f | some pab in pabs; some f in lib.s3_pab_off(pab)}
 	finding := lib.finding(bucket, sprintf("S3 bucket public access block leaves settings off: %s", [concat(", ", sort(off))]))
 }
 
 unknown contains finding if {
-	some bucket in lib.resources("aws_s3_bucket")
-	verdict(bucket) == "unknown"
+	some i, bucket in lib.resources("aws_s3_bucket")
+	judged[i].verdict == "unknown"
 	finding := lib.finding(bucket, "the public access block that may cover this bucket (its settings, its bucket or the account's provider configuration) is unknown at scan time")
 }

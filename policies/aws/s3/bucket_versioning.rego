@@ -33,56 +33,62 @@ inline_enabled(bucket) if {
 	lib.is_true(object.get(v, "enabled", false))
 }
 
-companion_enabled(bucket) if {
-	some c in lib.companions(bucket, versioning_type, "bucket")
+companion_enabled(cs) if {
+	some c in cs
 	some vc in lib.blocks(c, "versioning_configuration")
 	object.get(vc, "status", "") == "Enabled"
 }
 
-enabled(bucket) if inline_enabled(bucket)
+enabled(bucket, _) if inline_enabled(bucket)
 
-enabled(bucket) if companion_enabled(bucket)
+enabled(_, cs) if companion_enabled(cs)
 
 # S3 Object Lock turns versioning on, and it cannot be suspended while the lock is on.
-enabled(bucket) if lib.truthy(lib.attr(bucket, "object_lock_enabled", false))
+enabled(bucket, _) if lib.truthy(lib.attr(bucket, "object_lock_enabled", false))
 
-enabled(bucket) if {
+enabled(bucket, _) if {
 	some b in lib.blocks(bucket, "object_lock_configuration")
 	object.get(b, "object_lock_enabled", "") == "Enabled"
 }
 
-undecided(bucket) if lib.is_unknown(lib.attr(bucket, "object_lock_enabled", null))
+undecided(bucket, _) if lib.is_unknown(lib.attr(bucket, "object_lock_enabled", null))
 
 # What the scan cannot know decides nothing: the bucket is not judged, never passed.
-undecided(bucket) if {
+undecided(bucket, _) if {
 	some v in lib.blocks(bucket, "versioning")
 	lib.is_unknown(object.get(v, "enabled", false))
 }
 
-undecided(bucket) if {
-	some c in lib.companions(bucket, versioning_type, "bucket")
+undecided(_, cs) if {
+	some c in cs
 	lib.is_unknown(lib.attr(c, "versioning_configuration", null))
 }
 
-undecided(bucket) if {
-	some c in lib.companions(bucket, versioning_type, "bucket")
+undecided(_, cs) if {
+	some c in cs
 	some vc in lib.blocks(c, "versioning_configuration")
 	lib.is_unknown(object.get(vc, "status", ""))
 }
 
 # A versioning resource whose bucket the scan cannot resolve might be this bucket's.
-undecided(bucket) if lib.ambiguous_companion(bucket, versioning_type, "bucket")
+undecided(bucket, _) if lib.ambiguous_companion(bucket, versioning_type, "bucket")
+
+# Per bucket position: its versioning resources (cs above), looked up once for the
+# deny and unknown rules.
+companions[i] := lib.companions(bucket, versioning_type, "bucket") if {
+	some i, bucket in lib.resources("aws_s3_bucket")
+}
 
 deny contains finding if {
-	some bucket in lib.resources("aws_s3_bucket")
-	not enabled(bucket)
-	not undecided(bucket)
+	some i, bucket in lib.resources("aws_s3_bucket")
+	not enabled(bucket, companions[i])
+	not undecided(bucket, companions[i])
 	finding := lib.finding(bucket, "S3 bucket versioning is not enabled")
 }
 
 unknown contains finding if {
-	some bucket in lib.resources("aws_s3_bucket")
-	not enabled(bucket)
-	undecided(bucket)
+	some i, bucket in lib.resources("aws_s3_bucket")
+	not enabled(bucket, companions[i])
+	undecided(bucket, companions[i])
 	finding := lib.finding(bucket, "versioning depends on a value unknown at scan time")
 }
