@@ -453,12 +453,8 @@ fn measure(label: &str, dir: &Path, runs: usize) -> Row {
     );
     // The policies that apply to the repository, as a scan prepares them (the whole library
     // of every cloud does not fit the VM and would run on the interpreter).
-    let types: std::collections::BTreeSet<String> =
-        scan.documents.iter().flat_map(|d| d.type_keys()).collect();
-    let prepared = rungs::evaluate::prepare_for(&scan.bundle, |p| {
-        p.meta.resource_types.iter().any(|t| types.contains(t))
-    })
-    .expect("the bundle prepares");
+    let prepared = rungs::evaluate::prepare_applicable(&scan.bundle, &scan.documents)
+        .expect("the bundle prepares");
     // The most so far is the floor: only policies that may need as many are bisected. On a tie
     // the last one is named.
     let mut instructions = (0, String::new());

@@ -424,14 +424,16 @@ fn chunks(bundle: &Bundle, keep: &impl Fn(&Policy) -> bool) -> Vec<Vec<usize>> {
 /// Evaluates the policies that apply to some document: each document then gets the same
 /// results as with [`evaluate_with`] and the whole bundle.
 pub fn evaluate(bundle: &Bundle, documents: &[Document]) -> Evaluation {
+    evaluate_with(bundle, documents, prepare_applicable(bundle, documents))
+}
+
+/// [`prepare_for`] the policies with a resource type that occurs in `documents`, as a scan
+/// prepares them.
+pub fn prepare_applicable(bundle: &Bundle, documents: &[Document]) -> Result<Prepared, Diagnostic> {
     let types: BTreeSet<String> = documents.iter().flat_map(Document::type_keys).collect();
-    evaluate_with(
-        bundle,
-        documents,
-        prepare_for(bundle, |p| {
-            p.meta.resource_types.iter().any(|t| types.contains(t))
-        }),
-    )
+    prepare_for(bundle, |p| {
+        p.meta.resource_types.iter().any(|t| types.contains(t))
+    })
 }
 
 /// Evaluates `documents` with a prepared engine, which must hold every policy that applies to
@@ -1100,17 +1102,17 @@ mod tests {
         crate::load::terraform::load_from(&source, &discovery, &Default::default()).0
     }
 
-    /// The VM and the interpreter alone give the same checks and diagnostics.
+    /// The VM and the interpreter alone give the same checks and diagnostics; returns the VM's.
     fn assert_vm_decides_as_interpreter(
         bundle: &Bundle,
         documents: &[Document],
         prepared: &Prepared,
         what: &str,
-    ) -> usize {
+    ) -> Evaluation {
         let on_vm = evaluate_with(bundle, documents, Ok(prepared.clone()));
         let alone = evaluate_with(bundle, documents, Ok(prepared.interpreter_only()));
         assert_same_checks(&on_vm, &alone, &format!("{what} (VM, interpreter)"));
-        on_vm.checks.len()
+        on_vm
     }
 
     /// The same checks in the same order and the same diagnostics; on failure, the checks
@@ -1184,25 +1186,23 @@ mod tests {
         let bundle = embedded();
         let mut compared = 0;
         for (tree, documents) in fixture_documents() {
-            let types: BTreeSet<String> = documents.iter().flat_map(Document::type_keys).collect();
-            let prepared = prepare_for(&bundle, |p| {
-                p.meta.resource_types.iter().any(|t| types.contains(t))
-            })
-            .unwrap();
+            let prepared = prepare_applicable(&bundle, &documents).unwrap();
             let pairwise = evaluate_with(&bundle, &documents, Ok(prepared.clone()));
-            let documents: Vec<Document> = documents.iter().map(padded).collect();
+            let padded: Vec<Document> = documents.iter().map(padded).collect();
             if compared == 0 {
-                assert!(documents.iter().all(|d| indexed(&bundle, d)));
-                assert!(!indexed(&bundle, &documents_of(&tree)[0]));
+                assert!(!indexed(&bundle, &documents[0]));
+                assert!(padded.iter().all(|d| indexed(&bundle, d)));
             }
-            let through_indexes = evaluate_with(&bundle, &documents, Ok(prepared.clone()));
             let what = format!("{} padded", tree.display());
+            // The VM's checks, once the interpreter agrees with them.
+            let through_indexes =
+                assert_vm_decides_as_interpreter(&bundle, &padded, &prepared, &what);
             assert_same_checks(
                 &through_indexes,
                 &pairwise,
                 &format!("{what} (indexed, pairwise)"),
             );
-            compared += assert_vm_decides_as_interpreter(&bundle, &documents, &prepared, &what);
+            compared += through_indexes.checks.len();
         }
         assert!(compared > 1000, "{compared} checks compared");
     }
@@ -1239,7 +1239,9 @@ mod tests {
             .collect();
         assert_eq!(off, Vec::<&str>::new());
         let checks =
-            assert_vm_decides_as_interpreter(&bundle, &documents, &prepared, "three examples");
+            assert_vm_decides_as_interpreter(&bundle, &documents, &prepared, "three examples")
+                .checks
+                .len();
         assert!(checks > 500, "{checks} checks");
     }
 
@@ -1251,11 +1253,7 @@ mod tests {
         let tree = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/fixtures/policies/RUNGS-AWS-S3-002/fail");
         let documents = documents_of(&tree);
-        let types: BTreeSet<String> = documents.iter().flat_map(Document::type_keys).collect();
-        let prepared = prepare_for(&bundle, |p| {
-            p.meta.resource_types.iter().any(|t| types.contains(t))
-        })
-        .unwrap();
+        let prepared = prepare_applicable(&bundle, &documents).unwrap();
         let all = instructions_needed(&prepared, &bundle, &documents[0], 0);
         assert!(all.len() > 1, "{all:?}");
         let mut counts: Vec<u64> = all.iter().map(|(_, n)| *n).collect();
@@ -1322,11 +1320,7 @@ mod tests {
         let mut compared = 0;
         for (tree, documents) in fixture_documents() {
             // As a scan does: the policies that apply to the tree, which must compile.
-            let types: BTreeSet<String> = documents.iter().flat_map(Document::type_keys).collect();
-            let whole = prepare_for(&bundle, |p| {
-                p.meta.resource_types.iter().any(|t| types.contains(t))
-            })
-            .unwrap();
+            let whole = prepare_applicable(&bundle, &documents).unwrap();
             assert!(
                 whole.notes.is_empty(),
                 "{}: {:?}",
@@ -1338,7 +1332,9 @@ mod tests {
                 &documents,
                 &whole,
                 &tree.display().to_string(),
-            );
+            )
+            .checks
+            .len();
         }
         assert!(compared > 1000, "{compared} checks compared");
     }

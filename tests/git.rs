@@ -767,6 +767,15 @@ fn trend_without_a_writable_cache_warns_and_gives_the_same_rows() {
 
 /// The disk cache is on by default, so results cached under one setting must not be read
 /// under another: a file over `--max-file-size` is unparsed in one run, read in the next.
+/// The first row of `rungs trend --format json` with `extra` arguments, which must exit 0.
+fn first_trend_row(path: &Path, extra: &[&str]) -> Value {
+    let mut args = vec!["trend", "--format", "json"];
+    args.extend_from_slice(extra);
+    let run = small_run(path, &args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.json()["commits"][0].clone()
+}
+
 #[test]
 fn trend_disk_cache_never_reuses_results_across_load_settings() {
     let mut repo = Repo::new();
@@ -782,11 +791,7 @@ fn trend_disk_cache_never_reuses_results_across_load_settings() {
     );
     repo.commit("big file");
     let summary = |extra: &[&str]| {
-        let mut args = vec!["trend", "--format", "json"];
-        args.extend_from_slice(extra);
-        let run = small_run(repo.path(), &args);
-        assert_eq!(run.code, 0, "{}", run.stderr);
-        let row = run.json()["commits"][0].clone();
+        let row = first_trend_row(repo.path(), extra);
         (row["failed"].clone(), row["unparsed"].clone())
     };
     let capped = (json!(0), json!(["main.tf"]));
@@ -806,13 +811,7 @@ fn trend_disk_cache_never_reuses_results_across_evaluation_limits() {
         "locals {\n  big = join(\"\", [for i in range(1000) : \"x\"])\n}\nresource \"test_thing\" \"a\" {\n  flagged = length(local.big) > 10\n}\n",
     );
     repo.commit("big value");
-    let failed = |extra: &[&str]| {
-        let mut args = vec!["trend", "--format", "json"];
-        args.extend_from_slice(extra);
-        let run = small_run(repo.path(), &args);
-        assert_eq!(run.code, 0, "{}", run.stderr);
-        run.json()["commits"][0]["failed"].clone()
-    };
+    let failed = |extra: &[&str]| first_trend_row(repo.path(), extra)["failed"].clone();
     let limited = ["--max-value-size", "1KiB"];
     assert_eq!(failed(&[]), json!(1));
     assert_eq!(failed(&limited), json!(0));

@@ -737,7 +737,7 @@ value_keys(v) := set() if {
 # its v, sorted. Linear after the sort: the pairs of one k are adjacent once sorted,
 # so each group is one slice. A rule `g[k] contains v` would say this directly, but
 # regorus' VM (0.14.1) drops the key of such a rule and returns the union of all the
-# values (evaluate::tests::the_vm_decides_as_the_interpreter_does on a large root);
+# values (evaluate::tests::joins_through_the_indexes_give_what_pairwise_joins_give);
 # tests/conventions.rs keeps such rules out of the library and policies.
 group(pairs) := {s[starts[n]][0]: [p[1] | some p in array.slice(s, starts[n], ends[n])] |
 	some n, _ in starts
