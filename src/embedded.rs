@@ -8,6 +8,9 @@ pub static POLICIES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/policies")
 /// `model/csmm.yaml` as it was at build time.
 pub static MODEL: &str = include_str!("../model/csmm.yaml");
 
+/// The same model as JSON, written by `build.rs` (what a run loads).
+pub static MODEL_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/model.json"));
+
 /// Display prefix for embedded files in diagnostics and reports.
 pub const POLICY_PREFIX: &str = "<embedded>/policies";
 

@@ -15,7 +15,7 @@ use crate::policy::Policy;
 use crate::scan::{Requirement, Target};
 use crate::score::{self, CategoryScore, ObjectiveScore, Rules, Scorecard, Status};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// One change the plan asks for.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -116,6 +116,7 @@ pub struct Inputs<'a> {
 pub fn build(inputs: &Inputs<'_>) -> Vec<CategoryPlan> {
     let rules = inputs.card.rules();
     let index = score::PolicyIndex::new(inputs.policies, &rules);
+    let results = Results::new(inputs, &index);
     let attestations = inputs.card.attestations();
     let mut plans: Vec<CategoryPlan> = Vec::new();
     for domain in &inputs.card.domains {
@@ -127,12 +128,18 @@ pub fn build(inputs: &Inputs<'_>) -> Vec<CategoryPlan> {
             if target > MAX_LEVEL || category.level.is_some_and(|l| l >= target) {
                 continue;
             }
-            let steps = steps(inputs, &rules, category, target);
+            let steps = steps(inputs, &results, &rules, category, target);
             if steps.is_empty() {
                 continue;
             }
-            let (reaches, score_after) =
-                simulate(inputs, &index, &rules, &attestations, &category.id, &steps);
+            let (reaches, score_after) = simulate(
+                inputs,
+                &results,
+                &rules,
+                &attestations,
+                &category.id,
+                &steps,
+            );
             plans.push(CategoryPlan {
                 category: category.id.clone(),
                 name: category.name.clone(),
@@ -173,7 +180,13 @@ fn target(requirements: &[Requirement], domain: &str, category: &CategoryScore) 
     }
 }
 
-fn steps(inputs: &Inputs<'_>, rules: &Rules, category: &CategoryScore, target: u8) -> Vec<Step> {
+fn steps(
+    inputs: &Inputs<'_>,
+    results: &Results<'_>,
+    rules: &Rules,
+    category: &CategoryScore,
+    target: u8,
+) -> Vec<Step> {
     let mut out: Vec<Step> = Vec::new();
     let mut fixed: BTreeSet<(String, String, String)> = BTreeSet::new();
     for level in 1..=target {
@@ -187,12 +200,12 @@ fn steps(inputs: &Inputs<'_>, rules: &Rules, category: &CategoryScore, target: u
             match o.status {
                 Status::Met => will_meet = true,
                 Status::Failed => {
-                    out.extend(fixes(inputs, rules, o, &mut fixed));
+                    out.extend(fixes(results, rules, o, &mut fixed));
                     will_meet = true;
                 }
                 Status::Error => {
-                    out.extend(error_fixes(inputs, o, &mut fixed));
-                    out.extend(fixes(inputs, rules, o, &mut fixed));
+                    out.extend(error_fixes(results, o, &mut fixed));
+                    out.extend(fixes(results, rules, o, &mut fixed));
                     will_meet = true;
                 }
                 Status::NeedsAttestation if rules.strict => {
@@ -219,12 +232,12 @@ fn steps(inputs: &Inputs<'_>, rules: &Rules, category: &CategoryScore, target: u
 /// The fixes that meet a failed objective: every critical and high failure, then the fewest
 /// others that bring the pass rate to the threshold, in file order.
 fn fixes(
-    inputs: &Inputs<'_>,
+    results: &Results<'_>,
     rules: &Rules,
     objective: &ObjectiveScore,
     fixed: &mut BTreeSet<(String, String, String)>,
 ) -> Vec<Step> {
-    let mut failing: Vec<(&Check, &Policy)> = failing_checks(inputs, objective, Outcome::Fail);
+    let mut failing: Vec<(&Check, &Policy)> = results.citing(objective, Outcome::Fail);
     failing.sort_by(|(a, pa), (b, pb)| {
         pb.meta
             .severity
@@ -254,11 +267,12 @@ fn fixes(
 }
 
 fn error_fixes(
-    inputs: &Inputs<'_>,
+    results: &Results<'_>,
     objective: &ObjectiveScore,
     fixed: &mut BTreeSet<(String, String, String)>,
 ) -> Vec<Step> {
-    failing_checks(inputs, objective, Outcome::Error)
+    results
+        .citing(objective, Outcome::Error)
         .into_iter()
         .filter(|(c, _)| fixed.insert(key(c)))
         .map(|(c, p)| Step::FixError {
@@ -277,24 +291,67 @@ fn key(c: &Check) -> (String, String, String) {
     (c.policy.clone(), c.root.clone(), c.resource.clone())
 }
 
-/// Results with `outcome` of the policies citing an objective.
-fn failing_checks<'a>(
-    inputs: &Inputs<'a>,
-    objective: &ObjectiveScore,
-    outcome: Outcome,
-) -> Vec<(&'a Check, &'a Policy)> {
-    let citing: BTreeMap<&str, &Policy> = inputs
-        .policies
-        .iter()
-        .filter(|p| objective.policies.contains(&p.meta.id))
-        .map(|p| (p.meta.id.as_str(), p))
-        .collect();
-    inputs
-        .checks
-        .iter()
-        .filter(|c| c.outcome == outcome)
-        .filter_map(|c| citing.get(c.policy.as_str()).map(|p| (c, *p)))
-        .collect()
+/// The checks indexed once per plan: each category's steps and what-if look results up here
+/// instead of passing over every check (a plan over 25,000 checks spent more time in those
+/// passes, and in copying the checks per what-if, than in scoring).
+struct Results<'a> {
+    index: &'a score::PolicyIndex<'a>,
+    /// Each policy by id (the last of a repeated id, as a map collected from the list).
+    policies: BTreeMap<&'a str, &'a Policy>,
+    /// Each policy's checks with their positions in the scan's order.
+    by_policy: HashMap<&'a str, Vec<(usize, &'a Check)>>,
+    /// The checks of one resource under one policy, which a fix makes pass together.
+    by_key: HashMap<(&'a str, &'a str, &'a str), Vec<&'a Check>>,
+    /// The scan's results per policy, which each what-if adjusts.
+    counts: score::PolicyCounts<'a>,
+}
+
+impl<'a> Results<'a> {
+    fn new(inputs: &Inputs<'a>, index: &'a score::PolicyIndex<'a>) -> Self {
+        let mut by_policy: HashMap<&str, Vec<(usize, &Check)>> = HashMap::new();
+        let mut by_key: HashMap<(&str, &str, &str), Vec<&Check>> = HashMap::new();
+        for (position, c) in inputs.checks.iter().enumerate() {
+            by_policy
+                .entry(c.policy.as_str())
+                .or_default()
+                .push((position, c));
+            by_key
+                .entry((c.policy.as_str(), c.root.as_str(), c.resource.as_str()))
+                .or_default()
+                .push(c);
+        }
+        Results {
+            index,
+            policies: inputs
+                .policies
+                .iter()
+                .map(|p| (p.meta.id.as_str(), p))
+                .collect(),
+            by_policy,
+            by_key,
+            counts: index.count(inputs.checks),
+        }
+    }
+
+    /// Results with `outcome` of the policies citing an objective, in the scan's order.
+    fn citing(&self, objective: &ObjectiveScore, outcome: Outcome) -> Vec<(&'a Check, &'a Policy)> {
+        let ids: BTreeSet<&str> = objective.policies.iter().map(String::as_str).collect();
+        let mut found: Vec<(usize, &Check, &Policy)> = Vec::new();
+        for id in ids {
+            let (Some(policy), Some(checks)) = (self.policies.get(id), self.by_policy.get(id))
+            else {
+                continue;
+            };
+            found.extend(
+                checks
+                    .iter()
+                    .filter(|(_, c)| c.outcome == outcome)
+                    .map(|(position, c)| (*position, *c, *policy)),
+            );
+        }
+        found.sort_by_key(|(position, _, _)| *position);
+        found.into_iter().map(|(_, c, p)| (c, p)).collect()
+    }
 }
 
 fn attest(o: &ObjectiveScore) -> Step {
@@ -347,18 +404,19 @@ fn evidence(inputs: &Inputs<'_>, at: &[&ObjectiveScore]) -> Option<Step> {
 /// Applies the steps to the results and scores again: the category's level and score after.
 fn simulate(
     inputs: &Inputs<'_>,
-    index: &score::PolicyIndex<'_>,
+    results: &Results<'_>,
     rules: &Rules,
     attestations: &BTreeMap<String, Attestation>,
     category: &str,
     steps: &[Step],
 ) -> (Option<u8>, Option<f64>) {
-    let mut checks = inputs.checks.to_vec();
+    let index = results.index;
+    let mut counts = results.counts.clone();
     let mut attestations = attestations.clone();
-    // The fixed results, looked up in one pass over the checks (not one pass per step).
-    let fixed: std::collections::HashSet<(&str, &str, &str)> = steps
-        .iter()
-        .filter_map(|step| match step {
+    // A fix makes all the resource's results under the policy pass, once.
+    let mut fixed: HashSet<(&str, &str, &str)> = HashSet::new();
+    for step in steps {
+        match step {
             Step::Fix {
                 policy,
                 root,
@@ -370,30 +428,21 @@ fn simulate(
                 root,
                 resource,
                 ..
-            } => Some((policy.as_str(), root.as_str(), resource.as_str())),
-            _ => None,
-        })
-        .collect();
-    for c in checks.iter_mut() {
-        if fixed.contains(&(c.policy.as_str(), c.root.as_str(), c.resource.as_str())) {
-            c.outcome = Outcome::Pass;
-        }
-    }
-    for step in steps {
-        match step {
-            Step::Fix { .. } | Step::FixError { .. } => {}
+            } => {
+                let key = (policy.as_str(), root.as_str(), resource.as_str());
+                if !fixed.insert(key) {
+                    continue;
+                }
+                for c in results.by_key.get(&key).into_iter().flatten() {
+                    let policy_counts = counts.entry(c.policy.as_str()).or_default();
+                    index.unrecord(policy_counts, &c.policy, c.outcome);
+                    index.record(policy_counts, &c.policy, Outcome::Pass);
+                }
+            }
             Step::AddEvidence { policies, .. } => {
                 if let Some(policy) = policies.first() {
-                    checks.push(Check {
-                        policy: policy.clone(),
-                        resource: "<planned>".into(),
-                        root: String::new(),
-                        file: None,
-                        line: None,
-                        outcome: Outcome::Pass,
-                        message: None,
-                        waiver: None,
-                    });
+                    let policy_counts = counts.entry(policy.as_str()).or_default();
+                    index.record(policy_counts, policy, Outcome::Pass);
                 }
             }
             Step::Attest { objective, .. } => {
@@ -411,8 +460,7 @@ fn simulate(
             }
         }
     }
-    let card = score::score_indexed(inputs.model, index, &checks, rules, &attestations);
-    card.category(category)
+    score::score_category_indexed(inputs.model, index, &counts, rules, &attestations, category)
         .map_or((None, None), |c| (c.level, c.score))
 }
 

@@ -354,30 +354,44 @@ pub fn score(
     rules: &Rules,
     attestations: &BTreeMap<String, Attestation>,
 ) -> Scorecard {
-    score_indexed(
+    let index = PolicyIndex::new(policies, rules);
+    let per_policy = index.count(checks);
+    score_tallies(
         model,
-        &PolicyIndex::new(policies, rules),
-        checks,
+        &tally(model, &index, &per_policy, rules, attestations),
         rules,
-        attestations,
     )
 }
 
-/// [`score`] with the policies indexed once (with the same `rules`), for scoring many
-/// variants of the checks.
-pub fn score_indexed(
+/// One category's score from results already counted per policy ([`PolicyIndex::count`]),
+/// with the policies indexed once (with the same `rules`): what a plan's what-if reads, so the
+/// rest of the model is not scored again. `category` as [`Scorecard::category`] finds it.
+pub fn score_category_indexed(
     model: &Model,
     index: &PolicyIndex<'_>,
-    checks: &[Check],
+    per_policy: &PolicyCounts<'_>,
     rules: &Rules,
     attestations: &BTreeMap<String, Attestation>,
-) -> Scorecard {
-    score_tallies(
-        model,
-        &tally(model, index, checks, rules, attestations),
-        rules,
-    )
+    category: &str,
+) -> Option<CategoryScore> {
+    let category = model
+        .domains
+        .iter()
+        .flat_map(|d| &d.categories)
+        .find(|c| c.id.eq_ignore_ascii_case(category))?;
+    let objectives = category
+        .objectives
+        .iter()
+        .map(|o| {
+            let tally = tally_objective(o, index, per_policy, rules, attestations);
+            score_objective(o, tally, rules)
+        })
+        .collect();
+    Some(score_category(category, objectives, rules.strict))
 }
+
+/// Results counted per policy id: all that tallying reads of the checks.
+pub type PolicyCounts<'a> = BTreeMap<&'a str, Counts>;
 
 /// What tallying needs from the policies, proportional to the library: built once per plan
 /// rather than for each of its what-ifs (they were 7% of a one-resource scan).
@@ -401,6 +415,57 @@ impl<'a> PolicyIndex<'a> {
         }
         PolicyIndex { severity, citing }
     }
+
+    /// Each check's result counted against its policy.
+    pub fn count<'c>(&self, checks: &'c [Check]) -> PolicyCounts<'c> {
+        let mut per_policy = PolicyCounts::new();
+        for check in checks {
+            let counts = per_policy.entry(check.policy.as_str()).or_default();
+            self.record(counts, &check.policy, check.outcome);
+        }
+        per_policy
+    }
+
+    /// Adds one result of `policy` to its counts (a failure of a high or critical policy is
+    /// also severe).
+    pub fn record(&self, counts: &mut Counts, policy: &str, outcome: Outcome) {
+        let field = match outcome {
+            Outcome::Pass => &mut counts.passed,
+            Outcome::Fail => {
+                if self.is_severe(policy) {
+                    counts.severe += 1;
+                }
+                &mut counts.failed
+            }
+            Outcome::Error => &mut counts.errors,
+            Outcome::Waived => &mut counts.waived,
+            Outcome::Unknown => &mut counts.unknown,
+        };
+        *field += 1;
+    }
+
+    /// Takes back one result [`record`](Self::record) added.
+    pub fn unrecord(&self, counts: &mut Counts, policy: &str, outcome: Outcome) {
+        let field = match outcome {
+            Outcome::Pass => &mut counts.passed,
+            Outcome::Fail => {
+                if self.is_severe(policy) {
+                    counts.severe -= 1;
+                }
+                &mut counts.failed
+            }
+            Outcome::Error => &mut counts.errors,
+            Outcome::Waived => &mut counts.waived,
+            Outcome::Unknown => &mut counts.unknown,
+        };
+        *field -= 1;
+    }
+
+    fn is_severe(&self, policy: &str) -> bool {
+        self.severity
+            .get(policy)
+            .is_some_and(|s| *s >= Severity::High)
+    }
 }
 
 /// The tally of every objective of the model: results per policy, then per objective through
@@ -408,49 +473,42 @@ impl<'a> PolicyIndex<'a> {
 fn tally(
     model: &Model,
     index: &PolicyIndex<'_>,
-    checks: &[Check],
+    per_policy: &PolicyCounts<'_>,
     rules: &Rules,
     attestations: &BTreeMap<String, Attestation>,
 ) -> BTreeMap<String, Tally> {
-    let PolicyIndex { severity, citing } = index;
-    let mut per_policy: BTreeMap<&str, Counts> = BTreeMap::new();
-    for check in checks {
-        let entry = per_policy.entry(check.policy.as_str()).or_default();
-        match check.outcome {
-            Outcome::Pass => entry.passed += 1,
-            Outcome::Fail => {
-                entry.failed += 1;
-                if severity
-                    .get(check.policy.as_str())
-                    .is_some_and(|s| *s >= Severity::High)
-                {
-                    entry.severe += 1;
-                }
-            }
-            Outcome::Error => entry.errors += 1,
-            Outcome::Waived => entry.waived += 1,
-            Outcome::Unknown => entry.unknown += 1,
-        }
-    }
     model
         .objectives()
         .map(|(_, _, o)| {
-            let cited = citing.get(o.id.as_str()).cloned().unwrap_or_default();
-            let mut counts = Counts::default();
-            for p in &cited {
-                if let Some(c) = per_policy.get(p.meta.id.as_str()) {
-                    counts.add(c);
-                }
-            }
-            let tally = Tally {
-                counts,
-                policies: cited.iter().map(|p| p.meta.id.clone()).collect(),
-                attestation: attestations.get(&o.id).cloned(),
-                in_scope: o.applies_to(rules.scope.scope),
-            };
+            let tally = tally_objective(o, index, per_policy, rules, attestations);
             (o.id.clone(), tally)
         })
         .collect()
+}
+
+fn tally_objective(
+    objective: &crate::model::Objective,
+    index: &PolicyIndex<'_>,
+    per_policy: &PolicyCounts<'_>,
+    rules: &Rules,
+    attestations: &BTreeMap<String, Attestation>,
+) -> Tally {
+    let cited = index
+        .citing
+        .get(objective.id.as_str())
+        .map_or(&[][..], Vec::as_slice);
+    let mut counts = Counts::default();
+    for p in cited {
+        if let Some(c) = per_policy.get(p.meta.id.as_str()) {
+            counts.add(c);
+        }
+    }
+    Tally {
+        counts,
+        policies: cited.iter().map(|p| p.meta.id.clone()).collect(),
+        attestation: attestations.get(&objective.id).cloned(),
+        in_scope: objective.applies_to(rules.scope.scope),
+    }
 }
 
 /// Scores the model from each objective's tally (objectives without one have no evidence).
