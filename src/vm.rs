@@ -520,6 +520,40 @@ mod tests {
         compile(&mut engine, &[entry.to_string()]).expect("compiles")
     }
 
+    /// regorus' pattern caches hand out shared matchers (vendor/regorus/RUNGS-PATCH.md, 3):
+    /// repeated and concurrent matches of cached patterns give the same answers.
+    #[test]
+    fn cached_regexes_and_globs_match_the_same_every_time_and_on_every_thread() {
+        let source = "package p\nimport rego.v1\n\
+            r := [regex.match(`^[a-z]+-[0-9]+$`, s) | some s in input.names]\n\
+            g := [glob.match(\"web-*\", [\"-\"], s) | some s in input.names]\n";
+        let programs = ["data.p.r", "data.p.g"].map(|entry| (entry, program(source, entry)));
+        let input =
+            Value::from_json_str(r#"{"names": ["web-1", "web-x", "db-22", "WEB-3", "web-44"]}"#)
+                .unwrap();
+        let expect = |entry: &str| {
+            Value::from_json_str(if entry == "data.p.r" {
+                "[true, false, true, false, true]"
+            } else {
+                "[true, true, false, false, true]"
+            })
+            .unwrap()
+        };
+        std::thread::scope(|scope| {
+            for _ in 0..2 {
+                scope.spawn(|| {
+                    for (entry, program) in &programs {
+                        let mut vm = machine(program);
+                        vm.set_input(input.clone());
+                        for _ in 0..3 {
+                            assert_eq!(run(&mut vm, entry, 1_000_000, false), Ok(expect(entry)));
+                        }
+                    }
+                });
+            }
+        });
+    }
+
     #[test]
     fn the_budget_counts_instructions_and_names_where_it_stopped() {
         let source = "package p\nimport rego.v1\nn := count([x | some x in numbers.range(1, 100000); x % 7 == 0])\n";

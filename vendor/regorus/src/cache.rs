@@ -124,7 +124,9 @@ impl<V> LruCache<V> {
 
 #[cfg(feature = "regex")]
 lazy_static! {
-    pub(crate) static ref REGEX_CACHE: Mutex<LruCache<regex::Regex>> =
+    // rungs patch: shared, not cloned: a cloned `Regex` gets a pool of its own, so every
+    // match on a clone built a new matching cache (a lazy DFA) and dropped it again.
+    pub(crate) static ref REGEX_CACHE: Mutex<LruCache<alloc::sync::Arc<regex::Regex>>> =
         Mutex::new(LruCache::new(Config::default().regex));
 }
 
@@ -134,7 +136,8 @@ lazy_static! {
 
 #[cfg(feature = "glob")]
 lazy_static! {
-    pub(crate) static ref GLOB_CACHE: Mutex<LruCache<globset::GlobMatcher>> =
+    // rungs patch: shared, not cloned (a `GlobMatcher` holds a `Regex`; see REGEX_CACHE).
+    pub(crate) static ref GLOB_CACHE: Mutex<LruCache<alloc::sync::Arc<globset::GlobMatcher>>> =
         Mutex::new(LruCache::new(Config::default().glob));
 }
 
