@@ -296,8 +296,6 @@ fn key(c: &Check) -> (String, String, String) {
 /// passes, and in copying the checks per what-if, than in scoring).
 struct Results<'a> {
     index: &'a score::PolicyIndex<'a>,
-    /// Each policy by id (the last of a repeated id, as a map collected from the list).
-    policies: BTreeMap<&'a str, &'a Policy>,
     /// Each policy's checks with their positions in the scan's order.
     by_policy: HashMap<&'a str, Vec<(usize, &'a Check)>>,
     /// The checks of one resource under one policy, which a fix makes pass together.
@@ -322,11 +320,6 @@ impl<'a> Results<'a> {
         }
         Results {
             index,
-            policies: inputs
-                .policies
-                .iter()
-                .map(|p| (p.meta.id.as_str(), p))
-                .collect(),
             by_policy,
             by_key,
             counts: index.count(inputs.checks),
@@ -338,7 +331,7 @@ impl<'a> Results<'a> {
         let ids: BTreeSet<&str> = objective.policies.iter().map(String::as_str).collect();
         let mut found: Vec<(usize, &Check, &Policy)> = Vec::new();
         for id in ids {
-            let (Some(policy), Some(checks)) = (self.policies.get(id), self.by_policy.get(id))
+            let (Some(policy), Some(checks)) = (self.index.policy(id), self.by_policy.get(id))
             else {
                 continue;
             };
@@ -346,7 +339,7 @@ impl<'a> Results<'a> {
                 checks
                     .iter()
                     .filter(|(_, c)| c.outcome == outcome)
-                    .map(|(position, c)| (*position, *c, *policy)),
+                    .map(|(position, c)| (*position, *c, policy)),
             );
         }
         found.sort_by_key(|(position, _, _)| *position);
@@ -435,8 +428,7 @@ fn simulate(
                 }
                 for c in results.by_key.get(&key).into_iter().flatten() {
                     let policy_counts = counts.entry(c.policy.as_str()).or_default();
-                    index.unrecord(policy_counts, &c.policy, c.outcome);
-                    index.record(policy_counts, &c.policy, Outcome::Pass);
+                    index.record_as_passed(policy_counts, &c.policy, c.outcome);
                 }
             }
             Step::AddEvidence { policies, .. } => {

@@ -396,24 +396,27 @@ pub type PolicyCounts<'a> = BTreeMap<&'a str, Counts>;
 /// What tallying needs from the policies, proportional to the library: built once per plan
 /// rather than for each of its what-ifs (they were 7% of a one-resource scan).
 pub struct PolicyIndex<'a> {
-    severity: BTreeMap<&'a str, Severity>,
+    /// Each policy by id (the last of a repeated id).
+    by_id: BTreeMap<&'a str, &'a Policy>,
     /// The policies `rules` run, by the control they cite.
     citing: BTreeMap<&'a str, Vec<&'a Policy>>,
 }
 
 impl<'a> PolicyIndex<'a> {
     pub fn new(policies: &'a [Policy], rules: &Rules) -> Self {
-        let severity = policies
-            .iter()
-            .map(|p| (p.meta.id.as_str(), p.meta.severity))
-            .collect();
+        let by_id = policies.iter().map(|p| (p.meta.id.as_str(), p)).collect();
         let mut citing: BTreeMap<&str, Vec<&Policy>> = BTreeMap::new();
         for policy in policies.iter().filter(|p| rules.scope.scope.runs(p)) {
             for control in &policy.meta.controls {
                 citing.entry(control.as_str()).or_default().push(policy);
             }
         }
-        PolicyIndex { severity, citing }
+        PolicyIndex { by_id, citing }
+    }
+
+    /// The policy with this id.
+    pub fn policy(&self, id: &str) -> Option<&'a Policy> {
+        self.by_id.get(id).copied()
     }
 
     /// Each check's result counted against its policy.
@@ -429,42 +432,35 @@ impl<'a> PolicyIndex<'a> {
     /// Adds one result of `policy` to its counts (a failure of a high or critical policy is
     /// also severe).
     pub fn record(&self, counts: &mut Counts, policy: &str, outcome: Outcome) {
-        let field = match outcome {
+        self.adjust(counts, policy, outcome, 1);
+    }
+
+    /// Turns one recorded result of `policy` into a pass (what a fix does).
+    pub fn record_as_passed(&self, counts: &mut Counts, policy: &str, was: Outcome) {
+        self.adjust(counts, policy, was, -1);
+        self.adjust(counts, policy, Outcome::Pass, 1);
+    }
+
+    fn adjust(&self, counts: &mut Counts, policy: &str, outcome: Outcome, by: isize) {
+        let severe = outcome == Outcome::Fail
+            && self
+                .policy(policy)
+                .is_some_and(|p| p.meta.severity >= Severity::High);
+        let add = |n: &mut usize| {
+            *n = n
+                .checked_add_signed(by)
+                .expect("only recorded results are taken back");
+        };
+        if severe {
+            add(&mut counts.severe);
+        }
+        add(match outcome {
             Outcome::Pass => &mut counts.passed,
-            Outcome::Fail => {
-                if self.is_severe(policy) {
-                    counts.severe += 1;
-                }
-                &mut counts.failed
-            }
+            Outcome::Fail => &mut counts.failed,
             Outcome::Error => &mut counts.errors,
             Outcome::Waived => &mut counts.waived,
             Outcome::Unknown => &mut counts.unknown,
-        };
-        *field += 1;
-    }
-
-    /// Takes back one result [`record`](Self::record) added.
-    pub fn unrecord(&self, counts: &mut Counts, policy: &str, outcome: Outcome) {
-        let field = match outcome {
-            Outcome::Pass => &mut counts.passed,
-            Outcome::Fail => {
-                if self.is_severe(policy) {
-                    counts.severe -= 1;
-                }
-                &mut counts.failed
-            }
-            Outcome::Error => &mut counts.errors,
-            Outcome::Waived => &mut counts.waived,
-            Outcome::Unknown => &mut counts.unknown,
-        };
-        *field -= 1;
-    }
-
-    fn is_severe(&self, policy: &str) -> bool {
-        self.severity
-            .get(policy)
-            .is_some_and(|s| *s >= Severity::High)
+        });
     }
 }
 

@@ -527,26 +527,25 @@ mod tests {
         let source = "package p\nimport rego.v1\n\
             r := [regex.match(`^[a-z]+-[0-9]+$`, s) | some s in input.names]\n\
             g := [glob.match(\"web-*\", [\"-\"], s) | some s in input.names]\n";
-        let programs = ["data.p.r", "data.p.g"].map(|entry| (entry, program(source, entry)));
+        let cases = [
+            ("data.p.r", "[true, false, true, false, true]"),
+            ("data.p.g", "[true, true, false, false, true]"),
+        ]
+        .map(|(entry, expected)| {
+            let expected = Value::from_json_str(expected).unwrap();
+            (entry, program(source, entry), expected)
+        });
         let input =
             Value::from_json_str(r#"{"names": ["web-1", "web-x", "db-22", "WEB-3", "web-44"]}"#)
                 .unwrap();
-        let expect = |entry: &str| {
-            Value::from_json_str(if entry == "data.p.r" {
-                "[true, false, true, false, true]"
-            } else {
-                "[true, true, false, false, true]"
-            })
-            .unwrap()
-        };
         std::thread::scope(|scope| {
             for _ in 0..2 {
                 scope.spawn(|| {
-                    for (entry, program) in &programs {
+                    for (entry, program, expected) in &cases {
                         let mut vm = machine(program);
                         vm.set_input(input.clone());
                         for _ in 0..3 {
-                            assert_eq!(run(&mut vm, entry, 1_000_000, false), Ok(expect(entry)));
+                            assert_eq!(run(&mut vm, entry, 1_000_000, false), Ok(expected.clone()));
                         }
                     }
                 });
