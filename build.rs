@@ -18,6 +18,13 @@ mod read {
 #[allow(dead_code)]
 #[path = "src/policy/metadata.rs"]
 mod metadata;
+// The batch module, library selection and compilation a run uses.
+#[allow(dead_code)]
+#[path = "src/policy/program.rs"]
+mod program;
+
+/// `embedded::POLICY_PREFIX`: embedded files are named so in engines and programs.
+const POLICY_PREFIX: &str = "<embedded>/policies";
 
 fn main() {
     println!("cargo:rerun-if-changed=policies");
@@ -31,6 +38,7 @@ fn main() {
     println!("cargo:rustc-env=RUNGS_COMMIT={commit}");
     println!("cargo:rerun-if-changed=src/policy/metadata.rs");
     println!("cargo:rerun-if-changed=src/yaml_depth.rs");
+    println!("cargo:rerun-if-changed=src/policy/program.rs");
     let mut parsed = BTreeMap::new();
     collect(Path::new("policies"), Path::new("policies"), &mut parsed);
     let out =
@@ -38,7 +46,111 @@ fn main() {
     let json = serde_json::to_string(&parsed).expect("metadata serializes");
     std::fs::write(out, json).expect("OUT_DIR is writable");
     fingerprint(&parsed);
+    programs(&parsed);
     model_json();
+}
+
+/// An embedded `.rego` file as a run names it.
+struct File {
+    path: String,
+    source: String,
+}
+
+/// The embedded policies compiled for regorus' VM, as a run would compile them
+/// (`evaluate::compile_chunk_program` with the whole embedded bundle): one program per provider
+/// group, or per chunk of a group too large for one program. A run loads the programs of the
+/// groups it needs instead of parsing, analysing and compiling the policies and libraries
+/// (two thirds of a one-resource scan). Writes `$OUT_DIR/programs.bin`, the serialized programs
+/// one after another, and `$OUT_DIR/programs.rs`, `PROGRAMS`: per program its group, policy ids
+/// and byte range.
+fn programs(parsed: &BTreeMap<String, metadata::Metadata>) {
+    // The bundle's order: policies by id, libraries as `include_dir!` lists them.
+    let mut policies: Vec<(&metadata::Metadata, File)> = parsed
+        .iter()
+        .map(|(path, meta)| {
+            let source = std::fs::read_to_string(Path::new("policies").join(path))
+                .expect("policy files are UTF-8");
+            let path = format!("{POLICY_PREFIX}/{path}");
+            (meta, File { path, source })
+        })
+        .collect();
+    policies.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+    let mut libraries = Vec::new();
+    embedded_library_files(Path::new("policies"), false, &mut libraries);
+    let packages: Vec<String> = policies
+        .iter()
+        .map(|(_, f)| program::package_of(&f.source).expect("embedded policies have a package"))
+        .collect();
+    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, (meta, _)) in policies.iter().enumerate() {
+        groups
+            .entry(program::group(&meta.resource_types))
+            .or_default()
+            .push(i);
+    }
+    let mut bytes = Vec::new();
+    let mut table = String::from("/// The programs of `programs.bin`, by provider group.\npub static PROGRAMS: &[Precompiled] = &[\n");
+    for (group, members) in groups {
+        for chunk in program::chunks(vec![members], program::max_policies(libraries.len())) {
+            let modules: Vec<&str> = chunk
+                .iter()
+                .map(|&i| policies[i].1.source.as_str())
+                .collect();
+            let mut engine = regorus::Engine::new();
+            engine.set_strict_builtin_errors(false);
+            let needed = program::needed_libraries(&libraries, |l| &l.source, &modules);
+            for file in needed
+                .into_iter()
+                .chain(chunk.iter().map(|&i| &policies[i].1))
+            {
+                engine
+                    .add_policy(file.path.clone(), file.source.clone())
+                    .unwrap_or_else(|e| panic!("{} does not parse: {e}", file.path));
+            }
+            let members: Vec<program::Member> = chunk
+                .iter()
+                .map(|&i| program::Member {
+                    index: i,
+                    id: &policies[i].0.id,
+                    kind: policies[i].0.kind,
+                    resource_types: &policies[i].0.resource_types,
+                    package: &packages[i],
+                    source: &policies[i].1.source,
+                })
+                .collect();
+            engine
+                .add_policy(program::BATCH_PATH.into(), program::batch_module(&members))
+                .expect("the batch module parses");
+            let names: Vec<String> =
+                std::iter::once(format!("data.{}.{group}", program::BATCH_PACKAGE))
+                    .chain(chunk.iter().flat_map(|&i| {
+                        program::entry_points(
+                            policies[i].0.kind,
+                            &packages[i],
+                            &policies[i].1.source,
+                        )
+                    }))
+                    .collect();
+            let compiled = program::compile(&mut engine, &names)
+                .unwrap_or_else(|e| panic!("the {group} policies do not compile for the VM: {e}"));
+            let serialized = compiled.serialize_binary().expect("the program serializes");
+            let ids: Vec<String> = chunk
+                .iter()
+                .map(|&i| serde_json::to_string(&policies[i].0.id).expect("ids serialize"))
+                .collect();
+            table.push_str(&format!(
+                "    Precompiled {{ group: {group:?}, policies: &[{}], start: {}, end: {} }},\n",
+                ids.join(", "),
+                bytes.len(),
+                bytes.len() + serialized.len()
+            ));
+            bytes.extend_from_slice(&serialized);
+        }
+    }
+    table.push_str("];\n");
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    std::fs::write(out.join("programs.bin"), bytes).expect("OUT_DIR is writable");
+    std::fs::write(out.join("programs.rs"), table).expect("OUT_DIR is writable");
 }
 
 /// The embedded model as JSON, which a run deserializes into the same `Model` several times
@@ -102,6 +214,13 @@ fn fingerprint(parsed: &BTreeMap<String, metadata::Metadata>) {
 
 /// Sources of the non-test `.rego` files under a `lib` directory, in `include_dir!`'s order.
 fn embedded_libraries(dir: &Path, in_lib: bool, out: &mut Vec<String>) {
+    let mut files = Vec::new();
+    embedded_library_files(dir, in_lib, &mut files);
+    out.extend(files.into_iter().map(|f| f.source));
+}
+
+/// The non-test `.rego` files under a `lib` directory, in `include_dir!`'s order.
+fn embedded_library_files(dir: &Path, in_lib: bool, out: &mut Vec<File>) {
     let mut entries: Vec<_> = std::fs::read_dir(dir)
         .expect("policies/ is readable")
         .map(|e| e.expect("policies/ is readable").path())
@@ -113,12 +232,19 @@ fn embedded_libraries(dir: &Path, in_lib: bool, out: &mut Vec<String>) {
             .map(|n| n.to_string_lossy())
             .unwrap_or_default();
         if in_lib && name.ends_with(".rego") && !name.ends_with("_test.rego") {
-            out.push(std::fs::read_to_string(path).expect("policy files are UTF-8"));
+            let source = std::fs::read_to_string(path).expect("policy files are UTF-8");
+            let relative = path.strip_prefix("policies").expect("under policies/");
+            let components: Vec<String> = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            let path = format!("{POLICY_PREFIX}/{}", components.join("/"));
+            out.push(File { path, source });
         }
     }
     for path in entries.iter().filter(|p| p.is_dir()) {
         let lib = in_lib || path.file_name().is_some_and(|n| n == "lib");
-        embedded_libraries(path, lib, out);
+        embedded_library_files(path, lib, out);
     }
 }
 

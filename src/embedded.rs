@@ -46,3 +46,21 @@ pub static METADATA_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/metadat
 // `FINGERPRINT`, `POLICY_COUNT` and `LIBRARY_COUNT`: `Bundle::fingerprint` of the whole
 // embedded bundle and what it holds, computed by `build.rs`.
 include!(concat!(env!("OUT_DIR"), "/fingerprint.rs"));
+
+/// A program `build.rs` compiled from the embedded policies of one provider group (or of a
+/// chunk of it, when the group is too large for one program).
+pub struct Precompiled {
+    /// The group's batch rule (`results_aws`).
+    pub group: &'static str,
+    /// Ids of the policies the program decides.
+    pub policies: &'static [&'static str],
+    /// Where its serialized bytes are in [`PROGRAM_BYTES`].
+    pub start: usize,
+    pub end: usize,
+}
+
+// `PROGRAMS`: the precompiled programs, written by `build.rs`.
+include!(concat!(env!("OUT_DIR"), "/programs.rs"));
+
+/// The serialized programs of [`PROGRAMS`], one after another.
+pub static PROGRAM_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/programs.bin"));

@@ -9,7 +9,9 @@
 
 use crate::check::{Check, Outcome, SCAN_ADDRESS};
 use crate::diagnostics::{Code, Diagnostic};
+use crate::embedded;
 use crate::load::Document;
+use crate::policy::program::{self, BATCH_PACKAGE};
 use crate::policy::{lean_engine_for, locate_regorus_error, Bundle, Kind, Policy};
 use crate::vm::{self, Failure, FailureKind};
 use rayon::prelude::*;
@@ -17,7 +19,7 @@ use regorus::rvm::vm::RegoVM;
 use regorus::rvm::Program;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 #[derive(Debug, Default)]
 pub struct Evaluation {
@@ -46,74 +48,39 @@ pub struct DocResult {
     pub errors: Vec<(usize, Failure)>,
 }
 
-/// Package of the generated module that evaluates every policy in one pass.
-const BATCH_PACKAGE: &str = "rungs_internal.batch";
-
-/// Rules that collect every policy's result by id, one rule per provider group (the provider of
-/// a policy's first resource type). Evaluating a group's rule once per document lets regorus
-/// share rule values and builtin caches between policies instead of resetting them for each
-/// policy, and a document only pays for the groups of the policies that apply to it. A group
-/// that fails on a document falls back to one evaluation per policy, so an error stays with the
-/// policy that raised it.
+/// The batch module ([`program::batch_module`]) of the embedded policies `keep` selects; user
+/// policies run alone.
 fn batch_module(bundle: &Bundle, keep: &impl Fn(&Policy) -> bool) -> String {
-    let mut src = format!("package {BATCH_PACKAGE}\n\nimport rego.v1\n\n");
-    for (i, policy) in bundle.policies.iter().enumerate() {
-        if is_user(policy) || !keep(policy) {
-            continue;
-        }
-        // A policy runs only on documents holding one of its types; each result has a default
-        // so an undefined rule cannot make the whole object undefined. One type per line keeps
-        // lines short (regorus limits line length).
-        let types: String = policy
-            .meta
-            .resource_types
-            .iter()
-            .map(|t| {
-                format!(
-                    "\t\t{},\n",
-                    serde_json::to_string(t).expect("types serialize")
-                )
-            })
-            .collect();
-        let (default, value) = match policy.meta.kind {
-            Kind::Resource => ("[]", format!("r{i} := {} if a{i}", policy.rule_path())),
-            Kind::Presence => (
-                "false",
-                format!("r{i} := true if {{\n\ta{i}\n\t{}\n}}", policy.rule_path()),
-            ),
-        };
-        src.push_str(&format!(
-            "a{i} if {{\n\tsome t in [\n{types}\t]\n\tinput.resources_by_type[t]\n}}\n\ndefault r{i} := {default}\n\n{value}\n\n"
-        ));
-        // Policies on root `provider` blocks (`provider.aws`) apply where such a block is.
-        if policy
-            .meta
-            .resource_types
-            .iter()
-            .any(|t| t.starts_with("provider."))
-        {
-            src.push_str(&format!(
-                "a{i} if {{\n\tsome t in [\n{types}\t]\n\tsome p in input.providers\n\tconcat(\".\", [\"provider\", p.name]) == t\n}}\n\n"
-            ));
-        }
-        let id = serde_json::to_string(&policy.meta.id).expect("ids serialize");
-        // Only policies that define an `unknown` rule pay for evaluating it.
-        let unknown = if policy.meta.kind == Kind::Resource && defines_unknown(&policy.file.source)
-        {
-            src.push_str(&format!(
-                "default u{i} := []\n\nu{i} := data.{}.unknown if a{i}\n\n",
-                policy.package
-            ));
-            format!("u{i}")
-        } else {
-            "[]".to_string()
-        };
-        // One definition per entry, `[id, result, unknown set]`: a 90-entry object literal
-        // would overflow the VM's 255-register window.
-        let group = batch_group(policy);
-        src.push_str(&format!("{group} contains [{id}, r{i}, {unknown}]\n\n"));
-    }
-    src
+    let members: Vec<program::Member> = bundle
+        .policies
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !is_user(p) && keep(p))
+        .map(|(index, p)| program::Member {
+            index,
+            id: &p.meta.id,
+            kind: p.meta.kind,
+            resource_types: &p.meta.resource_types,
+            package: &p.package,
+            source: &p.file.source,
+        })
+        .collect();
+    program::batch_module(&members)
+}
+
+/// An engine with the libraries the kept policies need, the kept policies and their batch
+/// module: what the interpreter evaluates, and what a chunk's program is compiled from.
+fn engine_with_batch(
+    bundle: &Bundle,
+    keep: &impl Fn(&Policy) -> bool,
+) -> Result<regorus::Engine, String> {
+    let mut engine = lean_engine_for(bundle, keep)?;
+    let batch = crate::policy::RegoFile {
+        path: program::BATCH_PATH.into(),
+        source: batch_module(bundle, keep).into(),
+    };
+    crate::policy::add(&mut engine, &batch)?;
+    Ok(engine)
 }
 
 /// A policy from a `--policy` directory rather than the embedded library. User policies run
@@ -123,36 +90,43 @@ fn is_user(policy: &Policy) -> bool {
     !policy.file.path.starts_with(crate::embedded::POLICY_PREFIX)
 }
 
-/// The batch rule a policy's result is collected in: `results_` and its first provider.
+/// The batch rule a policy's result is collected in ([`program::group`]).
 fn batch_group(policy: &Policy) -> String {
-    let provider = policy_providers(policy)
-        .into_iter()
-        .next()
-        .unwrap_or_default();
-    let safe: String = provider
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect();
-    format!("results_{safe}")
+    program::group(&policy.meta.resource_types)
 }
 
-/// Whether a policy defines the optional `unknown` rule (a line starting with its head).
-fn defines_unknown(source: &str) -> bool {
-    source.lines().any(|l| {
-        ["unknown contains", "unknown[", "unknown :=", "unknown ="]
-            .iter()
-            .any(|head| l.starts_with(head))
-    })
+/// Whether a resource policy defines the optional `unknown` rule.
+fn has_unknown(policy: &Policy) -> bool {
+    policy.meta.kind == Kind::Resource && program::defines_unknown(&policy.file.source)
 }
 
-/// A bundle ready to evaluate: the interpreter engine and the VM program of the policies it
-/// compiles. Clone it freely; [`Prepared::worker`] gives each thread its own machines.
+/// A bundle ready to evaluate: the interpreter engine and the VM programs of the policies.
+/// Clone it freely; [`Prepared::worker`] gives each thread its own machines.
 #[derive(Clone)]
 pub struct Prepared {
-    engine: regorus::Engine,
+    interpreter: Arc<Interpreter>,
     vm: Option<Arc<Compiled>>,
     /// Policies left to the interpreter, and why.
     pub notes: Vec<String>,
+}
+
+/// The interpreter engine of a prepared bundle ([`engine_with_batch`] of the kept policies).
+/// Built at once when user policies need it on every document or when it compiles the
+/// programs; with precompiled programs only, on first use: the VM decides the embedded
+/// policies, and parsing and analysing the engine cost a fifth of a small scan.
+struct Interpreter {
+    engine: OnceLock<Result<regorus::Engine, String>>,
+    /// Ids of the kept policies.
+    kept: BTreeSet<String>,
+}
+
+impl Interpreter {
+    fn engine(&self, bundle: &Bundle) -> Result<&regorus::Engine, String> {
+        self.engine
+            .get_or_init(|| engine_with_batch(bundle, &|p: &Policy| self.kept.contains(&p.meta.id)))
+            .as_ref()
+            .map_err(|e| format!("the policy bundle does not load: {e}"))
+    }
 }
 
 /// The VM side of a prepared bundle: one program per chunk of policies that fits the VM's
@@ -168,6 +142,33 @@ struct Compiled {
 }
 
 impl Compiled {
+    fn new(policies: usize) -> Compiled {
+        Compiled {
+            programs: Vec::new(),
+            batches: Vec::new(),
+            entries: BTreeMap::new(),
+            on_vm: vec![false; policies],
+        }
+    }
+
+    /// Adds the program that decides `chunk` (policy indices).
+    fn push(&mut self, program: Arc<Program>, bundle: &Bundle, chunk: &[usize]) {
+        let index = self.programs.len();
+        let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for &i in chunk {
+            let policy = &bundle.policies[i];
+            if !is_user(policy) {
+                groups.entry(batch_group(policy)).or_default().push(i);
+            }
+            for rule in entry_points(policy) {
+                self.entries.insert(rule, index);
+            }
+            self.on_vm[i] = true;
+        }
+        self.programs.push(program);
+        self.batches.push(groups);
+    }
+
     /// One machine per program.
     fn machines(&self) -> Vec<RegoVM> {
         self.programs.iter().map(vm::machine).collect()
@@ -185,16 +186,18 @@ impl Compiled {
     }
 }
 
-/// One thread's machines.
+/// One thread's machines; its interpreter engine is cloned on first use.
 pub struct Worker {
-    engine: regorus::Engine,
+    interpreter: Arc<Interpreter>,
+    engine: Option<regorus::Engine>,
     vm: Option<(Vec<RegoVM>, Arc<Compiled>)>,
 }
 
 impl Prepared {
     pub fn worker(&self) -> Worker {
         Worker {
-            engine: self.engine.clone(),
+            interpreter: Arc::clone(&self.interpreter),
+            engine: None,
             vm: self.vm.as_ref().map(|c| (c.machines(), Arc::clone(c))),
         }
     }
@@ -219,40 +222,108 @@ pub fn prepare(bundle: &Bundle) -> Result<Prepared, Diagnostic> {
     prepare_for(bundle, |_| true)
 }
 
-/// Like [`prepare`], with only the policies `keep` selects (and every library). Parsing,
-/// analysing and compiling all 200 policies cost most of a small scan; a policy left out is never
-/// evaluated, and policies do not depend on each other, so the results of the others do not
-/// change.
+/// Like [`prepare`], with only the policies `keep` selects (and the libraries they need).
+/// Parsing, analysing and compiling all 400 policies cost most of a small scan; a policy left
+/// out is never evaluated, and policies do not depend on each other, so the results of the
+/// others do not change. The embedded policies run on the programs `build.rs` compiled when
+/// the bundle's libraries are the embedded ones ([`precompiled`]); user policies, and every
+/// policy beside a library from disk, are compiled here.
 pub fn prepare_for(
     bundle: &Bundle,
     keep: impl Fn(&Policy) -> bool,
 ) -> Result<Prepared, Diagnostic> {
-    let prepared = lean_engine_for(bundle, &keep).and_then(|mut engine| {
-        let batch = crate::policy::RegoFile {
-            path: "<rungs>/batch.rego".into(),
-            source: batch_module(bundle, &keep).into(),
-        };
-        crate::policy::add(&mut engine, &batch)?;
-        Ok(engine)
-    });
-    let mut engine = prepared.map_err(|e| {
-        Diagnostic::error(
-            Code::PolicyCompile,
-            format!("the policy bundle does not load: {e}"),
-        )
-        .help("run `rungs policy test` to find the broken file")
-    })?;
-    let (vm, notes) = compile(&mut engine, bundle, &keep);
-    Ok(Prepared { engine, vm, notes })
+    let kept: BTreeSet<String> = bundle
+        .policies
+        .iter()
+        .filter(|p| keep(p))
+        .map(|p| p.meta.id.clone())
+        .collect();
+    let mut interpreter = Interpreter {
+        engine: OnceLock::new(),
+        kept,
+    };
+    let precompiled = precompiled(bundle, &keep);
+    let user = |p: &Policy| is_user(p) && keep(p);
+    if precompiled.is_none() || bundle.policies.iter().any(user) {
+        let engine = engine_with_batch(bundle, &keep).map_err(|e| {
+            Diagnostic::error(
+                Code::PolicyCompile,
+                format!("the policy bundle does not load: {e}"),
+            )
+            .help("run `rungs policy test` to find the broken file")
+        })?;
+        interpreter.engine = OnceLock::from(Ok(engine));
+    }
+    let (vm, notes) = match precompiled {
+        Some(mut compiled) => {
+            let mut notes = Vec::new();
+            for chunk in chunks(bundle, &user) {
+                compile_chunk(None, bundle, &chunk, &mut compiled, &mut notes);
+            }
+            let vm = (!compiled.programs.is_empty()).then(|| Arc::new(compiled));
+            (vm, notes)
+        }
+        None => {
+            let engine = interpreter.engine.get_mut().and_then(|e| e.as_mut().ok());
+            compile(engine.expect("built above"), bundle, &keep)
+        }
+    };
+    Ok(Prepared {
+        interpreter: Arc::new(interpreter),
+        vm,
+        notes,
+    })
 }
 
-/// The entry points of a policy: its rule, and its `unknown` rule when it defines one.
-fn entry_points(policy: &Policy) -> Vec<String> {
-    let mut out = vec![policy.rule_path()];
-    if policy.meta.kind == Kind::Resource && defines_unknown(&policy.file.source) {
-        out.push(format!("data.{}.unknown", policy.package));
+/// The programs `build.rs` compiled ([`embedded::PROGRAMS`]) for the provider groups of the
+/// kept embedded policies, or `None` when the bundle's libraries are not the embedded ones (a
+/// library from disk may change what the policies compute) or a program does not load. Each
+/// program holds a whole group: its other policies are in the bundle but not kept, or left out
+/// by the configuration; they apply to no scanned document, so their entries in the group's
+/// batch rule are never read.
+fn precompiled(bundle: &Bundle, keep: &impl Fn(&Policy) -> bool) -> Option<Compiled> {
+    if !bundle.has_embedded_libraries() {
+        return None;
     }
-    out
+    let index: BTreeMap<&str, usize> = bundle
+        .policies
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !is_user(p))
+        .map(|(i, p)| (p.meta.id.as_str(), i))
+        .collect();
+    let groups: BTreeSet<String> = bundle
+        .policies
+        .iter()
+        .filter(|p| !is_user(p) && keep(p))
+        .map(batch_group)
+        .collect();
+    let mut compiled = Compiled::new(bundle.policies.len());
+    for precompiled in embedded::PROGRAMS {
+        if !groups.contains(precompiled.group) {
+            continue;
+        }
+        let bytes = &embedded::PROGRAM_BYTES[precompiled.start..precompiled.end];
+        let program = vm::load(bytes).ok()?;
+        let chunk: Vec<usize> = precompiled
+            .policies
+            .iter()
+            .filter_map(|id| index.get(id).copied())
+            .collect();
+        compiled.push(program, bundle, &chunk);
+    }
+    // Every kept embedded policy has its program (build.rs compiles them all).
+    let complete = bundle
+        .policies
+        .iter()
+        .enumerate()
+        .all(|(i, p)| is_user(p) || !keep(p) || compiled.on_vm[i]);
+    complete.then_some(compiled)
+}
+
+/// The entry points of a policy ([`program::entry_points`]).
+fn entry_points(policy: &Policy) -> Vec<String> {
+    program::entry_points(policy.meta.kind, &policy.package, &policy.file.source)
 }
 
 /// Compiles the kept policies for the VM, in as few programs as the VM's limits allow (see
@@ -264,12 +335,7 @@ fn compile(
     keep: &impl Fn(&Policy) -> bool,
 ) -> (Option<Arc<Compiled>>, Vec<String>) {
     let mut notes = Vec::new();
-    let mut compiled = Compiled {
-        programs: Vec::new(),
-        batches: Vec::new(),
-        entries: BTreeMap::new(),
-        on_vm: vec![false; bundle.policies.len()],
-    };
+    let mut compiled = Compiled::new(bundle.policies.len());
     let chunks = chunks(bundle, keep);
     // One chunk (any one-cloud scan): the engine that holds the kept policies compiles it, and
     // is analysed on the way, so the interpreter's clones of it start ready.
@@ -289,30 +355,35 @@ fn compile(
     (Some(Arc::new(compiled)), notes)
 }
 
-/// Compiles `chunk` (policy indices) into one program, with `engine` when it holds exactly the
-/// chunk's policies, else with an engine of its own; splits the chunk when that fails.
-fn compile_chunk(
+/// The names a chunk's program is compiled with: the batch rule of each provider group in it,
+/// then each policy's entry points.
+fn chunk_entry_points(bundle: &Bundle, chunk: &[usize]) -> Vec<String> {
+    let groups: BTreeSet<String> = chunk
+        .iter()
+        .map(|&i| &bundle.policies[i])
+        .filter(|p| !is_user(p))
+        .map(batch_group)
+        .collect();
+    groups
+        .iter()
+        .map(|g| format!("data.{BATCH_PACKAGE}.{g}"))
+        .chain(
+            chunk
+                .iter()
+                .flat_map(|&i| entry_points(&bundle.policies[i])),
+        )
+        .collect()
+}
+
+/// Compiles `chunk` (policy indices) into one program, with an engine of its own unless
+/// `engine` holds exactly the chunk's policies.
+fn compile_chunk_program(
     engine: Option<&mut regorus::Engine>,
     bundle: &Bundle,
     chunk: &[usize],
-    compiled: &mut Compiled,
-    notes: &mut Vec<String>,
-) {
-    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    let mut rules = Vec::new();
-    for &i in chunk {
-        let policy = &bundle.policies[i];
-        if !is_user(policy) {
-            groups.entry(batch_group(policy)).or_default().push(i);
-        }
-        rules.extend(entry_points(policy));
-    }
-    let names: Vec<String> = groups
-        .keys()
-        .map(|g| format!("data.{BATCH_PACKAGE}.{g}"))
-        .chain(rules.iter().cloned())
-        .collect();
-    let program = match engine {
+) -> Result<Arc<Program>, String> {
+    let names = chunk_entry_points(bundle, chunk);
+    match engine {
         Some(engine) => vm::compile(engine, &names),
         None => {
             let paths: BTreeSet<&str> = chunk
@@ -320,28 +391,22 @@ fn compile_chunk(
                 .map(|&i| bundle.policies[i].file.path.as_str())
                 .collect();
             let keep = |p: &Policy| paths.contains(p.file.path.as_str());
-            lean_engine_for(bundle, keep)
-                .and_then(|mut engine| {
-                    let batch = crate::policy::RegoFile {
-                        path: "<rungs>/batch.rego".into(),
-                        source: batch_module(bundle, &keep).into(),
-                    };
-                    crate::policy::add(&mut engine, &batch)?;
-                    Ok(engine)
-                })
-                .and_then(|mut engine| vm::compile(&mut engine, &names))
+            engine_with_batch(bundle, &keep).and_then(|mut engine| vm::compile(&mut engine, &names))
         }
-    };
-    match program {
-        Ok(program) => {
-            let index = compiled.programs.len();
-            compiled.programs.push(program);
-            compiled.batches.push(groups);
-            for rule in rules {
-                compiled.entries.insert(rule, index);
-            }
-            chunk.iter().for_each(|&i| compiled.on_vm[i] = true);
-        }
+    }
+}
+
+/// Compiles `chunk` into one program and adds it to `compiled`; splits the chunk when that
+/// fails.
+fn compile_chunk(
+    engine: Option<&mut regorus::Engine>,
+    bundle: &Bundle,
+    chunk: &[usize],
+    compiled: &mut Compiled,
+    notes: &mut Vec<String>,
+) {
+    match compile_chunk_program(engine, bundle, chunk) {
+        Ok(program) => compiled.push(program, bundle, chunk),
         Err(e) if chunk.len() == 1 => {
             let policy = &bundle.policies[chunk[0]];
             let (location, message) = locate_regorus_error(&policy.file.path, &e);
@@ -358,14 +423,10 @@ fn compile_chunk(
     }
 }
 
-/// The kept policies in chunks that fit one VM program each: at most
-/// [`vm::MAX_ENTRY_POINTS`] entry points (a batch rule per provider group, and each policy's
-/// rules) and at most `Program::MAX_SOURCES` source files (regorus 0.14.1 copies every module
-/// of the engine into the program, so a chunk's engine holds only the libraries, the batch
-/// module and the chunk's policies). Embedded policies come by provider group, each group
-/// whole in one chunk while it fits, then user policies.
+/// The kept policies in chunks that fit one VM program each ([`program::chunks`]): embedded
+/// policies by provider group, each group whole in one chunk while it fits, then user policies
+/// one by one.
 fn chunks(bundle: &Bundle, keep: &impl Fn(&Policy) -> bool) -> Vec<Vec<usize>> {
-    let max_policies = Program::MAX_SOURCES.saturating_sub(bundle.libraries.len() + 1);
     let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut user = Vec::new();
     for (i, policy) in bundle.policies.iter().enumerate() {
@@ -378,47 +439,8 @@ fn chunks(bundle: &Bundle, keep: &impl Fn(&Policy) -> bool) -> Vec<Vec<usize>> {
             groups.entry(batch_group(policy)).or_default().push(i);
         }
     }
-    // Per unit: its policies with the entry points each adds, and whether it needs a batch rule.
-    let units = groups
-        .into_values()
-        .map(|unit| (unit, true))
-        .chain(user.into_iter().map(|unit| (unit, false)));
-    let mut out: Vec<Vec<usize>> = Vec::new();
-    // The current chunk's entry points.
-    let mut entries = 0;
-    for (unit, batch) in units {
-        let sizes: Vec<usize> = unit
-            .iter()
-            .map(|&i| entry_points(&bundle.policies[i]).len())
-            .collect();
-        let whole = sizes.iter().sum::<usize>() + usize::from(batch);
-        let fits = |chunk: &Vec<usize>, entries: usize, more: usize, policies: usize| {
-            entries + more <= vm::MAX_ENTRY_POINTS && chunk.len() + policies <= max_policies
-        };
-        if !out
-            .last()
-            .is_some_and(|c| fits(c, entries, whole, unit.len()))
-        {
-            out.push(Vec::new());
-            entries = 0;
-        }
-        // A batch rule in each chunk the unit spans.
-        let mut needs_batch = batch;
-        for (&i, &size) in unit.iter().zip(&sizes) {
-            let more = size + usize::from(needs_batch);
-            if !fits(out.last().expect("pushed"), entries, more, 1) {
-                out.push(Vec::new());
-                entries = 0;
-                needs_batch = batch;
-            }
-            let more = size + usize::from(needs_batch);
-            out.last_mut().expect("pushed").push(i);
-            entries += more;
-            needs_batch = false;
-        }
-    }
-    out.retain(|c| !c.is_empty());
-    out
+    let units = groups.into_values().chain(user).collect();
+    program::chunks(units, program::max_policies(bundle.libraries.len()))
 }
 
 /// Evaluates the policies that apply to some document: each document then gets the same
@@ -505,7 +527,7 @@ pub fn combine<'a>(
             Some((Presence::Error, message)) => (Outcome::Error, message.clone()),
             // Absent everywhere, or no document had its types: fail only when the scan covers
             // the policy's provider at all, so an Azure-only repository is not failed on AWS.
-            _ if policy_providers(policy)
+            _ if program::providers(&policy.meta.resource_types)
                 .iter()
                 .any(|p| providers.contains(p.as_str())) =>
             {
@@ -590,12 +612,40 @@ fn one_line(failure: &Failure) -> String {
     format!("{}: {}", failure.location, failure.message)
 }
 
+/// A worker's interpreter engine for one document: cloned from the prepared one and given the
+/// document on first use.
+struct DocEngine<'a> {
+    engine: &'a mut Option<regorus::Engine>,
+    interpreter: &'a Interpreter,
+    bundle: &'a Bundle,
+    /// The document, until the engine has it.
+    input: Option<regorus::Value>,
+}
+
+impl DocEngine<'_> {
+    fn get(&mut self) -> Result<&mut regorus::Engine, String> {
+        if self.engine.is_none() {
+            *self.engine = Some(self.interpreter.engine(self.bundle)?.clone());
+        }
+        let engine = self.engine.as_mut().expect("set above");
+        if let Some(input) = self.input.take() {
+            engine.set_input(input);
+        }
+        Ok(engine)
+    }
+}
+
 /// Evaluates one rule of a policy on the interpreter (strict builtin errors for user policies).
 fn interpret(
-    engine: &mut regorus::Engine,
+    engine: &mut DocEngine,
     policy: &Policy,
     rule: &str,
 ) -> Result<regorus::Value, Failure> {
+    let engine = engine.get().map_err(|message| Failure {
+        kind: FailureKind::Runtime,
+        location: crate::diagnostics::Location::file(&policy.file.path),
+        message,
+    })?;
     let strict = is_user(policy);
     engine.set_strict_builtin_errors(strict);
     let value = engine.eval_rule(rule.to_string());
@@ -719,22 +769,6 @@ fn vm_gate(
     }
 }
 
-/// Providers a policy is about, from its resource types (`aws_s3_bucket` -> `aws`).
-fn policy_providers(policy: &Policy) -> Vec<String> {
-    policy
-        .meta
-        .resource_types
-        .iter()
-        .map(|t| {
-            if let Some(name) = t.strip_prefix("provider.") {
-                return name.to_string();
-            }
-            let t = t.strip_prefix("data.").unwrap_or(t);
-            t.split('_').next().unwrap_or(t).to_string()
-        })
-        .collect()
-}
-
 /// A batch rule's value by policy id: (result, unknown set).
 type BatchResults = BTreeMap<String, (regorus::Value, regorus::Value)>;
 
@@ -790,8 +824,12 @@ pub fn evaluate_document(worker: &mut Worker, bundle: &Bundle, doc: &Document) -
         }
         None => VmDecisions::default(),
     };
-    let engine = &mut worker.engine;
-    engine.set_input(input);
+    let mut engine = DocEngine {
+        engine: &mut worker.engine,
+        interpreter: &worker.interpreter,
+        bundle,
+        input: Some(input),
+    };
     // The batch rules of the groups that apply, except groups with a stopped policy or run
     // policy by policy; `None` for a group that failed to evaluate.
     let mut batches: BTreeMap<String, Option<BatchResults>> = decided
@@ -812,9 +850,8 @@ pub fn evaluate_document(worker: &mut Worker, bundle: &Bundle, doc: &Document) -
             continue;
         }
         if let std::collections::btree_map::Entry::Vacant(slot) = batches.entry(group) {
-            let value = engine
-                .eval_rule(format!("data.{BATCH_PACKAGE}.{}", slot.key()))
-                .ok();
+            let rule = format!("data.{BATCH_PACKAGE}.{}", slot.key());
+            let value = engine.get().ok().and_then(|e| e.eval_rule(rule).ok());
             slot.insert(value.as_ref().and_then(batch_results));
         }
     }
@@ -833,13 +870,16 @@ pub fn evaluate_document(worker: &mut Worker, bundle: &Bundle, doc: &Document) -
             (None, Some((value, unknown)), _) => (Ok(value.clone()), Ok(unknown.clone())),
             (None, None, Some((value, unknown))) => (Ok(value), Ok(unknown)),
             (None, None, None) => {
-                let value = interpret(engine, policy, &policy.rule_path());
-                let unknown =
-                    if policy.meta.kind == Kind::Resource && defines_unknown(&policy.file.source) {
-                        interpret(engine, policy, &format!("data.{}.unknown", policy.package))
-                    } else {
-                        Ok(regorus::Value::Undefined)
-                    };
+                let value = interpret(&mut engine, policy, &policy.rule_path());
+                let unknown = if has_unknown(policy) {
+                    interpret(
+                        &mut engine,
+                        policy,
+                        &format!("data.{}.unknown", policy.package),
+                    )
+                } else {
+                    Ok(regorus::Value::Undefined)
+                };
                 (value, unknown)
             }
         };
@@ -1207,12 +1247,23 @@ mod tests {
         assert!(compared > 1000, "{compared} checks compared");
     }
 
-    /// The three clouds' examples in one scan need more entry points than one VM program
-    /// holds (the overflow that used to send such scans to the interpreter): they compile to
-    /// several programs, every policy stays on the VM, and it decides as the interpreter does.
+    /// The embedded bundle with its libraries renamed, as if given from disk: nothing comes
+    /// precompiled, so preparing it compiles at run time.
+    fn compiled_at_run_time(bundle: &Bundle) -> Bundle {
+        let mut bundle = bundle.clone();
+        for library in &mut bundle.libraries {
+            library.path = library.path.replace("<embedded>", "<disk>");
+        }
+        assert!(!bundle.has_embedded_libraries());
+        bundle
+    }
+
+    /// The three clouds' examples in one scan run on several programs (precompiled ones per
+    /// provider group, or compiled at run time in chunks the sources limit allows); every
+    /// policy stays on the VM and it decides as the interpreter does.
     #[test]
     fn a_multi_cloud_scan_runs_on_the_vm() {
-        let bundle = embedded();
+        let embedded = embedded();
         let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
         let documents: Vec<Document> = ["aws-platform", "azure-platform", "gcp-platform"]
             .iter()
@@ -1220,29 +1271,78 @@ mod tests {
             .collect();
         let types: BTreeSet<String> = documents.iter().flat_map(Document::type_keys).collect();
         let applies = |p: &Policy| p.meta.resource_types.iter().any(|t| types.contains(t));
-        let kept: Vec<usize> = (0..bundle.policies.len())
-            .filter(|&i| applies(&bundle.policies[i]))
-            .collect();
-        let entry_points: usize = kept
+        for (bundle, programs) in [(embedded.clone(), 3), (compiled_at_run_time(&embedded), 1)] {
+            let kept: Vec<usize> = (0..bundle.policies.len())
+                .filter(|&i| applies(&bundle.policies[i]))
+                .collect();
+            let prepared = prepare_for(&bundle, applies).unwrap();
+            assert_eq!(prepared.notes, Vec::<String>::new());
+            assert_eq!(prepared.programs(), programs);
+            let compiled = prepared.vm.as_ref().unwrap();
+            let off: Vec<&str> = kept
+                .iter()
+                .filter(|&&i| !compiled.on_vm[i])
+                .map(|&i| bundle.policies[i].meta.id.as_str())
+                .collect();
+            assert_eq!(off, Vec::<&str>::new());
+            let checks =
+                assert_vm_decides_as_interpreter(&bundle, &documents, &prepared, "three examples")
+                    .checks
+                    .len();
+            assert!(checks > 500, "{checks} checks");
+        }
+    }
+
+    /// The programs `build.rs` compiled are byte for byte what a run compiles for the same
+    /// provider group, and split a group as a run would.
+    #[test]
+    fn precompiled_programs_are_what_a_run_compiles() {
+        let bundle = embedded();
+        let index: BTreeMap<&str, usize> = bundle
+            .policies
             .iter()
-            .map(|&i| entry_points(&bundle.policies[i]).len())
-            .sum();
-        assert!(entry_points > vm::MAX_ENTRY_POINTS, "{entry_points}");
-        let prepared = prepare_for(&bundle, applies).unwrap();
-        assert_eq!(prepared.notes, Vec::<String>::new());
-        assert_eq!(prepared.programs(), 2);
-        let compiled = prepared.vm.as_ref().unwrap();
-        let off: Vec<&str> = kept
-            .iter()
-            .filter(|&&i| !compiled.on_vm[i])
-            .map(|&i| bundle.policies[i].meta.id.as_str())
+            .enumerate()
+            .map(|(i, p)| (p.meta.id.as_str(), i))
             .collect();
-        assert_eq!(off, Vec::<&str>::new());
-        let checks =
-            assert_vm_decides_as_interpreter(&bundle, &documents, &prepared, "three examples")
-                .checks
-                .len();
-        assert!(checks > 500, "{checks} checks");
+        let mut by_group: BTreeMap<&str, Vec<Vec<usize>>> = BTreeMap::new();
+        for precompiled in embedded::PROGRAMS {
+            let chunk: Vec<usize> = precompiled.policies.iter().map(|id| index[id]).collect();
+            let program = compile_chunk_program(None, &bundle, &chunk).unwrap();
+            assert!(
+                program.serialize_binary().unwrap()
+                    == embedded::PROGRAM_BYTES[precompiled.start..precompiled.end],
+                "{} differs",
+                precompiled.group
+            );
+            by_group.entry(precompiled.group).or_default().push(chunk);
+        }
+        let groups: BTreeSet<String> = bundle.policies.iter().map(batch_group).collect();
+        assert_eq!(groups.len(), by_group.len());
+        for (group, precompiled) in by_group {
+            let run = chunks(&bundle, &|p: &Policy| batch_group(p) == group);
+            assert_eq!(run, precompiled, "{group}");
+        }
+    }
+
+    /// A scan of only embedded policies loads programs and parses no policy: the interpreter
+    /// engine is built only when something needs it, and then holds the kept policies.
+    #[test]
+    fn precompiled_programs_leave_the_interpreter_unbuilt_until_needed() {
+        let bundle = embedded();
+        let tree = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/policies/RUNGS-AWS-S3-002/fail");
+        let documents = documents_of(&tree);
+        let prepared = prepare_applicable(&bundle, &documents).unwrap();
+        assert!(prepared.interpreter.engine.get().is_none());
+        let on_vm = evaluate_with(&bundle, &documents, Ok(prepared.clone()));
+        assert!(prepared.interpreter.engine.get().is_none());
+        let interpreted = evaluate_with(&bundle, &documents, Ok(prepared.interpreter_only()));
+        assert!(prepared.interpreter.engine.get().is_some_and(|e| e.is_ok()));
+        assert_eq!(on_vm.checks, interpreted.checks);
+        assert!(on_vm
+            .checks
+            .iter()
+            .any(|c| c.policy == "RUNGS-AWS-S3-002" && c.outcome == Outcome::Fail));
     }
 
     /// A floor leaves out exactly the policies that need fewer instructions, and bisects the
@@ -1286,10 +1386,11 @@ mod tests {
         assert_eq!(prepared.notes, Vec::<String>::new());
         let compiled = prepared.vm.as_ref().unwrap();
         assert!(compiled.on_vm.iter().all(|&on| on));
-        assert!(compiled
-            .programs
-            .iter()
-            .all(|p| p.entry_points.len() <= vm::MAX_ENTRY_POINTS));
+        assert_eq!(compiled.programs.len(), embedded::PROGRAMS.len());
+        let whole = prepare_for(&compiled_at_run_time(&bundle), |_| true).unwrap();
+        assert_eq!(whole.notes, Vec::<String>::new());
+        assert!(whole.vm.as_ref().unwrap().on_vm.iter().all(|&on| on));
+        assert_eq!(whole.programs(), 3);
     }
 
     /// `evaluate` builds an engine with only the policies that apply to the scanned documents:

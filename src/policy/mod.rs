@@ -6,12 +6,14 @@
 //! and left out, so it cannot poison the rest of the bundle.
 
 pub mod metadata;
+pub mod program;
 pub mod testing;
 
 use crate::diagnostics::{Code, Diagnostic, Location};
 use crate::embedded;
 use include_dir::Dir;
 pub use metadata::{Kind, Metadata, Severity};
+pub use program::package_of;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -36,10 +38,7 @@ pub struct Policy {
 impl Policy {
     /// The rule the engine evaluates for this policy.
     pub fn rule_path(&self) -> String {
-        match self.meta.kind {
-            Kind::Resource => format!("data.{}.deny", self.package),
-            Kind::Presence => format!("data.{}.present", self.package),
-        }
+        program::rule_path(self.meta.kind, &self.package)
     }
 }
 
@@ -65,8 +64,13 @@ impl Bundle {
     /// as many as were built in means the same set, whose fingerprint `build.rs` computed.
     fn is_whole_embedded(&self) -> bool {
         self.policies.len() == embedded::POLICY_COUNT
-            && self.libraries.len() == embedded::LIBRARY_COUNT
             && self.policies.iter().all(|p| is_embedded(&p.file.path))
+            && self.has_embedded_libraries()
+    }
+
+    /// The embedded libraries and no other (what the precompiled programs were built with).
+    pub fn has_embedded_libraries(&self) -> bool {
+        self.libraries.len() == embedded::LIBRARY_COUNT
             && self.libraries.iter().all(|l| is_embedded(&l.path))
     }
 
@@ -564,23 +568,6 @@ pub fn locate_regorus_error(path: &str, message: &str) -> (Location, String) {
     }
 }
 
-/// The package of a Rego file, from its `package` line.
-pub fn package_of(source: &str) -> Option<String> {
-    // The first line that starts with `package ` after blanks. Searching the text for the word
-    // (memchr) and checking its line is the same answer at a tenth of the cost of trimming
-    // every line: the METADATA block before it is most of a policy file, and a scan reads 396.
-    source.match_indices("package ").find_map(|(at, _)| {
-        let start = source[..at].rfind('\n').map_or(0, |n| n + 1);
-        if !source[start..at].trim().is_empty() {
-            return None;
-        }
-        let line = source[start..].split('\n').next().unwrap_or_default();
-        line.trim()
-            .strip_prefix("package ")
-            .map(|p| p.trim().to_string())
-    })
-}
-
 /// A fresh engine with the settings every rungs engine shares.
 pub fn new_engine() -> regorus::Engine {
     let mut engine = regorus::Engine::new();
@@ -643,6 +630,13 @@ pub fn engine_for(
     Ok(engine)
 }
 
+/// The libraries `modules` need, directly or through other libraries (see
+/// [`program::needed_libraries`]).
+pub fn needed_libraries<'a>(libraries: &'a [RegoFile], modules: &[&RegoFile]) -> Vec<&'a RegoFile> {
+    let modules: Vec<&str> = modules.iter().map(|m| &*m.source).collect();
+    program::needed_libraries(libraries, |l| &l.source, &modules)
+}
+
 /// Like [`engine_for`], with only the libraries the kept policies need, directly or through
 /// other libraries ([`needed_libraries`]): parsing and analysing the other clouds' libraries cost
 /// a third of a small scan, and a library no kept module names cannot change their results.
@@ -664,120 +658,6 @@ pub fn lean_engine_for(
         add(&mut engine, file)?;
     }
     Ok(engine)
-}
-
-/// The libraries `modules` need, in their order: those whose package a needed module's text may
-/// name, or its own package shares, transitively. Conservative: a module names package `a.b.c` if its text has `data.a.b.c`,
-/// or `data.a` / `data.a.b` (a parent, imported whole) and the next component (`b`, `c`) as a
-/// word anywhere; a module that reads `data` itself or indexes a package (`data.a[`, `alias[`)
-/// needs every library.
-pub fn needed_libraries<'a>(libraries: &'a [RegoFile], modules: &[&RegoFile]) -> Vec<&'a RegoFile> {
-    let packages: Vec<Option<String>> = libraries.iter().map(|l| package_of(&l.source)).collect();
-    let mut needed = vec![false; libraries.len()];
-    let mut todo: Vec<String> = modules.iter().map(|m| code_of(&m.source)).collect();
-    while let Some(text) = todo.pop() {
-        // Rules of the module's own package are named without `data.`.
-        let own = package_of(&text);
-        for (i, package) in packages.iter().enumerate() {
-            if !needed[i]
-                && package
-                    .as_deref()
-                    .is_none_or(|p| own.as_deref() == Some(p) || may_name(&text, p))
-            {
-                needed[i] = true;
-                todo.push(code_of(&libraries[i].source));
-            }
-        }
-    }
-    libraries
-        .iter()
-        .zip(needed)
-        .filter_map(|(l, n)| n.then_some(l))
-        .collect()
-}
-
-/// Rego source without its comments and the contents of its string literals, which name
-/// nothing the engine looks up.
-fn code_of(source: &str) -> String {
-    let mut out = String::with_capacity(source.len());
-    let mut chars = source.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '#' => {
-                chars.by_ref().find(|&c| c == '\n');
-                out.push('\n');
-            }
-            '"' => {
-                while let Some(c) = chars.next() {
-                    match c {
-                        '\\' => {
-                            chars.next();
-                        }
-                        '"' => break,
-                        _ => {}
-                    }
-                }
-                out.push_str("\"\"");
-            }
-            '`' => {
-                chars.by_ref().find(|&c| c == '`');
-                out.push_str("``");
-            }
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Whether Rego code `text` may refer to package `package` (see [`needed_libraries`]).
-fn may_name(text: &str, package: &str) -> bool {
-    let bytes = text.as_bytes();
-    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-    // The byte after each occurrence of `needle` as a whole name (not inside a longer name;
-    // nor inside a path unless `in_path`), 0 at the end.
-    let occurrences = |needle: &str, in_path: bool| -> Vec<u8> {
-        text.match_indices(needle)
-            .filter(|(at, _)| {
-                *at == 0 || !(word(bytes[at - 1]) || !in_path && bytes[at - 1] == b'.')
-            })
-            .map(|(at, _)| bytes.get(at + needle.len()).copied().unwrap_or(0))
-            .filter(|&next| !word(next))
-            .collect()
-    };
-    let after = |needle: &str| occurrences(needle, false);
-    // `data` read whole, or indexed.
-    if after("data").iter().any(|&next| next != b'.') {
-        return true;
-    }
-    let parts: Vec<&str> = package.split('.').collect();
-    for depth in 1..=parts.len() {
-        let prefix = format!("data.{}", parts[..depth].join("."));
-        let next = after(&prefix);
-        if depth == parts.len() && !next.is_empty() || next.contains(&b'[') {
-            return true;
-        }
-        // Imported or read whole (not followed by `.`): through its name, the next component
-        // or an index may follow.
-        if next.iter().all(|&n| n == b'.') {
-            continue;
-        }
-        let with_alias = format!("{prefix} as ");
-        let aliases = text
-            .split(&with_alias)
-            .skip(1)
-            .filter_map(|rest| {
-                rest.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-                    .next()
-            })
-            .chain([parts[depth - 1]]);
-        let indexed = aliases
-            .into_iter()
-            .any(|alias| occurrences(alias, true).contains(&b'['));
-        if indexed || !occurrences(parts[depth], true).is_empty() {
-            return true;
-        }
-    }
-    false
 }
 
 #[cfg(test)]

@@ -277,9 +277,12 @@ impl<'a> Compiler<'a> {
             .max()
             .unwrap_or_default();
 
+        // rungs patch 4: every entry point returns through one register. Each entry point's
+        // code is only ever entered at its first instruction and returns at once, so a
+        // register per entry point (as upstream allocates) only capped a program at 254.
+        let result_reg = compiler.alloc_register()?;
         for &entry_point_name in entry_points {
             let instruction_index = compiler.program.instructions.len();
-            let result_reg = compiler.alloc_register()?;
             let rule_path = if policy.inner.rule_paths.contains(entry_point_name) {
                 entry_point_name.to_string()
             } else {
