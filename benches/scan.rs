@@ -451,8 +451,7 @@ fn measure(label: &str, dir: &Path, runs: usize) -> Row {
         "{:?}",
         scan.diagnostics
     );
-    // The policies that apply to the repository, as a scan prepares them (the whole library
-    // of every cloud does not fit the VM and would run on the interpreter).
+    // The policies that apply to the repository, as a scan prepares them.
     let prepared = rungs::evaluate::prepare_applicable(&scan.bundle, &scan.documents)
         .expect("the bundle prepares");
     // The most so far is the floor: only policies that may need as many are bisected. On a tie

@@ -134,9 +134,12 @@ pub fn batch_module(members: &[Member]) -> String {
             "[]".to_string()
         };
         // One definition per entry, `[id, result, unknown set]`: a 90-entry object literal
-        // would overflow the VM's 255-register window.
+        // would overflow the VM's 255-register window. Only the policies that apply to the
+        // document have one (a run reads no other; a program holds a whole provider group).
         let group = group(policy.resource_types);
-        src.push_str(&format!("{group} contains [{id}, r{i}, {unknown}]\n\n"));
+        src.push_str(&format!(
+            "{group} contains [{id}, r{i}, {unknown}] if a{i}\n\n"
+        ));
     }
     src
 }
