@@ -1,8 +1,10 @@
 //! Evaluate: run every policy on the documents that hold its resource types, with regorus.
 //!
-//! One engine holds the libraries and all valid policies; it is prepared once, compiled to a
-//! bytecode program for regorus' VM ([`crate::vm`]), and each worker thread gets its own VM and
-//! interpreter clone. Each document is converted to a regorus value once. Every applicable policy
+//! The embedded policies come compiled for regorus' VM ([`crate::vm`]) by `build.rs`, one
+//! program per provider group; user policies are compiled here. Each worker thread gets its own
+//! VMs, and a clone of the interpreter engine when something needs it (built once, on first
+//! use, unless user policies need it on every document). Each document is converted to a
+//! regorus value once. Every applicable policy
 //! runs on the VM within an instruction budget per (policy, document); the VM decides the
 //! embedded policies, the interpreter decides user policies and what the VM could not evaluate.
 //! A rule that fails at run time or runs out of budget yields `error` results, never passes.

@@ -108,7 +108,10 @@ config(r) := c if {
 # config(r)[name], or dflt when absent or null (Terraform treats an argument
 # set to null as unset, so the provider default applies).
 attr(r, name, dflt) := v if {
-	v := config(r)[name]
+	# config(r) inlined (a call costs more than its body): a hot helper.
+	c := r.config
+	is_object(c)
+	v := c[name]
 	v != null
 } else := dflt
 
@@ -118,7 +121,9 @@ attr(r, name, dflt) := v if {
 # `ingress = [local.rule]` leaves "${local.rule}") are dropped, so callers can
 # use object.get on every item.
 blocks(r, name) := [b | some b in bs; is_object(b)] if {
-	bs := config(r)[name]
+	c := r.config
+	is_object(c)
+	bs := c[name]
 	is_array(bs)
 } else := []
 
@@ -767,7 +772,9 @@ by_key := group({[[t, k], i] |
 naming := group({[[t, k], i] |
 	some t, rs in input.resources_by_type
 	some i, r in rs
-	some v in config(r)
+	c := r.config
+	is_object(c)
+	some v in c
 	some k in value_keys(v)
 }) if indexed
 
@@ -785,7 +792,9 @@ naming_candidates(t, keys) := sort({i | some k in keys; some i in naming[[t, k]]
 unknown_arg := group({[[t, attr], i] |
 	some t, rs in input.resources_by_type
 	some i, r in rs
-	some name, v in config(r)
+	c := r.config
+	is_object(c)
+	some name, v in c
 	attr := name
 	is_unknown(v)
 }) if indexed
@@ -793,7 +802,9 @@ unknown_arg := group({[[t, attr], i] |
 designating_arg := group({[[t, attr, key], i] |
 	some t, rs in input.resources_by_type
 	some i, r in rs
-	some name, v in config(r)
+	c := r.config
+	is_object(c)
+	some name, v in c
 	attr := name
 	is_unknown(v)
 	some p in ref_prefixes(v)
@@ -824,7 +835,9 @@ known_arg contains [t, attr] if {
 	indexed
 	some t, typed in input.resources_by_type
 	some r in typed
-	some name, v in config(r)
+	c := r.config
+	is_object(c)
+	some name, v in c
 	attr := name
 	is_known_string(v)
 }
@@ -832,8 +845,10 @@ known_arg contains [t, attr] if {
 # The literal names a target can be referred to by when a companion uses a
 # plain string instead of a reference: its known `bucket` or `name`.
 literal_names(target) := {n |
+	c := target.config
+	is_object(c)
 	some key in ["bucket", "name"]
-	n := config(target)[key]
+	n := c[key]
 	is_known_string(n)
 }
 
