@@ -748,15 +748,9 @@ group(pairs) := {s[starts[n]][0]: [p[1] | some p in array.slice(s, starts[n], en
 	some n, _ in starts
 } if {
 	s := sort(pairs)
-	starts := [j | some j, _ in s; group_start(s, j)]
+	# The first pair, then each whose key differs from the previous one's.
+	starts := array.concat([0 | count(s) > 0], [j | some j, p in s; j > 0; p[0] != s[j - 1][0]])
 	ends := array.concat(array.slice(starts, 1, count(starts)), [count(s)])
-}
-
-group_start(_, 0) := true
-
-group_start(s, j) if {
-	j > 0
-	s[j][0] != s[j - 1][0]
 }
 
 # by_key[[t, k]]: positions in resources(t) of the resources whose ref or literal
@@ -849,7 +843,9 @@ literal_names(target) := {n |
 	is_object(c)
 	some key in ["bucket", "name"]
 	n := c[key]
-	is_known_string(n)
+	# is_known_string(n), inlined: this runs per target and per index entry.
+	is_string(n)
+	not contains(n, "${")
 }
 
 # companions(target, t, attr): the resources of type t whose config[attr]
@@ -900,10 +896,10 @@ ambiguous_companion(target, t, attr) if {
 }
 
 ambiguous_companion(target, t, attr) if {
-	some key in ["bucket", "name"]
-	is_unknown(object.get(config(target), key, null))
 	indexed
 	[t, attr] in known_arg
+	some key in ["bucket", "name"]
+	is_unknown(object.get(config(target), key, null))
 }
 
 ambiguous_companion(target, t, attr) if {
