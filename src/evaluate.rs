@@ -1326,15 +1326,22 @@ mod tests {
         }
     }
 
-    /// A scan of only embedded policies loads programs and parses no policy: the interpreter
-    /// engine is built only when something needs it, and then holds the kept policies.
-    #[test]
-    fn precompiled_programs_leave_the_interpreter_unbuilt_until_needed() {
+    /// The embedded bundle, the documents of the RUNGS-AWS-S3-002 `fail` fixture and the
+    /// policies that apply to them, prepared as a scan prepares them.
+    fn s3_fixture() -> (Bundle, Vec<Document>, Prepared) {
         let bundle = embedded();
         let tree = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/fixtures/policies/RUNGS-AWS-S3-002/fail");
         let documents = documents_of(&tree);
         let prepared = prepare_applicable(&bundle, &documents).unwrap();
+        (bundle, documents, prepared)
+    }
+
+    /// A scan of only embedded policies loads programs and parses no policy: the interpreter
+    /// engine is built only when something needs it, and then holds the kept policies.
+    #[test]
+    fn precompiled_programs_leave_the_interpreter_unbuilt_until_needed() {
+        let (bundle, documents, prepared) = s3_fixture();
         assert!(prepared.interpreter.engine.get().is_none());
         let on_vm = evaluate_with(&bundle, &documents, Ok(prepared.clone()));
         assert!(prepared.interpreter.engine.get().is_none());
@@ -1351,11 +1358,7 @@ mod tests {
     /// others to the counts a search without floor finds.
     #[test]
     fn a_floor_keeps_the_counts_at_or_above_it() {
-        let bundle = embedded();
-        let tree = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/policies/RUNGS-AWS-S3-002/fail");
-        let documents = documents_of(&tree);
-        let prepared = prepare_applicable(&bundle, &documents).unwrap();
+        let (bundle, documents, prepared) = s3_fixture();
         let all = instructions_needed(&prepared, &bundle, &documents[0], 0);
         assert!(all.len() > 1, "{all:?}");
         let mut counts: Vec<u64> = all.iter().map(|(_, n)| *n).collect();

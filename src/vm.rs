@@ -521,6 +521,26 @@ mod tests {
         compile(&mut engine, &[entry.to_string()]).expect("compiles")
     }
 
+    /// `load` takes a program `serialize_binary` wrote, with the builtin guards `compile`
+    /// adds, and refuses bytes that are not one.
+    #[test]
+    fn load_reads_serialized_programs_and_refuses_other_bytes() {
+        let source = "package p\nimport rego.v1\nr := count(numbers.range(1, input.n))\n";
+        let bytes = program(source, "data.p.r").serialize_binary().unwrap();
+        let loaded = load(&bytes).unwrap();
+        let mut vm = machine(&loaded);
+        vm.set_input(Value::from_json_str(r#"{"n": 3}"#).unwrap());
+        assert_eq!(
+            run(&mut vm, "data.p.r", 1_000, false),
+            Ok(Value::from(3u64))
+        );
+        vm.set_input(Value::from_json_str(r#"{"n": 1e9}"#).unwrap());
+        let refused = run(&mut vm, "data.p.r", 1_000, false).unwrap_err();
+        assert_eq!(refused.kind, FailureKind::Elements, "{refused:?}");
+        assert!(load(&bytes[..bytes.len() / 2]).is_err());
+        assert!(load(b"not a program").is_err());
+    }
+
     /// regorus' pattern caches hand out shared matchers (vendor/regorus/RUNGS-PATCH.md, 3):
     /// repeated and concurrent matches of cached patterns give the same answers.
     #[test]
