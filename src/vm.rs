@@ -697,6 +697,47 @@ mod tests {
         assert_eq!(engine.eval_rule("data.p.out".into()).unwrap(), expected);
     }
 
+    /// A function called again with the very same arguments in one evaluation is answered
+    /// from the memo (vendored patch 7): 100 calls of a 1,000-iteration body fit a budget
+    /// that one call and 99 answers fit, and 100 calls of the body would not.
+    #[test]
+    fn repeated_function_calls_are_answered_without_running_the_body() {
+        let source = "package p\nimport rego.v1\nabove(x) := count([y | some y in numbers.range(1, 1000); y > x])\nout := [above(0) | some _ in numbers.range(1, 100)]\n";
+        let program = program(source, "data.p.out");
+        let mut vm = machine(&program);
+        let out = run(&mut vm, "data.p.out", 50_000, false).unwrap();
+        assert_eq!(out, Value::from(vec![Value::from(1000_u64); 100]));
+    }
+
+    /// Arguments are told apart by their allocation, and a recorded call keeps its arguments
+    /// alive: each string built here is dropped before the next is built, so without that
+    /// the next one could take its address and get its result.
+    #[test]
+    fn function_results_follow_their_arguments_not_their_addresses() {
+        let source = "package p\nimport rego.v1\ntwice(s) := concat(\":\", [s, s])\nout := [twice(concat(\"\", [\"v\", format_int(i, 10)])) | some i in numbers.range(1, 2000)]\n";
+        let program = program(source, "data.p.out");
+        let mut vm = machine(&program);
+        let out = run(&mut vm, "data.p.out", 10_000_000, false).unwrap();
+        let expected: Vec<Value> = (1..=2000)
+            .map(|i| Value::from(format!("v{i}:v{i}")))
+            .collect();
+        assert_eq!(out, Value::from(expected));
+    }
+
+    /// Recorded results end with their evaluation: the next input gets its own.
+    #[test]
+    fn function_results_do_not_outlive_their_evaluation() {
+        let source =
+            "package p\nimport rego.v1\nwith_input(x) := [x, input.v]\nout := with_input(\"k\")\n";
+        let program = program(source, "data.p.out");
+        let mut vm = machine(&program);
+        for v in 1..=3_u64 {
+            vm.set_input(Value::from_json_str(&format!(r#"{{"v": {v}}}"#)).unwrap());
+            let out = run(&mut vm, "data.p.out", 10_000, false).unwrap();
+            assert_eq!(out, Value::from(vec![Value::from("k"), Value::from(v)]));
+        }
+    }
+
     /// Runs `data.p.out` of `source` on the VM and on the interpreter, with `input`.
     fn both(source: &str, input: &str) -> (Value, Value) {
         let program = program(source, "data.p.out");

@@ -205,6 +205,24 @@ impl RegoVM {
         }
     }
 
+    /// Whether a `Guard` of `mode` on `value` lets execution go on.
+    #[inline]
+    pub(super) const fn guard_passes(value: &Value, mode: GuardMode) -> bool {
+        match mode {
+            GuardMode::Not => match *value {
+                Value::Undefined => true,
+                Value::Bool(b) => !b,
+                _ => false,
+            },
+            GuardMode::Condition => match *value {
+                Value::Bool(b) => b,
+                Value::Undefined => false,
+                _ => true,
+            },
+            GuardMode::NotUndefined => !matches!(*value, Value::Undefined),
+        }
+    }
+
     fn execute_comparison_instruction(
         &mut self,
         program: &Program,
@@ -382,20 +400,7 @@ impl RegoVM {
                 Ok(InstructionOutcome::Continue)
             }
             Guard { register, mode } => {
-                let value = self.get_register(register)?;
-                let passed = match mode {
-                    GuardMode::Not => match *value {
-                        Value::Undefined => true,
-                        Value::Bool(b) => !b,
-                        _ => false,
-                    },
-                    GuardMode::Condition => match *value {
-                        Value::Bool(b) => b,
-                        Value::Undefined => false,
-                        _ => true,
-                    },
-                    GuardMode::NotUndefined => !matches!(value, Value::Undefined),
-                };
+                let passed = Self::guard_passes(self.get_register(register)?, mode);
                 self.handle_condition(passed)?;
                 Ok(InstructionOutcome::Continue)
             }

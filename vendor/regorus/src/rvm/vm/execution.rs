@@ -166,6 +166,47 @@ impl RegoVM {
                 },
             )?;
 
+            // rungs patch 6: the most frequent instructions (moves, loads, passing guards, rule
+            // entry and exit) are executed here, without the round trip through
+            // `execute_instruction` and its `Result<InstructionOutcome>`. Same effects as their
+            // handlers in dispatch.rs; a failing guard takes the general path.
+            match instruction {
+                Instruction::Move { dest, src } => {
+                    let value = self.get_register(src)?.clone();
+                    self.set_register(dest, value)?;
+                    self.pc = self.pc.saturating_add(1);
+                    continue;
+                }
+                Instruction::Load { dest, literal_idx } => {
+                    if let Some(value) = program.literals.get(usize::from(literal_idx)) {
+                        self.set_register(dest, value.clone())?;
+                        self.pc = self.pc.saturating_add(1);
+                        continue;
+                    }
+                }
+                Instruction::LoadBool { dest, value } => {
+                    self.set_register(dest, Value::Bool(value))?;
+                    self.pc = self.pc.saturating_add(1);
+                    continue;
+                }
+                Instruction::Guard { register, mode } if Self::guard_passes(self.get_register(register)?, mode) => {
+                    self.pc = self.pc.saturating_add(1);
+                    continue;
+                }
+                Instruction::RuleInit {
+                    result_reg,
+                    rule_index,
+                } => {
+                    self.execute_rule_init(result_reg, rule_index)?;
+                    self.pc = self.pc.saturating_add(1);
+                    continue;
+                }
+                Instruction::DestructuringSuccess {} | Instruction::RuleReturn {} => {
+                    return Ok(self.registers.first().cloned().unwrap_or(Value::Undefined));
+                }
+                _ => {}
+            }
+
             match self.execute_instruction(&program, instruction)? {
                 InstructionOutcome::Continue => {
                     self.pc = self.pc.saturating_add(1);

@@ -91,6 +91,14 @@ pub struct RegoVM {
     /// Pool of register windows for reuse during rule calls
     pub(super) register_window_pool: Vec<Vec<Value>>,
 
+    /// rungs patch 6: emptied loop and comprehension stacks of finished rule calls, reused by
+    /// the next calls instead of allocating and freeing a stack per call.
+    pub(super) loop_stack_pool: Vec<Vec<LoopContext>>,
+    pub(super) comprehension_stack_pool: Vec<Vec<ComprehensionContext>>,
+
+    /// rungs patch 7: function results of the current evaluation (see memo.rs).
+    pub(super) function_memo: super::memo::FunctionMemo,
+
     /// Maximum number of instructions to execute (default: 25000)
     pub(super) max_instructions: usize,
 
@@ -252,6 +260,9 @@ impl RegoVM {
             comprehension_stack: Vec::new(),
             base_register_count: 2, // Default to 2 registers for basic operations
             register_window_pool: Vec::new(), // Initialize register window pool
+            loop_stack_pool: Vec::new(),
+            comprehension_stack_pool: Vec::new(),
+            function_memo: super::memo::FunctionMemo::default(),
             max_instructions: 25000, // Default maximum instruction limit
             executed_instructions: 0,
             #[cfg(test)]
@@ -325,6 +336,7 @@ impl RegoVM {
 
         // Initialize rule cache
         self.rule_cache = vec![(false, Value::Undefined); program.rule_infos.len()];
+        self.function_memo.clear();
 
         // Set PC to main entry point
         self.pc = usize::try_from(program.main_entry_point).unwrap_or(0);

@@ -15,6 +15,7 @@ use super::execution_model::{
     ExecutionFrame, ExecutionMode, FrameKind, RuleFrameData, RuleFramePhase,
 };
 use super::machine::RegoVM;
+use super::memo::MemoKey;
 
 impl RegoVM {
     /// Returns true if the error represents a resource-limit violation that
@@ -83,10 +84,12 @@ impl RegoVM {
         let mut previous_registers = Vec::default();
         mem::swap(&mut previous_registers, &mut self.registers);
 
-        let mut previous_loop_stack = Vec::default();
+        // rungs patch 6: the callee's stacks come from the pools (see the end of this function).
+        let mut previous_loop_stack = self.loop_stack_pool.pop().unwrap_or_default();
         mem::swap(&mut previous_loop_stack, &mut self.loop_stack);
 
-        let mut previous_comprehension_stack = Vec::default();
+        let mut previous_comprehension_stack =
+            self.comprehension_stack_pool.pop().unwrap_or_default();
         mem::swap(
             &mut previous_comprehension_stack,
             &mut self.comprehension_stack,
@@ -136,7 +139,7 @@ impl RegoVM {
                                         break;
                                     }
                                 } else {
-                                    first_successful_result = Some(current_result.clone());
+                                    first_successful_result = Some(current_result);
                                     // All definitions produce the same static value;
                                     // no need to verify consistency with the rest.
                                     if rule_info.early_exit_on_first_success {
@@ -199,8 +202,13 @@ impl RegoVM {
             self.registers = restored_registers;
         }
 
-        self.loop_stack = previous_loop_stack;
-        self.comprehension_stack = previous_comprehension_stack;
+        let mut callee_loops = mem::replace(&mut self.loop_stack, previous_loop_stack);
+        callee_loops.clear();
+        self.loop_stack_pool.push(callee_loops);
+        let mut callee_comprehensions =
+            mem::replace(&mut self.comprehension_stack, previous_comprehension_stack);
+        callee_comprehensions.clear();
+        self.comprehension_stack_pool.push(callee_comprehensions);
 
         Ok((final_result, rule_failed_due_to_inconsistency))
     }
@@ -251,8 +259,29 @@ impl RegoVM {
             }
         }
 
+        // rungs patch 7: a function called again with the same arguments in this evaluation
+        // gets its earlier result (memo.rs).
+        let memo_key = match function_call_params {
+            Some(params) if is_function_rule && self.function_memo.is_on() => {
+                let registers = &self.registers;
+                let args = params
+                    .arg_registers()
+                    .iter()
+                    .map(|&r| registers.get(usize::from(r)).unwrap_or(&Value::Undefined));
+                let key = MemoKey::new(rule_index, args);
+                if let Some(result) = key.as_ref().and_then(|key| self.function_memo.get(key)) {
+                    let result = result.clone();
+                    self.set_register(dest, result)?;
+                    return Ok(());
+                }
+                key
+            }
+            _ => None,
+        };
+
         let rule_type = rule_info.rule_type.clone();
-        let rule_definitions = rule_info.definitions.clone();
+        // rungs patch 6: the definitions are borrowed from the program handle, not cloned.
+        let rule_definitions = &rule_info.definitions;
 
         if rule_definitions.is_empty() {
             // No compiled definitions — check for a default value before returning Undefined.
@@ -289,7 +318,7 @@ impl RegoVM {
         });
 
         let (final_result, rule_failed_due_to_inconsistency) = self
-            .execute_rule_definitions_common(&rule_definitions, rule_info, function_call_params)?;
+            .execute_rule_definitions_common(rule_definitions, rule_info, function_call_params)?;
 
         self.set_register(dest, Value::Undefined)?;
 
@@ -312,44 +341,32 @@ impl RegoVM {
         }
         self.pc = call_context.return_pc;
 
-        let result_from_rule = if !rule_failed_due_to_inconsistency {
+        // rungs patch 6: the result is built in a local and stored once (it was stored, read
+        // back and cloned twice).
+        let mut result = if !rule_failed_due_to_inconsistency {
             final_result
         } else {
             Value::Undefined
         };
 
-        self.set_register(dest, result_from_rule.clone())?;
-
-        if self.get_register(dest)? == &Value::Undefined && !rule_failed_due_to_inconsistency {
+        if result == Value::Undefined && !rule_failed_due_to_inconsistency {
             match call_context.rule_type {
-                RuleType::PartialSet => {
-                    self.set_register(dest, Value::new_set())?;
-                }
-                RuleType::PartialObject => {
-                    self.set_register(dest, Value::new_object())?;
-                }
+                RuleType::PartialSet => result = Value::new_set(),
+                RuleType::PartialObject => result = Value::new_object(),
                 RuleType::Complete => {
-                    if let Some(rule_metadata) = self
+                    if let Some(default_value) = self
                         .program
                         .rule_infos
                         .get(usize::from(call_context.rule_index))
+                        .and_then(|info| info.default_literal_index)
+                        .and_then(|index| self.program.literals.get(usize::from(index)))
                     {
-                        if let Some(default_literal_index) = rule_metadata.default_literal_index {
-                            if let Some(default_value) = self
-                                .program
-                                .literals
-                                .get(usize::from(default_literal_index))
-                                .cloned()
-                            {
-                                self.set_register(dest, default_value)?;
-                            }
-                        }
+                        result = default_value.clone();
                     }
                 }
             }
         }
 
-        let final_value = self.get_register(dest)?.clone();
         if !is_function_rule {
             let available = self.rule_cache.len();
             let entry = self
@@ -360,8 +377,17 @@ impl RegoVM {
                     pc: self.pc,
                     available,
                 })?;
-            *entry = (true, final_value.clone());
+            *entry = (true, result.clone());
         }
+        if let (Some(key), Some(params)) = (memo_key, function_call_params) {
+            let registers = &self.registers;
+            let args = params
+                .arg_registers()
+                .iter()
+                .filter_map(|&r| registers.get(usize::from(r)));
+            self.function_memo.insert(key, args, result.clone());
+        }
+        self.set_register(dest, result)?;
         Ok(())
     }
     pub(super) fn execute_call_rule(&mut self, dest: u8, rule_index: u16) -> Result<()> {

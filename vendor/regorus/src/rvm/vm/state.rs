@@ -34,6 +34,7 @@ impl RegoVM {
         self.execution_stack.clear();
         self.return_to_pools();
         self.rule_cache.clear();
+        self.function_memo.clear();
         self.registers.clear();
         self.builtins_cache.clear();
         self.cached_builtin_args.clear();
@@ -108,6 +109,7 @@ impl RegoVM {
 
         // Reset rule cache
         self.rule_cache = alloc::vec![(false, Value::Undefined); self.program.rule_infos.len()];
+        self.function_memo.clear();
 
         // Reset registers to clean state
         self.registers
