@@ -478,7 +478,13 @@ fn measure(label: &str, dir: &Path, runs: usize) -> Row {
     }
 }
 
+/// The binary's allocator and its settings (`rungs::allocator`): in-process figures are the
+/// binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
+    rungs::allocator::tune();
     let args: Vec<String> = std::env::args().collect();
     let value = |flag: &str| {
         args.iter()

@@ -6,6 +6,7 @@
 //! Each stage takes plain data from the one before and returns plain data plus [`diagnostics`].
 
 pub mod aggregate;
+pub mod allocator;
 pub mod attest;
 pub mod baseline;
 pub mod check;

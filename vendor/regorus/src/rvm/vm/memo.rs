@@ -13,7 +13,6 @@ use crate::number::Number;
 use crate::value::Value;
 use crate::Rc;
 use alloc::boxed::Box;
-use indexmap::IndexMap;
 use core::hash::{BuildHasherDefault, Hash, Hasher};
 
 /// Calls with more arguments are not recorded.
@@ -144,13 +143,20 @@ struct Entry {
     _pinned: Box<[Value]>,
 }
 
+/// The table: std's hash map keeps entries inline (one cache miss a lookup, where `IndexMap`
+/// reads an index, then the entry); `IndexMap` where std is not built.
+#[cfg(feature = "std")]
+type Table = std::collections::HashMap<MemoKey, Entry, BuildHasherDefault<FxHasher>>;
+#[cfg(not(feature = "std"))]
+type Table = indexmap::IndexMap<MemoKey, Entry, BuildHasherDefault<FxHasher>>;
+
 /// Function results of the current evaluation. A hit needs the very key of an earlier call of
 /// this evaluation, and entries go only all at once (at the end of the evaluation, or when
 /// `MAX_ENTRIES` is reached, a count), so which calls are answered never depends on where the
 /// allocator put a value: instruction counts are the same on every run.
 #[derive(Debug, Default)]
 pub(super) struct FunctionMemo {
-    entries: IndexMap<MemoKey, Entry, BuildHasherDefault<FxHasher>>,
+    entries: Table,
     /// Lookups and hits since the entries were last dropped.
     lookups: u32,
     hits: u32,
