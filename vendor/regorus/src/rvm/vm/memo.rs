@@ -5,9 +5,9 @@
 // very values of an earlier call (the same shared allocation for strings, arrays, sets, objects
 // and big numbers; the same bits for other scalars) gets that call's result without running the
 // body. Identity is a narrower test than equality: equal values at different addresses miss,
-// which costs time, never correctness. Each entry holds clones of its arguments, so no address
-// is freed and reused while the entry lives. Which calls are answered here depends only on the
-// program and the input, never on time or threads.
+// which costs time, never correctness. Each entry holds clones of the arguments identified by
+// their address, so no such address is freed and reused while the entry lives. Which calls are
+// answered here depends only on the program and the input, never on time or threads.
 
 use crate::number::Number;
 use crate::value::Value;
