@@ -1249,6 +1249,213 @@ mod tests {
         assert!(compared > 1000, "{compared} checks compared");
     }
 
+    /// A padded document whose resources hold awkward argument texts: several references, a
+    /// non-ASCII character, empty dot-separated parts, lists mixing known and unknown items,
+    /// literal names known and unknown, values that are no strings.
+    fn awkward() -> Document {
+        use crate::load::terraform::value::Val;
+        let mut doc = padded(
+            &documents_of(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/aws-platform"))[0],
+        );
+        let texts = [
+            Val::Unknown("${aws_s3_bucket.logs[0].id}-x ${module.m.aws_s3_bucket.y.arn}".into()),
+            Val::Unknown("é${a..b}.c ${data.aws_iam_policy_document.p.json}".into()),
+            Val::String("bucket-é".into()),
+            Val::List(vec![
+                Val::Unknown("${aws_kms_key.k.arn}".into()),
+                Val::String("known".into()),
+                Val::Number(3.0),
+            ]),
+            Val::Object([("k".to_string(), Val::Unknown("${var.v}".into()))].into()),
+            Val::Bool(true),
+            Val::Null,
+        ];
+        for (i, text) in texts.iter().enumerate() {
+            let mut r = doc.resources[doc.resources.len() - 1].clone();
+            r.kind = "aws_s3_bucket_policy".into();
+            r.reference = format!("aws_s3_bucket_policy.p{i}");
+            r.address = r.reference.clone();
+            r.config = [
+                ("bucket".to_string(), text.clone()),
+                ("name".to_string(), texts[(i + 1) % texts.len()].clone()),
+                ("policy".to_string(), texts[(i + 2) % texts.len()].clone()),
+            ]
+            .into();
+            doc.resources.push(r);
+        }
+        doc
+    }
+
+    /// A padded document of buckets in nested modules, with instance keys, and bucket policies
+    /// in every module naming them every way `designates` tells apart: same module, enclosing
+    /// module, shadowed by a declaration, module-qualified, instance keys (`[1]`, `[*]`,
+    /// unknown, a string with a character beyond UTF-16's first plane) and near misses.
+    fn designations() -> Document {
+        use crate::load::terraform::value::Val;
+        let mut doc = padded(&Document {
+            schema_version: crate::load::document::SCHEMA_VERSION,
+            root: ".".into(),
+            files: vec!["main.tf".into()],
+            resources: Vec::new(),
+            module_calls: Vec::new(),
+            providers: Vec::new(),
+            required_providers: Default::default(),
+        });
+        let template = doc.resources[0].clone();
+        let mut push = |kind: &str, name: &str, module: &str, index: Option<Val>, config: Val| {
+            let mut r = template.clone();
+            r.kind = kind.into();
+            r.name = name.into();
+            r.reference = format!("{kind}.{name}");
+            r.address = r.reference.clone();
+            r.module = module.into();
+            r.index = index;
+            r.config = match config {
+                Val::Object(c) => c,
+                _ => unreachable!(),
+            };
+            doc.resources.push(r);
+        };
+        let bucket =
+            |name: &str| Val::Object([("bucket".to_string(), Val::String(name.into()))].into());
+        push("aws_s3_bucket", "b", "", None, bucket("module"));
+        // Literal names equal to a prefix of module-qualified texts make these candidates.
+        push("aws_s3_bucket", "b", "module.m", None, bucket("module"));
+        push(
+            "aws_s3_bucket",
+            "b",
+            "module.e[\"😀\"]",
+            None,
+            bucket("module"),
+        );
+        push(
+            "aws_s3_bucket",
+            "c",
+            "module.m.module.n",
+            None,
+            bucket("module"),
+        );
+        // Shadows the root's aws_s3_bucket.i[1] in module.m without being [1] itself.
+        push(
+            "aws_s3_bucket",
+            "i",
+            "module.m",
+            Some(Val::Number(0.0)),
+            bucket("mi0"),
+        );
+        push(
+            "aws_s3_bucket",
+            "i",
+            "",
+            Some(Val::Number(0.0)),
+            bucket("i0"),
+        );
+        push(
+            "aws_s3_bucket",
+            "i",
+            "",
+            Some(Val::Number(1.0)),
+            bucket("i1"),
+        );
+        push(
+            "aws_s3_bucket",
+            "k",
+            "",
+            Some(Val::String("é😀".into())),
+            bucket("k"),
+        );
+        let texts = [
+            "${aws_s3_bucket.b.id}",
+            "${module.m.aws_s3_bucket.b.arn}",
+            "${module.n.aws_s3_bucket.c.arn}",
+            "${module.m.module.n.aws_s3_bucket.c.id}",
+            "${aws_s3_bucket.i[1].id}",
+            "${aws_s3_bucket.i[*].id}",
+            "${aws_s3_bucket.i[var.x].id}",
+            "${aws_s3_bucket.i.id}",
+            "${aws_s3_bucket.k[\"é😀\"].id}",
+            "${aws_s3_bucket.k[\"x\"].id}",
+            "x${aws_s3_bucket.bb.id} ${data.aws_s3_bucket.b.id} ${xaws_s3_bucket.b}",
+            "😀${aws_s3_bucket.i[0]}😀${aws_s3_bucket.b}",
+            "${module}",
+            "${var.x} 😀 aws_s3_bucket.b",
+            "${module.e[\"😀\"].aws_s3_bucket.b.id}",
+        ];
+        for (n, text) in texts.iter().enumerate() {
+            for module in ["", "module.m", "module.m.module.n", "module.z"] {
+                let config =
+                    Val::Object([("bucket".to_string(), Val::Unknown(text.to_string()))].into());
+                push(
+                    "aws_s3_bucket_policy",
+                    &format!("p{n}"),
+                    module,
+                    None,
+                    config,
+                );
+            }
+        }
+        doc
+    }
+
+    /// rungs' precomputed `input.index` (src/load/index.rs) is exactly what the library builds
+    /// for an input without it, on every example and fixture document padded past the gate of
+    /// `data.rungs.lib.indexed`, on a document of awkward argument texts and on one of every way
+    /// a text designates a resource. It survives JSON (`rungs input`) unchanged.
+    #[test]
+    fn the_input_index_is_what_the_library_builds() {
+        let bundle = embedded();
+        let mut engine = regorus::Engine::new();
+        for lib in &bundle.libraries {
+            engine
+                .add_policy(lib.path.clone(), lib.source.to_string())
+                .unwrap();
+        }
+        let mut documents: Vec<(String, Document)> = vec![
+            ("awkward".into(), awkward()),
+            ("designations".into(), designations()),
+        ];
+        for (tree, docs) in fixture_documents() {
+            documents.extend(docs.iter().map(|d| (tree.display().to_string(), padded(d))));
+        }
+        let mut compared = 0;
+        for (what, doc) in &documents {
+            let input = doc.to_input();
+            let index = input["index"].clone();
+            assert!(index.as_object().is_ok(), "{what}: no index");
+            // As `rungs input` prints it: JSON keeps every key a string.
+            let json = serde_json::to_string(&input).unwrap();
+            assert_eq!(
+                regorus::Value::from_json_str(&json).unwrap(),
+                input,
+                "{what}"
+            );
+            let mut without = input.as_object().unwrap().clone();
+            without.remove(&regorus::Value::from("index"));
+            engine.set_input(regorus::Value::from(without));
+            for name in [
+                "by_key",
+                "naming",
+                "unknown_arg",
+                "known_arg",
+                "designating_arg",
+            ] {
+                let built = engine.eval_rule(format!("data.rungs.lib.{name}")).unwrap();
+                // The first type whose entries differ, not both whole indexes.
+                let types = built.as_object().unwrap();
+                let differ = index[name]
+                    .as_object()
+                    .unwrap()
+                    .iter()
+                    .chain(types.iter())
+                    .find(|(t, v)| index[name][*t] != **v || built[*t] != **v);
+                assert_eq!(differ, None, "{what}: {name}: (type, one side)");
+                assert_eq!(index[name], built, "{what}: {name}");
+                compared += 1;
+            }
+        }
+        assert!(compared > 2000, "{compared} indexes compared");
+    }
+
     /// The embedded bundle with its libraries renamed, as if given from disk: nothing comes
     /// precompiled, so preparing it compiles at run time.
     fn compiled_at_run_time(bundle: &Bundle) -> Bundle {

@@ -689,18 +689,28 @@ refers_to_type(v, t, m) if {
 
 # Comparing every companion with every target made joins quadratic in the
 # resources of one root module (500 buckets with two companions each: 24 s).
-# These rules are built once per document, and only when `indexed` (ungated,
+# The indexes are built once per document, and only when `indexed` (ungated,
 # they slowed small documents that never look them up); the helpers look
 # candidates up in them and apply the exact test (designates, literal_names) to those alone.
 # A candidate lookup returns a superset of the positions in resources(t) that
 # can match, so results do not change.
+#
+# rungs builds these indexes itself, once per document, into input.index
+# (src/load/index.rs; in Rego they were 0.9 s of a 2.2 s scan of 5,000 buckets). The rules below build the same values for
+# documents without it (tests, OPA); src/load/index.rs' tests compare the two.
+
+# rungs gave the indexes.
+has_index if is_object(input.index)
 
 # Joins use the indexes in documents with more than 20 resources of one type
 # (building them costs more than comparing the pairs of the usual root module:
 # with a 64-resource gate, examples/aws-platform took 30% more CPU) whose refs are
 # all ASCII identifier paths (`type.name`, `data.type.name`), which value_keys
 # can find in text; otherwise each helper compares every pair, as before.
+indexed if has_index
+
 indexed if {
+	not has_index
 	some rs in input.resources_by_type
 	count(rs) > 20
 	ascii_refs
@@ -753,47 +763,92 @@ group(pairs) := {s[starts[n]][0]: [p[1] | some p in array.slice(s, starts[n], en
 	ends := array.concat(array.slice(starts, 1, count(starts)), [count(s)])
 }
 
-# by_key[[t, k]]: positions in resources(t) of the resources whose ref or literal
+# by_key[t][k]: positions in resources(t) of the resources whose ref or literal
 # name (literal_names) is k.
-by_key := group({[[t, k], i] |
-	some t, rs in input.resources_by_type
+by_key := input.index.by_key if has_index
+
+by_key := {t: group({[k, i] |
 	some i, r in rs
 	some k in {r.ref} | literal_names(r)
-}) if indexed
-
-# naming[[t, k]]: positions in resources(t) of the resources with an argument
-# whose value_keys hold k.
-naming := group({[[t, k], i] |
+}) |
 	some t, rs in input.resources_by_type
+} if {
+	not has_index
+	indexed
+}
+
+# naming[t][k]: positions in resources(t) of the resources with an argument
+# whose value_keys hold k.
+naming := input.index.naming if has_index
+
+naming := {t: group({[k, i] |
 	some i, r in rs
 	c := r.config
 	is_object(c)
 	some v in c
 	some k in value_keys(v)
-}) if indexed
+}) |
+	some t, rs in input.resources_by_type
+} if {
+	not has_index
+	indexed
+}
 
 # Positions in resources(t), in order, of the resources whose ref or literal
 # name is one of keys (a superset of those that match: callers test each).
-candidates(t, keys) := sort({i | some k in keys; some i in by_key[[t, k]]})
+candidates(t, keys) := sort({i | some k in keys; some i in by_key[t][k]})
 
 # Positions in resources(t), in order, of the resources with an argument that
 # may name one of keys.
-naming_candidates(t, keys) := sort({i | some k in keys; some i in naming[[t, k]]})
+naming_candidates(t, keys) := sort({i | some k in keys; some i in naming[t][k]})
 
-# unknown_arg[[t, attr]]: positions in resources(t) of the resources whose
-# argument attr is unknown; designating_arg[[t, attr, key]] those of them whose
+# unknown_arg[t][attr]: positions in resources(t) of the resources whose
+# argument attr is unknown; designating_arg[t][attr][key] those of them whose
 # attr designates some resource of type key (see refers_to_type).
-unknown_arg := group({[[t, attr], i] |
-	some t, rs in input.resources_by_type
+unknown_arg := input.index.unknown_arg if has_index
+
+unknown_arg := {t: group({[attr, i] |
 	some i, r in rs
 	c := r.config
 	is_object(c)
 	some name, v in c
 	attr := name
 	is_unknown(v)
-}) if indexed
+}) |
+	some t, rs in input.resources_by_type
+} if {
+	not has_index
+	indexed
+}
 
-designating_arg := group({[[t, attr, key], i] |
+designating_arg := input.index.designating_arg if has_index
+
+designating_arg := {t: designating_by_attr(t) |
+	some d in designations
+	t := d[0]
+} if {
+	not has_index
+	indexed
+}
+
+designating_by_attr(t) := {attr: designating_by_key(t, attr) |
+	some d in designations
+	d[0] == t
+	attr := d[1]
+}
+
+designating_by_key(t, attr) := group({[d[2], d[3]] |
+	some d in designations
+	d[0] == t
+	d[1] == attr
+})
+
+# [t, attr, key, i] for each resource i of type t whose unknown argument attr
+# designates a resource of type key (built only for documents without
+# input.index).
+designations contains [t, attr, key, i] if {
+	not has_index
+	indexed
 	some t, rs in input.resources_by_type
 	some i, r in rs
 	c := r.config
@@ -807,33 +862,39 @@ designating_arg := group({[[t, attr, key], i] |
 	# iterating by_key, which regorus' VM (0.14.1) made quadratic in the
 	# resources inside this loop (docs/performance.md).
 	some key, _ in input.resources_by_type
-	some j in by_key[[key, p]]
+	some j in by_key[key][p]
 	designates(v, resources(key)[j], module_of(r))
-}) if indexed
+}
 
 # The is_array tests are not redundant: regorus' VM (0.14.1) gives undefined, not
 # the else value, when a body that is one assignment fails. (object.get would read
 # the array key as a path.)
 unknown_args(t, attr) := s if {
-	s := unknown_arg[[t, attr]]
+	s := unknown_arg[t][attr]
 	is_array(s)
 } else := []
 
 designating_args(t, attr, key) := s if {
-	s := designating_arg[[t, attr, key]]
+	s := designating_arg[t][attr][key]
 	is_array(s)
 } else := []
 
-# known_arg holds [t, attr] when some resource of type t sets attr to a known string.
-known_arg contains [t, attr] if {
-	indexed
-	some t, typed in input.resources_by_type
-	some r in typed
+# known_arg[t]: the arguments some resource of type t sets to a known string,
+# sorted.
+known_arg := input.index.known_arg if has_index
+
+known_arg := {t: sort({attr |
+	some r in rs
 	c := r.config
 	is_object(c)
 	some name, v in c
 	attr := name
 	is_known_string(v)
+}) |
+	some t, rs in input.resources_by_type
+} if {
+	not has_index
+	indexed
 }
 
 # The literal names a target can be referred to by when a companion uses a
@@ -897,7 +958,7 @@ ambiguous_companion(target, t, attr) if {
 
 ambiguous_companion(target, t, attr) if {
 	indexed
-	[t, attr] in known_arg
+	attr in known_arg[t]
 	some key in ["bucket", "name"]
 	is_unknown(object.get(config(target), key, null))
 }

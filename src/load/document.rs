@@ -176,15 +176,14 @@ impl Document {
             ),
         );
         input.insert(key("resources"), regorus::Value::from(resources));
-        input.insert(
-            key("resources_by_type"),
-            regorus::Value::from(
-                by_type
-                    .into_iter()
-                    .map(|(k, v)| (key(&k), regorus::Value::from(v)))
-                    .collect::<BTreeMap<_, _>>(),
-            ),
-        );
+        let by_type: BTreeMap<regorus::Value, regorus::Value> = by_type
+            .into_iter()
+            .map(|(k, v)| (key(&k), regorus::Value::from(v)))
+            .collect();
+        if let Some(index) = super::index::build(&by_type) {
+            input.insert(key("index"), index);
+        }
+        input.insert(key("resources_by_type"), regorus::Value::from(by_type));
         input.insert(
             key("module_calls"),
             regorus::Value::from(

@@ -3,6 +3,7 @@
 
 pub mod cloudformation;
 pub mod document;
+pub mod index;
 pub mod inputs;
 pub mod kubernetes;
 pub mod plan;
