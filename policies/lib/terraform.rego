@@ -705,8 +705,9 @@ has_index if is_object(input.index)
 # Joins use the indexes in documents with more than 20 resources of one type
 # (building them costs more than comparing the pairs of the usual root module:
 # with a 64-resource gate, examples/aws-platform took 30% more CPU) whose refs are
-# all ASCII identifier paths (`type.name`, `data.type.name`), which value_keys
-# can find in text; otherwise each helper compares every pair, as before.
+# all ASCII identifier paths of at most three parts (`type.name`,
+# `data.type.name`), which ref_keys can find in text; otherwise each helper
+# compares every pair, as before.
 indexed if has_index
 
 indexed if {
@@ -719,29 +720,34 @@ indexed if {
 ascii_refs if {
 	every _, rs in input.resources_by_type {
 		every r in rs {
-			regex.match(`^[A-Za-z0-9_.\-]+$`, r.ref)
+			regex.match(`^[A-Za-z0-9_\-]+(\.[A-Za-z0-9_\-]+){0,2}$`, r.ref)
 		}
 	}
 }
 
-# The refs text s can mention (see mentions): a mention starts a run of
-# identifier characters and dots and ends at a dot or at the end of the run,
-# so it is a prefix of a run made of whole dot-separated parts.
-ref_prefixes(s) := {p |
+# The refs of at most three parts text s can mention (see mentions), as a
+# resource's own ref or at the end of a module-qualified one
+# ("module.store.aws_s3_bucket.this", "module.x[\"k\"].aws_s3_bucket.this"):
+# a mention starts after a dot or at the start of a run of identifier
+# characters and dots, and ends at a dot or at the end of the run, so it is
+# one to three whole dot-separated parts of a run.
+ref_keys(s) := {k |
 	some run in regex.find_n(`[A-Za-z0-9_.\-]+`, s, -1)
 	parts := split(run, ".")
-	some k in numbers.range(1, count(parts))
-	p := concat(".", array.slice(parts, 0, k))
+	some a, _ in parts
+	some n in [1, 2, 3]
+	a + n <= count(parts)
+	k := concat(".", array.slice(parts, a, a + n))
 }
 
 # The keys an argument value v can match a resource by: the refs its unknown
 # texts can mention (see refers_to), or itself when it is a known string (a
 # literal name).
-value_keys(v) := ref_prefixes(v) if is_unknown(v)
+value_keys(v) := ref_keys(v) if is_unknown(v)
 
 value_keys(v) := {v} if is_known_string(v)
 
-value_keys(v) := {k | some x in v; is_unknown(x); some k in ref_prefixes(x)} if is_array(v)
+value_keys(v) := {k | some x in v; is_unknown(x); some k in ref_keys(x)} if is_array(v)
 
 value_keys(v) := set() if {
 	not is_string(v)
@@ -856,7 +862,7 @@ designations contains [t, attr, key, i] if {
 	some name, v in c
 	attr := name
 	is_unknown(v)
-	some p in ref_prefixes(v)
+	some p in ref_keys(v)
 	# key is bound by its own `some`: regorus' VM compiler does not hoist a
 	# lookup whose key is still unbound. It comes from the input, not from
 	# iterating by_key, which regorus' VM (0.14.1) made quadratic in the

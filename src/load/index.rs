@@ -14,8 +14,8 @@ use std::collections::{BTreeMap, BTreeSet};
 const INDEXED_ABOVE: usize = 20;
 
 /// `input.index` for `resources_by_type`, or `None` when the library compares pairs instead:
-/// no type has more than [`INDEXED_ABOVE`] resources, or some ref is not a plain ASCII path
-/// (the text search of `ref_prefixes` could miss it).
+/// no type has more than [`INDEXED_ABOVE`] resources, or some ref is not a plain ASCII path of
+/// at most three parts (the text search of `ref_keys` could miss it).
 pub fn build(resources_by_type: &BTreeMap<Value, Value>) -> Option<Value> {
     let types: Vec<(&Value, Vec<&Value>)> = resources_by_type
         .iter()
@@ -115,7 +115,7 @@ fn positions_value(positions: &BTreeSet<usize>) -> Value {
 
 /// The library's `designating_arg`: `[t][attr][key]` to the positions in `resources(t)` of
 /// the resources whose argument `attr` is unknown and designates some resource of type key
-/// found by one of its `ref_prefixes` in `by_key` (`keyed`, in the order of `types`). Only
+/// found by one of its `ref_keys` in `by_key` (`keyed`, in the order of `types`). Only
 /// types and arguments with such resources have an entry.
 fn designating_arg(types: &[(&Value, Vec<&Value>)], keyed: &[Groups]) -> Value {
     type ByKey<'a> = BTreeMap<&'a Value, BTreeSet<usize>>;
@@ -134,7 +134,7 @@ fn designating_arg(types: &[(&Value, Vec<&Value>)], keyed: &[Groups]) -> Value {
                     continue;
                 }
                 let mut prefixes = BTreeSet::new();
-                ref_prefixes(text, &mut prefixes);
+                ref_keys(text, &mut prefixes);
                 for ((key, others), keys) in types.iter().zip(keyed) {
                     let designated = prefixes.iter().any(|p| {
                         keys.get(p).is_some_and(|js| {
@@ -344,9 +344,13 @@ fn is_unknown(s: &str) -> bool {
     s.contains("${")
 }
 
-/// The library's `ascii_refs` for one ref: `^[A-Za-z0-9_.\-]+$`.
+/// The library's `ascii_refs` for one ref: `^[A-Za-z0-9_\-]+(\.[A-Za-z0-9_\-]+){0,2}$`.
 fn is_plain_ref(reference: &str) -> bool {
-    !reference.is_empty() && reference.bytes().all(is_ref_byte)
+    let parts: Vec<&str> = reference.split('.').collect();
+    parts.len() <= 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b != b'.' && is_ref_byte(b)))
 }
 
 fn is_ref_byte(b: u8) -> bool {
@@ -367,14 +371,14 @@ fn literal_names(r: &Value) -> impl Iterator<Item = &str> {
 fn value_keys(v: &Value) -> BTreeSet<&str> {
     let mut keys = BTreeSet::new();
     match v {
-        Value::String(s) if is_unknown(s) => ref_prefixes(s, &mut keys),
+        Value::String(s) if is_unknown(s) => ref_keys(s, &mut keys),
         Value::String(s) => {
             keys.insert(s.as_ref());
         }
         Value::Array(items) => {
             for x in items.iter() {
                 if let Some(s) = string(x).filter(|s| is_unknown(s)) {
-                    ref_prefixes(s, &mut keys);
+                    ref_keys(s, &mut keys);
                 }
             }
         }
@@ -383,17 +387,21 @@ fn value_keys(v: &Value) -> BTreeSet<&str> {
     keys
 }
 
-/// The library's `ref_prefixes`: for each maximal run of `[A-Za-z0-9_.\-]` in `s`, the run up
-/// to each of its dots, and the whole run.
-fn ref_prefixes<'a>(s: &'a str, out: &mut BTreeSet<&'a str>) {
+/// The library's `ref_keys`: for each maximal run of `[A-Za-z0-9_.\-]` in `s`, every one to
+/// three consecutive dot-separated parts of it.
+fn ref_keys<'a>(s: &'a str, out: &mut BTreeSet<&'a str>) {
     for run in s.split(|c: char| !c.is_ascii() || !is_ref_byte(c as u8)) {
         if run.is_empty() {
             continue;
         }
-        for (at, _) in run.match_indices('.') {
-            out.insert(&run[..at]);
+        let dots: Vec<usize> = run.match_indices('.').map(|(at, _)| at).collect();
+        let starts = std::iter::once(0).chain(dots.iter().map(|d| d + 1));
+        let ends: Vec<usize> = dots.iter().copied().chain([run.len()]).collect();
+        for (a, start) in starts.enumerate() {
+            for end in ends.iter().skip(a).take(3) {
+                out.insert(&run[start..*end]);
+            }
         }
-        out.insert(run);
     }
 }
 
@@ -401,16 +409,16 @@ fn ref_prefixes<'a>(s: &'a str, out: &mut BTreeSet<&'a str>) {
 mod tests {
     use super::*;
 
-    fn prefixes(s: &str) -> Vec<&str> {
+    fn keys(s: &str) -> Vec<&str> {
         let mut out = BTreeSet::new();
-        ref_prefixes(s, &mut out);
+        ref_keys(s, &mut out);
         out.into_iter().collect()
     }
 
     #[test]
-    fn ref_prefixes_end_at_dots_and_at_the_end_of_each_run() {
+    fn ref_keys_are_one_to_three_parts_of_each_run() {
         assert_eq!(
-            prefixes("${aws_s3_bucket.logs[0].id}-x ${module.m.y}"),
+            keys("${module.s.aws_s3_bucket.logs[0].id}-x"),
             [
                 "",
                 "-x",
@@ -418,11 +426,34 @@ mod tests {
                 "0",
                 "aws_s3_bucket",
                 "aws_s3_bucket.logs",
+                "id",
+                "logs",
                 "module",
-                "module.m",
-                "module.m.y"
+                "module.s",
+                "module.s.aws_s3_bucket",
+                "s",
+                "s.aws_s3_bucket",
+                "s.aws_s3_bucket.logs",
             ]
         );
-        assert_eq!(prefixes("a..b é .c"), ["", ".c", "a", "a.", "a..b"]);
+        assert_eq!(
+            keys("a..b é .c"),
+            ["", ".b", ".c", "a", "a.", "a..b", "b", "c"]
+        );
+    }
+
+    #[test]
+    fn plain_refs_are_one_to_three_ascii_parts() {
+        for plain in [
+            "Bucket",
+            "aws_s3_bucket.b",
+            "data.aws_iam_policy_document.p",
+            "Deployment.shop.api-1",
+        ] {
+            assert!(is_plain_ref(plain), "{plain}");
+        }
+        for other in ["", "a..b", ".a", "a.", "a.b.c.d", "aws_s3_bucket.é", "a b"] {
+            assert!(!is_plain_ref(other), "{other}");
+        }
     }
 }
