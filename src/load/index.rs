@@ -6,33 +6,81 @@
 //! Each index is exactly the value `policies/lib/terraform.rego` builds when the input has
 //! none (documents from tests or OPA); `tests` compares the two on every fixture.
 
+use regorus::value::Object;
 use regorus::Value;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Documents with more than this many resources of one type are indexed (the library's
 /// `indexed`): below it, comparing pairs costs less than looking up.
 const INDEXED_ABOVE: usize = 20;
 
+/// What the indexes read of a resource, looked up once (indexing a [`Value`] by a `&str`
+/// builds a `Value` key each time).
+struct Res<'a> {
+    reference: Option<&'a str>,
+    /// The library's `module_of`.
+    module: &'a str,
+    /// The instance key (`index`), when not null.
+    index: Option<&'a Value>,
+    config: Option<&'a Object>,
+}
+
+/// The keys the indexes read, built once.
+struct Keys {
+    reference: Value,
+    module: Value,
+    index: Value,
+    config: Value,
+    literal_names: [Value; 2],
+}
+
+impl Keys {
+    fn new() -> Self {
+        Keys {
+            reference: Value::from("ref"),
+            module: Value::from("module"),
+            index: Value::from("index"),
+            config: Value::from("config"),
+            literal_names: [Value::from("bucket"), Value::from("name")],
+        }
+    }
+
+    fn view<'a>(&self, r: &'a Value) -> Res<'a> {
+        Res {
+            reference: string(&r[&self.reference]),
+            module: string(&r[&self.module]).unwrap_or_default(),
+            index: Some(&r[&self.index]).filter(|i| !matches!(i, Value::Null | Value::Undefined)),
+            config: r[&self.config].as_object().ok(),
+        }
+    }
+
+    /// The library's `literal_names`: the known `bucket` and `name` of a resource.
+    fn literal_names<'a>(&'a self, r: &'a Res) -> impl Iterator<Item = &'a str> {
+        self.literal_names.iter().filter_map(move |key| {
+            let n = string(r.config?.get(key)?)?;
+            (!is_unknown(n)).then_some(n)
+        })
+    }
+}
+
 /// `input.index` for `resources_by_type`, or `None` when the library compares pairs instead:
 /// no type has more than [`INDEXED_ABOVE`] resources, or some ref is not a plain ASCII path of
 /// at most three parts (the text search of `ref_keys` could miss it).
 pub fn build(resources_by_type: &BTreeMap<Value, Value>) -> Option<Value> {
-    let types: Vec<(&Value, Vec<&Value>)> = resources_by_type
+    let keys = Keys::new();
+    let types: Vec<(&Value, Vec<Res>)> = resources_by_type
         .iter()
         .map(|(t, rs)| {
-            (
-                t,
-                rs.as_array()
-                    .map(|a| a.iter().collect())
-                    .unwrap_or_default(),
-            )
+            let rs = rs
+                .as_array()
+                .map(|a| a.iter().map(|r| keys.view(r)).collect());
+            (t, rs.unwrap_or_default())
         })
         .collect();
     let large = types.iter().any(|(_, rs)| rs.len() > INDEXED_ABOVE);
-    let plain = types.iter().all(|(_, rs)| {
-        rs.iter()
-            .all(|r| string(&r["ref"]).is_some_and(is_plain_ref))
-    });
+    let plain = types
+        .iter()
+        .all(|(_, rs)| rs.iter().all(|r| r.reference.is_some_and(is_plain_ref)));
     if !large || !plain {
         return None;
     }
@@ -42,18 +90,18 @@ pub fn build(resources_by_type: &BTreeMap<Value, Value>) -> Option<Value> {
     let mut known_arg = BTreeMap::new();
     let mut keyed: Vec<Groups> = Vec::with_capacity(types.len());
     for (t, rs) in &types {
-        let mut keys: Groups = BTreeMap::new();
-        let mut names: Groups = BTreeMap::new();
-        let mut unknown: Groups = BTreeMap::new();
+        let mut refs: Groups = HashMap::new();
+        let mut names: Groups = HashMap::new();
+        let mut unknown: Groups = HashMap::new();
         let mut known = BTreeSet::new();
-        for (i, &r) in rs.iter().enumerate() {
-            if let Some(reference) = string(&r["ref"]) {
-                add(&mut keys, reference, i);
+        for (i, r) in rs.iter().enumerate() {
+            if let Some(reference) = r.reference {
+                add(&mut refs, reference, i);
             }
-            for name in literal_names(r) {
-                add(&mut keys, name, i);
+            for name in keys.literal_names(r) {
+                add(&mut refs, name, i);
             }
-            let Ok(config) = r["config"].as_object() else {
+            let Some(config) = r.config else {
                 continue;
             };
             for (attr, v) in config.iter() {
@@ -64,20 +112,18 @@ pub fn build(resources_by_type: &BTreeMap<Value, Value>) -> Option<Value> {
                 match string(v) {
                     Some(s) if is_unknown(s) => add(&mut unknown, attr, i),
                     Some(_) => {
-                        known.insert(Value::from(attr));
+                        known.insert(attr);
                     }
                     None => {}
                 }
             }
         }
-        by_key.insert((*t).clone(), groups(&keys));
-        keyed.push(keys);
+        by_key.insert((*t).clone(), groups(&refs));
+        keyed.push(refs);
         naming.insert((*t).clone(), groups(&names));
         unknown_arg.insert((*t).clone(), groups(&unknown));
-        known_arg.insert(
-            (*t).clone(),
-            Value::from(known.into_iter().collect::<Vec<_>>()),
-        );
+        let known: Vec<Value> = known.into_iter().map(Value::from).collect();
+        known_arg.insert((*t).clone(), Value::from(known));
     }
     let designating_arg = designating_arg(&types, &keyed);
     let mut index = BTreeMap::new();
@@ -89,43 +135,48 @@ pub fn build(resources_by_type: &BTreeMap<Value, Value>) -> Option<Value> {
     Some(Value::from(index))
 }
 
-/// Positions in a type's resources by key, each set in ascending order.
-type Groups<'a> = BTreeMap<&'a str, BTreeSet<usize>>;
+/// Positions in a type's resources by key, ascending: resources are added in order.
+type Groups<'a> = HashMap<&'a str, Vec<usize>>;
 
 fn add<'a>(groups: &mut Groups<'a>, key: &'a str, position: usize) {
-    groups.entry(key).or_default().insert(position);
+    let positions = groups.entry(key).or_default();
+    if positions.last() != Some(&position) {
+        positions.push(position);
+    }
 }
 
 fn groups(groups: &Groups) -> Value {
-    groups
-        .iter()
-        .map(|(&k, positions)| (Value::from(k), positions_value(positions)))
+    // Sorted as strings first: collecting into the object's map then finds them in order
+    // instead of sorting thousands of `Value`s.
+    let mut entries: Vec<(&str, &Vec<usize>)> = groups.iter().map(|(&k, p)| (k, p)).collect();
+    entries.sort_unstable_by_key(|&(k, _)| k);
+    entries
+        .into_iter()
+        .map(|(k, positions)| (Value::from(k), positions_value(positions)))
         .collect::<BTreeMap<_, _>>()
         .into()
 }
 
-fn positions_value(positions: &BTreeSet<usize>) -> Value {
-    Value::from(
-        positions
-            .iter()
-            .map(|&i| Value::from(i as u64))
-            .collect::<Vec<_>>(),
-    )
+fn positions_value<'a>(positions: impl IntoIterator<Item = &'a usize>) -> Value {
+    let positions: Vec<Value> = positions
+        .into_iter()
+        .map(|&i| Value::from(i as u64))
+        .collect();
+    Value::from(positions)
 }
 
 /// The library's `designating_arg`: `[t][attr][key]` to the positions in `resources(t)` of
 /// the resources whose argument `attr` is unknown and designates some resource of type key
 /// found by one of its `ref_keys` in `by_key` (`keyed`, in the order of `types`). Only
 /// types and arguments with such resources have an entry.
-fn designating_arg(types: &[(&Value, Vec<&Value>)], keyed: &[Groups]) -> Value {
+fn designating_arg(types: &[(&Value, Vec<Res>)], keyed: &[Groups]) -> Value {
     type ByKey<'a> = BTreeMap<&'a Value, BTreeSet<usize>>;
     let mut out: BTreeMap<&Value, BTreeMap<&str, ByKey>> = BTreeMap::new();
     for (t, rs) in types {
         for (i, r) in rs.iter().enumerate() {
-            let Ok(config) = r["config"].as_object() else {
+            let Some(config) = r.config else {
                 continue;
             };
-            let m = module_of(r);
             for (attr, v) in config.iter() {
                 let (Some(attr), Some(text)) = (string(attr), string(v)) else {
                     continue;
@@ -133,14 +184,13 @@ fn designating_arg(types: &[(&Value, Vec<&Value>)], keyed: &[Groups]) -> Value {
                 if !is_unknown(text) {
                     continue;
                 }
-                let mut prefixes = BTreeSet::new();
-                ref_keys(text, &mut prefixes);
-                for ((key, others), keys) in types.iter().zip(keyed) {
-                    let designated = prefixes.iter().any(|p| {
-                        keys.get(p).is_some_and(|js| {
-                            js.iter().any(|&j| {
-                                designates(&[text], &Other::new(others[j]), m, others, keys)
-                            })
+                let mut text_keys = BTreeSet::new();
+                ref_keys(text, &mut text_keys);
+                for ((key, others), refs) in types.iter().zip(keyed) {
+                    let designated = text_keys.iter().any(|k| {
+                        refs.get(k).is_some_and(|js| {
+                            js.iter()
+                                .any(|&j| designates(&[text], &others[j], r.module, others, refs))
                         })
                     });
                     if designated {
@@ -175,44 +225,18 @@ fn designating_arg(types: &[(&Value, Vec<&Value>)], keyed: &[Groups]) -> Value {
         .into()
 }
 
-/// What `designates` reads of the resource designated.
-struct Other<'a> {
-    reference: &'a str,
-    module: &'a str,
-    /// The instance key (`index`), when not null.
-    index: Option<&'a Value>,
-}
-
-impl<'a> Other<'a> {
-    fn new(r: &'a Value) -> Self {
-        Other {
-            reference: string(&r["ref"]).unwrap_or_default(),
-            module: module_of(r),
-            index: Some(&r["index"]).filter(|i| !matches!(i, Value::Null | Value::Undefined)),
-        }
-    }
-}
-
-/// The library's `module_of`.
-fn module_of(r: &Value) -> &str {
-    string(&r["module"]).unwrap_or_default()
-}
-
 /// The library's `designates(v, other, m)` for the unknown texts of v (`texts`); `others` and
-/// `keys` are the resources of other's type and their `by_key`.
-fn designates(texts: &[&str], other: &Other, m: &str, others: &[&Value], keys: &Groups) -> bool {
-    let refers_to = || {
-        texts
-            .iter()
-            .any(|s| names_instance(s, other.reference, other))
-    };
+/// `refs` are the resources of other's type and their `by_key`.
+fn designates(texts: &[&str], other: &Res, m: &str, others: &[Res], refs: &Groups) -> bool {
+    let reference = other.reference.unwrap_or_default();
+    let refers_to = || texts.iter().any(|s| names_instance(s, reference, other));
     if other.module == m && refers_to() {
         return true;
     }
     if other.module != m
         && within(m, other.module)
         && refers_to()
-        && !declares(m, other.reference, others, keys)
+        && !declares(m, reference, others, refs)
     {
         return true;
     }
@@ -236,10 +260,10 @@ fn within(m2: &str, m1: &str) -> bool {
 
 /// The library's `declares(m, key, ref)`: module m declares a resource of this type with this
 /// ref.
-fn declares(m: &str, reference: &str, others: &[&Value], keys: &Groups) -> bool {
-    keys.get(reference).is_some_and(|js| {
+fn declares(m: &str, reference: &str, others: &[Res], refs: &Groups) -> bool {
+    refs.get(reference).is_some_and(|js| {
         js.iter()
-            .any(|&j| module_of(others[j]) == m && string(&others[j]["ref"]) == Some(reference))
+            .any(|&j| others[j].module == m && others[j].reference == Some(reference))
     })
 }
 
@@ -252,12 +276,13 @@ fn enclosing(m: &str) -> BTreeSet<String> {
 }
 
 /// The library's `qualified_ref(r, m)`: how code in module a names r of a module below it.
-fn qualified_ref(r: &Other, a: &str) -> Option<String> {
+fn qualified_ref(r: &Res, a: &str) -> Option<String> {
+    let reference = r.reference?;
     if a.is_empty() {
-        return (!r.module.is_empty()).then(|| format!("{}.{}", r.module, r.reference));
+        return (!r.module.is_empty()).then(|| format!("{}.{reference}", r.module));
     }
     let below = r.module.strip_prefix(a)?.strip_prefix('.')?;
-    Some(format!("{below}.{}", r.reference))
+    Some(format!("{below}.{reference}"))
 }
 
 /// A character of text as the library's `char_at`/`char_before` give it: a one-character
@@ -295,7 +320,7 @@ const IDENTIFIER: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01
 /// The library's `names_instance(s, name, r)`: s mentions name as a whole reference to the
 /// instance r. Positions are in characters, as regorus' `indexof_n` and `substring` count
 /// them; lengths in UTF-16 units, as its `count` does.
-fn names_instance(s: &str, name: &str, r: &Other) -> bool {
+fn names_instance(s: &str, name: &str, r: &Res) -> bool {
     if !s.contains(name) {
         return false;
     }
@@ -319,7 +344,7 @@ fn names_instance(s: &str, name: &str, r: &Other) -> bool {
 }
 
 /// The library's `instance_matches(s, j, r)`.
-fn instance_matches(chars: &[char], units: usize, j: usize, r: &Other) -> bool {
+fn instance_matches(chars: &[char], units: usize, j: usize, r: &Res) -> bool {
     let Some(index) = r.index else {
         return true;
     };
@@ -355,15 +380,6 @@ fn is_plain_ref(reference: &str) -> bool {
 
 fn is_ref_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-')
-}
-
-/// The library's `literal_names`: the known `bucket` and `name` of a resource.
-fn literal_names(r: &Value) -> impl Iterator<Item = &str> {
-    let config = r["config"].as_object().ok();
-    ["bucket", "name"].into_iter().filter_map(move |key| {
-        let n = string(config?.get(&Value::from(key))?)?;
-        (!is_unknown(n)).then_some(n)
-    })
 }
 
 /// The library's `value_keys`: the refs an argument's unknown texts can mention, or the
