@@ -1307,7 +1307,14 @@ mod tests {
             r.kind = kind.into();
             r.name = name.into();
             r.reference = format!("{kind}.{name}");
-            r.address = r.reference.clone();
+            r.address = match &index {
+                Some(Val::Number(n)) => format!("{}[{n}]", r.reference),
+                Some(Val::String(k)) => format!("{}[{k:?}]", r.reference),
+                _ => r.reference.clone(),
+            };
+            if !module.is_empty() {
+                r.address = format!("{module}.{}", r.address);
+            }
             r.module = module.into();
             r.index = index;
             r.config = match config {
@@ -1432,14 +1439,15 @@ mod tests {
             let mut without = input.as_object().unwrap().clone();
             without.remove(&regorus::Value::from("index"));
             engine.set_input(regorus::Value::from(without));
-            for name in [
-                "by_key",
-                "naming",
-                "unknown_arg",
-                "known_arg",
-                "designating_arg",
+            for (name, rule) in [
+                ("by_key", "by_key"),
+                ("naming", "naming"),
+                ("unknown_arg", "unknown_arg"),
+                ("known_arg", "known_arg"),
+                ("designating_arg", "designating_arg"),
+                ("companions", "companion_index"),
             ] {
-                let built = engine.eval_rule(format!("data.rungs.lib.{name}")).unwrap();
+                let built = engine.eval_rule(format!("data.rungs.lib.{rule}")).unwrap();
                 // The first type whose entries differ, not both whole indexes.
                 let types = built.as_object().unwrap();
                 let differ = index[name]
@@ -1453,7 +1461,7 @@ mod tests {
                 compared += 1;
             }
         }
-        assert!(compared > 2000, "{compared} indexes compared");
+        assert!(compared > 2400, "{compared} indexes compared");
     }
 
     /// The embedded bundle with its libraries renamed, as if given from disk: nothing comes

@@ -706,8 +706,8 @@ has_index if is_object(input.index)
 # (building them costs more than comparing the pairs of the usual root module:
 # with a 64-resource gate, examples/aws-platform took 30% more CPU) whose refs are
 # all ASCII identifier paths of at most three parts (`type.name`,
-# `data.type.name`), which ref_keys can find in text; otherwise each helper
-# compares every pair, as before.
+# `data.type.name`), which ref_keys can find in text, and whose addresses are
+# unique; otherwise each helper compares every pair, as before.
 indexed if has_index
 
 indexed if {
@@ -715,6 +715,13 @@ indexed if {
 	some rs in input.resources_by_type
 	count(rs) > 20
 	ascii_refs
+	unique_addresses
+}
+
+# No two resources share an address (companion_index is keyed by it).
+unique_addresses if {
+	addresses := [r.address | some rs in input.resources_by_type; some r in rs]
+	count(addresses) == count({a | some a in addresses})
 }
 
 ascii_refs if {
@@ -922,10 +929,9 @@ literal_names(target) := {n |
 #   - by literal name, from any module: config[attr] equals the target's known
 #     `bucket` or `name` (S3 bucket names are global, so a literal match is
 #     a match wherever it is written).
-companions(target, t, attr) := [c |
-	some i in naming_candidates(t, {target.ref} | literal_names(target))
-	c := resources(t)[i]
-	linked(c, attr, target)
+companions(target, t, attr) := [rs[i] |
+	rs := resources(t)
+	some i in companion_index[target.address][t][attr]
 ] if indexed
 
 companions(target, t, attr) := [c |
@@ -941,6 +947,56 @@ linked(c, attr, target) if {
 	v := object.get(config(c), attr, null)
 	is_known_string(v)
 	v in literal_names(target)
+}
+
+# companion_index[address][t][attr]: positions in resources(t), in order, of
+# the resources linked by attr to the resource at address (only non-empty
+# entries). Candidates come from by_key and the argument's value_keys, a
+# superset of the links.
+companion_index := input.index.companions if has_index
+
+companion_index := {address: companions_by_type(address) |
+	some l in links
+	address := l[0]
+} if {
+	not has_index
+	indexed
+}
+
+companions_by_type(address) := {t: companions_by_attr(address, t) |
+	some l in links
+	l[0] == address
+	t := l[1]
+}
+
+companions_by_attr(address, t) := {attr: sort({l[3] |
+	some l in links
+	l[0] == address
+	l[1] == t
+	l[2] == attr
+}) |
+	some m in links
+	m[0] == address
+	m[1] == t
+	attr := m[2]
+}
+
+# [target address, t, attr, i] for each resource i of type t whose argument attr
+# is linked to the target (built only for documents without input.index).
+links contains [target.address, t, attr, i] if {
+	not has_index
+	indexed
+	some t, rs in input.resources_by_type
+	some i, c in rs
+	cfg := c.config
+	is_object(cfg)
+	some name, v in cfg
+	attr := name
+	some key, _ in input.resources_by_type
+	some k in value_keys(v)
+	some j in by_key[key][k]
+	target := resources(key)[j]
+	linked(c, attr, target)
 }
 
 # ambiguous_companion(target, t, attr) holds when some resource of type t

@@ -17,6 +17,7 @@ const INDEXED_ABOVE: usize = 20;
 /// What the indexes read of a resource, looked up once (indexing a [`Value`] by a `&str`
 /// builds a `Value` key each time).
 struct Res<'a> {
+    address: Option<&'a str>,
     reference: Option<&'a str>,
     /// The library's `module_of`.
     module: &'a str,
@@ -27,6 +28,7 @@ struct Res<'a> {
 
 /// The keys the indexes read, built once.
 struct Keys {
+    address: Value,
     reference: Value,
     module: Value,
     index: Value,
@@ -37,6 +39,7 @@ struct Keys {
 impl Keys {
     fn new() -> Self {
         Keys {
+            address: Value::from("address"),
             reference: Value::from("ref"),
             module: Value::from("module"),
             index: Value::from("index"),
@@ -47,6 +50,7 @@ impl Keys {
 
     fn view<'a>(&self, r: &'a Value) -> Res<'a> {
         Res {
+            address: string(&r[&self.address]),
             reference: string(&r[&self.reference]),
             module: string(&r[&self.module]).unwrap_or_default(),
             index: Some(&r[&self.index]).filter(|i| !matches!(i, Value::Null | Value::Undefined)),
@@ -64,8 +68,9 @@ impl Keys {
 }
 
 /// `input.index` for `resources_by_type`, or `None` when the library compares pairs instead:
-/// no type has more than [`INDEXED_ABOVE`] resources, or some ref is not a plain ASCII path of
-/// at most three parts (the text search of `ref_keys` could miss it).
+/// no type has more than [`INDEXED_ABOVE`] resources, some ref is not a plain ASCII path of at
+/// most three parts (the text search of `ref_keys` could miss it), or two resources share an
+/// address (`companions` is keyed by it).
 pub fn build(resources_by_type: &BTreeMap<Value, Value>) -> Option<Value> {
     let keys = Keys::new();
     let types: Vec<(&Value, Vec<Res>)> = resources_by_type
@@ -81,7 +86,12 @@ pub fn build(resources_by_type: &BTreeMap<Value, Value>) -> Option<Value> {
     let plain = types
         .iter()
         .all(|(_, rs)| rs.iter().all(|r| r.reference.is_some_and(is_plain_ref)));
-    if !large || !plain {
+    let mut addresses = std::collections::HashSet::new();
+    let unique = types.iter().all(|(_, rs)| {
+        rs.iter()
+            .all(|r| r.address.is_some_and(|a| addresses.insert(a)))
+    });
+    if !large || !plain || !unique {
         return None;
     }
     let mut by_key = BTreeMap::new();
@@ -126,12 +136,14 @@ pub fn build(resources_by_type: &BTreeMap<Value, Value>) -> Option<Value> {
         known_arg.insert((*t).clone(), Value::from(known));
     }
     let designating_arg = designating_arg(&types, &keyed);
+    let companions = companions(&keys, &types, &keyed);
     let mut index = BTreeMap::new();
     index.insert(Value::from("by_key"), Value::from(by_key));
     index.insert(Value::from("naming"), Value::from(naming));
     index.insert(Value::from("unknown_arg"), Value::from(unknown_arg));
     index.insert(Value::from("known_arg"), Value::from(known_arg));
     index.insert(Value::from("designating_arg"), designating_arg);
+    index.insert(Value::from("companions"), companions);
     Some(Value::from(index))
 }
 
@@ -163,6 +175,78 @@ fn positions_value<'a>(positions: impl IntoIterator<Item = &'a usize>) -> Value 
         .map(|&i| Value::from(i as u64))
         .collect();
     Value::from(positions)
+}
+
+/// The library's `companion_index`: `[address][t][attr]` to the positions in `resources(t)`
+/// of the resources whose argument `attr` is `linked` to the resource at that address: it
+/// designates it, or is a known string equal to its known `bucket` or `name`. Candidates are
+/// the resources `by_key` (`keyed`) finds by the argument's `value_keys`; only addresses, types
+/// and arguments with a link have an entry.
+fn companions(keys: &Keys, types: &[(&Value, Vec<Res>)], keyed: &[Groups]) -> Value {
+    type ByAttr<'a> = BTreeMap<&'a str, BTreeSet<usize>>;
+    let mut out: BTreeMap<&str, BTreeMap<&Value, ByAttr>> = BTreeMap::new();
+    for (t, rs) in types {
+        for (i, c) in rs.iter().enumerate() {
+            let Some(config) = c.config else {
+                continue;
+            };
+            for (attr, v) in config.iter() {
+                let Some(attr) = string(attr) else { continue };
+                let texts = unknown_texts(v);
+                let literal = string(v).filter(|s| !is_unknown(s));
+                let value_keys = value_keys(v);
+                for ((_, others), refs) in types.iter().zip(keyed) {
+                    for &k in &value_keys {
+                        for &j in refs.get(k).into_iter().flatten() {
+                            let target = &others[j];
+                            let linked = designates(&texts, target, c.module, others, refs)
+                                || literal
+                                    .is_some_and(|l| keys.literal_names(target).any(|n| n == l));
+                            if let (true, Some(address)) = (linked, target.address) {
+                                let by_type = out.entry(address).or_default();
+                                by_type
+                                    .entry(t)
+                                    .or_default()
+                                    .entry(attr)
+                                    .or_default()
+                                    .insert(i);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let nest = |by_type: BTreeMap<&Value, ByAttr>| -> Value {
+        by_type
+            .into_iter()
+            .map(|(t, by_attr)| {
+                let by_attr: BTreeMap<Value, Value> = by_attr
+                    .into_iter()
+                    .map(|(attr, positions)| (Value::from(attr), positions_value(&positions)))
+                    .collect();
+                (t.clone(), Value::from(by_attr))
+            })
+            .collect::<BTreeMap<_, _>>()
+            .into()
+    };
+    out.into_iter()
+        .map(|(address, by_type)| (Value::from(address), nest(by_type)))
+        .collect::<BTreeMap<_, _>>()
+        .into()
+}
+
+/// The unknown texts of an argument: itself when it is one, its unknown items when a list.
+fn unknown_texts(v: &Value) -> Vec<&str> {
+    match v {
+        Value::String(s) if is_unknown(s) => vec![s.as_ref()],
+        Value::Array(items) => items
+            .iter()
+            .filter_map(string)
+            .filter(|s| is_unknown(s))
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// The library's `designating_arg`: `[t][attr][key]` to the positions in `resources(t)` of
