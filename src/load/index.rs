@@ -135,8 +135,9 @@ pub fn build(resources_by_type: &BTreeMap<Value, Value>) -> Option<Value> {
         let known: Vec<Value> = known.into_iter().map(Value::from).collect();
         known_arg.insert((*t).clone(), Value::from(known));
     }
-    let designating_arg = designating_arg(&types, &keyed);
-    let companions = companions(&keys, &types, &keyed);
+    let everywhere = everywhere(&keyed);
+    let designating_arg = designating_arg(&types, &keyed, &everywhere);
+    let companions = companions(&keys, &types, &keyed, &everywhere);
     let mut index = BTreeMap::new();
     index.insert(Value::from("by_key"), Value::from(by_key));
     index.insert(Value::from("naming"), Value::from(naming));
@@ -149,6 +150,22 @@ pub fn build(resources_by_type: &BTreeMap<Value, Value>) -> Option<Value> {
 
 /// Positions in a type's resources by key, ascending: resources are added in order.
 type Groups<'a> = HashMap<&'a str, Vec<usize>>;
+
+/// Every resource by each key `by_key` has for it, as (type, position) in the order of `keyed`:
+/// one lookup per key instead of one per key and type.
+type Everywhere<'a> = HashMap<&'a str, Vec<(usize, usize)>>;
+
+fn everywhere<'a>(keyed: &[Groups<'a>]) -> Everywhere<'a> {
+    let mut out: Everywhere = HashMap::new();
+    for (ti, refs) in keyed.iter().enumerate() {
+        for (&k, js) in refs {
+            out.entry(k)
+                .or_default()
+                .extend(js.iter().map(|&j| (ti, j)));
+        }
+    }
+    out
+}
 
 fn add<'a>(groups: &mut Groups<'a>, key: &'a str, position: usize) {
     let positions = groups.entry(key).or_default();
@@ -182,7 +199,12 @@ fn positions_value<'a>(positions: impl IntoIterator<Item = &'a usize>) -> Value 
 /// designates it, or is a known string equal to its known `bucket` or `name`. Candidates are
 /// the resources `by_key` (`keyed`) finds by the argument's `value_keys`; only addresses, types
 /// and arguments with a link have an entry.
-fn companions(keys: &Keys, types: &[(&Value, Vec<Res>)], keyed: &[Groups]) -> Value {
+fn companions(
+    keys: &Keys,
+    types: &[(&Value, Vec<Res>)],
+    keyed: &[Groups],
+    everywhere: &Everywhere,
+) -> Value {
     type ByAttr<'a> = BTreeMap<&'a str, BTreeSet<usize>>;
     let mut out: BTreeMap<&str, BTreeMap<&Value, ByAttr>> = BTreeMap::new();
     for (t, rs) in types {
@@ -194,23 +216,20 @@ fn companions(keys: &Keys, types: &[(&Value, Vec<Res>)], keyed: &[Groups]) -> Va
                 let Some(attr) = string(attr) else { continue };
                 let texts = unknown_texts(v);
                 let literal = string(v).filter(|s| !is_unknown(s));
-                let value_keys = value_keys(v);
-                for ((_, others), refs) in types.iter().zip(keyed) {
-                    for &k in &value_keys {
-                        for &j in refs.get(k).into_iter().flatten() {
-                            let target = &others[j];
-                            let linked = designates(&texts, target, c.module, others, refs)
-                                || literal
-                                    .is_some_and(|l| keys.literal_names(target).any(|n| n == l));
-                            if let (true, Some(address)) = (linked, target.address) {
-                                let by_type = out.entry(address).or_default();
-                                by_type
-                                    .entry(t)
-                                    .or_default()
-                                    .entry(attr)
-                                    .or_default()
-                                    .insert(i);
-                            }
+                for k in value_keys(v) {
+                    for &(ti, j) in everywhere.get(k).into_iter().flatten() {
+                        let (others, refs) = (&types[ti].1, &keyed[ti]);
+                        let target = &others[j];
+                        let linked = designates(&texts, target, c.module, others, refs)
+                            || literal.is_some_and(|l| keys.literal_names(target).any(|n| n == l));
+                        if let (true, Some(address)) = (linked, target.address) {
+                            let by_type = out.entry(address).or_default();
+                            by_type
+                                .entry(t)
+                                .or_default()
+                                .entry(attr)
+                                .or_default()
+                                .insert(i);
                         }
                     }
                 }
@@ -253,7 +272,11 @@ fn unknown_texts(v: &Value) -> Vec<&str> {
 /// the resources whose argument `attr` is unknown and designates some resource of type key
 /// found by one of its `ref_keys` in `by_key` (`keyed`, in the order of `types`). Only
 /// types and arguments with such resources have an entry.
-fn designating_arg(types: &[(&Value, Vec<Res>)], keyed: &[Groups]) -> Value {
+fn designating_arg(
+    types: &[(&Value, Vec<Res>)],
+    keyed: &[Groups],
+    everywhere: &Everywhere,
+) -> Value {
     type ByKey<'a> = BTreeMap<&'a Value, BTreeSet<usize>>;
     let mut out: BTreeMap<&Value, BTreeMap<&str, ByKey>> = BTreeMap::new();
     for (t, rs) in types {
@@ -270,22 +293,25 @@ fn designating_arg(types: &[(&Value, Vec<Res>)], keyed: &[Groups]) -> Value {
                 }
                 let mut text_keys = BTreeSet::new();
                 ref_keys(text, &mut text_keys);
-                for ((key, others), refs) in types.iter().zip(keyed) {
-                    let designated = text_keys.iter().any(|k| {
-                        refs.get(k).is_some_and(|js| {
-                            js.iter()
-                                .any(|&j| designates(&[text], &others[j], r.module, others, refs))
-                        })
-                    });
-                    if designated {
-                        let by_attr = out.entry(t).or_default();
-                        by_attr
-                            .entry(attr)
-                            .or_default()
-                            .entry(key)
-                            .or_default()
-                            .insert(i);
+                let mut designated = BTreeSet::new();
+                for k in &text_keys {
+                    for &(ti, j) in everywhere.get(k).into_iter().flatten() {
+                        let (others, refs) = (&types[ti].1, &keyed[ti]);
+                        if !designated.contains(&ti)
+                            && designates(&[text], &others[j], r.module, others, refs)
+                        {
+                            designated.insert(ti);
+                        }
                     }
+                }
+                for ti in designated {
+                    let by_attr = out.entry(t).or_default();
+                    by_attr
+                        .entry(attr)
+                        .or_default()
+                        .entry(types[ti].0)
+                        .or_default()
+                        .insert(i);
                 }
             }
         }
