@@ -291,7 +291,7 @@ fn designating_arg(
                 if !is_unknown(text) {
                     continue;
                 }
-                let mut text_keys = BTreeSet::new();
+                let mut text_keys = Vec::new();
                 ref_keys(text, &mut text_keys);
                 let mut designated = BTreeSet::new();
                 for k in &text_keys {
@@ -426,6 +426,7 @@ fn char_at(chars: &[char], units: usize, i: usize) -> CharAt {
 }
 
 const IDENTIFIER: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+const IDENTIFIER_OR_DOT: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.";
 
 /// The library's `names_instance(s, name, r)`: s mentions name as a whole reference to the
 /// instance r. Positions are in characters, as regorus' `indexof_n` and `substring` count
@@ -437,7 +438,6 @@ fn names_instance(s: &str, name: &str, r: &Res) -> bool {
     let chars: Vec<char> = s.chars().collect();
     let units = s.encode_utf16().count();
     let name_units = name.encode_utf16().count();
-    let identifier_or_dot = format!("{IDENTIFIER}.");
     s.char_indices().enumerate().any(|(i, (at, _))| {
         if !s[at..].starts_with(name) {
             return false;
@@ -447,7 +447,7 @@ fn names_instance(s: &str, name: &str, r: &Res) -> bool {
         } else {
             CharAt::Space
         };
-        !before.in_set(&identifier_or_dot)
+        !before.in_set(IDENTIFIER_OR_DOT)
             && !char_at(&chars, units, i + name_units).in_set(IDENTIFIER)
             && instance_matches(&chars, units, i + name_units, r)
     })
@@ -493,14 +493,12 @@ fn is_ref_byte(b: u8) -> bool {
 }
 
 /// The library's `value_keys`: the refs an argument's unknown texts can mention, or the
-/// argument itself when it is a known string.
-fn value_keys(v: &Value) -> BTreeSet<&str> {
-    let mut keys = BTreeSet::new();
+/// argument itself when it is a known string. Not deduplicated: callers tolerate repeats.
+fn value_keys(v: &Value) -> Vec<&str> {
+    let mut keys = Vec::new();
     match v {
         Value::String(s) if is_unknown(s) => ref_keys(s, &mut keys),
-        Value::String(s) => {
-            keys.insert(s.as_ref());
-        }
+        Value::String(s) => keys.push(s.as_ref()),
         Value::Array(items) => {
             for x in items.iter() {
                 if let Some(s) = string(x).filter(|s| is_unknown(s)) {
@@ -514,8 +512,8 @@ fn value_keys(v: &Value) -> BTreeSet<&str> {
 }
 
 /// The library's `ref_keys`: for each maximal run of `[A-Za-z0-9_.\-]` in `s`, every one to
-/// three consecutive dot-separated parts of it.
-fn ref_keys<'a>(s: &'a str, out: &mut BTreeSet<&'a str>) {
+/// three consecutive dot-separated parts of it (a key may repeat).
+fn ref_keys<'a>(s: &'a str, out: &mut Vec<&'a str>) {
     for run in s.split(|c: char| !c.is_ascii() || !is_ref_byte(c as u8)) {
         if run.is_empty() {
             continue;
@@ -525,7 +523,7 @@ fn ref_keys<'a>(s: &'a str, out: &mut BTreeSet<&'a str>) {
         let ends: Vec<usize> = dots.iter().copied().chain([run.len()]).collect();
         for (a, start) in starts.enumerate() {
             for end in ends.iter().skip(a).take(3) {
-                out.insert(&run[start..*end]);
+                out.push(&run[start..*end]);
             }
         }
     }
@@ -536,9 +534,10 @@ mod tests {
     use super::*;
 
     fn keys(s: &str) -> Vec<&str> {
-        let mut out = BTreeSet::new();
+        let mut out = Vec::new();
         ref_keys(s, &mut out);
-        out.into_iter().collect()
+        let distinct: BTreeSet<&str> = out.into_iter().collect();
+        distinct.into_iter().collect()
     }
 
     #[test]
