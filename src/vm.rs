@@ -16,8 +16,9 @@ use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 /// Default instruction budget per (policy, document) evaluation: the most any embedded policy
-/// needed in the quick benchmarks of 2026-12-03 was 7,931 on examples/aws-platform and 2.38
-/// million on one root of 1,000 S3 buckets (RUNGS-AWS-S3-002); see docs/performance.md.
+/// needed in the quick benchmarks of 2026-12-03 (ninth session) was 7,942 on
+/// examples/aws-platform and 541,673 on one root of 1,000 S3 buckets (RUNGS-AWS-S3-002); see
+/// docs/performance.md.
 pub const DEFAULT_MAX_INSTRUCTIONS: u64 = 200_000_000;
 
 static MAX_INSTRUCTIONS: AtomicU64 = AtomicU64::new(DEFAULT_MAX_INSTRUCTIONS);
