@@ -155,7 +155,12 @@ impl Document {
     /// The value handed to the Rego engine. Resources are built once and shared between
     /// `resources` and `resources_by_type` (regorus values are reference counted).
     pub fn to_input(&self) -> regorus::Value {
-        let resources: Vec<regorus::Value> = self.resources.iter().map(resource_value).collect();
+        let mut shared = Shared::default();
+        let resources: Vec<regorus::Value> = self
+            .resources
+            .iter()
+            .map(|r| resource_value(r, &mut shared))
+            .collect();
         let mut by_type: BTreeMap<String, Vec<regorus::Value>> = BTreeMap::new();
         for (r, v) in self.resources.iter().zip(&resources) {
             by_type.entry(r.type_key()).or_default().push(v.clone());
@@ -252,11 +257,28 @@ fn key(s: &str) -> regorus::Value {
     regorus::Value::from(s)
 }
 
-fn resource_value(r: &Resource) -> regorus::Value {
+/// One value per distinct type and module path: equal strings are then the same allocation, so
+/// the VM's function memo, which compares arguments by identity, answers `f(r.type)` or
+/// `f(module_of(r))` for every resource of a type or module once.
+#[derive(Default)]
+struct Shared(std::collections::HashMap<String, regorus::Value>);
+
+impl Shared {
+    fn get(&mut self, s: &str) -> regorus::Value {
+        if let Some(v) = self.0.get(s) {
+            return v.clone();
+        }
+        let v = key(s);
+        self.0.insert(s.to_string(), v.clone());
+        v
+    }
+}
+
+fn resource_value(r: &Resource, shared: &mut Shared) -> regorus::Value {
     let mut m = BTreeMap::new();
     m.insert(key("address"), key(&r.address));
     m.insert(key("ref"), key(&r.reference));
-    m.insert(key("type"), key(&r.kind));
+    m.insert(key("type"), shared.get(&r.kind));
     m.insert(key("name"), key(&r.name));
     m.insert(key("provider"), key(&r.provider));
     m.insert(
@@ -266,7 +288,7 @@ fn resource_value(r: &Resource) -> regorus::Value {
             Mode::Data => "data",
         }),
     );
-    m.insert(key("module"), key(&r.module));
+    m.insert(key("module"), shared.get(&r.module));
     m.insert(key("file"), key(&r.file));
     m.insert(key("line"), regorus::Value::from(r.line as u64));
     m.insert(key("end_line"), regorus::Value::from(r.end_line as u64));
@@ -383,16 +405,47 @@ mod tests {
         }
     }
 
+    /// The address of a string value's text.
+    fn text_at(v: &regorus::Value) -> *const u8 {
+        match v {
+            regorus::Value::String(s) => s.as_ptr(),
+            other => panic!("not a string: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn resources_of_one_type_and_module_share_those_strings() {
+        let mut a = resource("aws_s3_bucket", Mode::Managed);
+        a.module = "module.m".into();
+        let mut b = a.clone();
+        b.name = "y".into();
+        let c = resource("aws_kms_key", Mode::Managed);
+        let mut shared = Shared::default();
+        let (a, b, c) = (
+            resource_value(&a, &mut shared),
+            resource_value(&b, &mut shared),
+            resource_value(&c, &mut shared),
+        );
+        assert_eq!(text_at(&a["type"]), text_at(&b["type"]));
+        assert_eq!(text_at(&a["module"]), text_at(&b["module"]));
+        assert_ne!(text_at(&a["type"]), text_at(&c["type"]));
+        assert_eq!(c["type"], regorus::Value::from("aws_kms_key"));
+        assert_eq!(b["module"], regorus::Value::from("module.m"));
+    }
+
     #[test]
     fn instances_carry_their_index_to_policies_and_json() {
         let mut r = resource("aws_s3_bucket", Mode::Managed);
         r.address = "aws_s3_bucket.x[\"a\"]".into();
         r.index = Some(Val::String("a".into()));
-        let value = resource_value(&r);
+        let value = resource_value(&r, &mut Shared::default());
         assert_eq!(value["index"], regorus::Value::from("a"));
         assert_eq!(serde_json::to_value(&r).unwrap()["index"], "a");
         let plain = resource("aws_s3_bucket", Mode::Managed);
-        assert_eq!(resource_value(&plain)["index"], regorus::Value::Undefined);
+        assert_eq!(
+            resource_value(&plain, &mut Shared::default())["index"],
+            regorus::Value::Undefined
+        );
         assert!(serde_json::to_value(&plain).unwrap().get("index").is_none());
     }
 
