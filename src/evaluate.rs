@@ -1441,7 +1441,6 @@ mod tests {
             engine.set_input(regorus::Value::from(without));
             for (name, rule) in [
                 ("by_key", "by_key"),
-                ("naming", "naming"),
                 ("unknown_arg", "unknown_arg"),
                 ("known_arg", "known_arg"),
                 ("designating_arg", "designating_arg"),

@@ -705,8 +705,10 @@ refers_to_type(v, t, m) if {
 # can match, so results do not change.
 #
 # rungs builds these indexes itself, once per document, into input.index
-# (src/load/index.rs; in Rego they were 0.9 s of a 2.2 s scan of 5,000 buckets). The rules below build the same values for
-# documents without it (tests, OPA); src/load/index.rs' tests compare the two.
+# (src/load/index.rs; in Rego they were 0.9 s of a 2.2 s scan of 5,000
+# buckets). The rules below build the same values for documents without it
+# (tests, OPA); evaluate::tests::the_input_index_is_what_the_library_builds
+# compares the two.
 
 # rungs gave the indexes.
 has_index if is_object(input.index)
@@ -799,30 +801,9 @@ by_key := {t: group({[k, i] |
 	indexed
 }
 
-# naming[t][k]: positions in resources(t) of the resources with an argument
-# whose value_keys hold k.
-naming := input.index.naming if has_index
-
-naming := {t: group({[k, i] |
-	some i, r in rs
-	c := r.config
-	is_object(c)
-	some v in c
-	some k in value_keys(v)
-}) |
-	some t, rs in input.resources_by_type
-} if {
-	not has_index
-	indexed
-}
-
 # Positions in resources(t), in order, of the resources whose ref or literal
 # name is one of keys (a superset of those that match: callers test each).
 candidates(t, keys) := sort({i | some k in keys; some i in by_key[t][k]})
-
-# Positions in resources(t), in order, of the resources with an argument that
-# may name one of keys.
-naming_candidates(t, keys) := sort({i | some k in keys; some i in naming[t][k]})
 
 # unknown_arg[t][attr]: positions in resources(t) of the resources whose
 # argument attr is unknown; designating_arg[t][attr][key] those of them whose

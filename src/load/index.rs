@@ -1,10 +1,13 @@
 //! The join indexes of a document (`input.index`): which resources of a type carry a ref or a
-//! name, which arguments may name one, which are unknown or known strings. Built in Rust once
-//! per document instead of by the library in Rego once per evaluation: at 5,000 S3 buckets in
-//! one root the Rego rules took 0.6 s of a 2 s scan (docs/performance.md).
+//! name, which arguments are unknown or known strings or designate a resource of a type, and
+//! which resources each one is linked to. Built in Rust once per document instead of by the
+//! library in Rego once per evaluation: at 5,000 S3 buckets in one root the Rego rules took
+//! 0.9 s of a 2.2 s scan (docs/performance.md).
 //!
 //! Each index is exactly the value `policies/lib/terraform.rego` builds when the input has
-//! none (documents from tests or OPA); `tests` compares the two on every fixture.
+//! none (documents from tests or OPA);
+//! `evaluate::tests::the_input_index_is_what_the_library_builds` compares the two on every
+//! example and fixture.
 
 use regorus::value::Object;
 use regorus::Value;
@@ -95,13 +98,11 @@ pub fn build(resources_by_type: &BTreeMap<Value, Value>) -> Option<Value> {
         return None;
     }
     let mut by_key = BTreeMap::new();
-    let mut naming = BTreeMap::new();
     let mut unknown_arg = BTreeMap::new();
     let mut known_arg = BTreeMap::new();
     let mut keyed: Vec<Groups> = Vec::with_capacity(types.len());
     for (t, rs) in &types {
         let mut refs: Groups = HashMap::new();
-        let mut names: Groups = HashMap::new();
         let mut unknown: Groups = HashMap::new();
         let mut known = BTreeSet::new();
         for (i, r) in rs.iter().enumerate() {
@@ -115,9 +116,6 @@ pub fn build(resources_by_type: &BTreeMap<Value, Value>) -> Option<Value> {
                 continue;
             };
             for (attr, v) in config.iter() {
-                for k in value_keys(v) {
-                    add(&mut names, k, i);
-                }
                 let Some(attr) = string(attr) else { continue };
                 match string(v) {
                     Some(s) if is_unknown(s) => add(&mut unknown, attr, i),
@@ -130,7 +128,6 @@ pub fn build(resources_by_type: &BTreeMap<Value, Value>) -> Option<Value> {
         }
         by_key.insert((*t).clone(), groups(&refs));
         keyed.push(refs);
-        naming.insert((*t).clone(), groups(&names));
         unknown_arg.insert((*t).clone(), groups(&unknown));
         let known: Vec<Value> = known.into_iter().map(Value::from).collect();
         known_arg.insert((*t).clone(), Value::from(known));
@@ -140,7 +137,6 @@ pub fn build(resources_by_type: &BTreeMap<Value, Value>) -> Option<Value> {
     let companions = companions(&keys, &types, &keyed, &everywhere);
     let mut index = BTreeMap::new();
     index.insert(Value::from("by_key"), Value::from(by_key));
-    index.insert(Value::from("naming"), Value::from(naming));
     index.insert(Value::from("unknown_arg"), Value::from(unknown_arg));
     index.insert(Value::from("known_arg"), Value::from(known_arg));
     index.insert(Value::from("designating_arg"), designating_arg);

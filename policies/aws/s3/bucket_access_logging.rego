@@ -37,20 +37,11 @@ logged(bucket) if {
 	lib.maybe_companion(bucket, logging_type, "bucket")
 }
 
-# The bucket receives access logs of other buckets. Candidates are looked up by
-# the bucket's ref and names (see the join indexes in lib), not compared with
-# every logging resource or bucket.
+# The bucket receives access logs of other buckets: a logging resource's
+# target_bucket designates it or names it (lib.companions, which looks the
+# links up in the join indexes), or a bucket's inline logging block does.
 log_target(bucket) if {
-	data.rungs.lib.indexed
-	some i in lib.naming_candidates(logging_type, names(bucket))
-	l := lib.resources(logging_type)[i]
-	targets(l, lib.attr(l, "target_bucket", null), bucket)
-}
-
-log_target(bucket) if {
-	not data.rungs.lib.indexed
-	some l in lib.resources(logging_type)
-	targets(l, lib.attr(l, "target_bucket", null), bucket)
+	count(lib.companions(bucket, logging_type, "target_bucket")) > 0
 }
 
 log_target(bucket) if {
