@@ -16,8 +16,8 @@ use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 /// Default instruction budget per (policy, document) evaluation: the most any embedded policy
-/// needed in the quick benchmarks of 2026-12-03 (ninth session) was 7,942 on
-/// examples/aws-platform and 541,673 on one root of 1,000 S3 buckets (RUNGS-AWS-S3-002); see
+/// needed in the quick benchmarks of 2026-12-03 (ninth session's last CI run) was 7,942 on
+/// examples/aws-platform and 526,688 on one root of 1,000 S3 buckets (RUNGS-AWS-S3-002); see
 /// docs/performance.md.
 pub const DEFAULT_MAX_INSTRUCTIONS: u64 = 200_000_000;
 
