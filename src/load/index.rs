@@ -133,8 +133,7 @@ pub fn build(resources_by_type: &BTreeMap<Value, Value>) -> Option<Value> {
         known_arg.insert((*t).clone(), Value::from(known));
     }
     let everywhere = everywhere(&keyed);
-    let designating_arg = designating_arg(&types, &keyed, &everywhere);
-    let companions = companions(&keys, &types, &keyed, &everywhere);
+    let (companions, designating_arg) = links(&keys, &types, &keyed, &everywhere);
     let mut index = BTreeMap::new();
     index.insert(Value::from("by_key"), Value::from(by_key));
     index.insert(Value::from("unknown_arg"), Value::from(unknown_arg));
@@ -190,19 +189,77 @@ fn positions_value<'a>(positions: impl IntoIterator<Item = &'a usize>) -> Value 
     Value::from(positions)
 }
 
-/// The library's `companion_index`: `[address][t][attr]` to the positions in `resources(t)`
-/// of the resources whose argument `attr` is `linked` to the resource at that address: it
-/// designates it, or is a known string equal to its known `bucket` or `name`. Candidates are
-/// the resources `by_key` (`keyed`) finds by the argument's `value_keys`; only addresses, types
-/// and arguments with a link have an entry.
-fn companions(
+/// Three levels of keys to ascending positions.
+type Nested<'a, A, B, C> = BTreeMap<A, BTreeMap<B, BTreeMap<C, BTreeSet<usize>>>>;
+
+fn insert<'a, A: Ord, B: Ord, C: Ord>(out: &mut Nested<'a, A, B, C>, a: A, b: B, c: C, i: usize) {
+    out.entry(a)
+        .or_default()
+        .entry(b)
+        .or_default()
+        .entry(c)
+        .or_default()
+        .insert(i);
+}
+
+/// A key of a [`Nested`] index, as the object key policies read.
+trait Key {
+    fn key(&self) -> Value;
+}
+
+impl Key for &str {
+    fn key(&self) -> Value {
+        Value::from(*self)
+    }
+}
+
+impl Key for &Value {
+    fn key(&self) -> Value {
+        (*self).clone()
+    }
+}
+
+/// A [`Nested`] index as nested objects, positions as arrays.
+fn nested<A: Key, B: Key, C: Key>(index: Nested<A, B, C>) -> Value {
+    let object =
+        |entries: Vec<(Value, Value)>| Value::from(entries.into_iter().collect::<BTreeMap<_, _>>());
+    object(
+        index
+            .into_iter()
+            .map(|(a, by_b)| {
+                let by_b = by_b
+                    .into_iter()
+                    .map(|(b, by_c)| {
+                        let by_c = by_c
+                            .iter()
+                            .map(|(c, positions)| (c.key(), positions_value(positions)));
+                        (b.key(), object(by_c.collect()))
+                    })
+                    .collect();
+                (a.key(), object(by_b))
+            })
+            .collect(),
+    )
+}
+
+/// The library's `companion_index` and `designating_arg`, from one pass over every argument
+/// and the resources `by_key` (`keyed`) finds by its `value_keys` (for an unknown text, its
+/// `ref_keys`):
+/// - `companions[address][t][attr]`: the positions in `resources(t)` of the resources whose
+///   argument `attr` is `linked` to the resource at that address: it designates it, or is a
+///   known string equal to its known `bucket` or `name`;
+/// - `designating_arg[t][attr][key]`: the positions in `resources(t)` of the resources whose
+///   argument `attr` is an unknown text designating some resource of type key.
+///
+/// Only entries with a position are present.
+fn links(
     keys: &Keys,
     types: &[(&Value, Vec<Res>)],
     keyed: &[Groups],
     everywhere: &Everywhere,
-) -> Value {
-    type ByAttr<'a> = BTreeMap<&'a str, BTreeSet<usize>>;
-    let mut out: BTreeMap<&str, BTreeMap<&Value, ByAttr>> = BTreeMap::new();
+) -> (Value, Value) {
+    let mut companions: Nested<&str, &Value, &str> = BTreeMap::new();
+    let mut designating: Nested<&Value, &str, &Value> = BTreeMap::new();
     for (t, rs) in types {
         for (i, c) in rs.iter().enumerate() {
             let Some(config) = c.config else {
@@ -212,43 +269,27 @@ fn companions(
                 let Some(attr) = string(attr) else { continue };
                 let texts = unknown_texts(v);
                 let literal = string(v).filter(|s| !is_unknown(s));
+                // designating_arg counts arguments that are one text, not lists of them.
+                let one_text = matches!(v, Value::String(_));
                 for k in value_keys(v) {
                     for &(ti, j) in everywhere.get(k).into_iter().flatten() {
-                        let (others, refs) = (&types[ti].1, &keyed[ti]);
+                        let (key, others) = (types[ti].0, &types[ti].1);
                         let target = &others[j];
-                        let linked = designates(&texts, target, c.module, others, refs)
+                        let designated = designates(&texts, target, c.module, others, &keyed[ti]);
+                        if designated && one_text {
+                            insert(&mut designating, *t, attr, key, i);
+                        }
+                        let linked = designated
                             || literal.is_some_and(|l| keys.literal_names(target).any(|n| n == l));
                         if let (true, Some(address)) = (linked, target.address) {
-                            let by_type = out.entry(address).or_default();
-                            by_type
-                                .entry(t)
-                                .or_default()
-                                .entry(attr)
-                                .or_default()
-                                .insert(i);
+                            insert(&mut companions, address, *t, attr, i);
                         }
                     }
                 }
             }
         }
     }
-    let nest = |by_type: BTreeMap<&Value, ByAttr>| -> Value {
-        by_type
-            .into_iter()
-            .map(|(t, by_attr)| {
-                let by_attr: BTreeMap<Value, Value> = by_attr
-                    .into_iter()
-                    .map(|(attr, positions)| (Value::from(attr), positions_value(&positions)))
-                    .collect();
-                (t.clone(), Value::from(by_attr))
-            })
-            .collect::<BTreeMap<_, _>>()
-            .into()
-    };
-    out.into_iter()
-        .map(|(address, by_type)| (Value::from(address), nest(by_type)))
-        .collect::<BTreeMap<_, _>>()
-        .into()
+    (nested(companions), nested(designating))
 }
 
 /// The unknown texts of an argument: itself when it is one, its unknown items when a list.
@@ -262,73 +303,6 @@ fn unknown_texts(v: &Value) -> Vec<&str> {
             .collect(),
         _ => Vec::new(),
     }
-}
-
-/// The library's `designating_arg`: `[t][attr][key]` to the positions in `resources(t)` of
-/// the resources whose argument `attr` is unknown and designates some resource of type key
-/// found by one of its `ref_keys` in `by_key` (`keyed`, in the order of `types`). Only
-/// types and arguments with such resources have an entry.
-fn designating_arg(
-    types: &[(&Value, Vec<Res>)],
-    keyed: &[Groups],
-    everywhere: &Everywhere,
-) -> Value {
-    type ByKey<'a> = BTreeMap<&'a Value, BTreeSet<usize>>;
-    let mut out: BTreeMap<&Value, BTreeMap<&str, ByKey>> = BTreeMap::new();
-    for (t, rs) in types {
-        for (i, r) in rs.iter().enumerate() {
-            let Some(config) = r.config else {
-                continue;
-            };
-            for (attr, v) in config.iter() {
-                let (Some(attr), Some(text)) = (string(attr), string(v)) else {
-                    continue;
-                };
-                if !is_unknown(text) {
-                    continue;
-                }
-                let mut text_keys = Vec::new();
-                ref_keys(text, &mut text_keys);
-                let mut designated = BTreeSet::new();
-                for k in &text_keys {
-                    for &(ti, j) in everywhere.get(k).into_iter().flatten() {
-                        let (others, refs) = (&types[ti].1, &keyed[ti]);
-                        if !designated.contains(&ti)
-                            && designates(&[text], &others[j], r.module, others, refs)
-                        {
-                            designated.insert(ti);
-                        }
-                    }
-                }
-                for ti in designated {
-                    let by_attr = out.entry(t).or_default();
-                    by_attr
-                        .entry(attr)
-                        .or_default()
-                        .entry(types[ti].0)
-                        .or_default()
-                        .insert(i);
-                }
-            }
-        }
-    }
-    let nest = |by_attr: BTreeMap<&str, ByKey>| -> Value {
-        by_attr
-            .into_iter()
-            .map(|(attr, by_key)| {
-                let by_key: BTreeMap<Value, Value> = by_key
-                    .into_iter()
-                    .map(|(key, positions)| (key.clone(), positions_value(&positions)))
-                    .collect();
-                (Value::from(attr), Value::from(by_key))
-            })
-            .collect::<BTreeMap<_, _>>()
-            .into()
-    };
-    out.into_iter()
-        .map(|(t, by_attr)| ((*t).clone(), nest(by_attr)))
-        .collect::<BTreeMap<_, _>>()
-        .into()
 }
 
 /// The library's `designates(v, other, m)` for the unknown texts of v (`texts`); `others` and
