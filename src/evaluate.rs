@@ -1296,6 +1296,7 @@ mod tests {
             schema_version: crate::load::document::SCHEMA_VERSION,
             root: ".".into(),
             files: vec!["main.tf".into()],
+            waiver_files: Vec::new(),
             resources: Vec::new(),
             module_calls: Vec::new(),
             providers: Vec::new(),

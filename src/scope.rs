@@ -209,6 +209,7 @@ mod tests {
             schema_version: 1,
             root: root.into(),
             files: Vec::new(),
+            waiver_files: Vec::new(),
             resources: types
                 .iter()
                 .map(|t| Resource {

@@ -169,6 +169,7 @@ fn document(type_key: &str, config: BTreeMap<String, Val>) -> Document {
         schema_version: 1,
         root: ".".into(),
         files: vec!["main.tf".into()],
+        waiver_files: Vec::new(),
         resources: vec![Resource {
             address: reference.clone(),
             reference,

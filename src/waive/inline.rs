@@ -6,8 +6,7 @@
 
 use crate::date::Date;
 use crate::diagnostics::{Code, Diagnostic, Location};
-
-const MARKER: &str = "rungs:ignore";
+use crate::load::document::WAIVER_MARKER as MARKER;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Directive {

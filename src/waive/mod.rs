@@ -28,7 +28,8 @@ pub struct Waived {
 }
 
 /// Applies every waiver source to `checks`. Inline comments are read from the documents' HCL
-/// files in `source` (the scanned directory or git revision).
+/// files in `source` (the scanned directory or git revision) that may hold them
+/// (`Document::waiver_files`).
 pub fn apply(
     source: &dyn Source,
     documents: &[&Document],
@@ -202,7 +203,7 @@ fn read_directives(
 ) -> (Vec<Directive>, Vec<Diagnostic>) {
     let files: BTreeSet<&str> = documents
         .iter()
-        .flat_map(|d| d.files.iter().map(String::as_str))
+        .flat_map(|d| d.waiver_files.iter().map(String::as_str))
         .filter(|f| terraform_syntax(f) == Some(Syntax::Hcl))
         .collect();
     let mut directives = Vec::new();

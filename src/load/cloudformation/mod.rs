@@ -244,6 +244,8 @@ pub fn load_nested(
             schema_version: SCHEMA_VERSION,
             root: rel.to_string(),
             files: walk.files,
+            // Inline waivers are HCL comments.
+            waiver_files: Vec::new(),
             resources: out,
             module_calls: Vec::new(),
             // A template is deployed as it is, as a root module with a provider would be.

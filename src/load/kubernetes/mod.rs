@@ -478,6 +478,8 @@ pub fn document(
             schema_version: SCHEMA_VERSION,
             root: root.to_string(),
             files,
+            // Inline waivers are HCL comments.
+            waiver_files: Vec::new(),
             resources,
             module_calls: Vec::new(),
             // Manifests are applied as they are, as a root module with a provider would be.

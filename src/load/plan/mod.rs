@@ -298,6 +298,8 @@ pub fn load(rel: &str, text: &str) -> Result<(Document, Vec<Diagnostic>), Diagno
             schema_version: SCHEMA_VERSION,
             root: rel.to_string(),
             files: vec![rel.to_string()],
+            // Inline waivers are HCL comments.
+            waiver_files: Vec::new(),
             resources,
             module_calls,
             providers,

@@ -17,6 +17,7 @@ use crate::diagnostics::{Code, Diagnostic, Location};
 use crate::discover::{terraform_syntax, Discovery, SourceFile, Syntax};
 use crate::load::document::{
     Document, Mode, ModuleCall, ProviderConfig, RequiredProvider, Resource, SCHEMA_VERSION,
+    WAIVER_MARKER,
 };
 use crate::read::ReadError;
 use crate::source::{Source, WorkTree};
@@ -97,6 +98,8 @@ impl Default for Options {
 pub struct ParsedFile {
     pub rel: String,
     pub blocks: Vec<TopBlock>,
+    /// Its text holds [`WAIVER_MARKER`]: the waive stage reads it again for inline waivers.
+    pub waivers: bool,
 }
 
 /// The Terraform files of one directory: those that parsed, and those that did not.
@@ -297,6 +300,7 @@ pub fn parse_bytes(
     Ok(ParsedFile {
         rel: rel.to_string(),
         blocks,
+        waivers: text.contains(WAIVER_MARKER),
     })
 }
 
@@ -579,21 +583,29 @@ impl<'a> Loader<'a> {
         module_calls.dedup_by(|a, b| a.address == b.address);
         let loaded_dirs = self.loaded_dirs.into_inner();
         let mut files = Vec::new();
+        let mut waiver_files = Vec::new();
+        let mut add = |d: &DirFiles| {
+            files.extend(d.parsed.iter().map(|f| f.rel.clone()));
+            files.extend(d.failed.iter().cloned());
+            let marked = d.parsed.iter().filter(|f| f.waivers).map(|f| &f.rel);
+            waiver_files.extend(marked.chain(&d.failed).cloned());
+        };
         for dir in &loaded_dirs {
             if let Some(d) = self.dirs.get(dir) {
-                files.extend(d.parsed.iter().map(|f| f.rel.clone()));
-                files.extend(d.failed.iter().cloned());
+                add(d);
             } else if let Some(d) = self.extra.borrow().get(dir) {
-                files.extend(d.parsed.iter().map(|f| f.rel.clone()));
-                files.extend(d.failed.iter().cloned());
+                add(d);
             }
         }
         files.sort();
         files.dedup();
+        waiver_files.sort();
+        waiver_files.dedup();
         let document = Document {
             schema_version: SCHEMA_VERSION,
             root: self.root_dir.to_string(),
             files,
+            waiver_files,
             resources,
             module_calls,
             providers,

@@ -524,6 +524,30 @@ fn bad_files_are_reported_and_the_rest_loads() {
     );
 }
 
+/// The waive stage reads again only the files that may hold `rungs:ignore`: those whose text
+/// holds it (in the root or a module it calls), and those that did not load.
+#[test]
+fn waiver_files_are_the_marked_and_the_unloaded_files() {
+    let files = [
+        ("envs/prod/main.tf", "# rungs:ignore RUNGS-X reason=\"r\"\nmodule \"m\" {\n  source = \"../../modules/m\"\n}\n"),
+        ("envs/prod/plain.tf", "resource \"t\" \"a\" {}\n"),
+        ("envs/prod/broken.tf", "resource \"t\" \"b\" {\n  x = \n"),
+        ("modules/m/main.tf", "resource \"t\" \"c\" {}\n"),
+        ("modules/m/note.tf", "# a comment naming rungs:ignore in passing\nresource \"t\" \"d\" {}\n"),
+    ];
+    let (docs, _) = load_tree(&files);
+    assert_eq!(docs.len(), 1);
+    assert_eq!(
+        docs[0].waiver_files,
+        [
+            "envs/prod/broken.tf",
+            "envs/prod/main.tf",
+            "modules/m/note.tf"
+        ]
+    );
+    assert_eq!(docs[0].files.len(), 5);
+}
+
 #[test]
 fn json_syntax_files_load_like_hcl() {
     let files = [(
