@@ -50,8 +50,14 @@ pub struct RegoVM {
     /// Program counter
     pub(super) pc: usize,
 
-    /// The compiled program containing instructions, literals, and metadata
-    pub(super) program: Arc<Program>,
+    /// The compiled program containing instructions, literals, and metadata.
+    ///
+    /// rungs patch 8: behind a handle of this machine's own. Rule calls, builtin calls and
+    /// `jump_to` clone the handle to keep the program while they mutate the machine; with the
+    /// caller's `Arc<Program>` itself, every machine running the same program on another thread
+    /// incremented and decremented one shared reference count, a cache line the cores passed
+    /// back and forth on every call.
+    pub(super) program: Arc<Arc<Program>>,
 
     /// Reference to the compiled policy for default rule access
     pub(super) compiled_policy: Option<CompiledPolicy>,
@@ -248,7 +254,7 @@ impl RegoVM {
         RegoVM {
             registers: Vec::new(), // Start with no registers - will be resized when program is loaded
             pc: 0,
-            program: Arc::new(Program::default()),
+            program: Arc::new(Arc::new(Program::default())),
             compiled_policy: None,
             rule_cache: Vec::new(),
             data: Value::Null,
@@ -324,7 +330,7 @@ impl RegoVM {
             self.finish_active_memory_budget_execution();
         }
 
-        self.program = program.clone();
+        self.program = Arc::new(program.clone());
 
         // Use the dispatch window size from the program for initial register allocation
         let dispatch_size = usize::from(program.dispatch_window_size).max(2); // Ensure at least 2 registers
@@ -408,7 +414,7 @@ impl RegoVM {
         &self.registers
     }
 
-    pub const fn get_program(&self) -> &Arc<Program> {
+    pub fn get_program(&self) -> &Arc<Program> {
         &self.program
     }
 
