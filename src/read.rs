@@ -216,9 +216,12 @@ pub fn file(path: &Path) -> Result<Vec<u8>, ReadError> {
         options.custom_flags(libc::O_NONBLOCK);
     }
     let file: File = options.open(path).map_err(ReadError::Io)?;
-    check(&file.metadata().map_err(ReadError::Io)?)?;
+    let meta = file.metadata().map_err(ReadError::Io)?;
+    check(&meta)?;
     let limit = max_file_size();
-    let mut bytes = Vec::new();
+    // Sized from the handle (`take` hides the size from `read_to_end`, which then read a 4 KiB
+    // file 32 bytes first and doubled: nine reads instead of two); the extra byte sees growth.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len().min(limit) + 1).unwrap_or(0));
     file.take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(ReadError::Io)?;
