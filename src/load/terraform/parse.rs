@@ -279,6 +279,45 @@ fn json_expr(value: &serde_json::Value) -> Expression {
 mod tests {
     use super::*;
 
+    /// The quoted-string scanner of the patched hcl-edit (vendor/hcl-edit/RUNGS-PATCH.md) stops
+    /// where the per-character parser did: dollar and percent signs that start nothing, escaped
+    /// markers, escapes, multi-byte characters, interpolations and unterminated strings.
+    #[test]
+    fn quoted_strings_end_where_they_did() {
+        let value = |text: &str| -> Result<hcl::Expression, String> {
+            let body: hcl::Body = hcl::edit::parser::parse_body(&format!("x = {text}\n"))
+                .map_err(|e| format!("{}:{}", e.location().line(), e.location().column()))?
+                .into();
+            Ok(body
+                .attributes()
+                .next()
+                .expect("one attribute")
+                .expr
+                .clone())
+        };
+        let string = |s: &str| Ok(hcl::Expression::String(s.into()));
+        assert_eq!(value(r#""a$b""#), string("a$b"));
+        assert_eq!(value(r#""100%""#), string("100%"));
+        assert_eq!(value(r#""$""#), string("$"));
+        assert_eq!(value(r#""$$ %% $}""#), string("$$ %% $}"));
+        assert_eq!(value(r#""$${x} %%{y}""#), string("${x} %{y}"));
+        assert_eq!(value(r#""a\"b\\c""#), string("a\"b\\c"));
+        assert_eq!(value(r#""é\u00e9ü""#), string("ééü"));
+        assert_eq!(value(r#""""#), string(""));
+        let template = |s: &str| {
+            Ok(hcl::Expression::TemplateExpr(Box::new(
+                hcl::TemplateExpr::QuotedString(s.into()),
+            )))
+        };
+        assert_eq!(value(r#""é${var.a}$""#), template("é${var.a}$"));
+        assert_eq!(
+            value(r#""%{if true}a%{endif}""#),
+            template("%{if true}a%{endif}")
+        );
+        assert_eq!(value(r#""a\qb""#), Err("1:9".into()));
+        assert_eq!(value(r#""abc"#), Err("1:1".into()));
+    }
+
     #[test]
     fn blocks_carry_first_and_last_line() {
         let src = "terraform {}\n\nresource \"aws_s3_bucket\" \"logs\" {\n  bucket = \"x\"\n}\n";
