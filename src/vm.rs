@@ -449,6 +449,63 @@ fn source_name(program: &Program, index: usize) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// regorus patch 10 (vendor/regorus/RUNGS-PATCH.md): a value compares with another handle on
+    /// its own allocation as with a copy of it, across variants (a NaN becomes null).
+    #[test]
+    fn values_order_by_content_whoever_shares_them() {
+        use std::cmp::Ordering;
+        let object = |pairs: &[(&str, Value)]| {
+            Value::from(
+                pairs
+                    .iter()
+                    .map(|(k, v)| (Value::from(*k), v.clone()))
+                    .collect::<std::collections::BTreeMap<_, _>>(),
+            )
+        };
+        let samples = vec![
+            Value::Null,
+            Value::Bool(true),
+            Value::from(2u64),
+            Value::from(2.5f64),
+            Value::from("message"),
+            Value::from(vec![Value::from(f64::NAN), Value::from("a")]),
+            Value::from(std::collections::BTreeSet::from([Value::from("x")])),
+            object(&[
+                ("message", Value::from("m")),
+                ("resource", Value::from("r")),
+            ]),
+            Value::Undefined,
+        ];
+        // A copy on allocations of its own, through JSON where the value has a JSON form.
+        let copy = |v: &Value| match v {
+            Value::Null | Value::Bool(_) | Value::Number(_) | Value::Undefined => v.clone(),
+            Value::String(s) => Value::from(s.as_ref()),
+            Value::Array(items) => Value::from(
+                items
+                    .iter()
+                    .map(|i| match i {
+                        Value::String(s) => Value::from(s.as_ref()),
+                        other => other.clone(),
+                    })
+                    .collect::<Vec<_>>(),
+            ),
+            Value::Set(_) => Value::from(std::collections::BTreeSet::from([Value::from("x")])),
+            Value::Object(_) => object(&[
+                ("message", Value::from("m")),
+                ("resource", Value::from("r")),
+            ]),
+        };
+        for (i, a) in samples.iter().enumerate() {
+            assert_eq!(a.cmp(a), Ordering::Equal, "{a:?}");
+            assert_eq!(a.cmp(&copy(a)), Ordering::Equal, "{a:?}");
+            for (j, b) in samples.iter().enumerate() {
+                // The samples are listed in the derived order of their variants.
+                assert_eq!(a.cmp(b), i.cmp(&j), "{a:?} against {b:?}");
+                assert_eq!(copy(a).cmp(b), a.cmp(b));
+            }
+        }
+    }
+
     #[test]
     fn guarded_builtins_are_sized_from_their_arguments() {
         let string = |s: &str| Value::from(s);

@@ -556,31 +556,23 @@ impl RegoVM {
                         .clone();
 
                     if let Ok(obj_mut) = obj_value.as_object_mut() {
-                        let mut literal_updates = params.literal_key_field_pairs().iter();
-                        let mut current_literal_update = literal_updates.next();
-
-                        for (key, value) in obj_mut.iter_mut() {
-                            if let Some(&(literal_idx, value_reg)) = current_literal_update {
-                                if let Some(literal_key) =
-                                    program.literals.get(usize::from(literal_idx))
-                                {
-                                    if key == literal_key {
-                                        *value = self.get_register(value_reg)?.clone();
-                                        current_literal_update = literal_updates.next();
+                        // rungs patch 9: each literal key's value is set through `get_mut`,
+                        // which keeps the template's compact (frozen) storage, instead of a
+                        // merge walk over `iter_mut`, which thawed every created object into a
+                        // B-tree (an allocation per object, and slower comparisons when the
+                        // object is inserted into a set). Same result: every literal key gets
+                        // its register's value, inserted when the template lacks the key.
+                        for &(literal_idx, value_reg) in params.literal_key_field_pairs() {
+                            if let Some(literal_key) = program.literals.get(usize::from(literal_idx))
+                            {
+                                let value = self.get_register(value_reg)?.clone();
+                                match obj_mut.get_mut(literal_key) {
+                                    Some(slot) => *slot = value,
+                                    None => {
+                                        obj_mut.insert(literal_key.clone(), value);
                                     }
                                 }
-                            } else {
-                                break;
                             }
-                        }
-
-                        while let Some(&(literal_idx, value_reg)) = current_literal_update {
-                            if let Some(key_value) = program.literals.get(usize::from(literal_idx))
-                            {
-                                let value_value = self.get_register(value_reg)?.clone();
-                                obj_mut.insert(key_value.clone(), value_value);
-                            }
-                            current_literal_update = literal_updates.next();
                         }
 
                         for &(key_reg, value_reg) in params.field_pairs() {
