@@ -124,7 +124,8 @@ pub fn load(sources: &Sources) -> (Bundle, Vec<Diagnostic>) {
         .filter_map(|f| package_of(&f.source))
         .collect();
     files.retain(|f| {
-        !(f.path.starts_with(embedded::POLICY_PREFIX)
+        !(!on_disk.is_empty()
+            && f.path.starts_with(embedded::POLICY_PREFIX)
             && is_library(&f.path)
             && package_of(&f.source).is_some_and(|p| on_disk.contains(&p)))
     });
@@ -254,22 +255,27 @@ fn is_embedded(path: &str) -> bool {
     path.starts_with(embedded::POLICY_PREFIX)
 }
 
-/// The build-time METADATA of an embedded policy file, if it parsed then.
-fn embedded_metadata(path: &str) -> Option<Metadata> {
-    static PARSED: std::sync::OnceLock<BTreeMap<String, Metadata>> = std::sync::OnceLock::new();
+/// The build-time METADATA and package of the embedded policy files whose METADATA parsed
+/// then, by path under `policies/`: each run decodes its own copy, so [`build`] takes entries
+/// out instead of cloning them.
+fn embedded_metadata() -> BTreeMap<String, (Metadata, String)> {
+    postcard::from_bytes(embedded::METADATA).expect("build.rs writes valid metadata")
+}
+
+/// The entry of `table` for an embedded policy file.
+fn take_embedded(
+    table: &mut BTreeMap<String, (Metadata, String)>,
+    path: &str,
+) -> Option<(Metadata, String)> {
     let relative = path
         .strip_prefix(embedded::POLICY_PREFIX)?
         .strip_prefix('/')?;
-    PARSED
-        .get_or_init(|| {
-            serde_json::from_str(embedded::METADATA_JSON).expect("build.rs writes valid metadata")
-        })
-        .get(relative)
-        .cloned()
+    table.remove(relative)
 }
 
+/// Whether a directory of `path` is named `lib`.
 fn is_library(path: &str) -> bool {
-    path.split('/').rev().skip(1).any(|c| c == "lib")
+    path.starts_with("lib/") || path.contains("/lib/")
 }
 
 /// Classifies files and validates each policy alone against the libraries.
@@ -296,6 +302,11 @@ pub fn build(files: Vec<RegoFile>) -> (Bundle, Vec<Diagnostic>) {
             file.path.clone()
         })
         .collect();
+    let mut embedded_meta = if files.iter().any(|f| is_embedded(&f.path)) {
+        embedded_metadata()
+    } else {
+        BTreeMap::new()
+    };
     for file in files {
         if recursive.contains(&file.path) {
             continue;
@@ -305,18 +316,20 @@ pub fn build(files: Vec<RegoFile>) -> (Bundle, Vec<Diagnostic>) {
         } else if is_library(&file.path) {
             bundle.libraries.push(file);
         } else {
-            match embedded_metadata(&file.path).map_or_else(|| metadata::parse(&file.source), Ok) {
-                Ok(meta) => match package_of(&file.source) {
-                    Some(package) => candidates.push(Policy {
-                        meta,
-                        package,
-                        file,
-                    }),
-                    None => diagnostics.push(
-                        Diagnostic::error(Code::PolicyCompile, "policy has no `package` line")
-                            .at(Location::file(&file.path)),
-                    ),
-                },
+            let parsed = match take_embedded(&mut embedded_meta, &file.path) {
+                Some((meta, package)) => Ok((meta, Some(package))),
+                None => metadata::parse(&file.source).map(|meta| (meta, package_of(&file.source))),
+            };
+            match parsed {
+                Ok((meta, Some(package))) => candidates.push(Policy {
+                    meta,
+                    package,
+                    file,
+                }),
+                Ok((_, None)) => diagnostics.push(
+                    Diagnostic::error(Code::PolicyCompile, "policy has no `package` line")
+                        .at(Location::file(&file.path)),
+                ),
                 Err(e) => diagnostics.push(
                     Diagnostic::error(Code::PolicyMetadata, e.message)
                         .at(Location::at(&file.path, e.line, e.column))
@@ -757,14 +770,19 @@ mod tests {
         // The build-time METADATA is what a run would parse, for every embedded policy.
         let files = bundle.policies.len() + bundle.libraries.len() + bundle.tests.len();
         assert_eq!(files, embedded_rego_files());
+        let mut table = embedded_metadata();
         for policy in &bundle.policies {
             assert_eq!(
-                embedded_metadata(&policy.file.path).as_ref(),
-                Some(&metadata::parse(&policy.file.source).unwrap()),
+                take_embedded(&mut table, &policy.file.path),
+                Some((
+                    metadata::parse(&policy.file.source).unwrap(),
+                    package_of(&policy.file.source).unwrap()
+                )),
                 "{}",
                 policy.file.path
             );
         }
+        assert!(table.is_empty(), "{:?}", table.keys());
     }
 
     fn embedded_rego_files() -> usize {

@@ -38,10 +38,13 @@ pub fn rule_path(kind: Kind, package: &str) -> String {
 
 /// Whether a policy defines the optional `unknown` rule (a line starting with its head).
 pub fn defines_unknown(source: &str) -> bool {
-    source.lines().any(|l| {
-        ["unknown contains", "unknown[", "unknown :=", "unknown ="]
-            .iter()
-            .any(|head| l.starts_with(head))
+    // Lines break at `\n` only: a line starts at the text's start or after one. Searching for
+    // the word (memchr) instead of testing every line: a scan asks this of every policy.
+    source.match_indices("unknown").any(|(at, _)| {
+        (at == 0 || source.as_bytes()[at - 1] == b'\n')
+            && ["unknown contains", "unknown[", "unknown :=", "unknown ="]
+                .iter()
+                .any(|head| source[at..].starts_with(head))
     })
 }
 
@@ -192,6 +195,17 @@ pub fn compile(
         .map_err(|e| e.to_string())
 }
 
+/// Cuts each source file of `program` down to its `package` line. A run reads a program's
+/// sources only to name the file of a runtime error (`vm::source_name` goes by their packages);
+/// the whole texts were half of an embedded program's bytes and of the work of loading it.
+pub fn packages_only(program: &mut Program) {
+    for source in &mut program.sources {
+        source.content = package_of(&source.content)
+            .map(|p| format!("package {p}\n"))
+            .unwrap_or_default();
+    }
+}
+
 /// The package of a Rego file, from its `package` line.
 pub fn package_of(source: &str) -> Option<String> {
     // The first line that starts with `package ` after blanks. Searching the text for the word
@@ -325,4 +339,50 @@ pub fn may_name(text: &str, package: &str) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The word search answers as testing every line's start would, on every embedded policy
+    /// and on texts that hide the word mid-line, after `\r\n`, or at the very start.
+    #[test]
+    fn defines_unknown_tests_line_starts() {
+        let by_lines = |source: &str| {
+            source.lines().any(|l| {
+                ["unknown contains", "unknown[", "unknown :=", "unknown ="]
+                    .iter()
+                    .any(|head| l.starts_with(head))
+            })
+        };
+        let mut sources: Vec<String> = Vec::new();
+        let mut stack = vec![&crate::embedded::POLICIES];
+        while let Some(dir) = stack.pop() {
+            sources.extend(
+                dir.files()
+                    .filter_map(|f| f.contents_utf8())
+                    .map(String::from),
+            );
+            stack.extend(dir.dirs());
+        }
+        let defining = sources.iter().filter(|s| defines_unknown(s)).count();
+        assert!(defining > 10, "{defining} embedded files define `unknown`");
+        for case in [
+            "unknown contains x if { true }",
+            "package p\r\nunknown[x] { x := 1 }",
+            "package p\n  unknown := 1",
+            "package p\n# unknown = 1\nx := \"unknown =\"",
+            "package p\nunknowns := 1",
+            "package p\nunknown = 1",
+            "",
+        ] {
+            sources.push(case.to_string());
+        }
+        for source in &sources {
+            assert_eq!(defines_unknown(source), by_lines(source), "{source}");
+        }
+        assert!(defines_unknown("package p\r\nunknown[x] { x := 1 }"));
+        assert!(!defines_unknown("package p\n  unknown := 1"));
+    }
 }
