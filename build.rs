@@ -1,5 +1,5 @@
-//! The default policies and model are embedded with `include_dir!`/`include_str!`; rebuild
-//! when they change (stable Rust cannot track files read by a proc macro). `--version` names
+//! The default policies and model are embedded with `include_str!`; rebuild when they change
+//! (the list of policy files is generated here, so cargo must run this again). `--version` names
 //! the commit built from: `RUNGS_COMMIT` (for builds without `.git`, such as the container's),
 //! else git's HEAD when this directory is a repository's top level, else "unknown".
 //!
@@ -57,6 +57,7 @@ fn main() {
     std::fs::write(out, bytes).expect("OUT_DIR is writable");
     fingerprint(&parsed);
     programs(&parsed);
+    rego_files();
     model_json();
 }
 
@@ -74,7 +75,7 @@ struct File {
 /// one after another, and `$OUT_DIR/programs.rs`, `PROGRAMS`: per program its group, policy ids
 /// and byte range.
 fn programs(parsed: &BTreeMap<String, metadata::Metadata>) {
-    // The bundle's order: policies by id, libraries as `include_dir!` lists them.
+    // The bundle's order: policies by id, libraries in the order of `REGO_FILES`.
     let mut policies: Vec<(&metadata::Metadata, File)> = parsed
         .iter()
         .map(|(path, meta)| {
@@ -183,7 +184,7 @@ fn model_json() {
 
 /// `Bundle::fingerprint` of the whole embedded bundle (hashing 2 MB took a fifth of a
 /// `--format json` run), with the counts that tell that bundle apart at run time. Policies
-/// come sorted by id, libraries in `include_dir!`'s order (files, then subdirectories, each
+/// come sorted by id, libraries in the order of `REGO_FILES` (files, then subdirectories, each
 /// sorted); the test `embedded_fingerprint_matches_runtime` holds this to the runtime value.
 fn fingerprint(parsed: &BTreeMap<String, metadata::Metadata>) {
     let mut policies: Vec<(&str, String)> = parsed
@@ -226,14 +227,14 @@ fn fingerprint(parsed: &BTreeMap<String, metadata::Metadata>) {
     std::fs::write(out, consts).expect("OUT_DIR is writable");
 }
 
-/// Sources of the non-test `.rego` files under a `lib` directory, in `include_dir!`'s order.
+/// Sources of the non-test `.rego` files under a `lib` directory, in the order of `REGO_FILES`.
 fn embedded_libraries(dir: &Path, in_lib: bool, out: &mut Vec<String>) {
     let mut files = Vec::new();
     embedded_library_files(dir, in_lib, &mut files);
     out.extend(files.into_iter().map(|f| f.source));
 }
 
-/// The non-test `.rego` files under a `lib` directory, in `include_dir!`'s order.
+/// The non-test `.rego` files under a `lib` directory, in the order of `REGO_FILES`.
 fn embedded_library_files(dir: &Path, in_lib: bool, out: &mut Vec<File>) {
     let mut entries: Vec<_> = std::fs::read_dir(dir)
         .expect("policies/ is readable")
@@ -260,6 +261,71 @@ fn embedded_library_files(dir: &Path, in_lib: bool, out: &mut Vec<File>) {
         let lib = in_lib || path.file_name().is_some_and(|n| n == "lib");
         embedded_library_files(path, lib, out);
     }
+}
+
+/// Every file under `policies/`, each directory's files (sorted) before its subdirectories
+/// (sorted): paths relative to `policies/` with `/` separators, and absolute paths.
+fn policy_files(dir: &Path, out: &mut Vec<(String, std::path::PathBuf)>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .expect("policies/ is readable")
+        .map(|e| e.expect("policies/ is readable").path())
+        .collect();
+    entries.sort();
+    for path in entries.iter().filter(|p| !p.is_dir()) {
+        let relative: Vec<String> = path
+            .strip_prefix("policies")
+            .expect("under policies/")
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let absolute =
+            Path::new(&std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it")).join(path);
+        out.push((relative.join("/"), absolute));
+    }
+    for path in entries.iter().filter(|p| p.is_dir()) {
+        policy_files(path, out);
+    }
+}
+
+/// `$OUT_DIR/rego_files.rs`: `REGO_FILES`, every `.rego` file under `policies/` as a run names
+/// it, with its text by `include_str!` (checked as UTF-8 by the compiler, not by every run:
+/// walking and validating the embedded directory was a third of an empty scan's
+/// instructions); and `POLICIES_HASH`, the git blob hash of a manifest of every file (path,
+/// length, contents, sorted by path) that `--version` prints.
+fn rego_files() {
+    let mut files = Vec::new();
+    policy_files(Path::new("policies"), &mut files);
+    let mut table = String::from(
+        "/// Every `.rego` file under `policies/`: its name in engines and reports, and its text.\n\
+         pub static REGO_FILES: &[(&str, &str)] = &[\n",
+    );
+    for (relative, absolute) in files.iter().filter(|(r, _)| r.ends_with(".rego")) {
+        let name = format!("{POLICY_PREFIX}/{relative}");
+        let absolute = absolute.to_str().expect("the checkout's path is UTF-8");
+        table.push_str(&format!("    ({name:?}, include_str!({absolute:?})),\n"));
+    }
+    table.push_str("];\n");
+    let mut sorted: Vec<(&String, Vec<u8>)> = files
+        .iter()
+        .map(|(relative, absolute)| (relative, std::fs::read(absolute).expect("readable")))
+        .collect();
+    sorted.sort();
+    let mut manifest = Vec::new();
+    for (path, contents) in sorted {
+        manifest.extend_from_slice(format!("{path}\0{}\0", contents.len()).as_bytes());
+        manifest.extend_from_slice(&contents);
+    }
+    let mut blob = format!("blob {}\0", manifest.len()).into_bytes();
+    blob.extend_from_slice(&manifest);
+    let hex: String = sha1(&blob).iter().map(|b| format!("{b:02x}")).collect();
+    table.push_str(&format!(
+        "/// First 16 hex digits of the git blob hash of a manifest of every file under `policies/`.\n\
+         pub const POLICIES_HASH: &str = \"{}\";\n",
+        &hex[..16]
+    ));
+    let out =
+        Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("rego_files.rs");
+    std::fs::write(out, table).expect("OUT_DIR is writable");
 }
 
 /// SHA-1 (FIPS 180-4), as git names a blob; a build dependency on a hashing crate would

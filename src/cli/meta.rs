@@ -20,7 +20,7 @@ pub fn long_version() -> String {
         env!("CARGO_PKG_VERSION"),
         env!("RUNGS_COMMIT"),
         bundle.policies.len(),
-        rungs::embedded::policies_hash(),
+        rungs::embedded::POLICIES_HASH,
     )
 }
 

@@ -11,7 +11,6 @@ pub mod testing;
 
 use crate::diagnostics::{Code, Diagnostic, Location};
 use crate::embedded;
-use include_dir::Dir;
 pub use metadata::{Kind, Metadata, Severity};
 pub use program::package_of;
 use std::borrow::Cow;
@@ -109,7 +108,6 @@ pub fn load(sources: &Sources) -> (Bundle, Vec<Diagnostic>) {
     // The embedded helper library is always there for user policies to import; the embedded
     // policies and their tests only with `defaults`.
     collect_embedded(
-        &embedded::POLICIES,
         &mut |path| sources.defaults || (is_library(path) && !path.ends_with("_test.rego")),
         &mut files,
     );
@@ -134,24 +132,14 @@ pub fn load(sources: &Sources) -> (Bundle, Vec<Diagnostic>) {
     (bundle, diagnostics)
 }
 
-fn collect_embedded(
-    dir: &Dir<'static>,
-    keep: &mut dyn FnMut(&str) -> bool,
-    out: &mut Vec<RegoFile>,
-) {
-    for file in dir.files() {
-        if file.path().extension().is_some_and(|e| e == "rego") {
-            let path = format!("{}/{}", embedded::POLICY_PREFIX, file.path().display());
-            if let (true, Some(source)) = (keep(&path), file.contents_utf8()) {
-                out.push(RegoFile {
-                    path,
-                    source: Cow::Borrowed(source),
-                });
-            }
+fn collect_embedded(keep: &mut dyn FnMut(&str) -> bool, out: &mut Vec<RegoFile>) {
+    for &(path, source) in embedded::REGO_FILES {
+        if keep(path) {
+            out.push(RegoFile {
+                path: path.to_string(),
+                source: Cow::Borrowed(source),
+            });
         }
-    }
-    for sub in dir.dirs() {
-        collect_embedded(sub, keep, out);
     }
 }
 
@@ -704,15 +692,9 @@ mod tests {
         assert_eq!(package_of(cases[2]).as_deref(), Some("c"));
         assert_eq!(package_of(cases[3]).as_deref(), Some("f"));
         assert_eq!(package_of(cases[5]), None);
-        fn each_file(dir: &include_dir::Dir<'static>, check: &dyn Fn(&str)) {
-            dir.files()
-                .filter_map(|f| f.contents_utf8())
-                .for_each(check);
-            dir.dirs().for_each(|d| each_file(d, check));
-        }
-        each_file(&embedded::POLICIES, &|source| {
+        for (_, source) in embedded::REGO_FILES {
             assert_eq!(package_of(source), by_lines(source));
-        });
+        }
     }
 
     #[test]
@@ -787,8 +769,56 @@ mod tests {
 
     fn embedded_rego_files() -> usize {
         let mut files = Vec::new();
-        collect_embedded(&embedded::POLICIES, &mut |_| true, &mut files);
+        collect_embedded(&mut |_| true, &mut files);
         files.len()
+    }
+
+    /// `REGO_FILES` is every `.rego` file under `policies/` as it is on disk, and
+    /// `POLICIES_HASH` the git blob hash of the manifest of every file there (as `--version`
+    /// printed it when a run computed it).
+    #[test]
+    fn embedded_files_and_hash_are_the_checkout() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("policies");
+        let mut on_disk: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(&root)
+            .into_iter()
+            .map(Result::unwrap)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let relative = e.path().strip_prefix(&root).unwrap();
+                let name = relative
+                    .components()
+                    .map(|c| c.as_os_str().to_str().unwrap())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                (name, std::fs::read(e.path()).unwrap())
+            })
+            .collect();
+        on_disk.sort();
+        let mut rego: Vec<(String, &[u8])> = on_disk
+            .iter()
+            .filter(|(name, _)| name.ends_with(".rego"))
+            .map(|(name, text)| {
+                (
+                    format!("{}/{name}", embedded::POLICY_PREFIX),
+                    text.as_slice(),
+                )
+            })
+            .collect();
+        let mut embedded: Vec<(String, &[u8])> = embedded::REGO_FILES
+            .iter()
+            .map(|(name, text)| (name.to_string(), text.as_bytes()))
+            .collect();
+        rego.sort();
+        embedded.sort();
+        assert!(rego.len() > 700, "{} files", rego.len());
+        assert_eq!(embedded, rego);
+        let mut manifest = Vec::new();
+        for (path, contents) in &on_disk {
+            manifest.extend_from_slice(format!("{path}\0{}\0", contents.len()).as_bytes());
+            manifest.extend_from_slice(contents);
+        }
+        let oid = git2::Oid::hash_object(git2::ObjectType::Blob, &manifest).unwrap();
+        assert_eq!(embedded::POLICIES_HASH, &oid.to_string()[..16]);
     }
 
     #[test]
