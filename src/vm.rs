@@ -599,6 +599,32 @@ mod tests {
         assert!(load(b"not a program").is_err());
     }
 
+    /// A loaded program keeps its instruction spans encoded (regorus patch 11) and decodes
+    /// them when asked: the same span for every instruction, so a stop is located in the same
+    /// place as on the program before serialization.
+    #[test]
+    fn loaded_programs_decode_their_spans_when_asked() {
+        let source = "package p\nimport rego.v1\nn := count([x | some x in numbers.range(1, 100000); x > 7])\n";
+        let compiled = program(source, "data.p.n");
+        let loaded = load(&compiled.serialize_binary().unwrap()).unwrap();
+        assert!(loaded.instruction_spans.is_empty());
+        assert!(!compiled.instruction_spans.is_empty());
+        assert_eq!(
+            format!("{:?}", loaded.spans()),
+            format!("{:?}", compiled.instruction_spans)
+        );
+        let mut on_compiled = machine(&compiled);
+        let mut on_loaded = machine(&loaded);
+        let stop = run(&mut on_compiled, "data.p.n", 1_000, false).unwrap_err();
+        assert_eq!(stop.location.line, Some(3));
+        assert_eq!(run(&mut on_loaded, "data.p.n", 1_000, false), Err(stop));
+        // Serialized again, the encoded spans are written as they were read.
+        assert_eq!(
+            loaded.serialize_binary().unwrap(),
+            compiled.serialize_binary().unwrap()
+        );
+    }
+
     /// regorus' pattern caches hand out shared matchers (vendor/regorus/RUNGS-PATCH.md, 3):
     /// repeated and concurrent matches of cached patterns give the same answers.
     #[test]

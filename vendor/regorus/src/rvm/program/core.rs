@@ -42,8 +42,15 @@ pub struct Program {
     /// Rule metadata: rule_index -> rule information
     pub rule_infos: Vec<RuleInfo>,
 
-    /// Span information for each instruction (for debugging)
+    /// Span information for each instruction (for debugging). rungs patch 11: not part of the
+    /// derived serialization; `serialize_binary` writes the spans as a section of their own,
+    /// which `deserialize_binary` keeps encoded in `encoded_spans` until a span is asked for.
+    #[serde(skip)]
     pub instruction_spans: Vec<Option<SpanInfo>>,
+
+    /// rungs patch 11: the encoded spans of a deserialized program, decoded on first use.
+    #[serde(skip)]
+    pub encoded_spans: EncodedSpans,
 
     /// Main program entry point
     pub main_entry_point: u32,
@@ -120,6 +127,7 @@ impl Program {
             sources: Vec::new(),
             rule_infos: Vec::new(),
             instruction_spans: Vec::new(),
+            encoded_spans: EncodedSpans::default(),
             main_entry_point: 0,
             max_rule_window_size: 0,
             dispatch_window_size: 0,
@@ -332,9 +340,19 @@ impl Program {
 
     /// Get span information for instruction
     pub fn get_instruction_span(&self, instruction_index: usize) -> Option<&SpanInfo> {
-        self.instruction_spans
+        self.spans()
             .get(instruction_index)
             .and_then(|span| span.as_ref())
+    }
+
+    /// rungs patch 11: the span of each instruction, decoded first if the program was
+    /// deserialized.
+    pub fn spans(&self) -> &[Option<SpanInfo>] {
+        if self.instruction_spans.is_empty() {
+            self.encoded_spans.decoded()
+        } else {
+            &self.instruction_spans
+        }
     }
 
     /// Add instruction with optional span
@@ -438,5 +456,49 @@ impl Program {
 impl Default for Program {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+/// rungs patch 11: a deserialized program's instruction spans, as postcard encoded them.
+/// Decoding them was a third of the work of loading a program, and a run needs them only to
+/// locate an error.
+#[derive(Default)]
+pub struct EncodedSpans {
+    bytes: Vec<u8>,
+    decoded: spin::Once<Vec<Option<SpanInfo>>>,
+}
+
+impl EncodedSpans {
+    /// Spans encoded as `Vec<Option<SpanInfo>>` by postcard.
+    pub fn new(bytes: Vec<u8>) -> Self {
+        Self {
+            bytes,
+            decoded: spin::Once::new(),
+        }
+    }
+
+    /// The encoded bytes (empty when the program was compiled, not deserialized).
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// The spans, decoded on the first call; none when the bytes do not decode.
+    pub fn decoded(&self) -> &[Option<SpanInfo>] {
+        self.decoded
+            .call_once(|| postcard::from_bytes(&self.bytes).unwrap_or_default())
+    }
+}
+
+impl Clone for EncodedSpans {
+    fn clone(&self) -> Self {
+        Self::new(self.bytes.clone())
+    }
+}
+
+impl core::fmt::Debug for EncodedSpans {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("EncodedSpans")
+            .field("bytes", &self.bytes.len())
+            .finish()
     }
 }

@@ -127,6 +127,20 @@ impl Program {
         );
         buffer.extend_from_slice(&binary_data);
 
+        // rungs patch 11: the spans follow as a section of their own, kept encoded on load.
+        let spans_bin = if self.instruction_spans.is_empty() {
+            self.encoded_spans.bytes().to_vec()
+        } else {
+            to_allocvec(&self.instruction_spans)
+                .map_err(|e| format!("Spans postcard serialization failed: {}", e))?
+        };
+        buffer.extend_from_slice(
+            &u32::try_from(spans_bin.len())
+                .map_err(|_| "Spans size too large")?
+                .to_le_bytes(),
+        );
+        buffer.extend_from_slice(&spans_bin);
+
         Ok(buffer)
     }
 
@@ -243,6 +257,16 @@ impl Program {
                             Program::new()
                         }
                     };
+
+                // rungs patch 11: the spans section, when there is one, stays encoded.
+                if data.len() > binary_end {
+                    let spans_len = Self::read_u32_as_usize(data, binary_end)?;
+                    let spans_start = binary_end.checked_add(4).ok_or("Offset overflow")?;
+                    let spans_end = spans_start.checked_add(spans_len).ok_or("Offset overflow")?;
+                    program.encoded_spans = super::super::core::EncodedSpans::new(
+                        Self::get_slice(data, spans_start, spans_end)?.to_vec(),
+                    );
+                }
 
                 program.entry_points = entry_points;
                 program.sources = sources;

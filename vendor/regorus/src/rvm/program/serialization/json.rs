@@ -51,7 +51,7 @@ impl Program {
             "entry_points": self.entry_points,
             "sources": self.sources,
             "rule_infos": self.rule_infos,
-            "instruction_spans": self.instruction_spans,
+            "instruction_spans": self.spans(),
             "rule_tree": self.rule_tree
         });
 
@@ -202,6 +202,7 @@ impl Program {
             sources,
             rule_infos,
             instruction_spans,
+            encoded_spans: Default::default(),
             main_entry_point,
             max_rule_window_size,
             dispatch_window_size,
