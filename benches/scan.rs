@@ -481,7 +481,7 @@ fn measure(label: &str, dir: &Path, runs: usize) -> Row {
 /// The binary's allocator and its settings (`rungs::allocator`): in-process figures are the
 /// binary's.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: rungs::allocator::MiMalloc = rungs::allocator::MiMalloc;
 
 fn main() {
     rungs::allocator::tune();

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 /// mimalloc, set up by [`rungs::allocator::tune`].
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: rungs::allocator::MiMalloc = rungs::allocator::MiMalloc;
 
 fn main() -> ExitCode {
     rungs::allocator::tune();
