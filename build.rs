@@ -86,8 +86,7 @@ fn programs(parsed: &BTreeMap<String, metadata::Metadata>) {
         })
         .collect();
     policies.sort_by(|a, b| a.0.id.cmp(&b.0.id));
-    let mut libraries = Vec::new();
-    embedded_library_files(Path::new("policies"), false, &mut libraries);
+    let libraries = embedded_library_files();
     let packages: Vec<String> = policies
         .iter()
         .map(|(_, f)| program::package_of(&f.source).expect("embedded policies have a package"))
@@ -196,8 +195,10 @@ fn fingerprint(parsed: &BTreeMap<String, metadata::Metadata>) {
         })
         .collect();
     policies.sort_by(|a, b| a.0.cmp(b.0));
-    let mut libraries = Vec::new();
-    embedded_libraries(Path::new("policies"), false, &mut libraries);
+    let libraries: Vec<String> = embedded_library_files()
+        .into_iter()
+        .map(|f| f.source)
+        .collect();
     let mut text = Vec::new();
     for (id, source) in &policies {
         text.extend_from_slice(id.as_bytes());
@@ -227,40 +228,23 @@ fn fingerprint(parsed: &BTreeMap<String, metadata::Metadata>) {
     std::fs::write(out, consts).expect("OUT_DIR is writable");
 }
 
-/// Sources of the non-test `.rego` files under a `lib` directory, in the order of `REGO_FILES`.
-fn embedded_libraries(dir: &Path, in_lib: bool, out: &mut Vec<String>) {
-    let mut files = Vec::new();
-    embedded_library_files(dir, in_lib, &mut files);
-    out.extend(files.into_iter().map(|f| f.source));
-}
-
 /// The non-test `.rego` files under a `lib` directory, in the order of `REGO_FILES`.
-fn embedded_library_files(dir: &Path, in_lib: bool, out: &mut Vec<File>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .expect("policies/ is readable")
-        .map(|e| e.expect("policies/ is readable").path())
-        .collect();
-    entries.sort();
-    for path in entries.iter().filter(|p| !p.is_dir()) {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy())
-            .unwrap_or_default();
-        if in_lib && name.ends_with(".rego") && !name.ends_with("_test.rego") {
-            let source = std::fs::read_to_string(path).expect("policy files are UTF-8");
-            let relative = path.strip_prefix("policies").expect("under policies/");
-            let components: Vec<String> = relative
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect();
-            let path = format!("{POLICY_PREFIX}/{}", components.join("/"));
-            out.push(File { path, source });
-        }
-    }
-    for path in entries.iter().filter(|p| p.is_dir()) {
-        let lib = in_lib || path.file_name().is_some_and(|n| n == "lib");
-        embedded_library_files(path, lib, out);
-    }
+fn embedded_library_files() -> Vec<File> {
+    let mut files = Vec::new();
+    policy_files(Path::new("policies"), &mut files);
+    files
+        .into_iter()
+        .filter(|(relative, _)| {
+            let (dirs, name) = relative.rsplit_once('/').unwrap_or(("", relative));
+            dirs.split('/').any(|d| d == "lib")
+                && name.ends_with(".rego")
+                && !name.ends_with("_test.rego")
+        })
+        .map(|(relative, absolute)| File {
+            path: format!("{POLICY_PREFIX}/{relative}"),
+            source: std::fs::read_to_string(absolute).expect("policy files are UTF-8"),
+        })
+        .collect()
 }
 
 /// Every file under `policies/`, each directory's files (sorted) before its subdirectories

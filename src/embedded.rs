@@ -15,8 +15,8 @@ pub static MODEL_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/model.json
 pub const POLICY_PREFIX: &str = "<embedded>/policies";
 
 /// The METADATA of the embedded policies, parsed by `build.rs` with [`crate::policy::metadata`]:
-/// a map from the path under `policies/` to the metadata and the package, in `postcard`'s encoding (decoding
-/// the JSON it replaced was a tenth of a small scan's instructions).
+/// a map from the path under `policies/` to the metadata and the package, in `postcard`'s
+/// encoding (decoding the JSON it replaced was a tenth of a small scan's instructions).
 pub static METADATA: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/metadata.bin"));
 
 // `FINGERPRINT`, `POLICY_COUNT` and `LIBRARY_COUNT`: `Bundle::fingerprint` of the whole
