@@ -249,15 +249,7 @@ fn provider_value(p: &ProviderConfig) -> regorus::Value {
     }
     m.insert(key("file"), key(&p.file));
     m.insert(key("line"), regorus::Value::from(p.line as u64));
-    m.insert(
-        key("config"),
-        regorus::Value::from(
-            p.config
-                .iter()
-                .map(|(k, v)| (key(k), val_to_value(v)))
-                .collect::<BTreeMap<_, _>>(),
-        ),
-    );
+    m.insert(key("config"), config_value(&p.config));
     regorus::Value::from(m)
 }
 
@@ -283,42 +275,53 @@ impl Shared {
 }
 
 fn resource_value(r: &Resource, shared: &mut Shared) -> regorus::Value {
-    let mut m = BTreeMap::new();
-    m.insert(key("address"), key(&r.address));
-    m.insert(key("ref"), key(&r.reference));
-    m.insert(key("type"), shared.get(&r.kind));
-    m.insert(key("name"), key(&r.name));
-    m.insert(key("provider"), key(&r.provider));
-    m.insert(
-        key("mode"),
-        key(match r.mode {
-            Mode::Managed => "managed",
-            Mode::Data => "data",
-        }),
-    );
-    m.insert(key("module"), shared.get(&r.module));
-    m.insert(key("file"), key(&r.file));
-    m.insert(key("line"), regorus::Value::from(r.line as u64));
-    m.insert(key("end_line"), regorus::Value::from(r.end_line as u64));
-    if let Some(i) = &r.index {
-        m.insert(key("index"), val_to_value(i));
-    }
+    // Entries in key order: the object is stored as they come, without a map in between.
+    let mut m = Vec::with_capacity(14);
+    m.push((key("address"), key(&r.address)));
+    m.push((key("config"), config_value(&r.config)));
     if let Some(c) = &r.count {
-        m.insert(key("count"), val_to_value(c));
+        m.push((key("count"), val_to_value(c)));
     }
+    m.push((key("end_line"), regorus::Value::from(r.end_line as u64)));
+    m.push((key("file"), key(&r.file)));
     if let Some(f) = &r.for_each {
-        m.insert(key("for_each"), val_to_value(f));
+        m.push((key("for_each"), val_to_value(f)));
     }
-    m.insert(
-        key("config"),
-        regorus::Value::from(
-            r.config
-                .iter()
-                .map(|(k, v)| (key(k), val_to_value(v)))
-                .collect::<BTreeMap<_, _>>(),
-        ),
+    if let Some(i) = &r.index {
+        m.push((key("index"), val_to_value(i)));
+    }
+    m.push((key("line"), regorus::Value::from(r.line as u64)));
+    let mode = match r.mode {
+        Mode::Managed => "managed",
+        Mode::Data => "data",
+    };
+    m.push((key("mode"), key(mode)));
+    m.push((key("module"), shared.get(&r.module)));
+    m.push((key("name"), key(&r.name)));
+    m.push((key("provider"), key(&r.provider)));
+    m.push((key("ref"), key(&r.reference)));
+    m.push((key("type"), shared.get(&r.kind)));
+    sorted_object(m)
+}
+
+/// An object from entries in key order (debug builds check the order).
+fn sorted_object(entries: Vec<(regorus::Value, regorus::Value)>) -> regorus::Value {
+    debug_assert!(
+        entries.windows(2).all(|p| p[0].0 < p[1].0),
+        "keys out of order"
     );
-    regorus::Value::from(m)
+    regorus::value::Object::from_entries(entries).into_value()
+}
+
+/// A configuration map: its keys are already in order (a `BTreeMap` of strings orders them as
+/// regorus orders string values).
+fn config_value(config: &BTreeMap<String, Val>) -> regorus::Value {
+    sorted_object(
+        config
+            .iter()
+            .map(|(k, v)| (key(k), val_to_value(v)))
+            .collect(),
+    )
 }
 
 fn module_call_value(c: &ModuleCall) -> regorus::Value {
@@ -362,11 +365,7 @@ pub fn val_to_value(v: &Val) -> regorus::Value {
         Val::List(items) => {
             regorus::Value::from(items.iter().map(val_to_value).collect::<Vec<_>>())
         }
-        Val::Object(map) => regorus::Value::from(
-            map.iter()
-                .map(|(k, v)| (key(k), val_to_value(v)))
-                .collect::<BTreeMap<_, _>>(),
-        ),
+        Val::Object(map) => config_value(map),
     }
 }
 

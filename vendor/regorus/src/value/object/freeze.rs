@@ -23,6 +23,21 @@ impl Object {
         Value::Object(crate::Rc::new(self.freeze()))
     }
 
+    /// rungs patch 12: an object from entries already strictly sorted by key, as
+    /// serialized objects are, stored compact without a `BTreeMap` in between; other
+    /// entries are inserted one by one.
+    pub fn from_entries(entries: Vec<(Value, Value)>) -> Self {
+        if entries.windows(2).all(|pair| pair[0].0.cmp(&pair[1].0).is_lt()) {
+            let repr = if entries.is_empty() {
+                Repr::Empty
+            } else {
+                Repr::Frozen(entries.into_boxed_slice())
+            };
+            return Self { repr };
+        }
+        entries.into_iter().collect()
+    }
+
     #[cfg(test)]
     #[doc(hidden)]
     pub(crate) const fn storage_variant_for_memory_diagnostics(&self) -> &'static str {

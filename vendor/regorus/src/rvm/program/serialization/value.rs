@@ -263,21 +263,20 @@ impl<'de> Visitor<'de> for BinaryValueVisitor {
             }
             (BinaryVariant::Set, variant) => {
                 let items: Vec<BinaryValue> = variant.newtype_variant()?;
-                let mut set = BTreeSet::new();
-                for item in items {
-                    set.insert(item.into_value());
-                }
+                // Sorted, as serialized sets are: built in bulk (rungs patch 12).
+                let set: BTreeSet<Value> = items.into_iter().map(BinaryValue::into_value).collect();
                 Ok(BinaryValue(Value::from(set)))
             }
             (BinaryVariant::Object, variant) => {
                 let entries: Vec<(BinaryValue, BinaryValue)> = variant.newtype_variant()?;
-                let mut map = Object::new();
-                for (key, value) in entries {
-                    map.insert(key.into_value(), value.into_value());
-                    crate::utils::limits::check_memory_limit_if_needed()
-                        .map_err(|err| de::Error::custom(format!("{err}")))?;
-                }
-                let object = map.into_value();
+                // Written in key order: stored compact at once (rungs patch 12).
+                let entries: Vec<(Value, Value)> = entries
+                    .into_iter()
+                    .map(|(key, value)| (key.into_value(), value.into_value()))
+                    .collect();
+                crate::utils::limits::check_memory_limit_if_needed()
+                    .map_err(|err| de::Error::custom(format!("{err}")))?;
+                let object = Object::from_entries(entries).into_value();
                 // Mirror the JSON object path: re-check after `into_value` compacts
                 // storage so binary program loading honors allocator memory limits.
                 crate::utils::limits::check_memory_limit_if_needed()
