@@ -137,10 +137,8 @@ struct Compiled {
     programs: Vec<Arc<Program>>,
     /// Per program, its batch rules: provider group -> the policies the rule collects.
     batches: Vec<BTreeMap<String, Vec<usize>>>,
-    /// Each policy rule (`data.pkg.deny`, `data.pkg.unknown`) -> its program.
-    entries: BTreeMap<String, usize>,
-    /// Per policy of the bundle: whether a program decides it.
-    on_vm: Vec<bool>,
+    /// Per policy of the bundle: the program that decides it, if one does.
+    program_of: Vec<Option<usize>>,
 }
 
 impl Compiled {
@@ -148,8 +146,7 @@ impl Compiled {
         Compiled {
             programs: Vec::new(),
             batches: Vec::new(),
-            entries: BTreeMap::new(),
-            on_vm: vec![false; policies],
+            program_of: vec![None; policies],
         }
     }
 
@@ -162,10 +159,7 @@ impl Compiled {
             if !is_user(policy) {
                 groups.entry(batch_group(policy)).or_default().push(i);
             }
-            for rule in entry_points(policy) {
-                self.entries.insert(rule, index);
-            }
-            self.on_vm[i] = true;
+            self.program_of[i] = Some(index);
         }
         self.programs.push(program);
         self.batches.push(groups);
@@ -176,15 +170,22 @@ impl Compiled {
         self.programs.iter().map(vm::machine).collect()
     }
 
-    /// Runs a policy rule on the machine of the program that holds it.
+    /// Whether a program decides policy `i`.
+    fn on_vm(&self, i: usize) -> bool {
+        self.program_of[i].is_some()
+    }
+
+    /// Runs a rule of policy `i` (which a program decides) on its program's machine.
     fn run(
         &self,
         machines: &mut [RegoVM],
+        i: usize,
         entry: &str,
         budget: u64,
         strict: bool,
     ) -> Result<regorus::Value, Failure> {
-        vm::run(&mut machines[self.entries[entry]], entry, budget, strict)
+        let program = self.program_of[i].expect("the policy is on the VM");
+        vm::run(&mut machines[program], entry, budget, strict)
     }
 }
 
@@ -319,7 +320,7 @@ fn precompiled(bundle: &Bundle, keep: &impl Fn(&Policy) -> bool) -> Option<Compi
         .policies
         .iter()
         .enumerate()
-        .all(|(i, p)| is_user(p) || !keep(p) || compiled.on_vm[i]);
+        .all(|(i, p)| is_user(p) || !keep(p) || compiled.on_vm(i));
     complete.then_some(compiled)
 }
 
@@ -740,12 +741,12 @@ fn vm_gate(
     for &i in applicable {
         let policy = &bundle.policies[i];
         let user = is_user(policy);
-        if !compiled.on_vm[i] || !(user || over.contains(&i)) {
+        if !compiled.on_vm(i) || !(user || over.contains(&i)) {
             continue;
         }
         let mut values = Vec::new();
         for rule in entry_points(policy) {
-            match compiled.run(machines, &rule, budget, user) {
+            match compiled.run(machines, i, &rule, budget, user) {
                 Err(f) if f.kind != FailureKind::Runtime => {
                     stopped.insert(i, f);
                     break;
@@ -956,13 +957,13 @@ pub fn instructions_needed(
     let types = doc.type_keys();
     let mut out = Vec::new();
     for (i, policy) in bundle.policies.iter().enumerate() {
-        if !compiled.on_vm[i] || !policy.meta.resource_types.iter().any(|t| types.contains(t)) {
+        if !compiled.on_vm(i) || !policy.meta.resource_types.iter().any(|t| types.contains(t)) {
             continue;
         }
         let mut most = 0;
         for rule in entry_points(policy) {
             let mut fits = |budget: u64| {
-                !matches!(compiled.run(&mut machines, &rule, budget, is_user(policy)),
+                !matches!(compiled.run(&mut machines, i, &rule, budget, is_user(policy)),
                     Err(f) if f.kind == FailureKind::Instructions)
             };
             // `low` does not fit, `high` does.
@@ -1503,7 +1504,7 @@ mod tests {
             let compiled = prepared.vm.as_ref().unwrap();
             let off: Vec<&str> = kept
                 .iter()
-                .filter(|&&i| !compiled.on_vm[i])
+                .filter(|&&i| !compiled.on_vm(i))
                 .map(|&i| bundle.policies[i].meta.id.as_str())
                 .collect();
             assert_eq!(off, Vec::<&str>::new());
@@ -1613,11 +1614,17 @@ mod tests {
         let prepared = prepare(&bundle).unwrap();
         assert_eq!(prepared.notes, Vec::<String>::new());
         let compiled = prepared.vm.as_ref().unwrap();
-        assert!(compiled.on_vm.iter().all(|&on| on));
+        assert!(compiled.program_of.iter().all(Option::is_some));
         assert_eq!(compiled.programs.len(), embedded::PROGRAMS.len());
         let whole = prepare_for(&compiled_at_run_time(&bundle), |_| true).unwrap();
         assert_eq!(whole.notes, Vec::<String>::new());
-        assert!(whole.vm.as_ref().unwrap().on_vm.iter().all(|&on| on));
+        assert!(whole
+            .vm
+            .as_ref()
+            .unwrap()
+            .program_of
+            .iter()
+            .all(Option::is_some));
         assert_eq!(whole.programs(), 3);
     }
 

@@ -110,6 +110,14 @@ impl<'a> Compiler<'a> {
                         .map(|b| vec![false; b.len()])
                         .collect()
                 });
+            // rungs patch 14: the defaults are left out, as the VM reads a missing entry as no
+            // destructuring block and no `else` body: a program loads with fewer allocations.
+            if rule_info.destructuring_blocks.iter().all(Option::is_none) {
+                rule_info.destructuring_blocks = Vec::new();
+            }
+            if rule_info.else_bodies.iter().flatten().all(|&is_else| !is_else) {
+                rule_info.else_bodies = Vec::new();
+            }
 
             // Compute early_exit_on_first_success: if every definition has
             // the same static value, the VM can stop after the first success.
