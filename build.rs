@@ -44,20 +44,27 @@ fn main() {
     collect(Path::new("policies"), Path::new("policies"), &mut parsed);
     let out =
         Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("metadata.bin");
-    let with_packages: BTreeMap<&String, (&metadata::Metadata, String)> = parsed
+    // In policy id order, as `REGO_FILES` lists these files and a run sorts its policies: a
+    // run takes the entries in turn and finds its policies already sorted.
+    let mut with_packages: Vec<(&String, &metadata::Metadata, String)> = parsed
         .iter()
         .map(|(path, meta)| {
             let source = std::fs::read_to_string(Path::new("policies").join(path))
                 .expect("policy files are UTF-8");
             let package = program::package_of(&source).expect("embedded policies have a package");
-            (path, (meta, package))
+            (path, meta, package)
         })
         .collect();
+    with_packages.sort_by(|a, b| a.1.id.cmp(&b.1.id));
     let bytes = postcard::to_allocvec(&with_packages).expect("metadata serializes");
     std::fs::write(out, bytes).expect("OUT_DIR is writable");
     fingerprint(&parsed);
     programs(&parsed);
-    rego_files();
+    let by_id: Vec<&str> = with_packages
+        .iter()
+        .map(|(path, ..)| path.as_str())
+        .collect();
+    rego_files(&by_id);
     model_json();
 }
 
@@ -276,9 +283,14 @@ fn policy_files(dir: &Path, out: &mut Vec<(String, std::path::PathBuf)>) {
 /// walking and validating the embedded directory was a third of an empty scan's
 /// instructions); and `POLICIES_HASH`, the git blob hash of a manifest of every file (path,
 /// length, contents, sorted by path) that `--version` prints.
-fn rego_files() {
+///
+/// The policies with METADATA (`by_id`, their paths in id order) come last, in that order; the
+/// other files keep the walk's order.
+fn rego_files(by_id: &[&str]) {
     let mut files = Vec::new();
     policy_files(Path::new("policies"), &mut files);
+    let rank = |relative: &str| by_id.iter().position(|p| *p == relative);
+    files.sort_by_key(|(relative, _)| rank(relative).map_or(0, |i| i + 1));
     let mut table = String::from(
         "/// Every `.rego` file under `policies/`: its name in engines and reports, and its text.\n\
          pub static REGO_FILES: &[(&str, &str)] = &[\n",

@@ -244,21 +244,49 @@ fn is_embedded(path: &str) -> bool {
 }
 
 /// The build-time METADATA and package of the embedded policy files whose METADATA parsed
-/// then, by path under `policies/`: each run decodes its own copy, so [`build`] takes entries
-/// out instead of cloning them.
-fn embedded_metadata() -> BTreeMap<String, (Metadata, String)> {
-    postcard::from_bytes(embedded::METADATA).expect("build.rs writes valid metadata")
+/// then, with their paths under `policies/`, in policy id order (the order of those files in
+/// `REGO_FILES`): each run decodes its own copy, so [`build`] takes entries out instead of
+/// cloning them.
+struct EmbeddedMetadata {
+    entries: Vec<Option<(String, Metadata, String)>>,
+    /// Where the next file's entry is expected.
+    next: usize,
 }
 
-/// The entry of `table` for an embedded policy file.
-fn take_embedded(
-    table: &mut BTreeMap<String, (Metadata, String)>,
-    path: &str,
-) -> Option<(Metadata, String)> {
-    let relative = path
-        .strip_prefix(embedded::POLICY_PREFIX)?
-        .strip_prefix('/')?;
-    table.remove(relative)
+impl EmbeddedMetadata {
+    fn decode() -> EmbeddedMetadata {
+        let entries: Vec<(String, Metadata, String)> =
+            postcard::from_bytes(embedded::METADATA).expect("build.rs writes valid metadata");
+        EmbeddedMetadata {
+            entries: entries.into_iter().map(Some).collect(),
+            next: 0,
+        }
+    }
+
+    fn none() -> EmbeddedMetadata {
+        EmbeddedMetadata {
+            entries: Vec::new(),
+            next: 0,
+        }
+    }
+
+    /// The entry of an embedded policy file: the next one when files come in the table's
+    /// order, else found by path.
+    fn take(&mut self, path: &str) -> Option<(Metadata, String)> {
+        let relative = path
+            .strip_prefix(embedded::POLICY_PREFIX)?
+            .strip_prefix('/')?;
+        let is_it = |e: &Option<(String, Metadata, String)>| {
+            e.as_ref().is_some_and(|(p, ..)| p == relative)
+        };
+        let at = match self.entries.get(self.next) {
+            Some(e) if is_it(e) => self.next,
+            _ => self.entries.iter().position(is_it)?,
+        };
+        self.next = at + 1;
+        let (_, meta, package) = self.entries[at].take()?;
+        Some((meta, package))
+    }
 }
 
 /// Whether a directory of `path` is named `lib`.
@@ -295,9 +323,9 @@ pub fn build(files: Vec<RegoFile>) -> (Bundle, Vec<Diagnostic>) {
         .iter()
         .any(|f| is_embedded(&f.path) && !is_library(&f.path) && !f.path.ends_with("_test.rego"))
     {
-        embedded_metadata()
+        EmbeddedMetadata::decode()
     } else {
-        BTreeMap::new()
+        EmbeddedMetadata::none()
     };
     for file in files {
         if recursive.contains(&file.path) {
@@ -308,7 +336,7 @@ pub fn build(files: Vec<RegoFile>) -> (Bundle, Vec<Diagnostic>) {
         } else if is_library(&file.path) {
             bundle.libraries.push(file);
         } else {
-            let parsed = match take_embedded(&mut embedded_meta, &file.path) {
+            let parsed = match embedded_meta.take(&file.path) {
                 Some((meta, package)) => Ok((meta, Some(package))),
                 None => metadata::parse(&file.source).map(|meta| (meta, package_of(&file.source))),
             };
@@ -756,10 +784,12 @@ mod tests {
         // The build-time METADATA is what a run would parse, for every embedded policy.
         let files = bundle.policies.len() + bundle.libraries.len() + bundle.tests.len();
         assert_eq!(files, embedded_rego_files());
-        let mut table = embedded_metadata();
-        for policy in &bundle.policies {
+        // Policies sorted by id take the table's entries in turn: its order is theirs.
+        let mut table = EmbeddedMetadata::decode();
+        for (k, policy) in bundle.policies.iter().enumerate() {
+            assert_eq!(table.next, k, "{}", policy.file.path);
             assert_eq!(
-                take_embedded(&mut table, &policy.file.path),
+                table.take(&policy.file.path),
                 Some((
                     metadata::parse(&policy.file.source).unwrap(),
                     package_of(&policy.file.source).unwrap()
@@ -768,7 +798,20 @@ mod tests {
                 policy.file.path
             );
         }
-        assert!(table.is_empty(), "{:?}", table.keys());
+        assert_eq!(table.next, table.entries.len());
+        assert!(table.entries.iter().all(Option::is_none));
+        // And `REGO_FILES` lists those files in that order.
+        let listed: Vec<&str> = embedded::REGO_FILES
+            .iter()
+            .map(|(path, _)| *path)
+            .filter(|path| bundle.policies.iter().any(|p| p.file.path == *path))
+            .collect();
+        let sorted: Vec<&str> = bundle
+            .policies
+            .iter()
+            .map(|p| p.file.path.as_str())
+            .collect();
+        assert_eq!(listed, sorted);
     }
 
     fn embedded_rego_files() -> usize {
