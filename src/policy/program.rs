@@ -61,27 +61,25 @@ pub fn entry_points(kind: Kind, package: &str, source: &str) -> Vec<String> {
 pub fn providers(resource_types: &[String]) -> Vec<String> {
     resource_types
         .iter()
-        .map(|t| {
-            if let Some(name) = t.strip_prefix("provider.") {
-                return name.to_string();
-            }
-            let t = t.strip_prefix("data.").unwrap_or(t);
-            t.split('_').next().unwrap_or(t).to_string()
-        })
+        .map(|t| provider_of(t).to_string())
         .collect()
+}
+
+/// The provider of one resource type ([`providers`]).
+fn provider_of(resource_type: &str) -> &str {
+    if let Some(name) = resource_type.strip_prefix("provider.") {
+        return name;
+    }
+    let t = resource_type.strip_prefix("data.").unwrap_or(resource_type);
+    t.split('_').next().unwrap_or(t)
 }
 
 /// The batch rule a policy's result is collected in: `results_` and its first provider.
 pub fn group(resource_types: &[String]) -> String {
-    let provider = providers(resource_types)
-        .into_iter()
-        .next()
-        .unwrap_or_default();
-    let safe: String = provider
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect();
-    format!("results_{safe}")
+    let provider = resource_types.first().map_or("", |t| provider_of(t));
+    let mut rule = String::from("results_");
+    rule.extend(provider.chars().filter(|c| c.is_ascii_alphanumeric()));
+    rule
 }
 
 /// Rules that collect every policy's result by id, one rule per provider group (the provider of
