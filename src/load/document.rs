@@ -276,7 +276,9 @@ impl Shared {
 
 fn resource_value(r: &Resource, shared: &mut Shared) -> regorus::Value {
     // Entries in key order: the object is stored as they come, without a map in between.
-    let mut m = Vec::with_capacity(14);
+    let optional = [r.count.is_some(), r.for_each.is_some(), r.index.is_some()];
+    // The exact size: the entries are boxed as they are, and a shrink would keep the block.
+    let mut m = Vec::with_capacity(11 + optional.iter().filter(|&&o| o).count());
     m.push((key("address"), key(&r.address)));
     m.push((key("config"), config_value(&r.config)));
     if let Some(c) = &r.count {
