@@ -814,6 +814,29 @@ mod tests {
         assert_eq!(listed, sorted);
     }
 
+    /// Out of the table's order, entries are found by path, each once.
+    #[test]
+    fn embedded_metadata_is_found_out_of_order() {
+        let mut table = EmbeddedMetadata::decode();
+        let paths: Vec<String> = table
+            .entries
+            .iter()
+            .map(|e| format!("{}/{}", embedded::POLICY_PREFIX, e.as_ref().unwrap().0))
+            .collect();
+        for path in paths.iter().rev() {
+            let (meta, package) = table.take(path).unwrap();
+            let source = embedded::REGO_FILES
+                .iter()
+                .find(|(p, _)| p == path)
+                .unwrap()
+                .1;
+            assert_eq!(meta, metadata::parse(source).unwrap(), "{path}");
+            assert_eq!(Some(package), package_of(source), "{path}");
+            assert_eq!(table.take(path), None, "{path} taken twice");
+        }
+        assert!(table.entries.iter().all(Option::is_none));
+    }
+
     fn embedded_rego_files() -> usize {
         let mut files = Vec::new();
         collect_embedded(&mut |_| true, &mut files);
