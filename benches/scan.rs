@@ -478,12 +478,12 @@ fn measure(label: &str, dir: &Path, runs: usize) -> Row {
     }
 }
 
-/// The binary's allocator and its settings (`rungs::allocator`): in-process figures are the
-/// binary's.
-#[global_allocator]
-static GLOBAL: rungs::allocator::MiMalloc = rungs::allocator::MiMalloc;
+// The binary's allocator and its settings (`rungs::allocator`): in-process figures are the
+// binary's.
+rungs::use_allocator!();
 
 fn main() {
+    #[cfg(not(target_os = "linux"))]
     rungs::allocator::tune();
     let args: Vec<String> = std::env::args().collect();
     let value = |flag: &str| {

@@ -1,8 +1,8 @@
 //! The process's allocator and how it is set up: the `rungs` binary, and the benchmarks so that
-//! their in-process figures are those of the binary, each declare [`MiMalloc`] as the global
-//! allocator (Rego evaluation allocates and frees many small values; mimalloc did the
-//! 5,000-bucket scan in about three quarters of glibc's CPU time, docs/performance.md), then
-//! call [`tune`] first thing.
+//! their in-process figures are those of the binary, each install it with [`use_allocator!`]:
+//! [`MiMalloc`] as the global allocator (Rego evaluation allocates and frees many small values;
+//! mimalloc did the 5,000-bucket scan in about three quarters of glibc's CPU time,
+//! docs/performance.md), [`tune`]d when the program is loaded.
 
 use libmimalloc_sys::{
     mi_free, mi_malloc, mi_malloc_aligned, mi_realloc, mi_realloc_aligned, mi_zalloc,
@@ -58,6 +58,30 @@ unsafe impl GlobalAlloc for MiMalloc {
     }
 }
 
+/// Declares [`MiMalloc`] as the global allocator and calls [`tune`] when the program is loaded,
+/// from `.init_array`. `main` is too late: the Rust runtime allocates before it, and that first
+/// allocation maps mimalloc's first arena, which mimalloc asks the kernel to back with
+/// transparent huge pages; two 2 MiB pages were zeroed before `main` ran, 8% of a one-root
+/// scan's CPU (docs/performance.md, thirteenth session). Elsewhere than Linux, call [`tune`]
+/// first thing in `main`.
+#[macro_export]
+macro_rules! use_allocator {
+    () => {
+        #[global_allocator]
+        static GLOBAL: $crate::allocator::MiMalloc = $crate::allocator::MiMalloc;
+
+        #[cfg(target_os = "linux")]
+        #[used]
+        #[link_section = ".init_array"]
+        static TUNE_AT_LOAD: extern "C" fn() = {
+            extern "C" fn tune_at_load() {
+                $crate::allocator::tune();
+            }
+            tune_at_load
+        };
+    };
+}
+
 /// `mi_option_purge_delay` in mimalloc 3's `mimalloc.h` (libmimalloc-sys names no constant).
 const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
@@ -76,6 +100,15 @@ pub fn tune() {
     no_huge_pages();
 }
 
+/// Called when the process is about to end: freed pages stay with it. mimalloc's exit handler
+/// would return every freed range to the system (a `madvise` each), work the kernel does anyway
+/// when the process ends: 3-4% of a one-root scan's CPU (docs/performance.md, thirteenth
+/// session). A negative delay means "never" to mimalloc.
+pub fn before_exit() {
+    // SAFETY: sets one process-wide integer option, which mimalloc allows at any time.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
+}
+
 /// With pages purged at once, mimalloc's heap was faulted back in 2 MiB pages, each zeroed by
 /// the kernel (`clear_page_erms`, 9% of a 5,000-bucket scan's samples), and a huge page held
 /// more than the small pages in use; with the purge delay, huge pages still cost more system
@@ -91,7 +124,7 @@ fn no_huge_pages() {}
 
 #[cfg(test)]
 mod tests {
-    use super::{tune, MiMalloc, MI_OPTION_PURGE_DELAY};
+    use super::{before_exit, tune, MiMalloc, MI_OPTION_PURGE_DELAY};
     use std::alloc::{GlobalAlloc, Layout};
 
     /// Blocks of every size up to 5 KiB and every alignment up to 4 KiB are aligned, writable,
@@ -127,7 +160,26 @@ mod tests {
         }
     }
 
-    /// One test for both settings: `tune` sets them process-wide, and a second test calling it
+    // This test binary is set up as the `rungs` binary is.
+    crate::use_allocator!();
+
+    /// No memory of the process is backed by transparent huge pages: `tune` ran before the first
+    /// allocation. Called in `main`, it came after the runtime's first allocation, and mimalloc's
+    /// first arena held two huge pages (`AnonHugePages: 4096 kB`) on a kernel whose THP mode is
+    /// `madvise` or `always`; with THP `never` this passes whatever the order.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn no_memory_is_in_huge_pages() {
+        let _block = vec![1_u8; 8 << 20];
+        let rollup = std::fs::read_to_string("/proc/self/smaps_rollup").unwrap();
+        let huge = rollup
+            .lines()
+            .find(|l| l.starts_with("AnonHugePages:"))
+            .unwrap();
+        assert_eq!(huge.split_whitespace().nth(1), Some("0"), "{huge}");
+    }
+
+    /// One test for every setting: they are process-wide, and a second test changing them
     /// could run first and hide the defaults.
     #[test]
     fn tune_keeps_freed_pages_a_second_and_turns_huge_pages_off() {
@@ -143,5 +195,7 @@ mod tests {
             let huge_pages_off = unsafe { libc::prctl(libc::PR_GET_THP_DISABLE, 0, 0, 0, 0) };
             assert_eq!(huge_pages_off, 1);
         }
+        before_exit();
+        assert_eq!(delay(), -1);
     }
 }

@@ -5,11 +5,10 @@ mod cli;
 use clap::{CommandFactory, FromArgMatches};
 use std::process::ExitCode;
 
-/// mimalloc, set up by [`rungs::allocator::tune`].
-#[global_allocator]
-static GLOBAL: rungs::allocator::MiMalloc = rungs::allocator::MiMalloc;
+rungs::use_allocator!();
 
 fn main() -> ExitCode {
+    #[cfg(not(target_os = "linux"))]
     rungs::allocator::tune();
     // Before any thread exists: setting the environment is only sound in a single thread.
     if let Some(value) = library_backtraces(std::env::var_os("RUST_LIB_BACKTRACE").as_deref()) {
@@ -58,6 +57,7 @@ fn main() -> ExitCode {
             ExitCode::from(cli::EXIT_ERROR)
         }
     };
+    rungs::allocator::before_exit();
     if let Some(e) = cli::stdout_error() {
         eprintln!("error: cannot write to standard output: {e}");
         return ExitCode::from(cli::EXIT_ERROR);
