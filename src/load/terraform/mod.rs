@@ -128,15 +128,18 @@ pub fn load_from(
     options: &Options,
 ) -> (Vec<Document>, Vec<Diagnostic>) {
     let within = within_scan_size(source, &discovery.files, options.max_scan_size);
-    let results: Vec<(&SourceFile, Result<Arc<ParsedFile>, Diagnostic>)> = discovery
-        .files
-        .par_iter()
-        .zip(within.par_iter())
-        .map(|(f, within)| match within {
-            Ok(()) => (f, parse_file(source, &f.rel, f.syntax).map(Arc::new)),
-            Err(d) => (f, Err(d.clone())),
-        })
-        .collect();
+    let parse = |(f, within)| parse_within(source, f, within);
+    let results: Vec<(&SourceFile, Result<Arc<ParsedFile>, Diagnostic>)> =
+        if discovery.files.len() < SHARED_PARSING {
+            discovery.files.iter().zip(&within).map(parse).collect()
+        } else {
+            discovery
+                .files
+                .par_iter()
+                .zip(within.par_iter())
+                .map(parse)
+                .collect()
+        };
     let (dirs, mut diagnostics) = group(results);
 
     let overrides = match global_overrides(options) {
@@ -148,10 +151,12 @@ pub fn load_from(
     };
 
     let roots = root_modules(&dirs);
-    let loaded: Vec<LoadedRoot> = roots
-        .par_iter()
-        .map(|dir| load_root(source, &dirs, dir, &overrides, options))
-        .collect();
+    let load = |dir: &String| load_root(source, &dirs, dir, &overrides, options);
+    let loaded: Vec<LoadedRoot> = if roots.len() < SHARED_ROOTS {
+        roots.iter().map(load).collect()
+    } else {
+        roots.par_iter().map(load).collect()
+    };
     let mut documents = Vec::with_capacity(loaded.len());
     for mut root in loaded {
         diagnostics.append(&mut root.diagnostics);
@@ -160,6 +165,28 @@ pub fn load_from(
     sort_dedup(&mut diagnostics);
     (documents, diagnostics)
 }
+
+/// A file parsed, or why it was not read.
+fn parse_within<'a>(
+    source: &dyn Source,
+    file: &'a SourceFile,
+    within: &Result<(), Diagnostic>,
+) -> (&'a SourceFile, Result<Arc<ParsedFile>, Diagnostic>) {
+    match within {
+        Ok(()) => (
+            file,
+            parse_file(source, &file.rel, file.syntax).map(Arc::new),
+        ),
+        Err(d) => (file, Err(d.clone())),
+    }
+}
+
+/// Fewest files parsed on rayon's threads, and fewest root modules loaded on them: fewer run one
+/// after the other in the calling thread, where waking the threads and letting them spin idle
+/// cost more CPU than the work (docs/performance.md, thirteenth session). Either way the results
+/// are collected in discovery order.
+const SHARED_PARSING: usize = 64;
+const SHARED_ROOTS: usize = 16;
 
 /// For each file in discovery order, whether it fits in the scan's input cap: sizes are added
 /// up in that order, so the same files are read whatever the thread count. A file whose size
