@@ -49,7 +49,7 @@ pub fn run(args: InputArgs) -> ExitCode {
         .iter()
         .map(|d| serde_json::to_value(d.to_input()).expect("input serializes"))
         .collect();
-    print(&(serde_json::to_string_pretty(&inputs).expect("documents serialize") + "\n"));
+    print(&(rungs::report::pretty::to_string_pretty(&inputs) + "\n"));
     let mut all = discovery.diagnostics;
     all.extend(diagnostics);
     for d in &all {

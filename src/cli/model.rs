@@ -70,7 +70,7 @@ fn show(args: ShowArgs) -> ExitCode {
                 })
                 .collect();
             let out = serde_json::json!({"model": model.model, "levels": model.levels, "domains": domains});
-            print(&(serde_json::to_string_pretty(&out).expect("model serializes") + "\n"));
+            print(&(rungs::report::pretty::to_string_pretty(&out) + "\n"));
         }
         Format::Text => {
             let mut out = format!("{}\n", model.model.title());

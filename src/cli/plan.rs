@@ -58,14 +58,13 @@ pub fn run(args: PlanArgs) -> ExitCode {
         PlanFormat::Text => print_report(report::plan::text(&scan.plan)),
         PlanFormat::Markdown => print(&report::visible(report::plan::markdown(&scan.plan, &link))),
         PlanFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&serde_json::json!({
+            let mut s = report::pretty::to_string_pretty(&serde_json::json!({
                 "schema_version": report::json::SCHEMA_VERSION,
                 "scope": scan.scorecard.scope,
                 "level": scan.scorecard.level,
                 "score": scan.scorecard.score,
                 "plan": scan.plan,
-            }))
-            .expect("plan serializes");
+            }));
             s.push('\n');
             print(&s);
         }

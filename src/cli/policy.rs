@@ -78,7 +78,7 @@ pub fn show(id: &str, args: PolicyArgs, model: Option<PathBuf>, format: Format) 
                 .map(|(d, c, o)| serde_json::json!({"id": o.id, "level": o.level, "title": o.title, "evidence": o.evidence, "category": c.id, "domain": d.id}))
                 .collect();
             let out = serde_json::json!({"file": p.file.path, "package": p.package, "metadata": p.meta, "objectives": objectives});
-            print(&(serde_json::to_string_pretty(&out).expect("policy serializes") + "\n"));
+            print(&(rungs::report::pretty::to_string_pretty(&out) + "\n"));
         }
         Format::Text => {
             let m = &p.meta;
@@ -189,7 +189,7 @@ pub fn list(args: PolicyArgs, format: Format) -> ExitCode {
                 .iter()
                 .map(|p| serde_json::json!({"file": p.file.path, "package": p.package, "metadata": p.meta}))
                 .collect();
-            print(&(serde_json::to_string_pretty(&list).expect("policies serialize") + "\n"));
+            print(&(rungs::report::pretty::to_string_pretty(&list) + "\n"));
         }
         Format::Text => {
             // Resource types last: a policy may list dozens, which would push the rest off

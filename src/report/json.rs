@@ -213,7 +213,7 @@ pub fn render(report: &Report<'_>) -> String {
             requirements: report.gate,
         },
     };
-    let mut s = serde_json::to_string_pretty(&output).expect("report serializes");
+    let mut s = super::pretty::to_string_pretty(&output);
     s.push('\n');
     s
 }

@@ -12,6 +12,7 @@ pub mod markdown;
 pub(crate) mod markup;
 pub use markup::visible;
 pub mod plan;
+pub mod pretty;
 pub mod sarif;
 pub(crate) mod svg;
 pub mod text;

@@ -263,7 +263,7 @@ pub fn render(report: &Report<'_>) -> String {
             },
         }],
     });
-    let mut s = serde_json::to_string_pretty(&log).expect("SARIF serializes");
+    let mut s = super::pretty::to_string_pretty(&log);
     s.push('\n');
     s
 }
