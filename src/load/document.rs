@@ -477,4 +477,39 @@ mod tests {
         }
         assert!(managed.has_type_key("aws_s3_bucket") && data.has_type_key("data.aws_s3_bucket"));
     }
+
+    /// regorus' `Object::from_entries` (rungs patch 12) stores entries in key order as they come
+    /// and inserts any others one by one: out of order or repeated keys give the object JSON
+    /// parsing builds (the last value of a key wins), whose keys are all found.
+    #[test]
+    fn objects_from_entries_in_any_order_are_whole() {
+        let key = |k: &str| regorus::Value::from(k);
+        let number = |n: u64| regorus::Value::from(n);
+        let cases = [
+            (
+                vec![("a", 1), ("b", 2), ("c", 3)],
+                r#"{"a": 1, "b": 2, "c": 3}"#,
+            ),
+            (
+                vec![("c", 3), ("a", 1), ("b", 2)],
+                r#"{"a": 1, "b": 2, "c": 3}"#,
+            ),
+            (vec![("a", 1), ("a", 9), ("b", 2)], r#"{"a": 9, "b": 2}"#),
+            (vec![], "{}"),
+        ];
+        for (entries, json) in cases {
+            let built = regorus::value::Object::from_entries(
+                entries.iter().map(|&(k, n)| (key(k), number(n))).collect(),
+            )
+            .into_value();
+            assert_eq!(
+                built,
+                regorus::Value::from_json_str(json).unwrap(),
+                "{json}"
+            );
+            for &(k, _) in &entries {
+                assert_ne!(built[k], regorus::Value::Undefined, "{json} {k}");
+            }
+        }
+    }
 }
