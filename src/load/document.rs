@@ -249,7 +249,7 @@ fn provider_value(p: &ProviderConfig) -> regorus::Value {
     }
     m.insert(key("file"), key(&p.file));
     m.insert(key("line"), regorus::Value::from(p.line as u64));
-    m.insert(key("config"), config_value(&p.config));
+    m.insert(key("config"), map_value(&p.config));
     regorus::Value::from(m)
 }
 
@@ -280,7 +280,7 @@ fn resource_value(r: &Resource, shared: &mut Shared) -> regorus::Value {
     // The exact size: the entries are boxed as they are, and a shrink would keep the block.
     let mut m = Vec::with_capacity(11 + optional.iter().filter(|&&o| o).count());
     m.push((key("address"), key(&r.address)));
-    m.push((key("config"), config_value(&r.config)));
+    m.push((key("config"), map_value(&r.config)));
     if let Some(c) = &r.count {
         m.push((key("count"), val_to_value(c)));
     }
@@ -315,9 +315,9 @@ fn sorted_object(entries: Vec<(regorus::Value, regorus::Value)>) -> regorus::Val
     regorus::value::Object::from_entries(entries).into_value()
 }
 
-/// A configuration map: its keys are already in order (a `BTreeMap` of strings orders them as
-/// regorus orders string values).
-fn config_value(config: &BTreeMap<String, Val>) -> regorus::Value {
+/// A map of values (a configuration, a nested object) as an object: its keys are already in
+/// order (a `BTreeMap` of strings orders them as regorus orders string values).
+fn map_value(config: &BTreeMap<String, Val>) -> regorus::Value {
     sorted_object(
         config
             .iter()
@@ -367,7 +367,7 @@ pub fn val_to_value(v: &Val) -> regorus::Value {
         Val::List(items) => {
             regorus::Value::from(items.iter().map(val_to_value).collect::<Vec<_>>())
         }
-        Val::Object(map) => config_value(map),
+        Val::Object(map) => map_value(map),
     }
 }
 
