@@ -317,13 +317,8 @@ fn sorted_object(entries: Vec<(regorus::Value, regorus::Value)>) -> regorus::Val
 
 /// A map of values (a configuration, a nested object) as an object: its keys are already in
 /// order (a `BTreeMap` of strings orders them as regorus orders string values).
-fn map_value(config: &BTreeMap<String, Val>) -> regorus::Value {
-    sorted_object(
-        config
-            .iter()
-            .map(|(k, v)| (key(k), val_to_value(v)))
-            .collect(),
-    )
+fn map_value(map: &BTreeMap<String, Val>) -> regorus::Value {
+    sorted_object(map.iter().map(|(k, v)| (key(k), val_to_value(v))).collect())
 }
 
 fn module_call_value(c: &ModuleCall) -> regorus::Value {
