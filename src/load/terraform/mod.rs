@@ -516,7 +516,7 @@ fn parse_tfvars(text: &str, shown: &str, json: bool) -> Result<Vec<(String, Val)
         };
         return Ok(map.into_iter().map(|(k, v)| (k, json_to_val(v))).collect());
     }
-    let body = hcl::edit::parser::parse_body(text).map_err(|e| {
+    let body = hcl::edit::parser::parse_body_values(text).map_err(|e| {
         Diagnostic::error(Code::HclSyntax, e.message().to_string()).at(Location::at(
             shown,
             e.location().line(),

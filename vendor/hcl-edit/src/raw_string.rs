@@ -4,6 +4,26 @@ use std::borrow::Cow;
 use std::fmt::Write;
 use std::ops::{self, Range};
 
+/// What `despan` turns from spans of the input into owned text (rungs patch 4).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Despan<'a> {
+    /// Every raw string: the parsed tree prints as its input did.
+    All(&'a str),
+    /// Only raw strings inside string and heredoc templates, whose text is their value once
+    /// converted (hcl-rs prints a template to get its string). Whitespace and comments
+    /// elsewhere stay spans and print as the default decor.
+    Templates(&'a str),
+}
+
+impl<'a> Despan<'a> {
+    /// The mode for the inside of a template: everything.
+    pub(crate) fn all(self) -> Despan<'a> {
+        match self {
+            Despan::All(input) | Despan::Templates(input) => Despan::All(input),
+        }
+    }
+}
+
 /// Opaque string storage for raw HCL.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawString(RawStringInner);
@@ -51,7 +71,10 @@ impl RawString {
         }
     }
 
-    pub(crate) fn despan(&mut self, input: &str) {
+    pub(crate) fn despan(&mut self, input: Despan<'_>) {
+        let Despan::All(input) = input else {
+            return;
+        };
         match &self.0 {
             RawStringInner::Empty | RawStringInner::Explicit(_) => {}
             RawStringInner::Spanned(span) => {

@@ -63,7 +63,7 @@ impl Decor {
         }
     }
 
-    pub(crate) fn despan(&mut self, input: &str) {
+    pub(crate) fn despan(&mut self, input: crate::raw_string::Despan<'_>) {
         if let Some(prefix) = &mut self.prefix {
             prefix.despan(input);
         }

@@ -164,7 +164,7 @@ impl Array {
         self.trailing_comma = yes;
     }
 
-    pub(crate) fn despan(&mut self, input: &str) {
+    pub(crate) fn despan(&mut self, input: crate::raw_string::Despan<'_>) {
         self.decor.despan(input);
         self.trailing.despan(input);
 

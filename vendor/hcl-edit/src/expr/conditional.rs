@@ -34,7 +34,7 @@ impl Conditional {
         }
     }
 
-    pub(crate) fn despan(&mut self, input: &str) {
+    pub(crate) fn despan(&mut self, input: crate::raw_string::Despan<'_>) {
         self.decor.despan(input);
         self.cond_expr.despan(input);
         self.true_expr.despan(input);

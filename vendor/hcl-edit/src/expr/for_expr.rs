@@ -41,7 +41,7 @@ impl ForExpr {
         }
     }
 
-    pub(crate) fn despan(&mut self, input: &str) {
+    pub(crate) fn despan(&mut self, input: crate::raw_string::Despan<'_>) {
         self.decor.despan(input);
         self.intro.despan(input);
 
@@ -100,7 +100,7 @@ impl ForIntro {
         }
     }
 
-    pub(crate) fn despan(&mut self, input: &str) {
+    pub(crate) fn despan(&mut self, input: crate::raw_string::Despan<'_>) {
         self.decor.despan(input);
         if let Some(key_var) = &mut self.key_var {
             key_var.decor_mut().despan(input);
@@ -140,7 +140,7 @@ impl ForCond {
         }
     }
 
-    pub(crate) fn despan(&mut self, input: &str) {
+    pub(crate) fn despan(&mut self, input: crate::raw_string::Despan<'_>) {
         self.decor.despan(input);
         self.expr.despan(input);
     }

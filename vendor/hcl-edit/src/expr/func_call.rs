@@ -34,7 +34,7 @@ impl FuncName {
         !self.namespace.is_empty()
     }
 
-    pub(crate) fn despan(&mut self, input: &str) {
+    pub(crate) fn despan(&mut self, input: crate::raw_string::Despan<'_>) {
         for scope in &mut self.namespace {
             scope.decor_mut().despan(input);
         }
@@ -77,7 +77,7 @@ impl FuncCall {
         }
     }
 
-    pub(crate) fn despan(&mut self, input: &str) {
+    pub(crate) fn despan(&mut self, input: crate::raw_string::Despan<'_>) {
         self.decor.despan(input);
         self.name.despan(input);
         self.args.despan(input);
@@ -241,7 +241,7 @@ impl FuncArgs {
         self.trailing_comma = yes;
     }
 
-    pub(crate) fn despan(&mut self, input: &str) {
+    pub(crate) fn despan(&mut self, input: crate::raw_string::Despan<'_>) {
         self.decor.despan(input);
         for arg in &mut self.args {
             arg.despan(input);

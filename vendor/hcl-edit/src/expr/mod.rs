@@ -305,7 +305,7 @@ impl Expression {
         }
     }
 
-    pub(crate) fn despan(&mut self, input: &str) {
+    pub(crate) fn despan(&mut self, input: crate::raw_string::Despan<'_>) {
         match self {
             Expression::Null(n) => n.decor_mut().despan(input),
             Expression::Bool(b) => b.decor_mut().despan(input),
@@ -313,8 +313,8 @@ impl Expression {
             Expression::String(s) => s.decor_mut().despan(input),
             Expression::Array(array) => array.despan(input),
             Expression::Object(object) => object.despan(input),
-            Expression::StringTemplate(template) => template.despan(input),
-            Expression::HeredocTemplate(heredoc) => heredoc.despan(input),
+            Expression::StringTemplate(template) => template.despan(input.all()),
+            Expression::HeredocTemplate(heredoc) => heredoc.despan(input.all()),
             Expression::Parenthesis(expr) => expr.despan(input),
             Expression::Variable(var) => var.decor_mut().despan(input),
             Expression::ForExpr(expr) => expr.despan(input),
@@ -558,7 +558,7 @@ impl Parenthesis {
         self.inner
     }
 
-    pub(crate) fn despan(&mut self, input: &str) {
+    pub(crate) fn despan(&mut self, input: crate::raw_string::Despan<'_>) {
         self.decor.despan(input);
         self.inner.despan(input);
     }

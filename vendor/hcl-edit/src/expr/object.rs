@@ -171,7 +171,7 @@ impl Object {
         self.trailing = trailing.into();
     }
 
-    pub(crate) fn despan(&mut self, input: &str) {
+    pub(crate) fn despan(&mut self, input: crate::raw_string::Despan<'_>) {
         self.decor.despan(input);
         self.trailing.despan(input);
 
@@ -299,7 +299,7 @@ impl ObjectKey {
         }
     }
 
-    pub(crate) fn despan(&mut self, input: &str) {
+    pub(crate) fn despan(&mut self, input: crate::raw_string::Despan<'_>) {
         match self {
             ObjectKey::Ident(ident) => ident.decor_mut().despan(input),
             ObjectKey::Expression(expr) => expr.despan(input),
@@ -443,7 +443,7 @@ impl ObjectValue {
         self.terminator = terminator;
     }
 
-    pub(crate) fn despan(&mut self, input: &str) {
+    pub(crate) fn despan(&mut self, input: crate::raw_string::Despan<'_>) {
         self.expr.despan(input);
     }
 }

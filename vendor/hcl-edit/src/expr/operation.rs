@@ -32,7 +32,7 @@ impl UnaryOp {
         }
     }
 
-    pub(crate) fn despan(&mut self, input: &str) {
+    pub(crate) fn despan(&mut self, input: crate::raw_string::Despan<'_>) {
         self.decor.despan(input);
         self.expr.despan(input);
     }
@@ -74,7 +74,7 @@ impl BinaryOp {
         }
     }
 
-    pub(crate) fn despan(&mut self, input: &str) {
+    pub(crate) fn despan(&mut self, input: crate::raw_string::Despan<'_>) {
         self.decor.despan(input);
         self.lhs_expr.despan(input);
         self.rhs_expr.despan(input);

@@ -30,7 +30,7 @@ impl Traversal {
         }
     }
 
-    pub(crate) fn despan(&mut self, input: &str) {
+    pub(crate) fn despan(&mut self, input: crate::raw_string::Despan<'_>) {
         self.decor.despan(input);
         self.expr.despan(input);
 
@@ -67,7 +67,7 @@ pub enum TraversalOperator {
 }
 
 impl TraversalOperator {
-    pub(crate) fn despan(&mut self, input: &str) {
+    pub(crate) fn despan(&mut self, input: crate::raw_string::Despan<'_>) {
         match self {
             TraversalOperator::AttrSplat(splat) | TraversalOperator::FullSplat(splat) => {
                 splat.decor_mut().despan(input);

@@ -200,6 +200,21 @@ pub(super) fn ident(input: &mut Input) -> ModalResult<Decorated<Ident>> {
 }
 
 pub(super) fn str_ident<'a>(input: &mut Input<'a>) -> ModalResult<&'a str> {
+    // rungs patch 3: an ASCII identifier followed by an ASCII byte is measured byte by byte;
+    // anything else (an error, a non-ASCII character) goes through the parser it replaces.
+    let bytes = input.as_bytes();
+    if bytes
+        .first()
+        .is_some_and(|&b| b.is_ascii_alphabetic() || b == b'_')
+    {
+        let len = bytes
+            .iter()
+            .position(|&b| !(b.is_ascii_alphanumeric() || b == b'_' || b == b'-'))
+            .unwrap_or(bytes.len());
+        if bytes.get(len).is_none_or(u8::is_ascii) {
+            return Ok(input.next_slice(len));
+        }
+    }
     (one_of(is_id_start), take_while(0.., is_id_continue))
         .take()
         .parse_next(input)

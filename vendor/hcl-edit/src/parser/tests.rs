@@ -13,7 +13,7 @@ use testdata::nesting::{binary_inputs, nested_inputs, with_small_stack};
 macro_rules! assert_roundtrip {
     ($input:expr, $parser:expr) => {
         let mut parsed = parse_complete($input, $parser).unwrap();
-        parsed.despan($input);
+        parsed.despan(crate::raw_string::Despan::All($input));
         assert_eq!(&parsed.to_string(), $input);
     };
 }

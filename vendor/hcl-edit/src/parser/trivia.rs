@@ -1,25 +1,60 @@
 use super::prelude::*;
 
-use winnow::ascii::{multispace0, space0, till_line_ending};
-use winnow::combinator::{alt, delimited, fail, peek, preceded, repeat};
+use winnow::ascii::till_line_ending;
+use winnow::combinator::{alt, delimited, fail, peek, preceded};
 use winnow::token::{any, take_until};
 
+// rungs patch 3: `ws` and `sp` skip blanks byte by byte and try a comment only where one can
+// start (`#`, `/`), instead of running `repeat` over a comment parser that fails, with an
+// error built and dropped, after nearly every token. They accept the same input and stop at
+// the same place as `(multispace0, repeat(0.., (comment, multispace0)))` and
+// `(space0, repeat(0.., (inline_comment, space0)))`: the comment parsers are the same, and a
+// comment that does not parse is left unconsumed, as `repeat` leaves it.
 pub(super) fn ws(input: &mut Input) -> ModalResult<()> {
-    (
-        multispace0.void(),
-        void(repeat(0.., (comment, multispace0.void()))),
-    )
-        .void()
-        .parse_next(input)
+    loop {
+        skip_bytes(input, |b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'));
+        if !matches!(input.as_bytes().first(), Some(b'#' | b'/')) {
+            return Ok(());
+        }
+        if !optional_comment(input, comment)? {
+            return Ok(());
+        }
+    }
 }
 
 pub(super) fn sp(input: &mut Input) -> ModalResult<()> {
-    (
-        space0.void(),
-        void(repeat(0.., (inline_comment, space0.void()))),
-    )
-        .void()
-        .parse_next(input)
+    loop {
+        skip_bytes(input, |b| matches!(b, b' ' | b'\t'));
+        if !input.as_bytes().starts_with(b"/*") {
+            return Ok(());
+        }
+        if !optional_comment(input, inline_comment)? {
+            return Ok(());
+        }
+    }
+}
+
+/// Consumes the leading bytes that `skip` accepts (ASCII only, so a character boundary follows).
+fn skip_bytes(input: &mut Input, skip: impl Fn(u8) -> bool) {
+    let count = input.as_bytes().iter().take_while(|&&b| skip(b)).count();
+    input.next_slice(count);
+}
+
+/// Runs `parser` as one step of `repeat(0.., ..)`: true when it consumed a comment; false,
+/// with the input as it was, when it backtracked; other errors as they are.
+fn optional_comment(
+    input: &mut Input,
+    mut parser: impl FnMut(&mut Input) -> ModalResult<()>,
+) -> ModalResult<bool> {
+    let start = input.checkpoint();
+    match parser(input) {
+        Ok(()) => Ok(true),
+        Err(winnow::error::ErrMode::Backtrack(_)) => {
+            input.reset(&start);
+            Ok(false)
+        }
+        Err(e) => Err(e),
+    }
 }
 
 fn comment(input: &mut Input) -> ModalResult<()> {

@@ -50,7 +50,7 @@ impl Attribute {
         self.key.as_str() == key
     }
 
-    pub(crate) fn despan(&mut self, input: &str) {
+    pub(crate) fn despan(&mut self, input: crate::raw_string::Despan<'_>) {
         self.decor.despan(input);
         self.key.decor_mut().despan(input);
         self.value.despan(input);

@@ -211,7 +211,7 @@ impl Block {
         self.labels.len() == labels.len() && self.has_labels(labels)
     }
 
-    pub(crate) fn despan(&mut self, input: &str) {
+    pub(crate) fn despan(&mut self, input: crate::raw_string::Despan<'_>) {
         self.decor.despan(input);
         self.ident.decor_mut().despan(input);
         for label in &mut self.labels {
@@ -271,7 +271,7 @@ impl BlockLabel {
         }
     }
 
-    pub(crate) fn despan(&mut self, input: &str) {
+    pub(crate) fn despan(&mut self, input: crate::raw_string::Despan<'_>) {
         match self {
             BlockLabel::Ident(ident) => ident.decor_mut().despan(input),
             BlockLabel::String(string) => string.decor_mut().despan(input),

@@ -678,7 +678,7 @@ impl Body {
         }
     }
 
-    pub(crate) fn despan(&mut self, input: &str) {
+    pub(crate) fn despan(&mut self, input: crate::raw_string::Despan<'_>) {
         self.decor.despan(input);
         for structure in &mut self.structures {
             structure.despan(input);

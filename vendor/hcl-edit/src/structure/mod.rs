@@ -103,7 +103,7 @@ impl Structure {
         }
     }
 
-    pub(crate) fn despan(&mut self, input: &str) {
+    pub(crate) fn despan(&mut self, input: crate::raw_string::Despan<'_>) {
         match self {
             Structure::Attribute(attr) => attr.despan(input),
             Structure::Block(block) => block.despan(input),

@@ -66,7 +66,7 @@ impl StringTemplate {
         }
     }
 
-    pub(crate) fn despan(&mut self, input: &str) {
+    pub(crate) fn despan(&mut self, input: crate::raw_string::Despan<'_>) {
         self.decor.despan(input);
         self.template.despan(input);
     }
@@ -211,7 +211,7 @@ impl HeredocTemplate {
         self.indent = stripped_indent;
     }
 
-    pub(crate) fn despan(&mut self, input: &str) {
+    pub(crate) fn despan(&mut self, input: crate::raw_string::Despan<'_>) {
         self.decor.despan(input);
         self.template.despan(input);
         self.trailing.despan(input);
@@ -393,7 +393,7 @@ impl Template {
         }
     }
 
-    pub(crate) fn despan(&mut self, input: &str) {
+    pub(crate) fn despan(&mut self, input: crate::raw_string::Despan<'_>) {
         for element in &mut self.elements {
             element.despan(input);
         }
@@ -595,7 +595,7 @@ impl Element {
         }
     }
 
-    pub(crate) fn despan(&mut self, input: &str) {
+    pub(crate) fn despan(&mut self, input: crate::raw_string::Despan<'_>) {
         match self {
             Element::Literal(_) => {}
             Element::Interpolation(interp) => interp.despan(input),
@@ -657,7 +657,7 @@ impl Interpolation {
         }
     }
 
-    pub(crate) fn despan(&mut self, input: &str) {
+    pub(crate) fn despan(&mut self, input: crate::raw_string::Despan<'_>) {
         self.expr.despan(input);
     }
 }
@@ -678,7 +678,7 @@ pub enum Directive {
 }
 
 impl Directive {
-    pub(crate) fn despan(&mut self, input: &str) {
+    pub(crate) fn despan(&mut self, input: crate::raw_string::Despan<'_>) {
         match self {
             Directive::If(dir) => dir.despan(input),
             Directive::For(dir) => dir.despan(input),
@@ -729,7 +729,7 @@ impl IfDirective {
         }
     }
 
-    pub(crate) fn despan(&mut self, input: &str) {
+    pub(crate) fn despan(&mut self, input: crate::raw_string::Despan<'_>) {
         self.if_expr.despan(input);
 
         if let Some(else_expr) = &mut self.else_expr {
@@ -785,7 +785,7 @@ impl IfTemplateExpr {
         self.preamble = preamble.into();
     }
 
-    pub(crate) fn despan(&mut self, input: &str) {
+    pub(crate) fn despan(&mut self, input: crate::raw_string::Despan<'_>) {
         self.preamble.despan(input);
         self.cond_expr.despan(input);
         self.template.despan(input);
@@ -838,7 +838,7 @@ impl ElseTemplateExpr {
         self.trailing = trailing.into();
     }
 
-    pub(crate) fn despan(&mut self, input: &str) {
+    pub(crate) fn despan(&mut self, input: crate::raw_string::Despan<'_>) {
         self.preamble.despan(input);
         self.template.despan(input);
         self.trailing.despan(input);
@@ -882,7 +882,7 @@ impl EndifTemplateExpr {
         self.trailing = trailing.into();
     }
 
-    pub(crate) fn despan(&mut self, input: &str) {
+    pub(crate) fn despan(&mut self, input: crate::raw_string::Despan<'_>) {
         self.preamble.despan(input);
         self.trailing.despan(input);
     }
@@ -910,7 +910,7 @@ impl ForDirective {
         }
     }
 
-    pub(crate) fn despan(&mut self, input: &str) {
+    pub(crate) fn despan(&mut self, input: crate::raw_string::Despan<'_>) {
         self.for_expr.despan(input);
         self.endfor_expr.despan(input);
     }
@@ -970,7 +970,7 @@ impl ForTemplateExpr {
         self.preamble = preamble.into();
     }
 
-    pub(crate) fn despan(&mut self, input: &str) {
+    pub(crate) fn despan(&mut self, input: crate::raw_string::Despan<'_>) {
         self.preamble.despan(input);
 
         if let Some(key_var) = &mut self.key_var {
@@ -1020,7 +1020,7 @@ impl EndforTemplateExpr {
         self.trailing = trailing.into();
     }
 
-    pub(crate) fn despan(&mut self, input: &str) {
+    pub(crate) fn despan(&mut self, input: crate::raw_string::Despan<'_>) {
         self.preamble.despan(input);
         self.trailing.despan(input);
     }
