@@ -183,7 +183,7 @@ impl FunctionMemo {
     pub(super) fn insert<'a>(
         &mut self,
         key: MemoKey,
-        args: impl Iterator<Item = &'a Value>,
+        args: impl Iterator<Item = &'a Value> + Clone,
         result: Value,
     ) {
         if self.entries.len() >= MAX_ENTRIES {
@@ -193,7 +193,11 @@ impl FunctionMemo {
                 return;
             }
         }
-        let pinned = args.filter(|arg| is_allocated(arg)).cloned().collect();
+        // Allocated at its size: collecting the filter grew a vector, then shrank it to a box.
+        let count = args.clone().filter(|arg| is_allocated(arg)).count();
+        let mut pinned = alloc::vec::Vec::with_capacity(count);
+        pinned.extend(args.filter(|arg| is_allocated(arg)).cloned());
+        let pinned = pinned.into_boxed_slice();
         self.entries.insert(
             key,
             Entry {
