@@ -14,7 +14,7 @@ use crate::embedded;
 pub use metadata::{Kind, Metadata, Severity};
 pub use program::package_of;
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 /// One `.rego` file, with the path shown to users.
@@ -103,7 +103,7 @@ pub struct Sources {
 /// Reads, classifies and validates all policy files. Never fails as a whole: each bad file
 /// becomes a diagnostic.
 pub fn load(sources: &Sources) -> (Bundle, Vec<Diagnostic>) {
-    let mut files = Vec::new();
+    let mut files = Vec::with_capacity(embedded::REGO_FILES.len());
     let mut diagnostics = Vec::new();
     // The embedded helper library is always there for user policies to import; the embedded
     // policies and their tests only with `defaults`.
@@ -298,7 +298,7 @@ fn is_library(path: &str) -> bool {
 pub fn build(files: Vec<RegoFile>) -> (Bundle, Vec<Diagnostic>) {
     let mut bundle = Bundle::default();
     let mut diagnostics = Vec::new();
-    let mut candidates = Vec::new();
+    let mut candidates = Vec::with_capacity(files.len());
     // User files only: the embedded library is checked by its own tests and never calls them.
     let user: Vec<&RegoFile> = files
         .iter()
@@ -383,37 +383,51 @@ pub fn build(files: Vec<RegoFile>) -> (Bundle, Vec<Diagnostic>) {
     }
     bundle.libraries = libs;
 
-    let mut seen: BTreeMap<String, String> = BTreeMap::new();
-    let mut unique: Vec<Policy> = Vec::new();
-    for policy in candidates {
-        if let Some(first) = seen.get(&policy.meta.id) {
+    // The first policy of each id and of each package is kept (maps by name: comparing every
+    // policy with every kept one cost a tenth of loading the embedded bundle).
+    let mut ids: HashMap<&str, &str> = HashMap::new();
+    let mut packages: HashMap<&str, &str> = HashMap::new();
+    let mut keep = Vec::with_capacity(candidates.len());
+    for policy in &candidates {
+        let path = policy.file.path.as_str();
+        if let Some(first) = ids.get(policy.meta.id.as_str()) {
             diagnostics.push(
                 Diagnostic::error(
                     Code::PolicyDuplicate,
                     format!("policy id {} is already defined in {first}", policy.meta.id),
                 )
-                .at(Location::file(&policy.file.path))
+                .at(Location::file(path))
                 .help("give each policy a unique custom.id; this one was skipped"),
             );
+            keep.push(false);
             continue;
         }
-        if let Some(other) = unique.iter().find(|p| p.package == policy.package) {
+        if let Some(other) = packages.get(policy.package.as_str()) {
             diagnostics.push(
                 Diagnostic::error(
                     Code::PolicyDuplicate,
-                    format!("package {} is already used by {}", policy.package, other.file.path),
+                    format!("package {} is already used by {other}", policy.package),
                 )
-                .at(Location::file(&policy.file.path))
+                .at(Location::file(path))
                 .help("give each policy its own package (rules of one package would merge); this one was skipped"),
             );
+            keep.push(false);
             continue;
         }
-        seen.insert(policy.meta.id.clone(), policy.file.path.clone());
-        unique.push(policy);
+        ids.insert(&policy.meta.id, path);
+        packages.insert(&policy.package, path);
+        keep.push(true);
     }
-    let (mut checked, unchecked): (Vec<Policy>, Vec<Policy>) = unique
-        .into_iter()
-        .partition(|p| trusted && is_embedded(&p.file.path));
+    let mut kept = keep.into_iter();
+    let mut unique = candidates;
+    unique.retain(|_| kept.next().unwrap_or(false));
+    // Vectors moved, not rebuilt element by element, in the usual case of embedded policies only.
+    let is_checked = |p: &Policy| trusted && is_embedded(&p.file.path);
+    let (mut checked, unchecked): (Vec<Policy>, Vec<Policy>) = if unique.iter().all(is_checked) {
+        (unique, Vec::new())
+    } else {
+        unique.into_iter().partition(is_checked)
+    };
     // Fast path: the whole bundle in one engine. Only when that fails is each policy checked
     // alone, to find the broken ones without letting them poison the rest.
     if unchecked.is_empty() || validate_all(&bundle.libraries, &unchecked).is_ok() {
@@ -965,6 +979,61 @@ mod tests {
         assert_eq!(bundle.policies.len(), 1);
         assert_eq!(bundle.policies[0].package, "a");
         assert_eq!(diags[0].code, Code::PolicyDuplicate);
+    }
+
+    /// A policy skipped for its package or its id does not claim its id or package: a later
+    /// policy may use them.
+    #[test]
+    fn duplicate_packages_and_ids_keep_the_first_kept() {
+        let named = |path: &str, id: &str, pkg: &str| {
+            file(
+                path,
+                &format!(
+                    "{}package {pkg}\nimport rego.v1\ndeny contains 1 if {{ false }}\n",
+                    META.replace("ID", id)
+                ),
+            )
+        };
+        let (bundle, diags) = build(vec![
+            named("p/one.rego", "A", "a"),
+            named("p/two.rego", "B", "a"),
+            named("p/three.rego", "A", "c"),
+            named("p/four.rego", "B", "b"),
+        ]);
+        let kept: Vec<_> = bundle
+            .policies
+            .iter()
+            .map(|p| (p.meta.id.as_str(), p.package.as_str(), p.file.path.as_str()))
+            .collect();
+        assert_eq!(
+            kept,
+            vec![("A", "a", "p/one.rego"), ("B", "b", "p/four.rego")]
+        );
+        let reported: Vec<_> = diags
+            .iter()
+            .map(|d| {
+                (
+                    d.code,
+                    d.message.as_str(),
+                    d.location.as_ref().map(|l| l.file.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            reported,
+            vec![
+                (
+                    Code::PolicyDuplicate,
+                    "package a is already used by p/one.rego",
+                    Some("p/two.rego")
+                ),
+                (
+                    Code::PolicyDuplicate,
+                    "policy id A is already defined in p/one.rego",
+                    Some("p/three.rego")
+                ),
+            ]
+        );
     }
 
     #[test]
