@@ -756,20 +756,18 @@ impl<'a> Scope<'a> {
         whole: &Expression,
         b: &mut Bindings,
     ) -> Result<Val, EvalError> {
-        let source = match t {
-            TemplateExpr::Heredoc(h) if h.strip == hcl::expr::HeredocStripMode::Indent => {
-                TemplateExpr::QuotedString(dedent(&h.template))
-            }
-            other => other.clone(),
+        let parsed = parsed_template(t);
+        let template = match parsed.as_ref() {
+            Ok(template) => template,
+            Err(e) => return Err(e.clone()),
         };
-        let template = Template::from_expr(&source).map_err(|e| e.to_string())?;
         // `"${x}"` is x itself, whatever its type (Terraform does the same).
         if let [Element::Interpolation(i)] = template.elements() {
             return self.eval(&i.expr, b);
         }
         let mut out = String::new();
         let mut partial = false;
-        match self.render_template(&template, b, &mut out, &mut partial)? {
+        match self.render_template(template, b, &mut out, &mut partial)? {
             true if partial => Ok(Val::Unknown(out)),
             true => Ok(Val::String(out)),
             false => Ok(Val::Unknown(render(whole))),
@@ -902,6 +900,49 @@ fn strip(out: &mut String, strip: Strip, strip_next: &mut bool) {
         out.truncate(len);
     }
     *strip_next = matches!(strip, Strip::End | Strip::Both);
+}
+
+/// A template's parse, or the parser's message.
+type ParsedTemplate = Rc<Result<Template, String>>;
+
+/// Most templates kept parsed per thread; then the cache starts over.
+const MAX_PARSED_TEMPLATES: usize = 4096;
+
+thread_local! {
+    /// Templates parsed from their text, by kind (quoted, indented heredoc, heredoc): the same template is
+    /// evaluated once per module call, `count` and `for_each` instance, and parsing it again
+    /// each time was a fifth of evaluating a root. What a text parses to depends on nothing else.
+    static PARSED_TEMPLATES: RefCell<[HashMap<String, ParsedTemplate>; 3]> =
+        RefCell::default();
+}
+
+/// The parsed template of `t` (an indented heredoc without its indentation).
+fn parsed_template(t: &TemplateExpr) -> ParsedTemplate {
+    let indented = |h: &hcl::expr::Heredoc| h.strip == hcl::expr::HeredocStripMode::Indent;
+    let (kind, text) = match t {
+        TemplateExpr::QuotedString(s) => (0, s.as_str()),
+        TemplateExpr::Heredoc(h) if indented(h) => (1, h.template.as_str()),
+        TemplateExpr::Heredoc(h) => (2, h.template.as_str()),
+    };
+    PARSED_TEMPLATES.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let map = &mut cache[kind];
+        if let Some(parsed) = map.get(text) {
+            return Rc::clone(parsed);
+        }
+        let source = match t {
+            TemplateExpr::Heredoc(h) if indented(h) => {
+                TemplateExpr::QuotedString(dedent(&h.template))
+            }
+            other => other.clone(),
+        };
+        let parsed = Rc::new(Template::from_expr(&source).map_err(|e| e.to_string()));
+        if map.len() >= MAX_PARSED_TEMPLATES {
+            map.clear();
+        }
+        map.insert(text.to_string(), Rc::clone(&parsed));
+        parsed
+    })
 }
 
 /// `<<-EOT` heredocs drop the common leading whitespace of their lines.

@@ -890,3 +890,19 @@ fn root_provider_blocks_carry_their_evaluated_arguments() {
     assert!(docs[0].type_keys().contains("provider.aws"));
     assert!(!docs[0].type_keys().contains("provider.google"));
 }
+
+/// Parsed templates are shared by text (eval::parsed_template): a template met again, in a
+/// `for` or another attribute, evaluates with the bindings of where it is; heredocs and quoted
+/// strings of one text keep their own values.
+#[test]
+fn templates_met_again_evaluate_with_their_own_bindings() {
+    let src = "locals {\n  items = [\"a\", \"b\"]\n}\nresource \"t\" \"x\" {\n  indented = <<-EOT\n\tv ${local.items[0]}\n  EOT\n  plain = <<EOT\n\tv ${local.items[0]}\n  EOT\n  quoted = \"    v ${local.items[0]}\\n  \"\n  each = [for i in local.items : \"<${i}>\"]\n  again = [for i in [\"c\"] : \"<${i}>\"]\n}\n";
+    let (docs, diags) = load_tree(&[("main.tf", src)]);
+    assert!(diags.is_empty(), "{diags:?}");
+    let config = &docs[0].resources[0].config;
+    assert_eq!(config["indented"], s("v a\n"));
+    assert_eq!(config["plain"], s("\tv a\n"));
+    assert_eq!(config["quoted"], s("    v a\n  "));
+    assert_eq!(config["each"], Val::List(vec![s("<a>"), s("<b>")]));
+    assert_eq!(config["again"], Val::List(vec![s("<c>")]));
+}
