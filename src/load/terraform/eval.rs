@@ -909,20 +909,24 @@ type ParsedTemplate = Rc<Result<Template, String>>;
 const MAX_PARSED_TEMPLATES: usize = 4096;
 
 thread_local! {
-    /// Templates parsed from their text, by kind (quoted, indented heredoc, heredoc): the same template is
-    /// evaluated once per module call, `count` and `for_each` instance, and parsing it again
-    /// each time was a fifth of evaluating a root. What a text parses to depends on nothing else.
+    /// Templates parsed from their text, by kind (quoted, indented heredoc, heredoc): the same
+    /// template is evaluated once per module call, `count` and `for_each` instance, and parsing
+    /// it each time was a fifth of evaluating a root. A text's parse depends on nothing else.
     static PARSED_TEMPLATES: RefCell<[HashMap<String, ParsedTemplate>; 3]> =
         RefCell::default();
 }
 
 /// The parsed template of `t` (an indented heredoc without its indentation).
 fn parsed_template(t: &TemplateExpr) -> ParsedTemplate {
-    let indented = |h: &hcl::expr::Heredoc| h.strip == hcl::expr::HeredocStripMode::Indent;
+    const QUOTED: usize = 0;
+    const INDENTED: usize = 1;
+    const HEREDOC: usize = 2;
     let (kind, text) = match t {
-        TemplateExpr::QuotedString(s) => (0, s.as_str()),
-        TemplateExpr::Heredoc(h) if indented(h) => (1, h.template.as_str()),
-        TemplateExpr::Heredoc(h) => (2, h.template.as_str()),
+        TemplateExpr::QuotedString(s) => (QUOTED, s.as_str()),
+        TemplateExpr::Heredoc(h) if h.strip == hcl::expr::HeredocStripMode::Indent => {
+            (INDENTED, h.template.as_str())
+        }
+        TemplateExpr::Heredoc(h) => (HEREDOC, h.template.as_str()),
     };
     PARSED_TEMPLATES.with(|cache| {
         let mut cache = cache.borrow_mut();
@@ -930,11 +934,10 @@ fn parsed_template(t: &TemplateExpr) -> ParsedTemplate {
         if let Some(parsed) = map.get(text) {
             return Rc::clone(parsed);
         }
-        let source = match t {
-            TemplateExpr::Heredoc(h) if indented(h) => {
-                TemplateExpr::QuotedString(dedent(&h.template))
-            }
-            other => other.clone(),
+        let source = if kind == INDENTED {
+            TemplateExpr::QuotedString(dedent(text))
+        } else {
+            t.clone()
         };
         let parsed = Rc::new(Template::from_expr(&source).map_err(|e| e.to_string()));
         if map.len() >= MAX_PARSED_TEMPLATES {

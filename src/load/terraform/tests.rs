@@ -892,8 +892,8 @@ fn root_provider_blocks_carry_their_evaluated_arguments() {
 }
 
 /// Parsed templates are shared by text (eval::parsed_template): a template met again, in a
-/// `for` or another attribute, evaluates with the bindings of where it is; heredocs and quoted
-/// strings of one text keep their own values.
+/// `for` or another attribute, evaluates with the bindings of where it is; indented and plain
+/// heredocs and quoted strings keep their own layout.
 #[test]
 fn templates_met_again_evaluate_with_their_own_bindings() {
     let src = "locals {\n  items = [\"a\", \"b\"]\n}\nresource \"t\" \"x\" {\n  indented = <<-EOT\n\tv ${local.items[0]}\n  EOT\n  plain = <<EOT\n\tv ${local.items[0]}\n  EOT\n  quoted = \"    v ${local.items[0]}\\n  \"\n  each = [for i in local.items : \"<${i}>\"]\n  again = [for i in [\"c\"] : \"<${i}>\"]\n}\n";
