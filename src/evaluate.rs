@@ -489,18 +489,25 @@ pub fn evaluate_with(
             }
         }
     };
-    let resources: usize = documents.iter().map(|d| d.resources.len()).sum();
-    let per_doc = evaluate_documents(&prepared, bundle, documents, resources >= SHARED_EVALUATION);
+    let sizes: Vec<usize> = documents.iter().map(|d| d.resources.len()).collect();
+    let per_doc = evaluate_documents(&prepared, bundle, documents, worth_sharing(&sizes));
     let providers: BTreeSet<String> = documents.iter().flat_map(providers).collect();
     let mut evaluation = combine(bundle, &per_doc, &providers);
     evaluation.notes = prepared.notes;
     evaluation
 }
 
-/// Fewest resources whose evaluation is spread over threads. Below, sharing saved a
-/// millisecond or less of wall time and cost 3-4 ms of CPU: rayon's threads spin while they
-/// wait for work, and each split builds its own machines (docs/performance.md, thirteenth
-/// session).
+/// Whether spreading documents of `sizes` resources over threads pays: a thread that joins in spends about 2 ms
+/// warming up on its first document, and sharing cannot finish sooner than the largest
+/// document alone, so the documents besides the largest must hold [`SHARED_EVALUATION`]
+/// resources. Below, sharing cost 2-4 ms of CPU for a millisecond of wall time or less
+/// (docs/performance.md, thirteenth and fifteenth sessions).
+fn worth_sharing(sizes: &[usize]) -> bool {
+    let largest = sizes.iter().max().copied().unwrap_or(0);
+    sizes.iter().sum::<usize>() - largest >= SHARED_EVALUATION
+}
+
+/// Fewest resources, outside the largest document, whose evaluation is spread over threads.
 const SHARED_EVALUATION: usize = 200;
 
 /// The documents' results in their order, evaluated on rayon's threads when `shared`, one after
@@ -1207,6 +1214,18 @@ mod tests {
         for ((doc, a), b) in documents.iter().zip(&shared).zip(&sequential) {
             assert_eq!(a, b, "{}", doc.root);
         }
+    }
+
+    /// Sharing needs 200 resources outside the largest document: one big document, or a
+    /// small one beside it, stays in one thread.
+    #[test]
+    fn documents_are_shared_from_200_resources_beside_the_largest() {
+        assert!(!worth_sharing(&[]));
+        assert!(!worth_sharing(&[5000]));
+        assert!(!worth_sharing(&[110, 86, 90]));
+        assert!(!worth_sharing(&[5000, 199]));
+        assert!(worth_sharing(&[5000, 199, 1]));
+        assert!(worth_sharing(&[25; 10]));
     }
 
     /// The VM and the interpreter alone give the same checks and diagnostics; returns the VM's.

@@ -37,26 +37,21 @@ fn main() -> ExitCode {
     rungs::vm::set_max_seconds(cli.max_rego_seconds);
     cli::color::set(cli.color);
     // Deeply nested input recurses deeply (HCL expressions, Rego rules); a big stack turns what
-    // would abort the process into the depth-cap diagnostics. The stack is reserved, not touched;
-    // loading and evaluation run on rayon's threads, so they get the same.
-    if let Err(e) = rayon::ThreadPoolBuilder::new()
+    // would abort the process into the depth-cap diagnostics. The stack is reserved, not touched.
+    // The command runs on one of the pool's threads, so work it shares starts on a thread whose
+    // caches and heap parsing already warmed, and a one-thread pool does everything there.
+    let pool = match rayon::ThreadPoolBuilder::new()
         .stack_size(STACK_SIZE)
-        .build_global()
+        .build()
     {
-        eprintln!("error: cannot start worker threads: {e}");
-        return ExitCode::from(cli::EXIT_ERROR);
-    }
-    let worker = std::thread::Builder::new()
-        .stack_size(STACK_SIZE)
-        .spawn(move || cli.command.run(&matches));
-    let code = match worker.map(std::thread::JoinHandle::join) {
-        Ok(Ok(code)) => code,
-        Ok(Err(_)) => ExitCode::from(cli::EXIT_ERROR),
+        Ok(pool) => pool,
         Err(e) => {
-            eprintln!("error: cannot start the worker thread: {e}");
-            ExitCode::from(cli::EXIT_ERROR)
+            eprintln!("error: cannot start worker threads: {e}");
+            return ExitCode::from(cli::EXIT_ERROR);
         }
     };
+    let run = std::panic::AssertUnwindSafe(|| pool.install(|| cli.command.run(&matches)));
+    let code = std::panic::catch_unwind(run).unwrap_or(ExitCode::from(cli::EXIT_ERROR));
     rungs::allocator::before_exit();
     if let Some(e) = cli::stdout_error() {
         eprintln!("error: cannot write to standard output: {e}");
