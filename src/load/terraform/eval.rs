@@ -909,58 +909,31 @@ type ParsedTemplate = Rc<Result<Template, String>>;
 const MAX_PARSED_TEMPLATES: usize = 4096;
 
 thread_local! {
-    /// Templates parsed from their text, by kind (quoted, indented heredoc, heredoc): the same
-    /// template is evaluated once per module call, `count` and `for_each` instance, and parsing
-    /// it each time was a fifth of evaluating a root. A text's parse depends on nothing else.
-    static PARSED_TEMPLATES: RefCell<[HashMap<String, ParsedTemplate>; 3]> =
-        RefCell::default();
+    /// Templates parsed from their text: the same template is evaluated once per module call,
+    /// `count` and `for_each` instance, and parsing it each time was a fifth of evaluating a
+    /// root. A text's parse depends on nothing else (an indented heredoc's text has its
+    /// indentation stripped by the parser already).
+    static PARSED_TEMPLATES: RefCell<HashMap<String, ParsedTemplate>> = RefCell::default();
 }
 
-/// The parsed template of `t` (an indented heredoc without its indentation).
+/// The parsed template of `t`.
 fn parsed_template(t: &TemplateExpr) -> ParsedTemplate {
-    const QUOTED: usize = 0;
-    const INDENTED: usize = 1;
-    const HEREDOC: usize = 2;
-    let (kind, text) = match t {
-        TemplateExpr::QuotedString(s) => (QUOTED, s.as_str()),
-        TemplateExpr::Heredoc(h) if h.strip == hcl::expr::HeredocStripMode::Indent => {
-            (INDENTED, h.template.as_str())
-        }
-        TemplateExpr::Heredoc(h) => (HEREDOC, h.template.as_str()),
+    let text = match t {
+        TemplateExpr::QuotedString(s) => s.as_str(),
+        TemplateExpr::Heredoc(h) => h.template.as_str(),
     };
     PARSED_TEMPLATES.with(|cache| {
         let mut cache = cache.borrow_mut();
-        let map = &mut cache[kind];
-        if let Some(parsed) = map.get(text) {
+        if let Some(parsed) = cache.get(text) {
             return Rc::clone(parsed);
         }
-        let source = if kind == INDENTED {
-            TemplateExpr::QuotedString(dedent(text))
-        } else {
-            t.clone()
-        };
-        let parsed = Rc::new(Template::from_expr(&source).map_err(|e| e.to_string()));
-        if map.len() >= MAX_PARSED_TEMPLATES {
-            map.clear();
+        let parsed = Rc::new(Template::from_expr(t).map_err(|e| e.to_string()));
+        if cache.len() >= MAX_PARSED_TEMPLATES {
+            cache.clear();
         }
-        map.insert(text.to_string(), Rc::clone(&parsed));
+        cache.insert(text.to_string(), Rc::clone(&parsed));
         parsed
     })
-}
-
-/// `<<-EOT` heredocs drop the common leading whitespace of their lines.
-fn dedent(text: &str) -> String {
-    let indent = text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.len() - l.trim_start().len())
-        .min()
-        .unwrap_or(0);
-    let mut out = String::with_capacity(text.len());
-    for line in text.split_inclusive('\n') {
-        out.push_str(line.get(indent..).unwrap_or(line.trim_start()));
-    }
-    out
 }
 
 /// The (key, value) pairs a `for` or `dynamic` iterates: list indexes or object keys.

@@ -906,3 +906,20 @@ fn templates_met_again_evaluate_with_their_own_bindings() {
     assert_eq!(config["each"], Val::List(vec![s("<a>"), s("<b>")]));
     assert_eq!(config["again"], Val::List(vec![s("<c>")]));
 }
+
+/// `<<-` heredocs strip what hclsyntax strips (vendor/hcl-edit/RUNGS-PATCH.md, fix 5): the
+/// least indentation of the lines that are not blank; a blank line (only whitespace) neither
+/// counts nor is stripped, and is never dropped. rungs stripped the text a second time and
+/// lost such lines ("a\nb\n").
+#[test]
+fn indented_heredocs_strip_as_terraform_does() {
+    let src = "resource \"t\" \"x\" {\n  blank = <<-EOT\n      a\n  \n      b\n    EOT\n  empty = <<-EOT\n    a\n\n      b\n    EOT\n  deep_blank = <<-EOT\n    a\n          \n    b\n    EOT\n  tabs = <<-EOT\n\t\tx\n\t\t  y\n\tEOT\n  interpolated = <<-EOT\n      p ${\"q\"}\n        r\n    EOT\n}\n";
+    let (docs, diags) = load_tree(&[("main.tf", src)]);
+    assert!(diags.is_empty(), "{diags:?}");
+    let config = &docs[0].resources[0].config;
+    assert_eq!(config["blank"], s("a\n  \nb\n"));
+    assert_eq!(config["empty"], s("a\n\n  b\n"));
+    assert_eq!(config["deep_blank"], s("a\n          \nb\n"));
+    assert_eq!(config["tabs"], s("x\n  y\n"));
+    assert_eq!(config["interpolated"], s("p q\n  r\n"));
+}

@@ -1,21 +1,20 @@
 use std::borrow::Cow;
 
+// rungs patch 5: a line of only whitespace, ended by a line break, is blank: HCL neither counts
+// it towards the indentation to strip nor strips it (hclsyntax's `flushHeredocTemplateParts`).
 pub(crate) fn dedent_by(s: &str, n: usize, skip_first: bool) -> Cow<'_, str> {
     let mut dedented = String::with_capacity(s.len());
 
-    for (i, line) in s.lines().enumerate() {
-        if i == 0 && skip_first {
+    for (i, (line, ended)) in lines(s).enumerate() {
+        if (i == 0 && skip_first) || is_blank(line, ended) {
             dedented.push_str(line);
-        } else if !line.is_empty() {
+        } else {
             dedented.extend(line.chars().skip(n));
         }
 
-        dedented.push('\n');
-    }
-
-    if dedented.ends_with('\n') && !s.ends_with('\n') {
-        let new_len = dedented.len() - 1;
-        dedented.truncate(new_len);
+        if ended {
+            dedented.push('\n');
+        }
     }
 
     dedented.shrink_to_fit();
@@ -31,9 +30,9 @@ pub(crate) fn min_leading_whitespace(s: &str, skip_first: bool) -> Option<usize>
     let mut leading_ws: Option<usize> = None;
 
     // Find the minimum number of possible leading units of whitespace that can be be stripped off
-    // of each non-empty line.
-    for (i, line) in s.lines().enumerate() {
-        if (i == 0 && skip_first) || line.is_empty() {
+    // of each line that is not blank.
+    for (i, (line, ended)) in lines(s).enumerate() {
+        if (i == 0 && skip_first) || is_blank(line, ended) {
             continue;
         }
 
@@ -51,6 +50,19 @@ pub(crate) fn min_leading_whitespace(s: &str, skip_first: bool) -> Option<usize>
     }
 
     leading_ws
+}
+
+/// The lines of `s` as `str::lines` cuts them, each with whether a line break ended it.
+fn lines(s: &str) -> impl Iterator<Item = (&str, bool)> {
+    s.split_inclusive('\n').map(|line| match line.strip_suffix('\n') {
+        Some(line) => (line.strip_suffix('\r').unwrap_or(line), true),
+        None => (line, false),
+    })
+}
+
+/// Whether a line is blank in a flush heredoc: only whitespace, ended by a line break.
+fn is_blank(line: &str, ended: bool) -> bool {
+    ended && line.trim().is_empty()
 }
 
 pub(crate) fn indent_by(s: &str, n: usize, skip_first: bool) -> String {
