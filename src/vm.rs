@@ -365,16 +365,26 @@ pub fn run(
             VmError::MemoryLimitExceeded { .. } => FailureKind::Elements,
             _ => FailureKind::Runtime,
         };
-        // The engine reports this one at pc 0 (it does not know the instruction) and in bytes.
-        let message = match e {
-            VmError::MemoryLimitExceeded { usage, limit, .. } => format!(
+        let (message, pc) = match e {
+            // The engine reports this one at pc 0 (it does not know the instruction) and in bytes.
+            VmError::MemoryLimitExceeded { usage, limit, .. } => (format!(
                 "a builtin would build a value of {usage} elements, over the budget of {limit} (--max-rego-elements)"
+            ), None),
+            // Said without the program counter, which means nothing to a reader and moves
+            // whenever an embedded policy changes: the location says where.
+            VmError::InstructionLimitExceeded { limit, pc, .. } => (
+                format!("stopped after the budget of {limit} Rego instructions (--max-rego-instructions)"),
+                Some(pc),
             ),
-            _ => e.to_string(),
+            _ => {
+                let message = e.to_string();
+                let pc = pc_of(&message);
+                (message, pc)
+            }
         };
         Failure {
             kind,
-            location: pc_of(&message)
+            location: pc
                 .and_then(|pc| locate(vm.get_program(), pc))
                 .unwrap_or_else(|| Location::file("<rungs>")),
             message,
@@ -672,9 +682,8 @@ mod tests {
         assert_eq!(failure.location.file, "p.rego");
         assert_eq!(failure.location.line, Some(3));
         assert!(
-            failure
-                .message
-                .contains("maximum instruction limit of 1000"),
+            failure.message
+                == "stopped after the budget of 1000 Rego instructions (--max-rego-instructions)",
             "{}",
             failure.message
         );
