@@ -56,7 +56,16 @@ fn main() {
         })
         .collect();
     with_packages.sort_by(|a, b| a.1.id.cmp(&b.1.id));
-    let bytes = postcard::to_allocvec(&with_packages).expect("metadata serializes");
+    // Each entry: path, summary, package, the details encoded on their own so a run decodes
+    // them only when an output reads them (`metadata::Details`).
+    let table: Vec<_> = with_packages
+        .iter()
+        .map(|(path, meta, package)| {
+            let (summary, details) = meta.encode();
+            (path, summary, package, details)
+        })
+        .collect();
+    let bytes = postcard::to_allocvec(&table).expect("metadata serializes");
     std::fs::write(out, bytes).expect("OUT_DIR is writable");
     fingerprint(&parsed);
     programs(&parsed);

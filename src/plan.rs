@@ -261,7 +261,7 @@ fn fixes(
             file: c.file.clone(),
             line: c.line,
             message: c.message.clone().unwrap_or_default(),
-            remediation: p.meta.remediation.clone(),
+            remediation: p.meta.details().remediation.clone(),
         })
         .collect()
 }

@@ -87,7 +87,7 @@ pub fn show(id: &str, args: PolicyArgs, model: Option<PathBuf>, format: Format) 
                 m.id,
                 m.severity.as_str(),
                 m.title,
-                m.description.trim(),
+                m.details().description.trim(),
                 m.kind.as_str(),
                 m.resource_types.join(", "),
                 p.file.path
@@ -106,16 +106,16 @@ pub fn show(id: &str, args: PolicyArgs, model: Option<PathBuf>, format: Format) 
             {
                 out.push_str(&format!("  {missing:<8} (not in the model)\n"));
             }
-            if !m.frameworks.is_empty() {
+            if !m.details().frameworks.is_empty() {
                 out.push_str("\nFrameworks:\n");
-                for (framework, ids) in &m.frameworks {
+                for (framework, ids) in &m.details().frameworks {
                     out.push_str(&format!("  {framework}: {}\n", ids.join(", ")));
                 }
             }
-            if !m.remediation.trim().is_empty() {
+            if !m.details().remediation.trim().is_empty() {
                 out.push_str(&format!(
                     "\nRemediation:\n{}\n",
-                    indent(m.remediation.trim_end())
+                    indent(m.details().remediation.trim_end())
                 ));
             }
             print(&rungs::report::visible(out));

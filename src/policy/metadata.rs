@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -71,17 +72,120 @@ struct RawCustom {
 }
 
 /// What a policy says about itself.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Metadata {
     pub id: String,
     pub title: String,
-    pub description: String,
     pub severity: Severity,
     pub kind: Kind,
     pub resource_types: Vec<String>,
     pub controls: Vec<String>,
+    details: LazyDetails,
+}
+
+/// What only some outputs read of a policy (SARIF rules, JUnit, `policy show`, plan steps):
+/// an embedded policy's are decoded when first asked for. Every scan lists all 400 policies,
+/// and decoding these for all of them was most of loading the embedded metadata.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Details {
+    pub description: String,
     pub frameworks: BTreeMap<String, Vec<String>>,
     pub remediation: String,
+}
+
+/// [`Details`], decoded, or still encoded (postcard) in the embedded table.
+#[derive(Debug, Clone)]
+struct LazyDetails {
+    encoded: &'static [u8],
+    decoded: OnceLock<Details>,
+}
+
+impl PartialEq for LazyDetails {
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl LazyDetails {
+    fn get(&self) -> &Details {
+        self.decoded.get_or_init(|| {
+            postcard::from_bytes(self.encoded).expect("build.rs writes valid details")
+        })
+    }
+}
+
+/// The part of a policy's metadata every run reads, as the embedded table holds it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Summary {
+    pub id: String,
+    pub title: String,
+    pub severity: Severity,
+    pub kind: Kind,
+    pub resource_types: Vec<String>,
+    pub controls: Vec<String>,
+}
+
+impl Metadata {
+    pub fn details(&self) -> &Details {
+        self.details.get()
+    }
+
+    /// A policy's metadata from the embedded table: its summary, and its details encoded.
+    pub fn embedded(summary: Summary, details: &'static [u8]) -> Metadata {
+        let Summary {
+            id,
+            title,
+            severity,
+            kind,
+            resource_types,
+            controls,
+        } = summary;
+        Metadata {
+            id,
+            title,
+            severity,
+            kind,
+            resource_types,
+            controls,
+            details: LazyDetails {
+                encoded: details,
+                decoded: OnceLock::new(),
+            },
+        }
+    }
+
+    /// The summary and the encoded details the embedded table holds (build.rs).
+    pub fn encode(&self) -> (Summary, Vec<u8>) {
+        let summary = Summary {
+            id: self.id.clone(),
+            title: self.title.clone(),
+            severity: self.severity,
+            kind: self.kind,
+            resource_types: self.resource_types.clone(),
+            controls: self.controls.clone(),
+        };
+        let details = postcard::to_allocvec(self.details()).expect("details serialize");
+        (summary, details)
+    }
+}
+
+/// Written as one object in the order of the METADATA fields (`policy show`, `policy list`).
+impl Serialize for Metadata {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let details = self.details();
+        let mut out = serializer.serialize_struct("Metadata", 9)?;
+        out.serialize_field("id", &self.id)?;
+        out.serialize_field("title", &self.title)?;
+        out.serialize_field("description", &details.description)?;
+        out.serialize_field("severity", &self.severity)?;
+        out.serialize_field("kind", &self.kind)?;
+        out.serialize_field("resource_types", &self.resource_types)?;
+        out.serialize_field("controls", &self.controls)?;
+        out.serialize_field("frameworks", &details.frameworks)?;
+        out.serialize_field("remediation", &details.remediation)?;
+        out.end()
+    }
 }
 
 /// A metadata problem with its 1-based line in the policy file.
@@ -170,16 +274,22 @@ pub fn parse(source: &str) -> Result<Metadata, MetadataError> {
             "`custom.controls` is empty: a policy must cite at least one model objective".into(),
         ));
     }
+    let details = Details {
+        description: raw.description.unwrap_or_default(),
+        frameworks: custom.frameworks,
+        remediation: custom.remediation,
+    };
     Ok(Metadata {
         id: custom.id,
         title,
-        description: raw.description.unwrap_or_default(),
         severity: custom.severity,
         kind: custom.kind,
         resource_types: custom.resource_types,
         controls: custom.controls,
-        frameworks: custom.frameworks,
-        remediation: custom.remediation,
+        details: LazyDetails {
+            encoded: &[],
+            decoded: OnceLock::from(details),
+        },
     })
 }
 
@@ -198,7 +308,26 @@ mod tests {
         assert_eq!(m.kind, Kind::Resource);
         assert_eq!(m.resource_types, vec!["aws_s3_bucket"]);
         assert_eq!(m.controls, vec!["DAT-2.1"]);
-        assert_eq!(m.frameworks["csa-ccm-v4"], vec!["CEK-03"]);
+        assert_eq!(m.details().description, "D");
+        assert_eq!(m.details().frameworks["csa-ccm-v4"], vec!["CEK-03"]);
+    }
+
+    /// The embedded table's form (summary, encoded details) gives the same metadata back, and
+    /// its details decode from bytes borrowed where they are, as a run reads them.
+    #[test]
+    fn encoded_metadata_decodes_to_the_same() {
+        let m = parse(&GOOD.replace("# custom:", "# custom:\n#   remediation: Fix it.")).unwrap();
+        let table = vec![m.encode()];
+        let bytes: &'static [u8] = postcard::to_allocvec(&table).unwrap().leak();
+        let read: Vec<(Summary, &'static [u8])> = postcard::from_bytes(bytes).unwrap();
+        let (summary, details) = read.into_iter().next().unwrap();
+        let back = Metadata::embedded(summary, details);
+        assert_eq!(back.details().remediation, "Fix it.");
+        assert_eq!(back, m);
+        assert_eq!(
+            serde_json::to_string(&back).unwrap(),
+            r#"{"id":"X-1","title":"T","description":"D","severity":"high","kind":"resource","resource_types":["aws_s3_bucket"],"controls":["DAT-2.1"],"frameworks":{"csa-ccm-v4":["CEK-03"]},"remediation":"Fix it."}"#
+        );
     }
 
     #[test]

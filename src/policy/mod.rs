@@ -255,10 +255,15 @@ struct EmbeddedMetadata {
 
 impl EmbeddedMetadata {
     fn decode() -> EmbeddedMetadata {
-        let entries: Vec<(String, Metadata, String)> =
+        let entries: Vec<(String, metadata::Summary, String, &'static [u8])> =
             postcard::from_bytes(embedded::METADATA).expect("build.rs writes valid metadata");
         EmbeddedMetadata {
-            entries: entries.into_iter().map(Some).collect(),
+            entries: entries
+                .into_iter()
+                .map(|(path, summary, package, details)| {
+                    Some((path, Metadata::embedded(summary, details), package))
+                })
+                .collect(),
             next: 0,
         }
     }

@@ -44,8 +44,8 @@ fn check_case(report: &Report<'_>, check: &Check) -> Case {
         Outcome::Pass => None,
         Outcome::Fail => {
             let mut body = format!("{place} {}\n{message}", check.resource);
-            if let Some(p) = policy.filter(|p| !p.meta.remediation.is_empty()) {
-                let _ = write!(body, "\nRemediation: {}", p.meta.remediation);
+            if let Some(p) = policy.filter(|p| !p.meta.details().remediation.is_empty()) {
+                let _ = write!(body, "\nRemediation: {}", p.meta.details().remediation);
             }
             Some(("failure", message, severity, body))
         }

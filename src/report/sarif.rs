@@ -100,9 +100,10 @@ impl Paths {
 
 fn rule(policy: &Policy) -> Value {
     let meta = &policy.meta;
-    let mut help = meta.description.clone();
-    if !meta.remediation.is_empty() {
-        help = format!("{help}\n\nRemediation: {}", meta.remediation)
+    let details = meta.details();
+    let mut help = details.description.clone();
+    if !details.remediation.is_empty() {
+        help = format!("{help}\n\nRemediation: {}", details.remediation)
             .trim()
             .to_string();
     }
@@ -115,14 +116,14 @@ fn rule(policy: &Policy) -> Value {
         "id": meta.id,
         "name": meta.id,
         "shortDescription": {"text": meta.title},
-        "fullDescription": {"text": if meta.description.is_empty() { &meta.title } else { &meta.description }},
+        "fullDescription": {"text": if details.description.is_empty() { &meta.title } else { &details.description }},
         "help": {"text": help},
         "defaultConfiguration": {"level": level(meta.severity)},
         "properties": {
             "tags": tags,
             "severity": meta.severity.as_str(),
             "controls": meta.controls,
-            "frameworks": meta.frameworks,
+            "frameworks": details.frameworks,
             "resourceTypes": meta.resource_types,
             "kind": meta.kind,
         },
