@@ -56,6 +56,21 @@ fn main() {
         })
         .collect();
     with_packages.sort_by(|a, b| a.1.id.cmp(&b.1.id));
+    // A run trusts the embedded policies to have distinct ids and packages (policy::build).
+    for pair in with_packages.windows(2) {
+        let ((a, meta, _), (b, ..)) = (&pair[0], &pair[1]);
+        assert!(
+            meta.id != pair[1].1.id,
+            "{a} and {b} share the id {}",
+            meta.id
+        );
+    }
+    let mut packages = BTreeMap::new();
+    for (path, _, package) in &with_packages {
+        if let Some(other) = packages.insert(package.as_str(), path.as_str()) {
+            panic!("{path} and {other} share the package {package}");
+        }
+    }
     // Each entry: path, summary, package, the details encoded on their own so a run decodes
     // them only when an output reads them (`metadata::Details`).
     let table: Vec<_> = with_packages

@@ -389,11 +389,17 @@ pub fn build(files: Vec<RegoFile>) -> (Bundle, Vec<Diagnostic>) {
     bundle.libraries = libs;
 
     // The first policy of each id and of each package is kept (maps by name: comparing every
-    // policy with every kept one cost a tenth of loading the embedded bundle).
+    // policy with every kept one cost a tenth of loading the embedded bundle). The embedded
+    // policies alone need no check: build.rs refuses to embed two of one id or package.
     let mut ids: HashMap<&str, &str> = HashMap::new();
     let mut packages: HashMap<&str, &str> = HashMap::new();
     let mut keep = Vec::with_capacity(candidates.len());
+    let all_embedded = candidates.iter().all(|p| is_embedded(&p.file.path));
     for policy in &candidates {
+        if all_embedded {
+            keep.push(true);
+            continue;
+        }
         let path = policy.file.path.as_str();
         if let Some(first) = ids.get(policy.meta.id.as_str()) {
             diagnostics.push(
