@@ -278,8 +278,18 @@ maybe_unset(types, names) := {finding(r, concat("", [n, " is unknown at scan tim
 }
 
 # v starts with a reference to an attribute of a managed resource or data
-# source ("${aws_kms_key.k.arn}", "${aws_cloudwatch_log_group.g.arn}:*").
-resource_reference(v) if regex.match(`^\$\{(data\.)?[a-z][a-z0-9]*_[a-z0-9_]+\.[A-Za-z0-9_\-]+(\[[^\]]*\])?\.[A-Za-z0-9_.\[\]"]+\}`, v)
+# source ("${aws_kms_key.k.arn}", "${aws_cloudwatch_log_group.g.arn}:*",
+# "${aws_instance.web[0].id}"): the pattern
+# `^\$\{(data\.)?[a-z][a-z0-9]*_[a-z0-9_]+\.[A-Za-z0-9_\-]+(\[[^\]]*\])?\.[A-Za-z0-9_.\[\]"]+\}`,
+# in two rules without the index's negated class (see checks.closes_once).
+resource_reference(v) if regex.match(`^\$\{(data\.)?[a-z][a-z0-9]*_[a-z0-9_]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_.\[\]"]+\}`, v)
+
+# With an index: anything up to the first "]", then the attribute.
+resource_reference(v) if {
+	head := regex.find_n(`^\$\{(data\.)?[a-z][a-z0-9]*_[a-z0-9_]+\.[A-Za-z0-9_\-]+\[`, v, 1)[0]
+	parts := split(trim_prefix(v, head), "]")
+	regex.match(`^\.[A-Za-z0-9_.\[\]"]+\}`, concat("]", array.slice(parts, 1, count(parts))))
+}
 
 # unjudged_document(types, name): findings of the resources of types whose
 # policy document argument name is unknown and can be read neither as JSON

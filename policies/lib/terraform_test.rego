@@ -619,3 +619,48 @@ test_unmapped_or_own_configuration_is_unknown if {
 	lib.maybe_same_provider(setting({}), vol("module.app", {})) with input as calls([{"address": "module.app", "own_providers": ["aws"]}])
 	lib.maybe_same_provider(setting({}), vol("module.app", {})) with input as calls([])
 }
+
+# --- references to resources -----------------------------------------------
+
+# resource_reference replaced a pattern with a negated class (which compiles
+# slowly); it must agree with the pattern on every sample.
+reference_samples := [
+	"${aws_kms_key.k.arn}",
+	"${aws_cloudwatch_log_group.g.arn}:*",
+	"${data.aws_iam_policy_document.p.json}",
+	"${aws_instance.web[0].id}",
+	"${aws_instance.web[\"a]b\"].id}",
+	"${aws_instance.web[\"ключ\"].id}",
+	"${aws_instance.web[\"}\"].id}",
+	"${aws_instance.web[0]].id}",
+	"${aws_instance.web[0][1].id}",
+	"${aws_instance.web[0]}",
+	"${aws_instance.web[0.id}",
+	"${aws_instance.web.id[0]}",
+	"${aws_instance.web.tags[\"Name\"]}",
+	"${aws_instance.web}",
+	"${var.kms_key_id}",
+	"${module.kms.key_arn}",
+	"${Aws_instance.web.id}",
+	"x${aws_instance.web.id}",
+	"",
+]
+
+reference_pattern := `^\$\{(data\.)?[a-z][a-z0-9]*_[a-z0-9_]+\.[A-Za-z0-9_\-]+(\[[^\]]*\])?\.[A-Za-z0-9_.\[\]"]+\}`
+
+test_resource_reference_agrees_with_its_pattern if {
+	every s in reference_samples {
+		reference_or_false(s) == regex.match(reference_pattern, s)
+	}
+}
+
+reference_or_false(s) if lib.resource_reference(s)
+
+reference_or_false(s) := false if not lib.resource_reference(s)
+
+test_resource_reference_examples if {
+	not lib.resource_reference("${aws_instance.web[\"a]b\"].id}")
+	lib.resource_reference("${aws_instance.web[\"ключ\"].id}")
+	lib.resource_reference("${aws_instance.web[0].id}")
+	not lib.resource_reference("${aws_instance.web[0]}")
+}
