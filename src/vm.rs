@@ -109,8 +109,8 @@ pub fn compile(
 /// A program `build.rs` compiled and serialized ([`Program::serialize_binary`]), with the
 /// builtin guards of this module. An error when the bytes are not a complete program of this
 /// regorus version.
-pub fn load(bytes: &[u8]) -> Result<Arc<Program>, String> {
-    match Program::deserialize_binary(bytes)? {
+pub fn load(bytes: &'static [u8]) -> Result<Arc<Program>, String> {
+    match Program::deserialize_binary_static(bytes)? {
         regorus::rvm::program::DeserializationResult::Complete(mut program) => {
             guard_builtins(&mut program);
             Ok(Arc::new(program))
@@ -594,8 +594,9 @@ mod tests {
     #[test]
     fn load_reads_serialized_programs_and_refuses_other_bytes() {
         let source = "package p\nimport rego.v1\nr := count(numbers.range(1, input.n))\n";
-        let bytes = program(source, "data.p.r").serialize_binary().unwrap();
-        let loaded = load(&bytes).unwrap();
+        // `load` borrows what it loads for the life of the process, as embedded programs do.
+        let bytes = program(source, "data.p.r").serialize_binary().unwrap().leak();
+        let loaded = load(bytes).unwrap();
         let mut vm = machine(&loaded);
         vm.set_input(Value::from_json_str(r#"{"n": 3}"#).unwrap());
         assert_eq!(
@@ -616,7 +617,7 @@ mod tests {
     fn loaded_programs_decode_their_spans_when_asked() {
         let source = "package p\nimport rego.v1\nn := count([x | some x in numbers.range(1, 100000); x > 7])\n";
         let compiled = program(source, "data.p.n");
-        let loaded = load(&compiled.serialize_binary().unwrap()).unwrap();
+        let loaded = load(compiled.serialize_binary().unwrap().leak()).unwrap();
         assert!(loaded.instruction_spans.is_empty());
         assert!(!compiled.instruction_spans.is_empty());
         assert_eq!(

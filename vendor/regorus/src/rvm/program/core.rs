@@ -464,7 +464,7 @@ impl Default for Program {
 /// locate an error.
 #[derive(Default)]
 pub struct EncodedSpans {
-    bytes: Vec<u8>,
+    bytes: alloc::borrow::Cow<'static, [u8]>,
     decoded: spin::Once<Vec<Option<SpanInfo>>>,
 }
 
@@ -472,7 +472,16 @@ impl EncodedSpans {
     /// Spans encoded as `Vec<Option<SpanInfo>>` by postcard.
     pub fn new(bytes: Vec<u8>) -> Self {
         Self {
-            bytes,
+            bytes: alloc::borrow::Cow::Owned(bytes),
+            decoded: spin::Once::new(),
+        }
+    }
+
+    /// Spans encoded as `new` takes them, borrowed from a program embedded in the binary: a
+    /// copy would fault in and fill as many fresh heap pages as the spans take.
+    pub fn borrowed(bytes: &'static [u8]) -> Self {
+        Self {
+            bytes: alloc::borrow::Cow::Borrowed(bytes),
             decoded: spin::Once::new(),
         }
     }
@@ -491,7 +500,10 @@ impl EncodedSpans {
 
 impl Clone for EncodedSpans {
     fn clone(&self) -> Self {
-        Self::new(self.bytes.clone())
+        Self {
+            bytes: self.bytes.clone(),
+            decoded: spin::Once::new(),
+        }
     }
 }
 

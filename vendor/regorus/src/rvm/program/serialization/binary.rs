@@ -6,6 +6,7 @@ use alloc::string::{String, ToString as _};
 use alloc::vec::Vec;
 use postcard::{from_bytes, to_allocvec};
 
+use super::super::core::EncodedSpans;
 use super::{DeserializationResult, Program};
 use crate::value::Value;
 
@@ -146,6 +147,21 @@ impl Program {
 
     /// Deserialize program from binary format with version checking
     pub fn deserialize_binary(data: &[u8]) -> Result<DeserializationResult, String> {
+        Self::deserialize_binary_with(data, |spans| EncodedSpans::new(spans.to_vec()))
+    }
+
+    /// rungs patch 11: `deserialize_binary` for bytes that live as long as the process (a
+    /// program embedded in the binary): the spans section is borrowed, not copied.
+    pub fn deserialize_binary_static(
+        data: &'static [u8],
+    ) -> Result<DeserializationResult, String> {
+        Self::deserialize_binary_with(data, EncodedSpans::borrowed)
+    }
+
+    fn deserialize_binary_with<'a>(
+        data: &'a [u8],
+        keep_spans: impl FnOnce(&'a [u8]) -> EncodedSpans,
+    ) -> Result<DeserializationResult, String> {
         if data.len() < 9 {
             return Err("Data too short for header".to_string());
         }
@@ -263,9 +279,8 @@ impl Program {
                     let spans_len = Self::read_u32_as_usize(data, binary_end)?;
                     let spans_start = binary_end.checked_add(4).ok_or("Offset overflow")?;
                     let spans_end = spans_start.checked_add(spans_len).ok_or("Offset overflow")?;
-                    program.encoded_spans = super::super::core::EncodedSpans::new(
-                        Self::get_slice(data, spans_start, spans_end)?.to_vec(),
-                    );
+                    program.encoded_spans =
+                        keep_spans(Self::get_slice(data, spans_start, spans_end)?);
                 }
 
                 program.entry_points = entry_points;
