@@ -595,7 +595,10 @@ mod tests {
     fn load_reads_serialized_programs_and_refuses_other_bytes() {
         let source = "package p\nimport rego.v1\nr := count(numbers.range(1, input.n))\n";
         // `load` borrows what it loads for the life of the process, as embedded programs do.
-        let bytes = program(source, "data.p.r").serialize_binary().unwrap().leak();
+        let bytes = program(source, "data.p.r")
+            .serialize_binary()
+            .unwrap()
+            .leak();
         let loaded = load(bytes).unwrap();
         let mut vm = machine(&loaded);
         vm.set_input(Value::from_json_str(r#"{"n": 3}"#).unwrap());

@@ -39,6 +39,7 @@ use crate::waive;
 use git2::{ObjectType, Oid};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
@@ -578,7 +579,7 @@ impl<'o> Pipeline<'o> {
                     .collect();
                 evaluate::combine(
                     &self.bundle,
-                    results.iter().map(|r| &r.evaluation),
+                    results.iter().map(|r| Cow::Borrowed(&r.evaluation)),
                     &providers,
                 )
             }
