@@ -1218,6 +1218,7 @@ mod tests {
         let (bundle, diagnostics) = crate::policy::load(&crate::policy::Sources {
             defaults: true,
             dirs: Vec::new(),
+            embedded_tests: false,
         });
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         bundle

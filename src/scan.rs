@@ -56,6 +56,7 @@ impl Options {
             policies: policy::Sources {
                 defaults: true,
                 dirs: Vec::new(),
+                embedded_tests: false,
             },
             model: None,
             load: terraform::Options::default(),

@@ -197,6 +197,7 @@ fn no_resource_policy_passes_a_resource_whose_arguments_are_unknown() {
     let (bundle, diagnostics) = rungs::policy::load(&Sources {
         defaults: true,
         dirs: Vec::new(),
+        embedded_tests: false,
     });
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
     let base = rungs::evaluate::prepare(&bundle).expect("the embedded bundle compiles");

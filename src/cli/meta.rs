@@ -10,6 +10,7 @@ pub fn long_version() -> String {
     let (bundle, _) = rungs::policy::load(&rungs::policy::Sources {
         defaults: true,
         dirs: Vec::new(),
+        embedded_tests: false,
     });
     let model = rungs::model::Model::embedded().map_or_else(
         |_| "invalid".to_string(),

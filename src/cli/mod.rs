@@ -179,6 +179,7 @@ impl PolicyArgs {
         Sources {
             defaults: !self.no_default_policies,
             dirs: self.policy.clone(),
+            embedded_tests: false,
         }
     }
 }

@@ -135,6 +135,7 @@ pub fn test(dirs: Vec<PathBuf>) -> ExitCode {
     let sources = Sources {
         defaults: dirs.is_empty(),
         dirs,
+        embedded_tests: true,
     };
     let (bundle, diagnostics) = policy::load(&sources);
     for d in &diagnostics {

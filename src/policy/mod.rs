@@ -98,6 +98,9 @@ pub struct Sources {
     pub defaults: bool,
     /// Extra policy directories (`--policy DIR`).
     pub dirs: Vec<std::path::PathBuf>,
+    /// Also the embedded library's `_test.rego` files, which only `rungs policy test` runs: a
+    /// scan would copy the paths of some 400 files it never reads.
+    pub embedded_tests: bool,
 }
 
 /// Reads, classifies and validates all policy files. Never fails as a whole: each bad file
@@ -108,7 +111,10 @@ pub fn load(sources: &Sources) -> (Bundle, Vec<Diagnostic>) {
     // The embedded helper library is always there for user policies to import; the embedded
     // policies and their tests only with `defaults`.
     collect_embedded(
-        &mut |path| sources.defaults || (is_library(path) && !path.ends_with("_test.rego")),
+        &mut |path| {
+            let test = path.ends_with("_test.rego");
+            (sources.defaults && (sources.embedded_tests || !test)) || (is_library(path) && !test)
+        },
         &mut files,
     );
     for dir in &sources.dirs {
@@ -248,22 +254,21 @@ fn is_embedded(path: &str) -> bool {
 /// `REGO_FILES`): each run decodes its own copy, so [`build`] takes entries out instead of
 /// cloning them.
 struct EmbeddedMetadata {
-    entries: Vec<Option<(String, Metadata, String)>>,
+    entries: Vec<Option<EmbeddedEntry>>,
     /// Where the next file's entry is expected.
     next: usize,
 }
 
+/// A policy's path (borrowed from the table), summary, package and encoded details.
+type EmbeddedEntry = (&'static str, metadata::Summary, String, &'static [u8]);
+
 impl EmbeddedMetadata {
     fn decode() -> EmbeddedMetadata {
-        let entries: Vec<(String, metadata::Summary, String, &'static [u8])> =
+        let entries: Vec<EmbeddedEntry> =
             postcard::from_bytes(embedded::METADATA).expect("build.rs writes valid metadata");
         EmbeddedMetadata {
-            entries: entries
-                .into_iter()
-                .map(|(path, summary, package, details)| {
-                    Some((path, Metadata::embedded(summary, details), package))
-                })
-                .collect(),
+            // `Some` adds no bytes (a reference is never null): collected in place.
+            entries: entries.into_iter().map(Some).collect(),
             next: 0,
         }
     }
@@ -281,16 +286,14 @@ impl EmbeddedMetadata {
         let relative = path
             .strip_prefix(embedded::POLICY_PREFIX)?
             .strip_prefix('/')?;
-        let is_it = |e: &Option<(String, Metadata, String)>| {
-            e.as_ref().is_some_and(|(p, ..)| p == relative)
-        };
+        let is_it = |e: &Option<EmbeddedEntry>| e.as_ref().is_some_and(|(p, ..)| *p == relative);
         let at = match self.entries.get(self.next) {
             Some(e) if is_it(e) => self.next,
             _ => self.entries.iter().position(is_it)?,
         };
         self.next = at + 1;
-        let (_, meta, package) = self.entries[at].take()?;
-        Some((meta, package))
+        let (_, summary, package, details) = self.entries[at].take()?;
+        Some((Metadata::embedded(summary, details), package))
     }
 }
 
@@ -759,6 +762,7 @@ mod tests {
         let (bundle, diagnostics) = load(&Sources {
             defaults: true,
             dirs: Vec::new(),
+            embedded_tests: false,
         });
         assert!(diagnostics.is_empty());
         assert!(bundle.is_whole_embedded());
@@ -792,12 +796,33 @@ mod tests {
         )
     }
 
+    /// Scans leave the embedded library's tests out; `rungs policy test` reads them. Nothing
+    /// else of the bundle changes.
+    #[test]
+    fn embedded_tests_are_read_only_when_asked() {
+        let sources = |embedded_tests| Sources {
+            defaults: true,
+            dirs: Vec::new(),
+            embedded_tests,
+        };
+        let (with, _) = load(&sources(true));
+        let (without, _) = load(&sources(false));
+        let paths = |files: &[RegoFile]| files.iter().map(|f| f.path.clone()).collect::<Vec<_>>();
+        assert!(!with.tests.is_empty());
+        assert!(with.tests.iter().all(|t| t.path.ends_with("_test.rego")));
+        assert!(without.tests.is_empty());
+        assert_eq!(paths(&with.libraries), paths(&without.libraries));
+        assert_eq!(with.policies.len(), without.policies.len());
+        assert_eq!(with.fingerprint(), without.fingerprint());
+    }
+
     /// What lets `build` skip compiling the embedded files on every run.
     #[test]
     fn embedded_bundle_compiles() {
         let (bundle, diags) = load(&Sources {
             defaults: true,
             dirs: Vec::new(),
+            embedded_tests: true,
         });
         assert!(diags.is_empty(), "{diags:?}");
         let mut engine = new_engine();

@@ -718,6 +718,7 @@ mod tests {
         options.policies = policy::Sources {
             defaults: false,
             dirs: vec![fixture("user-policies/good")],
+            embedded_tests: false,
         };
         options.model = Some(fixture("gate/model.yaml"));
 
