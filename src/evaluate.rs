@@ -1653,6 +1653,28 @@ mod tests {
     /// provider group (with the sources cut to their packages), and split a group as a run
     /// would.
     #[test]
+    fn embedded_programs_decode_on_first_use_to_what_was_encoded() {
+        for precompiled in embedded::PROGRAMS {
+            let bytes = &embedded::PROGRAM_BYTES[precompiled.start..precompiled.end];
+            let program = vm::load(bytes).unwrap();
+            // Loaded, nothing decoded yet: the sections are written back as they were read.
+            assert!(
+                program.serialize_binary().unwrap() == bytes,
+                "{}",
+                precompiled.group
+            );
+            program.rule_infos.decode_all().unwrap();
+            assert!(program.rule_tree.get().is_some(), "{}", precompiled.group);
+            // Decoded: encoded again from the values, the same bytes.
+            assert!(
+                program.serialize_binary().unwrap() == bytes,
+                "{} decodes to another program",
+                precompiled.group
+            );
+        }
+    }
+
+    #[test]
     fn precompiled_programs_are_what_a_run_compiles() {
         let bundle = embedded();
         let index: BTreeMap<&str, usize> = bundle

@@ -424,7 +424,7 @@ fn source_name(program: &Program, index: usize) -> Option<String> {
         })
         .collect();
     let mut candidates: Option<Vec<&str>> = None;
-    for rule in &program.rule_infos {
+    for rule in program.rule_infos.iter() {
         let starts_here = rule.definitions.iter().any(|body| {
             body.first()
                 .and_then(|&pc| program.get_instruction_span(pc as usize))

@@ -39,8 +39,11 @@ pub struct Program {
     #[serde(skip, default = "Vec::new")]
     pub sources: Vec<SourceFile>,
 
-    /// Rule metadata: rule_index -> rule information
-    pub rule_infos: Vec<RuleInfo>,
+    /// Rule metadata: rule_index -> rule information. rungs patch 16: not part of the derived
+    /// serialization; `serialize_binary` writes it as a section of its own, one encoding per
+    /// rule, decoded on first use when the program was loaded with `deserialize_binary_static`.
+    #[serde(skip)]
+    pub rule_infos: RuleInfos,
 
     /// Span information for each instruction (for debugging). rungs patch 11: not part of the
     /// derived serialization; `serialize_binary` writes the spans as a section of their own,
@@ -67,8 +70,10 @@ pub struct Program {
     /// Rule tree for efficient rule lookup (skipped in serde, serialized separately as JSON)
     /// Maps rule paths (e.g., "data.p1.r1") to rule indices
     /// Structure: {"p1": {"r1": rule_index}, "p2": {"p3": {"r2": rule_index}}}
-    #[serde(skip, default = "Value::new_object")]
-    pub rule_tree: Value,
+    /// rungs patch 16: decoded on first use when the program was loaded with
+    /// `deserialize_binary_static` (`RuleTree`).
+    #[serde(skip)]
+    pub rule_tree: RuleTree,
 
     /// Resolved builtins - actual builtin function values fetched from interpreter's builtin map
     /// This field is skipped during serialization and reinitialized after deserialization
@@ -125,7 +130,7 @@ impl Program {
             builtin_info_table: Vec::new(),
             entry_points: IndexMap::new(),
             sources: Vec::new(),
-            rule_infos: Vec::new(),
+            rule_infos: RuleInfos::default(),
             instruction_spans: Vec::new(),
             encoded_spans: EncodedSpans::default(),
             main_entry_point: 0,
@@ -139,7 +144,7 @@ impl Program {
                 language: String::new(),
                 annotations: alloc::collections::BTreeMap::new(),
             },
-            rule_tree: Value::new_object(),
+            rule_tree: RuleTree::default(),
             resolved_builtins: Vec::new(),
             needs_runtime_recursion_check: false,
             has_host_await: false,
@@ -512,5 +517,223 @@ impl core::fmt::Debug for EncodedSpans {
         f.debug_struct("EncodedSpans")
             .field("bytes", &self.bytes.len())
             .finish()
+    }
+}
+
+/// rungs patch 16: a program's rule infos. Decoding all of them was a third of the work of
+/// loading the AWS program (1,460 rules, several allocations each), and a scan calls the rules of
+/// the policies that apply to its resources. Rules decoded eagerly (a compiled program, or
+/// `deserialize_binary`) or one by one on first use (`deserialize_binary_static`, from the
+/// section `encode` writes: a `u32` count, each rule's end offset as a `u32`, then each rule's
+/// postcard encoding).
+#[derive(Default)]
+pub struct RuleInfos {
+    slots: Vec<spin::Once<Option<alloc::boxed::Box<RuleInfo>>>>,
+    encoded: alloc::borrow::Cow<'static, [u8]>,
+}
+
+impl RuleInfos {
+    /// The section's rules, none decoded yet; an error when its table does not fit it.
+    pub fn encoded(bytes: alloc::borrow::Cow<'static, [u8]>) -> Result<Self, String> {
+        let count = read_u32(&bytes, 0).ok_or("Rule infos section too short")?;
+        let table_end = count
+            .checked_add(1)
+            .and_then(|words| words.checked_mul(4))
+            .ok_or("Rule infos count too large")?;
+        if bytes.len() < table_end || count > Program::MAX_RULES {
+            return Err("Rule infos section truncated".to_string());
+        }
+        let slots = (0..count).map(|_| spin::Once::new()).collect();
+        Ok(Self {
+            slots,
+            encoded: bytes,
+        })
+    }
+
+    /// Every rule decoded now; an error naming the first that does not decode.
+    pub fn decode_all(&self) -> Result<(), String> {
+        (0..self.len()).try_for_each(|index| {
+            self.get(index)
+                .map(|_| ())
+                .ok_or_else(|| format!("Rule info {index} does not decode"))
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+
+    /// Rule `index`, decoded on the first call; `None` when there is no such rule or its
+    /// encoding does not decode.
+    pub fn get(&self, index: usize) -> Option<&RuleInfo> {
+        self.slots
+            .get(index)?
+            .call_once(|| self.decode(index).map(alloc::boxed::Box::new))
+            .as_deref()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &RuleInfo> + '_ {
+        (0..self.len()).filter_map(|index| self.get(index))
+    }
+
+    fn decode(&self, index: usize) -> Option<RuleInfo> {
+        let header = index.checked_add(1)?.checked_mul(4)?;
+        let data_start = self.len().checked_add(1)?.checked_mul(4)?;
+        let start = match index {
+            0 => 0,
+            _ => read_u32(&self.encoded, header.checked_sub(4)?)?,
+        };
+        let end = read_u32(&self.encoded, header)?;
+        let bytes = self
+            .encoded
+            .get(data_start.checked_add(start)?..data_start.checked_add(end)?)?;
+        postcard::from_bytes(bytes).ok()
+    }
+
+    /// The section `encoded` reads: the bytes it was given when no rule was decoded since.
+    pub fn encode(&self) -> Result<Vec<u8>, String> {
+        if !self.encoded.is_empty() && !self.slots.iter().any(spin::Once::is_completed) {
+            return Ok(self.encoded.to_vec());
+        }
+        let count = u32::try_from(self.len()).map_err(|_| "Too many rule infos")?;
+        let mut table = Vec::from(count.to_le_bytes());
+        let mut data = Vec::new();
+        for index in 0..self.len() {
+            let info = self
+                .get(index)
+                .ok_or_else(|| format!("Rule info {index} does not decode"))?;
+            data.extend(
+                postcard::to_allocvec(info)
+                    .map_err(|e| format!("Rule info serialization failed: {e}"))?,
+            );
+            let end = u32::try_from(data.len()).map_err(|_| "Rule infos too large")?;
+            table.extend_from_slice(&end.to_le_bytes());
+        }
+        table.extend(data);
+        Ok(table)
+    }
+}
+
+/// The little-endian `u32` at `offset`, as a `usize`.
+fn read_u32(bytes: &[u8], offset: usize) -> Option<usize> {
+    let word = bytes.get(offset..offset.checked_add(4)?)?;
+    usize::try_from(u32::from_le_bytes(word.try_into().ok()?)).ok()
+}
+
+impl From<Vec<RuleInfo>> for RuleInfos {
+    fn from(infos: Vec<RuleInfo>) -> Self {
+        Self {
+            slots: infos
+                .into_iter()
+                .map(|info| spin::Once::initialized(Some(alloc::boxed::Box::new(info))))
+                .collect(),
+            encoded: alloc::borrow::Cow::Borrowed(&[]),
+        }
+    }
+}
+
+impl Clone for RuleInfos {
+    fn clone(&self) -> Self {
+        let slots = self
+            .slots
+            .iter()
+            .map(|slot| match slot.get() {
+                Some(info) => spin::Once::initialized(info.clone()),
+                None => spin::Once::new(),
+            })
+            .collect();
+        Self {
+            slots,
+            encoded: self.encoded.clone(),
+        }
+    }
+}
+
+impl core::fmt::Debug for RuleInfos {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for RuleInfos {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.decode_all().map_err(serde::ser::Error::custom)?;
+        serializer.collect_seq(self.iter())
+    }
+}
+
+/// rungs patch 16: a program's rule tree, decoded on first use when the program was loaded with
+/// `deserialize_binary_static` (its section as `serialize_binary` wrote it). Only lookups of
+/// virtual documents and data that is not empty read it: the AWS program's tree took an eighth
+/// of its load, for programs that never read it.
+pub struct RuleTree {
+    value: spin::Once<Option<Value>>,
+    encoded: alloc::borrow::Cow<'static, [u8]>,
+}
+
+impl RuleTree {
+    /// The tree `serialize_binary` encoded, not decoded yet.
+    pub fn encoded(bytes: &'static [u8]) -> Self {
+        Self {
+            value: spin::Once::new(),
+            encoded: alloc::borrow::Cow::Borrowed(bytes),
+        }
+    }
+
+    /// The tree, decoded on the first call; `None` when its encoding does not decode.
+    pub fn get(&self) -> Option<&Value> {
+        self.value
+            .call_once(|| super::serialization::binary::decode_rule_tree(&self.encoded).ok())
+            .as_ref()
+    }
+
+    /// The encoding `encoded` takes: the bytes it was given while the tree is not decoded.
+    pub fn encode(&self) -> Result<Vec<u8>, String> {
+        match self.value.get() {
+            None => Ok(self.encoded.to_vec()),
+            Some(Some(value)) => super::serialization::binary::encode_rule_tree(value),
+            Some(None) => Err("Rule tree does not decode".to_string()),
+        }
+    }
+
+    /// The tree to change (a program being compiled); one that does not decode starts empty.
+    pub fn get_mut(&mut self) -> &mut Value {
+        self.get();
+        let value = self.value.get_mut().expect("decoded by get");
+        value.get_or_insert_with(Value::new_object)
+    }
+}
+
+impl Default for RuleTree {
+    fn default() -> Self {
+        Value::new_object().into()
+    }
+}
+
+impl From<Value> for RuleTree {
+    fn from(value: Value) -> Self {
+        Self {
+            value: spin::Once::initialized(Some(value)),
+            encoded: alloc::borrow::Cow::Borrowed(&[]),
+        }
+    }
+}
+
+impl Clone for RuleTree {
+    fn clone(&self) -> Self {
+        Self {
+            value: self.value.get().cloned().map_or_else(spin::Once::new, spin::Once::initialized),
+            encoded: self.encoded.clone(),
+        }
+    }
+}
+
+impl core::fmt::Debug for RuleTree {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        self.get().fmt(f)
     }
 }

@@ -105,9 +105,7 @@ impl RegoVM {
                     ctx.current_definition_index = def_idx;
                 }
 
-                self.registers
-                    .resize(num_retained_registers, Value::Undefined);
-                self.registers.resize(num_registers, Value::Undefined);
+                reset_registers(&mut self.registers, num_retained_registers, num_registers);
 
                 if let Some(destructuring_entry_point) =
                     rule_info.destructuring_blocks.get(def_idx).and_then(|x| *x)
@@ -962,3 +960,13 @@ impl RegoVM {
         })
     }
 }
+
+/// rungs patch 15: what `resize(retained)` then `resize(total)` with `Value::Undefined` leave
+/// (the first `min(retained, total)` registers kept, undefined ones up to `total`), without a
+/// call to `Value::clone` for every register of every rule body.
+fn reset_registers(registers: &mut Vec<Value>, retained: usize, total: usize) {
+    registers.truncate(retained.min(total));
+    let missing = total.saturating_sub(registers.len());
+    registers.extend(core::iter::repeat_with(|| Value::Undefined).take(missing));
+}
+

@@ -422,7 +422,7 @@ mod tests {
         program.dispatch_window_size = 1;
         program.max_rule_window_size = 1;
         program.entry_points.insert("main".into(), 0);
-        program.rule_infos = alloc::vec![rule_info; Program::MAX_RULES];
+        program.rule_infos = alloc::vec![rule_info; Program::MAX_RULES].into();
         program.instructions = alloc::vec![Instruction::Return { value: 0 }];
         program.instruction_spans = alloc::vec![None];
 

@@ -219,7 +219,13 @@ impl RegoVM {
             })?
             .clone();
 
-        let mut current_node = &self.program.rule_tree["data"];
+        let tree = self.program.rule_tree.get().ok_or_else(|| {
+            VmError::InvalidRuleTreeEntry {
+                value: Value::Undefined,
+                pc: self.pc,
+            }
+        })?;
+        let mut current_node = &tree["data"];
         let mut data_ref = &self.data;
         let mut string_fallback_indices = Vec::new();
         let mut components_consumed = 0;

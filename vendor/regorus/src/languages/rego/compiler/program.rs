@@ -174,7 +174,7 @@ impl<'a> Compiler<'a> {
             }
         }
 
-        self.program.rule_infos = rule_infos_map.into_values().collect();
+        self.program.rule_infos = rule_infos_map.into_values().collect::<Vec<_>>().into();
 
         for module in self.policy.get_modules().iter() {
             let source = &module.package.refr.span().source;

@@ -6,7 +6,8 @@ use alloc::string::{String, ToString as _};
 use alloc::vec::Vec;
 use postcard::{from_bytes, to_allocvec};
 
-use super::super::core::EncodedSpans;
+use super::super::core::{EncodedSpans, RuleInfos, RuleTree};
+use alloc::borrow::Cow;
 use super::{DeserializationResult, Program};
 use crate::value::Value;
 
@@ -88,8 +89,7 @@ impl Program {
         let literals_bin = to_allocvec(&BinaryValueSlice(self.literals.as_slice()))
             .map_err(|e| format!("Literals postcard serialization failed: {}", e))?;
 
-        let rule_tree_bin = to_allocvec(&BinaryValueRef(&self.rule_tree))
-            .map_err(|e| format!("Rule tree postcard serialization failed: {}", e))?;
+        let rule_tree_bin = self.rule_tree.encode()?;
 
         let binary_data = to_allocvec(self)
             .map_err(|e| format!("Program structure binary serialization failed: {}", e))?;
@@ -142,12 +142,30 @@ impl Program {
         );
         buffer.extend_from_slice(&spans_bin);
 
+        // rungs patch 16: then the rule infos, each rule encoded on its own (`RuleInfos`).
+        let rules_bin = self.rule_infos.encode()?;
+        buffer.extend_from_slice(
+            &u32::try_from(rules_bin.len())
+                .map_err(|_| "Rule infos size too large")?
+                .to_le_bytes(),
+        );
+        buffer.extend_from_slice(&rules_bin);
+
         Ok(buffer)
     }
 
     /// Deserialize program from binary format with version checking
     pub fn deserialize_binary(data: &[u8]) -> Result<DeserializationResult, String> {
-        Self::deserialize_binary_with(data, |spans| EncodedSpans::new(spans.to_vec()))
+        Self::deserialize_binary_with(
+            data,
+            |spans| EncodedSpans::new(spans.to_vec()),
+            |rules| {
+                let infos = RuleInfos::encoded(Cow::Owned(rules.to_vec()))?;
+                infos.decode_all()?;
+                Ok(infos)
+            },
+            |tree| decode_rule_tree(tree).map(RuleTree::from),
+        )
     }
 
     /// rungs patch 11: `deserialize_binary` for bytes that live as long as the process (a
@@ -155,12 +173,19 @@ impl Program {
     pub fn deserialize_binary_static(
         data: &'static [u8],
     ) -> Result<DeserializationResult, String> {
-        Self::deserialize_binary_with(data, EncodedSpans::borrowed)
+        Self::deserialize_binary_with(
+            data,
+            EncodedSpans::borrowed,
+            |rules| RuleInfos::encoded(Cow::Borrowed(rules)),
+            |tree| Ok(RuleTree::encoded(tree)),
+        )
     }
 
     fn deserialize_binary_with<'a>(
         data: &'a [u8],
         keep_spans: impl FnOnce(&'a [u8]) -> EncodedSpans,
+        keep_rules: impl FnOnce(&'a [u8]) -> Result<RuleInfos, String>,
+        keep_tree: impl FnOnce(&'a [u8]) -> Result<RuleTree, String>,
     ) -> Result<DeserializationResult, String> {
         if data.len() < 9 {
             return Err("Data too short for header".to_string());
@@ -247,23 +272,15 @@ impl Program {
                     }
                 };
 
-                let rule_tree = match from_bytes::<BinaryValue>(Self::get_slice(
-                    data,
-                    rule_tree_start,
-                    binary_len_start,
-                )?) {
-                    Ok(binary_tree) => match binary_to_value(binary_tree) {
-                        Ok(value) => value,
+                // rungs patch 16: decoded now, or on first use for a static program.
+                let rule_tree =
+                    match keep_tree(Self::get_slice(data, rule_tree_start, binary_len_start)?) {
+                        Ok(tree) => tree,
                         Err(_e) => {
                             needs_recompilation = true;
-                            Value::new_object()
+                            RuleTree::default()
                         }
-                    },
-                    Err(_e) => {
-                        needs_recompilation = true;
-                        Value::new_object()
-                    }
-                };
+                    };
 
                 let mut program =
                     match from_bytes::<Program>(Self::get_slice(data, binary_start, binary_end)?) {
@@ -275,12 +292,27 @@ impl Program {
                     };
 
                 // rungs patch 11: the spans section, when there is one, stays encoded.
+                let mut spans_end = binary_end;
                 if data.len() > binary_end {
                     let spans_len = Self::read_u32_as_usize(data, binary_end)?;
                     let spans_start = binary_end.checked_add(4).ok_or("Offset overflow")?;
-                    let spans_end = spans_start.checked_add(spans_len).ok_or("Offset overflow")?;
+                    spans_end = spans_start.checked_add(spans_len).ok_or("Offset overflow")?;
                     program.encoded_spans =
                         keep_spans(Self::get_slice(data, spans_start, spans_end)?);
+                }
+
+                // rungs patch 16: the rule infos section follows; without it (data of another
+                // build) the program has no rules and must be compiled again.
+                if data.len() > spans_end {
+                    let rules_len = Self::read_u32_as_usize(data, spans_end)?;
+                    let rules_start = spans_end.checked_add(4).ok_or("Offset overflow")?;
+                    let rules_end = rules_start.checked_add(rules_len).ok_or("Offset overflow")?;
+                    match keep_rules(Self::get_slice(data, rules_start, rules_end)?) {
+                        Ok(rules) => program.rule_infos = rules,
+                        Err(_e) => needs_recompilation = true,
+                    }
+                } else {
+                    needs_recompilation = true;
                 }
 
                 program.entry_points = entry_points;
@@ -332,4 +364,17 @@ impl Program {
             _ => None,
         }
     }
+}
+
+/// rungs patch 16: a rule tree from its section of `serialize_binary`.
+pub(crate) fn decode_rule_tree(bytes: &[u8]) -> Result<Value, String> {
+    let tree = from_bytes::<BinaryValue>(bytes)
+        .map_err(|e| format!("Rule tree deserialization failed: {}", e))?;
+    binary_to_value(tree)
+}
+
+/// rungs patch 16: a rule tree's section of `serialize_binary`.
+pub(crate) fn encode_rule_tree(tree: &Value) -> Result<Vec<u8>, String> {
+    to_allocvec(&BinaryValueRef(tree))
+        .map_err(|e| format!("Rule tree postcard serialization failed: {}", e))
 }

@@ -52,7 +52,7 @@ impl Program {
             "sources": self.sources,
             "rule_infos": self.rule_infos,
             "instruction_spans": self.spans(),
-            "rule_tree": self.rule_tree
+            "rule_tree": self.rule_tree.get()
         });
 
         serde_json::to_string_pretty(&json_data)
@@ -200,7 +200,7 @@ impl Program {
             builtin_info_table,
             entry_points,
             sources,
-            rule_infos,
+            rule_infos: rule_infos.into(),
             instruction_spans,
             encoded_spans: Default::default(),
             main_entry_point,
@@ -214,7 +214,7 @@ impl Program {
                 language,
                 annotations,
             },
-            rule_tree,
+            rule_tree: rule_tree.into(),
             resolved_builtins: Vec::new(),
             needs_runtime_recursion_check,
             has_host_await,
