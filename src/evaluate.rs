@@ -1649,9 +1649,9 @@ mod tests {
         }
     }
 
-    /// The programs `build.rs` compiled are byte for byte what a run compiles for the same
-    /// provider group (with the sources cut to their packages), and split a group as a run
-    /// would.
+    /// Embedded programs load with their rule infos and rule tree encoded (regorus patch 16):
+    /// written back unchanged before decoding, and decoded, every rule and the tree encode to
+    /// the same bytes again.
     #[test]
     fn embedded_programs_decode_on_first_use_to_what_was_encoded() {
         for precompiled in embedded::PROGRAMS {
@@ -1674,6 +1674,40 @@ mod tests {
         }
     }
 
+    /// A rule or rule tree that does not decode is missing, never a default: `get` is `None`,
+    /// `decode_all` names the rule, and non-empty data cannot be checked against the tree.
+    #[test]
+    fn rule_tables_that_do_not_decode_are_missing() {
+        use regorus::rvm::program::{RuleInfos, RuleTree};
+        let precompiled = &embedded::PROGRAMS[0];
+        let program =
+            vm::load(&embedded::PROGRAM_BYTES[precompiled.start..precompiled.end]).unwrap();
+        let rule = program.rule_infos.get(0).unwrap().clone();
+        let mut section = RuleInfos::from(vec![rule.clone(), rule]).encode().unwrap();
+        // The table's second end offset (bytes 8..12) now points past the section.
+        section[8..12].copy_from_slice(&u32::MAX.to_le_bytes());
+        let infos = RuleInfos::encoded(Cow::Owned(section)).unwrap();
+        assert_eq!(infos.len(), 2);
+        assert!(infos.get(0).is_some());
+        assert!(infos.get(1).is_none());
+        assert_eq!(
+            infos.decode_all().unwrap_err(),
+            "Rule info 1 does not decode"
+        );
+
+        let mut program = Arc::unwrap_or_clone(program);
+        program.rule_tree = RuleTree::encoded(&[0xff, 0xff, 0xff]);
+        assert!(program
+            .check_rule_data_conflicts(&regorus::Value::new_object())
+            .is_ok());
+        let data = regorus::Value::from_json_str(r#"{"p": 1}"#).unwrap();
+        assert!(program.rule_tree.get().is_none());
+        assert!(program.check_rule_data_conflicts(&data).is_err());
+    }
+
+    /// The programs `build.rs` compiled are byte for byte what a run compiles for the same
+    /// provider group (with the sources cut to their packages), and split a group as a run
+    /// would.
     #[test]
     fn precompiled_programs_are_what_a_run_compiles() {
         let bundle = embedded();

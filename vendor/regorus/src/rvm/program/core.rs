@@ -535,7 +535,7 @@ pub struct RuleInfos {
 impl RuleInfos {
     /// The section's rules, none decoded yet; an error when its table does not fit it.
     pub fn encoded(bytes: alloc::borrow::Cow<'static, [u8]>) -> Result<Self, String> {
-        let count = read_u32(&bytes, 0).ok_or("Rule infos section too short")?;
+        let count = Program::read_u32_as_usize(&bytes, 0)?;
         let table_end = count
             .checked_add(1)
             .and_then(|words| words.checked_mul(4))
@@ -585,9 +585,9 @@ impl RuleInfos {
         let data_start = self.len().checked_add(1)?.checked_mul(4)?;
         let start = match index {
             0 => 0,
-            _ => read_u32(&self.encoded, header.checked_sub(4)?)?,
+            _ => Program::read_u32_as_usize(&self.encoded, header.checked_sub(4)?).ok()?,
         };
-        let end = read_u32(&self.encoded, header)?;
+        let end = Program::read_u32_as_usize(&self.encoded, header).ok()?;
         let bytes = self
             .encoded
             .get(data_start.checked_add(start)?..data_start.checked_add(end)?)?;
@@ -616,12 +616,6 @@ impl RuleInfos {
         table.extend(data);
         Ok(table)
     }
-}
-
-/// The little-endian `u32` at `offset`, as a `usize`.
-fn read_u32(bytes: &[u8], offset: usize) -> Option<usize> {
-    let word = bytes.get(offset..offset.checked_add(4)?)?;
-    usize::try_from(u32::from_le_bytes(word.try_into().ok()?)).ok()
 }
 
 impl From<Vec<RuleInfo>> for RuleInfos {
@@ -726,7 +720,11 @@ impl From<Value> for RuleTree {
 impl Clone for RuleTree {
     fn clone(&self) -> Self {
         Self {
-            value: self.value.get().cloned().map_or_else(spin::Once::new, spin::Once::initialized),
+            value: self
+                .value
+                .get()
+                .cloned()
+                .map_or_else(spin::Once::new, spin::Once::initialized),
             encoded: self.encoded.clone(),
         }
     }

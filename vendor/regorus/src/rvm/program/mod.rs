@@ -9,7 +9,7 @@ mod rule_tree;
 mod serialization;
 mod types;
 
-pub use core::{Program, RuleInfos};
+pub use core::{Program, RuleInfos, RuleTree};
 pub use listing::{
     generate_assembly_listing, generate_tabular_assembly_listing, AssemblyListingConfig,
 };

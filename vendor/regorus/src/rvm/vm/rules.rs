@@ -969,4 +969,3 @@ fn reset_registers(registers: &mut Vec<Value>, retained: usize, total: usize) {
     let missing = total.saturating_sub(registers.len());
     registers.extend(core::iter::repeat_with(|| Value::Undefined).take(missing));
 }
-

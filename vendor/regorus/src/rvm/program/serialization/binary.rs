@@ -1,13 +1,13 @@
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
+use alloc::borrow::Cow;
 use alloc::format;
 use alloc::string::{String, ToString as _};
 use alloc::vec::Vec;
 use postcard::{from_bytes, to_allocvec};
 
 use super::super::core::{EncodedSpans, RuleInfos, RuleTree};
-use alloc::borrow::Cow;
 use super::{DeserializationResult, Program};
 use crate::value::Value;
 
@@ -51,7 +51,7 @@ impl Program {
     }
 
     /// Helper: safely read u32 as usize
-    fn read_u32_as_usize(data: &[u8], offset: usize) -> Result<usize, String> {
+    pub(crate) fn read_u32_as_usize(data: &[u8], offset: usize) -> Result<usize, String> {
         Self::read_u32(data, offset)?
             .try_into()
             .map_err(|_| "Size conversion overflow".to_string())
