@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Prints how much less CPU rungs takes than Checkov on the same Terraform (issue 11's row).
 
-For each directory: one Checkov run (`checkov -d DIR --framework terraform --quiet --compact
---skip-download -o json`, BC_SKIP_MAPPING=TRUE), then RUNS runs of `rungs scan DIR --format
-json`; CPU is user + system time of the child process (getrusage). Prints Checkov's CPU, the
-median and minimum of rungs' CPU and the ratio to the median. Figures only, no assertion: shared
-CI machines are too noisy for a threshold. Usage:
+For each directory: CHECKOV_RUNS runs of Checkov (`checkov -d DIR --framework terraform --quiet
+--compact --skip-download -o json`, BC_SKIP_MAPPING=TRUE; 1 unless the environment variable
+CHECKOV_RUNS says more) interleaved with RUNS runs of `rungs scan DIR --format json`, so that
+both see the same load on a shared machine; CPU is user + system time of the child process
+(getrusage). Prints the median of Checkov's CPU, the median and minimum of rungs' CPU and the
+ratio of the medians. Figures only, no assertion: shared CI machines are too noisy for a
+threshold. Usage:
 python3 .ci/checkov-ratio.py CHECKOV RUNGS RUNS DIR...
 """
 import os
@@ -26,16 +28,24 @@ def cpu_seconds(command, env=None):
 
 def main():
     checkov, rungs, runs, dirs = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4:]
+    checkov_runs = max(1, int(os.environ.get("CHECKOV_RUNS", "1")))
     env = dict(os.environ, BC_SKIP_MAPPING="TRUE")
-    print("| directory | Checkov CPU | rungs CPU, median (min) | ratio |")
+    print(f"| directory | Checkov CPU, median of {checkov_runs} | rungs CPU, median of {runs} (min)"
+          " | ratio |")
     print("|---|---:|---:|---:|")
     for directory in dirs:
-        theirs = cpu_seconds([checkov, "-d", directory, "--framework", "terraform", "--quiet",
-                              "--compact", "--skip-download", "-o", "json"], env)
-        ours = [cpu_seconds([rungs, "scan", directory, "--format", "json"]) for _ in range(runs)]
+        theirs, ours = [], []
+        for slot in range(checkov_runs):
+            theirs.append(cpu_seconds([checkov, "-d", directory, "--framework", "terraform",
+                                       "--quiet", "--compact", "--skip-download", "-o", "json"],
+                                      env))
+            # This slot's share of rungs' runs; the last slot takes the remainder.
+            share = runs // checkov_runs + (runs % checkov_runs if slot == checkov_runs - 1 else 0)
+            ours += [cpu_seconds([rungs, "scan", directory, "--format", "json"])
+                     for _ in range(share)]
         median = statistics.median(ours)
-        print(f"| {directory} | {theirs:.2f} s | {median * 1000:.1f} ms ({min(ours) * 1000:.1f} ms)"
-              f" | {theirs / median:.0f}x |")
+        print(f"| {directory} | {statistics.median(theirs):.2f} s | {median * 1000:.1f} ms"
+              f" ({min(ours) * 1000:.1f} ms) | {statistics.median(theirs) / median:.0f}x |")
 
 
 if __name__ == "__main__":
