@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds a small git history from examples/aws-platform (the import, then a dozen commits
 # that fix its deliberate mistakes, with one regression on the way) and renders the chart in
-# docs/trend-example.svg and the table in docs/trend-example.txt.
+# docs/trend-example.svg and the table in docs/trend-example.txt (or in $OUT, a directory;
+# tests/snapshots.rs checks that the files in docs/ are what this makes).
 #
 #   cargo build --release && docs/trend-example.sh
 #
@@ -68,6 +69,7 @@ resource "aws_account_alternate_contact" "security" {
 }
 TF
 commit "org: register the security contact"
-"$rungs" trend --quiet --format svg > "$here/docs/trend-example.svg"
-"$rungs" trend --quiet > "$here/docs/trend-example.txt"
-cat "$here/docs/trend-example.txt"
+out="${OUT:-$here/docs}"
+"$rungs" trend --quiet --format svg > "$out/trend-example.svg"
+"$rungs" trend --quiet > "$out/trend-example.txt"
+cat "$out/trend-example.txt"

@@ -1,8 +1,9 @@
 //! Whole-output snapshots: the text and JSON reports on a fixed fixture, and the reports of every
 //! bundled example and test fixture tree, byte for byte, so that work on speed (or anything else)
-//! cannot change an output unnoticed. A deliberate change to the output is recorded with
-//! `UPDATE_SNAPSHOTS=1 cargo test --test snapshots`; review the diff of `tests/snapshots/` like
-//! code.
+//! cannot change an output unnoticed; and the README's and docs' samples of output checked
+//! against what the binary prints. A deliberate change to the output is recorded with
+//! `UPDATE_SNAPSHOTS=1 cargo test --test snapshots` (snapshots under `tests/snapshots/`, and
+//! `docs/trend-example.*`); review the diff like code.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -159,4 +160,118 @@ fn every_fixture_tree_gives_the_same_report() {
 #[test]
 fn policy_list() {
     check("policy-list.txt", &["policy", "list"], 0);
+}
+
+/// The README's code block that follows the paragraph ending in `intro`.
+fn readme_block(intro: &str) -> String {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let (_, after) = readme
+        .split_once(&format!("{intro}\n\n```\n"))
+        .unwrap_or_else(|| panic!("the README has a code block after {intro:?}"));
+    after.split_once("\n```").unwrap().0.to_string()
+}
+
+/// The README's code block after `intro`: its lines, but for the `...` that mark cuts, appear in
+/// `whole` in the same order.
+fn assert_readme_excerpt(intro: &str, whole: &str) {
+    let mut lines = whole.lines();
+    for wanted in readme_block(intro)
+        .lines()
+        .filter(|line| line.trim() != "...")
+    {
+        assert!(
+            lines.any(|line| line == wanted),
+            "README line not in the output (or out of order): {wanted:?}"
+        );
+    }
+}
+
+/// The README's `rungs --version` sample counts the embedded policies as the binary does (the
+/// content hash and the commit change with every edit: not compared).
+#[test]
+fn readme_version_sample_counts_the_embedded_policies() {
+    let out = Command::new(env!("CARGO_BIN_EXE_rungs"))
+        .arg("--version")
+        .output()
+        .expect("runs");
+    let count = |text: &str| {
+        text.lines()
+            .find_map(|line| line.strip_prefix("policies: "))
+            .and_then(|rest| rest.split_once(','))
+            .map(|(count, _)| count.to_string())
+    };
+    let sample = readme_block("(policy count and a content hash) and the model:");
+    let actual = count(&String::from_utf8(out.stdout).unwrap());
+    assert!(actual.is_some());
+    assert_eq!(count(&sample), actual);
+}
+
+/// The README's abridged report of `examples/aws-platform` is that report.
+#[test]
+fn readme_quick_start_report_is_the_examples_report() {
+    let report =
+        std::fs::read_to_string(root().join("tests/snapshots/examples/aws-platform.txt")).unwrap();
+    assert_readme_excerpt("Its report looks like this (abridged):", &report);
+}
+
+/// `docs/trend-example.txt` and `.svg` are what `docs/trend-example.sh` makes with this build (a
+/// git history of `examples/aws-platform` with fixed dates, so fixed commit ids), and the
+/// README's excerpt of the table is that table.
+#[test]
+fn trend_example_in_the_docs_is_current() {
+    let out = tempfile::tempdir().unwrap();
+    let run = Command::new("bash")
+        .arg(root().join("docs/trend-example.sh"))
+        .env("RUNGS", env!("CARGO_BIN_EXE_rungs"))
+        .env("OUT", out.path())
+        .output()
+        .expect("bash runs");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{stderr}");
+    for name in ["trend-example.txt", "trend-example.svg"] {
+        let made = std::fs::read_to_string(out.path().join(name)).unwrap();
+        let path = root().join("docs").join(name);
+        if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+            std::fs::write(&path, &made).unwrap();
+        }
+        let kept = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            made == kept,
+            "docs/{name} is stale; rerun with UPDATE_SNAPSHOTS=1"
+        );
+    }
+    let table = std::fs::read_to_string(root().join("docs/trend-example.txt")).unwrap();
+    assert_readme_excerpt(
+        "lines are scores, which move before a level does. The same history as a table\n\
+         ([docs/trend-example.txt](docs/trend-example.txt)):",
+        &table,
+    );
+}
+
+/// The README's count of the embedded library, in all and per provider, is `rungs policy list`'s
+/// (its snapshot, checked above), counted by the provider part of each policy id.
+#[test]
+fn readme_library_counts_are_the_policy_lists() {
+    let list = std::fs::read_to_string(root().join("tests/snapshots/policy-list.txt")).unwrap();
+    let mut counts = std::collections::BTreeMap::<&str, usize>::new();
+    for line in list.lines().skip(1) {
+        *counts.entry(line.split('-').nth(1).unwrap()).or_default() += 1;
+    }
+    let total: usize = counts.values().sum();
+    let expected = format!(
+        "embedded library holds {total} policies: {} AWS (Terraform), {} AWS CloudFormation, {} \
+         Azure, {} GCP, {} Kubernetes",
+        counts["AWS"], counts["CFN"], counts["AZURE"], counts["GCP"], counts["K8S"]
+    );
+    assert_eq!(
+        counts.len(),
+        5,
+        "a provider the README does not count: {counts:?}"
+    );
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let readme = readme.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        readme.contains(&expected),
+        "the README should say: {expected}"
+    );
 }
