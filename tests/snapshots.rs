@@ -275,3 +275,61 @@ fn readme_library_counts_are_the_policy_lists() {
         "the README should say: {expected}"
     );
 }
+
+/// Each example's README tells what its scan finds: the first "N failed checks" it states is the
+/// report's count, and every row of its tables that names policies names findings of that
+/// report, on a resource the row names in backquotes (or the scan-wide `<scan>`).
+#[test]
+fn example_readmes_describe_their_reports() {
+    let id = regex::Regex::new(r"RUNGS-[A-Z0-9]+-[A-Z0-9]+-\d{3}").unwrap();
+    let count = regex::Regex::new(r"(\d+) failed checks").unwrap();
+    let quoted = regex::Regex::new(r"`([^`]+)`").unwrap();
+    let mut described = 0;
+    for example in subdirectories("examples") {
+        let Ok(readme) = std::fs::read_to_string(root().join(&example).join("README.md")) else {
+            continue;
+        };
+        let name = example.file_name().unwrap().to_str().unwrap();
+        let snapshot = root().join(format!("tests/snapshots/examples/{name}.json"));
+        let report: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(snapshot).unwrap()).unwrap();
+        let findings = report["findings"].as_array().unwrap();
+        if let Some(stated) = count.captures(&readme) {
+            assert_eq!(
+                stated[1].parse::<u64>().unwrap(),
+                report["summary"]["failed"].as_u64().unwrap(),
+                "{name}/README.md: {}",
+                &stated[0]
+            );
+            described += 1;
+        }
+        for row in readme.lines().filter(|l| l.starts_with('|')) {
+            let ids: Vec<&str> = id.find_iter(row).map(|m| m.as_str()).collect();
+            if ids.is_empty() {
+                continue;
+            }
+            let named: Vec<&str> = quoted
+                .captures_iter(row)
+                .map(|c| c.get(1).unwrap().as_str())
+                .collect();
+            for policy in &ids {
+                assert!(
+                    findings.iter().any(|f| f["policy"] == *policy),
+                    "{name}/README.md names {policy}, which its scan does not report: {row}"
+                );
+            }
+            assert!(
+                findings.iter().any(|f| {
+                    let resource = f["resource"].as_str().unwrap();
+                    ids.contains(&f["policy"].as_str().unwrap())
+                        && (resource == "<scan>" || named.contains(&resource))
+                }),
+                "{name}/README.md: no finding of {ids:?} on a resource of: {row}"
+            );
+        }
+    }
+    assert!(
+        described >= 4,
+        "examples whose README states a count: {described}"
+    );
+}
