@@ -69,6 +69,19 @@ fn subdirectories(dir: &str) -> Vec<PathBuf> {
     dirs
 }
 
+/// Fails on a snapshot under `tests/snapshots/{dir}/` that no test writes any more (its example
+/// or fixture was removed or renamed): a stale snapshot would otherwise sit there unchecked.
+fn assert_no_stale_snapshots(dir: &str, checked: &[String]) {
+    for entry in std::fs::read_dir(root().join("tests/snapshots").join(dir)).unwrap() {
+        let file = entry.unwrap().file_name().into_string().unwrap();
+        let name = format!("{dir}/{file}");
+        assert!(
+            checked.contains(&name),
+            "tests/snapshots/{name} belongs to no example or fixture: delete it"
+        );
+    }
+}
+
 /// The scanned commit is this repository's HEAD, which every commit changes, and the bundle
 /// fingerprint changes with every edit of the policy library: they are masked (tests/git.rs
 /// checks commits on a repository of its own; tests/aggregate.rs checks bundles).
@@ -121,16 +134,22 @@ fn json_report() {
 fn every_bundled_example_gives_the_same_reports() {
     let examples = subdirectories("examples");
     assert!(examples.len() >= 7, "{examples:?}");
-    let mut differences = Vec::new();
+    let (mut differences, mut checked) = (Vec::new(), Vec::new());
     for example in &examples {
         let dir = example.to_str().unwrap();
         let name = example.file_name().unwrap().to_str().unwrap();
         let text = ["scan", dir, "--repo-name", "rungs"];
         let json = [&text[..], &["--format", "json"]].concat();
-        differences.extend(compare(&format!("examples/{name}.json"), &json, 0));
-        differences.extend(compare(&format!("examples/{name}.txt"), &text, 0));
+        let (json_snapshot, text_snapshot) = (
+            format!("examples/{name}.json"),
+            format!("examples/{name}.txt"),
+        );
+        differences.extend(compare(&json_snapshot, &json, 0));
+        differences.extend(compare(&text_snapshot, &text, 0));
+        checked.extend([json_snapshot, text_snapshot]);
     }
     assert!(differences.is_empty(), "{}", differences.join("\n"));
+    assert_no_stale_snapshots("examples", &checked);
 }
 
 /// Every fixture tree of the honest-evaluation and format tests, and the clean repository, on
@@ -141,7 +160,7 @@ fn every_fixture_tree_gives_the_same_report() {
     trees.extend(subdirectories("tests/fixtures/formats"));
     trees.push(PathBuf::from("tests/fixtures/clean-repo"));
     assert!(trees.len() >= 25, "{trees:?}");
-    let mut differences = Vec::new();
+    let (mut differences, mut checked) = (Vec::new(), Vec::new());
     for tree in &trees {
         let dir = tree.to_str().unwrap();
         let name = tree
@@ -152,8 +171,10 @@ fn every_fixture_tree_gives_the_same_report() {
         let snapshot = format!("fixtures/{}.txt", name.replace('/', "-"));
         let args = ["scan", dir, "--repo-name", "rungs"];
         differences.extend(compare(&snapshot, &args, 0));
+        checked.push(snapshot);
     }
     assert!(differences.is_empty(), "{}", differences.join("\n"));
+    assert_no_stale_snapshots("fixtures", &checked);
 }
 
 /// The embedded library's listing.
