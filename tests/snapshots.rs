@@ -23,12 +23,7 @@ fn compare(name: &str, args: &[&str], code: i32) -> Option<String> {
         .output()
         .expect("runs");
     let actual = without_commit(&String::from_utf8(out.stdout).unwrap());
-    let path = root().join("tests/snapshots").join(name);
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, &actual).unwrap();
-    }
-    let Ok(expected) = std::fs::read_to_string(&path) else {
+    let Some(expected) = kept(&root().join("tests/snapshots").join(name), &actual) else {
         return Some(format!("{name}: missing, run with UPDATE_SNAPSHOTS=1"));
     };
     if actual != expected {
@@ -49,6 +44,16 @@ fn compare(name: &str, args: &[&str], code: i32) -> Option<String> {
             String::from_utf8_lossy(&out.stderr)
         )
     })
+}
+
+/// The kept copy at `path`, first replaced by `actual` when `UPDATE_SNAPSHOTS` is set; `None`
+/// when there is none.
+fn kept(path: &Path, actual: &str) -> Option<String> {
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, actual).unwrap();
+    }
+    std::fs::read_to_string(path).ok()
 }
 
 fn check(name: &str, args: &[&str], code: i32) {
@@ -251,13 +256,9 @@ fn trend_example_in_the_docs_is_current() {
     assert!(run.status.success(), "{stderr}");
     for name in ["trend-example.txt", "trend-example.svg"] {
         let made = std::fs::read_to_string(out.path().join(name)).unwrap();
-        let path = root().join("docs").join(name);
-        if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-            std::fs::write(&path, &made).unwrap();
-        }
-        let kept = std::fs::read_to_string(&path).unwrap();
+        let docs = kept(&root().join("docs").join(name), &made);
         assert!(
-            made == kept,
+            docs.as_ref() == Some(&made),
             "docs/{name} is stale; rerun with UPDATE_SNAPSHOTS=1"
         );
     }
